@@ -1,0 +1,208 @@
+package org.breakwater.apidiff.spec;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What reading Swagger 2.0 and OpenAPI 3.x have in common: walking the paths, merging
+ * path-level parameters into operations, security requirements, deprecation marks. The
+ * subclasses read what differs: parameters, bodies, responses, servers, security schemes.
+ */
+abstract class DescriptionReader {
+    static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    final SpecFiles files;
+    final SpecFiles.Document doc;
+    final ObjectNode root;
+    final SchemaReader schemas;
+    final SpecVersion version;
+
+    DescriptionReader(SpecFiles files, SpecVersion version) {
+        this.files = files;
+        this.doc = files.main();
+        this.root = (ObjectNode) doc.root();
+        this.version = version;
+        this.schemas = new SchemaReader(files, version);
+    }
+
+    ApiSpec read() throws SpecException {
+        ObjectNode info = requireObject(root, "info", "");
+        Map<String, Operation> operations = new LinkedHashMap<>();
+        Optional<Node> paths = root.get("paths");
+        if (paths.isPresent()) {
+            if (!(paths.get() instanceof ObjectNode p)) {
+                throw problem(paths.get(), "'paths' must be an object, found " + paths.get().kindName());
+            }
+            for (Map.Entry<String, Node> e : p.fields().entrySet()) {
+                if (e.getKey().startsWith("x-")) {
+                    continue;
+                }
+                if (!e.getKey().startsWith("/")) {
+                    throw problem(e.getValue(), "path '" + e.getKey() + "' must start with '/'");
+                }
+                readPath(e.getKey(), Pointer.append("/paths", e.getKey()), e.getValue(), operations);
+            }
+        }
+        List<SecurityRequirement> security = requirements(root.get("security").orElse(null)).orElse(List.of());
+        List<Server> servers = servers();
+        Map<String, SecurityScheme> schemes = securitySchemes();
+        schemas.drain();
+        return new ApiSpec(version, doc.name(), info.text("title").orElse(""), info.text("version").orElse(""),
+                servers, operations, schemas.table(), schemes, security);
+    }
+
+    abstract List<Server> servers() throws SpecException;
+
+    abstract Map<String, SecurityScheme> securitySchemes() throws SpecException;
+
+    /** Reads one operation's parameters, body and responses, given its merged raw parameters. */
+    abstract Operation operation(String method, String path, String pointer, ObjectNode op,
+                                 List<SpecFiles.Target> parameters) throws SpecException;
+
+    private void readPath(String path, String pointer, Node value, Map<String, Operation> out) throws SpecException {
+        SpecFiles.Target item = files.follow(doc, pointer, value);
+        if (!(item.node() instanceof ObjectNode itemNode)) {
+            throw problem(value, "path item '" + path + "' must be an object");
+        }
+        List<SpecFiles.Target> shared = rawParameters(item.doc(), item.pointer(), itemNode);
+        for (String method : METHODS) {
+            Optional<Node> opNode = itemNode.get(method);
+            if (opNode.isEmpty()) {
+                continue;
+            }
+            if (!(opNode.get() instanceof ObjectNode op)) {
+                throw new SpecException(Problem.at(item.doc().name(), opNode.get(), "operation '" + method + " " + path + "' must be an object"));
+            }
+            String opPointer = Pointer.append(item.pointer(), method);
+            List<SpecFiles.Target> own = rawParameters(item.doc(), opPointer, op);
+            Operation operation = operation(method, path, opPointer, op, merge(shared, own));
+            Operation clash = out.putIfAbsent(operation.key(), operation);
+            if (clash != null) {
+                throw new SpecException(Problem.at(item.doc().name(), op, "operation " + operation.label()
+                        + " is the same as " + clash.label() + " (paths differ only in parameter names)"));
+            }
+        }
+    }
+
+    private List<SpecFiles.Target> rawParameters(SpecFiles.Document d, String pointer, ObjectNode holder) throws SpecException {
+        Optional<Node> ps = holder.get("parameters");
+        if (ps.isEmpty()) {
+            return List.of();
+        }
+        if (!(ps.get() instanceof ArrayNode a)) {
+            throw new SpecException(Problem.at(d.name(), ps.get(), "'parameters' must be an array"));
+        }
+        List<SpecFiles.Target> out = new ArrayList<>();
+        String base = Pointer.append(pointer, "parameters");
+        for (int i = 0; i < a.items().size(); i++) {
+            SpecFiles.Target t = files.follow(d, base + "/" + i, a.items().get(i));
+            if (!(t.node() instanceof ObjectNode p) || p.text("name").isEmpty() || p.text("in").isEmpty()) {
+                throw new SpecException(Problem.at(t.doc().name(), t.node(), "a parameter needs 'name' and 'in'"));
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    /** Operation parameters override path-level ones with the same name and location. */
+    private static List<SpecFiles.Target> merge(List<SpecFiles.Target> shared, List<SpecFiles.Target> own) {
+        if (shared.isEmpty()) {
+            return own;
+        }
+        Map<String, SpecFiles.Target> byKey = new LinkedHashMap<>();
+        for (SpecFiles.Target t : shared) {
+            byKey.put(parameterKey((ObjectNode) t.node()), t);
+        }
+        for (SpecFiles.Target t : own) {
+            byKey.put(parameterKey((ObjectNode) t.node()), t);
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String parameterKey(ObjectNode p) {
+        String in = p.text("in").orElse("");
+        String name = p.text("name").orElse("");
+        return in + ":" + (in.equals("header") ? name.toLowerCase(Locale.ROOT) : name);
+    }
+
+    Optional<List<SecurityRequirement>> requirements(Node node) throws SpecException {
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!(node instanceof ArrayNode a)) {
+            throw problem(node, "'security' must be an array");
+        }
+        List<SecurityRequirement> out = new ArrayList<>();
+        for (Node alt : a.items()) {
+            if (!(alt instanceof ObjectNode o)) {
+                throw problem(alt, "a security requirement must be an object");
+            }
+            Map<String, Set<String>> schemes = new LinkedHashMap<>();
+            for (Map.Entry<String, Node> e : o.fields().entrySet()) {
+                Set<String> scopes = new LinkedHashSet<>();
+                if (e.getValue() instanceof ArrayNode sa) {
+                    sa.items().forEach(s -> scopes.add(s instanceof ScalarNode sc ? sc.text() : Json.write(s)));
+                }
+                schemes.put(e.getKey(), scopes);
+            }
+            out.add(new SecurityRequirement(schemes));
+        }
+        return Optional.of(out);
+    }
+
+    static Optional<LocalDate> sunset(ObjectNode op) {
+        return op.text("x-sunset").flatMap(s -> {
+            try {
+                return Optional.of(LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s));
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    static String mediaKey(String name) {
+        int semi = name.indexOf(';');
+        return (semi < 0 ? name : name.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The path part of a server URL, variables replaced by their defaults; "/" when empty. */
+    static String basePath(String url) {
+        String u = url;
+        int scheme = u.indexOf("://");
+        if (scheme >= 0) {
+            int slash = u.indexOf('/', scheme + 3);
+            u = slash < 0 ? "/" : u.substring(slash);
+        }
+        int q = u.indexOf('?');
+        if (q >= 0) {
+            u = u.substring(0, q);
+        }
+        if (u.length() > 1 && u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u.isEmpty() ? "/" : u;
+    }
+
+    ObjectNode requireObject(ObjectNode holder, String key, String pointer) throws SpecException {
+        Node n = holder.fields().get(key);
+        if (n == null) {
+            throw problem(holder, "'" + key + "' is missing" + (pointer.isEmpty() ? "" : " at " + pointer));
+        }
+        if (!(n instanceof ObjectNode o)) {
+            throw problem(n, "'" + key + "' must be an object, found " + n.kindName());
+        }
+        return o;
+    }
+
+    SpecException problem(Node at, String message) {
+        return new SpecException(Problem.at(doc.name(), at, message));
+    }
+}

@@ -1,0 +1,179 @@
+package org.breakwater.apidiff.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** OpenAPI 3.0 and 3.1 onto the normalised model. */
+final class OpenApi3Reader extends DescriptionReader {
+
+    OpenApi3Reader(SpecFiles files, SpecVersion version) {
+        super(files, version);
+    }
+
+    @Override
+    Operation operation(String method, String path, String pointer, ObjectNode op,
+                        List<SpecFiles.Target> rawParameters) throws SpecException {
+        List<Parameter> parameters = new ArrayList<>();
+        for (SpecFiles.Target t : rawParameters) {
+            parameters.add(parameter(t));
+        }
+        Optional<RequestBody> body = Optional.empty();
+        Optional<Node> rb = op.get("requestBody");
+        if (rb.isPresent()) {
+            SpecFiles.Target t = files.follow(doc, Pointer.append(pointer, "requestBody"), rb.get());
+            ObjectNode b = object(t);
+            body = Optional.of(new RequestBody(b.flag("required"), content(t.doc(), t.pointer(), b), t.source()));
+        }
+        Map<String, Response> responses = new LinkedHashMap<>();
+        Optional<ObjectNode> rs = op.object("responses");
+        if (rs.isPresent()) {
+            String base = Pointer.append(pointer, "responses");
+            for (Map.Entry<String, Node> e : rs.get().fields().entrySet()) {
+                if (e.getKey().startsWith("x-")) {
+                    continue;
+                }
+                SpecFiles.Target t = files.follow(doc, Pointer.append(base, e.getKey()), e.getValue());
+                ObjectNode r = object(t);
+                String status = e.getKey().toUpperCase(Locale.ROOT);
+                responses.put(status, new Response(status, headers(t.doc(), t.pointer(), r),
+                        content(t.doc(), t.pointer(), r), t.source()));
+            }
+        }
+        return new Operation(method, path, op.text("operationId"), op.text("summary"), op.flag("deprecated"),
+                sunset(op), parameters, body, responses, requirements(op.fields().get("security")),
+                Source.of(doc.name(), pointer, op));
+    }
+
+    private Parameter parameter(SpecFiles.Target t) throws SpecException {
+        ObjectNode p = (ObjectNode) t.node();
+        String name = p.text("name").orElseThrow();
+        ParameterLocation in = ParameterLocation.parse(p.text("in").orElseThrow())
+                .orElseThrow(() -> new SpecException(Problem.at(t.doc().name(), p,
+                        "parameter '" + name + "': 'in' must be path, query, header or cookie")));
+        Schema schema;
+        if (p.has("schema")) {
+            schema = schemas.read(t.doc(), Pointer.append(t.pointer(), "schema"), p.fields().get("schema"));
+        } else {
+            Map<String, MediaType> content = content(t.doc(), t.pointer(), p);
+            schema = content.values().stream().findFirst().flatMap(MediaType::schema).orElse(Schema.any(t.source()));
+        }
+        String style = p.text("style").orElse(in.defaultStyle());
+        boolean explode = p.optionalFlag("explode").orElse(style.equals("form"));
+        return new Parameter(name, in, in == ParameterLocation.PATH || p.flag("required"), p.flag("deprecated"),
+                style, explode, schema, t.source());
+    }
+
+    private Map<String, MediaType> content(SpecFiles.Document d, String pointer, ObjectNode holder) throws SpecException {
+        Map<String, MediaType> out = new LinkedHashMap<>();
+        Optional<ObjectNode> content = holder.object("content");
+        if (content.isEmpty()) {
+            return out;
+        }
+        String base = Pointer.append(pointer, "content");
+        for (Map.Entry<String, Node> e : content.get().fields().entrySet()) {
+            String mtPointer = Pointer.append(base, e.getKey());
+            Optional<Schema> schema = Optional.empty();
+            if (e.getValue() instanceof ObjectNode mt && mt.has("schema")) {
+                schema = Optional.of(schemas.read(d, Pointer.append(mtPointer, "schema"), mt.fields().get("schema")));
+            }
+            out.put(mediaKey(e.getKey()), new MediaType(e.getKey(), schema, Source.of(d.name(), mtPointer, e.getValue())));
+        }
+        return out;
+    }
+
+    private Map<String, Header> headers(SpecFiles.Document d, String pointer, ObjectNode response) throws SpecException {
+        Map<String, Header> out = new LinkedHashMap<>();
+        Optional<ObjectNode> hs = response.object("headers");
+        if (hs.isEmpty()) {
+            return out;
+        }
+        String base = Pointer.append(pointer, "headers");
+        for (Map.Entry<String, Node> e : hs.get().fields().entrySet()) {
+            SpecFiles.Target t = files.follow(d, Pointer.append(base, e.getKey()), e.getValue());
+            ObjectNode h = object(t);
+            Schema schema;
+            if (h.has("schema")) {
+                schema = schemas.read(t.doc(), Pointer.append(t.pointer(), "schema"), h.fields().get("schema"));
+            } else {
+                schema = content(t.doc(), t.pointer(), h).values().stream().findFirst().flatMap(MediaType::schema)
+                        .orElse(Schema.any(t.source()));
+            }
+            out.put(e.getKey().toLowerCase(Locale.ROOT),
+                    new Header(e.getKey(), h.flag("required"), h.flag("deprecated"), schema, t.source()));
+        }
+        return out;
+    }
+
+    @Override
+    List<Server> servers() throws SpecException {
+        List<Server> out = new ArrayList<>();
+        Optional<ArrayNode> servers = root.array("servers");
+        if (servers.isPresent()) {
+            for (int i = 0; i < servers.get().items().size(); i++) {
+                Node n = servers.get().items().get(i);
+                if (!(n instanceof ObjectNode s) || s.text("url").isEmpty()) {
+                    throw problem(n, "a server needs a 'url'");
+                }
+                String url = s.text("url").get();
+                Optional<ObjectNode> vars = s.object("variables");
+                if (vars.isPresent()) {
+                    for (Map.Entry<String, Node> v : vars.get().fields().entrySet()) {
+                        if (v.getValue() instanceof ObjectNode vo) {
+                            url = url.replace("{" + v.getKey() + "}", vo.text("default").orElse(""));
+                        }
+                    }
+                }
+                out.add(new Server(url, basePath(url), Source.of(doc.name(), "/servers/" + i, n)));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(new Server("/", "/", Source.NONE));
+        }
+        return out;
+    }
+
+    @Override
+    Map<String, SecurityScheme> securitySchemes() throws SpecException {
+        Map<String, SecurityScheme> out = new LinkedHashMap<>();
+        Optional<ObjectNode> components = root.object("components");
+        Optional<ObjectNode> ss = components.flatMap(c -> c.object("securitySchemes"));
+        if (ss.isEmpty()) {
+            return out;
+        }
+        for (Map.Entry<String, Node> e : ss.get().fields().entrySet()) {
+            SpecFiles.Target t = files.follow(doc, Pointer.append("/components/securitySchemes", e.getKey()), e.getValue());
+            ObjectNode s = object(t);
+            Map<String, Set<String>> flows = new LinkedHashMap<>();
+            Optional<String> tokenUrl = Optional.empty();
+            Optional<ObjectNode> fl = s.object("flows");
+            if (fl.isPresent()) {
+                for (Map.Entry<String, Node> f : fl.get().fields().entrySet()) {
+                    if (f.getValue() instanceof ObjectNode fo) {
+                        Set<String> scopes = new LinkedHashSet<>();
+                        fo.object("scopes").ifPresent(sc -> scopes.addAll(sc.fields().keySet()));
+                        flows.put(f.getKey(), scopes);
+                        if (tokenUrl.isEmpty()) {
+                            tokenUrl = fo.text("tokenUrl").or(() -> fo.text("authorizationUrl"));
+                        }
+                    }
+                }
+            }
+            out.put(e.getKey(), new SecurityScheme(e.getKey(), s.text("type").orElse(""), s.text("in"), s.text("name"),
+                    s.text("scheme").map(x -> x.toLowerCase(Locale.ROOT)), flows, tokenUrl, t.source()));
+        }
+        return out;
+    }
+
+    private ObjectNode object(SpecFiles.Target t) throws SpecException {
+        if (!(t.node() instanceof ObjectNode o)) {
+            throw new SpecException(Problem.at(t.doc().name(), t.node(), "expected an object, found " + t.node().kindName()));
+        }
+        return o;
+    }
+}

@@ -1,0 +1,41 @@
+package org.breakwater.apidiff.spec;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One operation (method + path). Path-level parameters are merged in; {@code security} is
+ * empty when the operation inherits the document's requirement.
+ *
+ * @param sunset the {@code x-sunset} date after which the operation may be removed
+ */
+public record Operation(String method, String path, Optional<String> operationId, Optional<String> summary,
+                        boolean deprecated, Optional<LocalDate> sunset, List<Parameter> parameters,
+                        Optional<RequestBody> requestBody, Map<String, Response> responses,
+                        Optional<List<SecurityRequirement>> security, Source source) {
+    public Operation {
+        parameters = List.copyOf(parameters);
+        responses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(responses));
+        security = security.map(List::copyOf);
+    }
+
+    /** "GET /packages/{name}". */
+    public String label() {
+        return method.toUpperCase(java.util.Locale.ROOT) + " " + path;
+    }
+
+    /** Matching key: method and path with parameter names erased, so renaming {id} to {name} is no removal. */
+    public String key() {
+        return method.toUpperCase(java.util.Locale.ROOT) + " " + normalisePath(path);
+    }
+
+    public static String normalisePath(String path) {
+        String p = path.replaceAll("\\{[^}/]*}", "{}");
+        if (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p;
+    }
+}

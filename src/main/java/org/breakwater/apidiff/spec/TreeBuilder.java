@@ -1,0 +1,203 @@
+package org.breakwater.apidiff.spec;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link Node} tree from a stream of parse events without recursion, so nesting
+ * depth costs heap, not stack. Enforces the depth and expanded-size limits and rejects
+ * duplicate keys. Both the JSON and the YAML reader drive it.
+ */
+final class TreeBuilder {
+    private final String file;
+    private final ReadLimits limits;
+    private final Deque<Frame> stack = new ArrayDeque<>();
+    private Node root;
+    private long totalWeight;
+
+    TreeBuilder(String file, ReadLimits limits) {
+        this.file = file;
+        this.limits = limits;
+    }
+
+    private abstract static class Frame {
+        final int line;
+        final int column;
+        final String anchor;
+        long weight = 1;
+
+        Frame(int line, int column, String anchor) {
+            this.line = line;
+            this.column = column;
+            this.anchor = anchor;
+        }
+    }
+
+    private static final class ObjectFrame extends Frame {
+        final Map<String, Node> fields = new LinkedHashMap<>();
+        final Map<String, int[]> keyPositions = new HashMap<>();
+        String pendingKey;
+        int keyLine;
+        int keyColumn;
+        boolean expectKey = true;
+        List<ObjectNode> merges;
+
+        ObjectFrame(int line, int column, String anchor) {
+            super(line, column, anchor);
+        }
+    }
+
+    private static final class ArrayFrame extends Frame {
+        final List<Node> items = new ArrayList<>();
+
+        ArrayFrame(int line, int column, String anchor) {
+            super(line, column, anchor);
+        }
+    }
+
+    /** Called with each completed node that carried a YAML anchor. */
+    interface AnchorSink {
+        void anchored(String anchor, Node node);
+    }
+
+    private AnchorSink anchorSink = (a, n) -> { };
+
+    void onAnchor(AnchorSink sink) {
+        this.anchorSink = sink;
+    }
+
+    boolean expectsKey() {
+        return !stack.isEmpty() && stack.peek() instanceof ObjectFrame o && o.expectKey;
+    }
+
+    void key(String name, int line, int column) throws SpecException {
+        ObjectFrame frame = (ObjectFrame) stack.peek();
+        int[] first = frame.keyPositions.get(name);
+        if (first != null && !name.equals("<<")) {
+            throw fail(line, column, "duplicate key '" + name + "' (first at line " + first[0] + ")");
+        }
+        frame.keyPositions.put(name, new int[] {line, column});
+        frame.pendingKey = name;
+        frame.keyLine = line;
+        frame.keyColumn = column;
+        frame.expectKey = false;
+    }
+
+    void startObject(int line, int column, String anchor) throws SpecException {
+        push(new ObjectFrame(line, column, anchor));
+    }
+
+    void startArray(int line, int column, String anchor) throws SpecException {
+        push(new ArrayFrame(line, column, anchor));
+    }
+
+    private void push(Frame frame) throws SpecException {
+        if (stack.size() >= limits.maxDepth()) {
+            throw fail(frame.line, frame.column, "nesting deeper than " + limits.maxDepth() + " levels");
+        }
+        stack.push(frame);
+    }
+
+    void end() throws SpecException {
+        Frame frame = stack.pop();
+        Node node;
+        if (frame instanceof ObjectFrame o) {
+            applyMerges(o);
+            node = new ObjectNode(o.fields, o.line, o.column, o.weight);
+        } else {
+            ArrayFrame a = (ArrayFrame) frame;
+            node = new ArrayNode(a.items, a.line, a.column, a.weight);
+        }
+        if (frame.anchor != null) {
+            anchorSink.anchored(frame.anchor, node);
+        }
+        add(node, false);
+    }
+
+    void scalar(ScalarNode node, String anchor) throws SpecException {
+        if (anchor != null) {
+            anchorSink.anchored(anchor, node);
+        }
+        add(node, false);
+    }
+
+    /** A YAML alias: the same node again, counted at its full expanded size. */
+    void alias(Node node) throws SpecException {
+        add(node, true);
+    }
+
+    private void add(Node node, boolean aliased) throws SpecException {
+        totalWeight = aliased ? saturatingAdd(totalWeight, node.weight()) : totalWeight + 1;
+        if (totalWeight > limits.maxNodes()) {
+            throw fail(node.line(), node.column(), "the document expands to more than " + limits.maxNodes()
+                    + " nodes" + (aliased ? " through YAML aliases (an alias bomb?)" : ""));
+        }
+        Frame parent = stack.peek();
+        if (parent == null) {
+            if (root != null) {
+                throw fail(node.line(), node.column(), "more than one document in the file");
+            }
+            root = node;
+            return;
+        }
+        parent.weight = saturatingAdd(parent.weight, node.weight());
+        if (parent instanceof ArrayFrame a) {
+            a.items.add(node);
+            return;
+        }
+        ObjectFrame o = (ObjectFrame) parent;
+        if (o.expectKey) {
+            throw fail(node.line(), node.column(), "a key must be a string, number or boolean, found " + node.kindName());
+        }
+        if (o.pendingKey.equals("<<")) {
+            collectMerge(o, node);
+        } else {
+            o.fields.put(o.pendingKey, node);
+        }
+        o.expectKey = true;
+    }
+
+    /** YAML 1.1 merge keys ({@code <<: *base}), still common in hand-written descriptions. */
+    private void collectMerge(ObjectFrame o, Node value) throws SpecException {
+        if (o.merges == null) {
+            o.merges = new ArrayList<>();
+        }
+        if (value instanceof ObjectNode obj) {
+            o.merges.add(obj);
+        } else if (value instanceof ArrayNode arr && arr.items().stream().allMatch(ObjectNode.class::isInstance)) {
+            arr.items().forEach(n -> o.merges.add((ObjectNode) n));
+        } else {
+            throw fail(o.keyLine, o.keyColumn, "a merge key '<<' needs a mapping or a list of mappings");
+        }
+    }
+
+    private static void applyMerges(ObjectFrame o) {
+        if (o.merges == null) {
+            return;
+        }
+        for (ObjectNode merged : o.merges) {
+            merged.fields().forEach(o.fields::putIfAbsent);
+        }
+    }
+
+    Node root() throws SpecException {
+        if (root == null) {
+            throw new SpecException(Problem.inFile(file, "the file is empty"));
+        }
+        return root;
+    }
+
+    SpecException fail(int line, int column, String message) {
+        return new SpecException(new Problem(file, line, column, message));
+    }
+
+    private static long saturatingAdd(long a, long b) {
+        long r = a + b;
+        return r < 0 ? Long.MAX_VALUE : r;
+    }
+}

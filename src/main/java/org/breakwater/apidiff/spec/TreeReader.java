@@ -1,0 +1,137 @@
+package org.breakwater.apidiff.spec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads one JSON or YAML file into a {@link Node} tree with positions, within
+ * {@link ReadLimits}. JSON (a file whose first character is a brace or bracket) goes through
+ * Jackson's streaming parser, everything else through the YAML 1.2 reader.
+ */
+public final class TreeReader {
+    private final ReadLimits limits;
+    private final JsonFactory json;
+
+    public TreeReader(ReadLimits limits) {
+        this.limits = limits;
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxDepth() + 1)
+                        .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
+                        .build())
+                .build();
+    }
+
+    public ReadLimits limits() {
+        return limits;
+    }
+
+    /** Reads {@code file}; {@code name} is how the file is named in messages. */
+    public Node read(Path file, String name) throws SpecException {
+        String text = load(file, name);
+        int start = firstSignificant(text);
+        if (start < 0) {
+            throw new SpecException(Problem.inFile(name, "the file is empty"));
+        }
+        char first = text.charAt(start);
+        return first == '{' || first == '[' ? readJson(text, name) : YamlTreeReader.read(text, name, limits);
+    }
+
+    /** Parses text that is already in memory (used for pasted input and tests). */
+    public Node parse(String text, String name) throws SpecException {
+        int start = firstSignificant(text);
+        if (start < 0) {
+            throw new SpecException(Problem.inFile(name, "the file is empty"));
+        }
+        char first = text.charAt(start);
+        return first == '{' || first == '[' ? readJson(text, name) : YamlTreeReader.read(text, name, limits);
+    }
+
+    private String load(Path file, String name) throws SpecException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new SpecException(Problem.inFile(name, "is a directory, not an API description file"));
+            }
+            long size = Files.size(file);
+            if (size > limits.maxBytes()) {
+                throw new SpecException(Problem.inFile(name, String.format(
+                        "the file is %,d bytes, over the limit of %,d bytes (raise it with --max-spec-size)",
+                        size, limits.maxBytes())));
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
+            throw new SpecException(Problem.inFile(name, "no such file"));
+        } catch (CharacterCodingException e) {
+            throw new SpecException(Problem.inFile(name, "the file is not valid UTF-8 text"));
+        } catch (IOException e) {
+            throw new SpecException(Problem.inFile(name, "cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** Index of the first character that is not whitespace, a BOM or a YAML comment line; -1 if none. */
+    private static int firstSignificant(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '#') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (Character.isWhitespace(c) || c == '\uFEFF') {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Node readJson(String text, String name) throws SpecException {
+        TreeBuilder b = new TreeBuilder(name, limits);
+        try (JsonParser p = json.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                JsonLocation at = p.currentTokenLocation();
+                int line = at.getLineNr();
+                int col = at.getColumnNr();
+                switch (t) {
+                    case START_OBJECT -> b.startObject(line, col, null);
+                    case START_ARRAY -> b.startArray(line, col, null);
+                    case END_OBJECT, END_ARRAY -> b.end();
+                    case FIELD_NAME -> b.key(p.currentName(), line, col);
+                    case VALUE_STRING -> b.scalar(new ScalarNode(ScalarNode.Kind.STRING, p.getText(), line, col), null);
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> b.scalar(ScalarNode.number(p.getText(), line, col), null);
+                    case VALUE_TRUE -> b.scalar(new ScalarNode(ScalarNode.Kind.BOOLEAN, "true", line, col), null);
+                    case VALUE_FALSE -> b.scalar(new ScalarNode(ScalarNode.Kind.BOOLEAN, "false", line, col), null);
+                    case VALUE_NULL -> b.scalar(new ScalarNode(ScalarNode.Kind.NULL, "null", line, col), null);
+                    default -> throw b.fail(line, col, "unexpected " + t);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String msg = e.getOriginalMessage();
+            int cut = msg.indexOf('\n');
+            msg = "malformed JSON: " + (cut > 0 ? msg.substring(0, cut) : msg);
+            throw new SpecException(new Problem(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), msg));
+        } catch (IOException e) {
+            throw new SpecException(Problem.inFile(name, "cannot be read: " + e.getMessage()));
+        }
+        return b.root();
+    }
+}
