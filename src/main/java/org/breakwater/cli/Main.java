@@ -1,2 +1,58 @@
 package org.breakwater.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * The command line. The only place that calls {@link System#exit}. Exit codes: 0 ok, 1 the
+ * check failed (breaking changes found), 2 usage or input error, 3 internal error.
+ */
+public final class Main {
+    public static final int OK = 0;
+    public static final int CHECK_FAILED = 1;
+    public static final int INPUT_ERROR = 2;
+    public static final int INTERNAL_ERROR = 3;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs a command line and returns its exit code; used by tests too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BreakwaterCommand());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println("breakwater: internal error: " + ex);
+            err.println("This is a bug in Breakwater; please report it with the command you ran."
+                    + " Set BREAKWATER_DEBUG=1 to see the trace.");
+            if (System.getenv("BREAKWATER_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("breakwater: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return INPUT_ERROR;
+        });
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+}

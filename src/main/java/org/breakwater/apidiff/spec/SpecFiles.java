@@ -21,13 +21,19 @@ final class SpecFiles {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
     private static final int MAX_HOPS = 64;
 
-    record Document(Path path, String name, Node root) {
+    /**
+     * @param name    the file as named to the user
+     * @param relName the file relative to the description's folder, empty for the main file:
+     *                old and new versions of a description agree on it
+     */
+    record Document(Path path, String name, String relName, Node root) {
     }
 
     /** A resolved reference: the document, the pointer inside it and the node found there. */
     record Target(Document doc, String pointer, Node node) {
+        /** Identifies the target the same way in the old and the new version of a description. */
         String key() {
-            return doc.name() + "#" + pointer;
+            return doc.relName() + "#" + pointer;
         }
 
         Source source() {
@@ -52,7 +58,7 @@ final class SpecFiles {
             throw new SpecException(Problem.inFile(displayName, "cannot be read: " + e.getMessage()));
         }
         this.root = real.getParent();
-        this.main = new Document(real, displayName, mainRoot);
+        this.main = new Document(real, displayName, "", mainRoot);
         documents.put(real, main);
     }
 
@@ -61,7 +67,7 @@ final class SpecFiles {
         this.reader = reader;
         this.mainName = Path.of(displayName);
         this.root = null;
-        this.main = new Document(null, displayName, mainRoot);
+        this.main = new Document(null, displayName, "", mainRoot);
     }
 
     Document main() {
@@ -147,7 +153,7 @@ final class SpecFiles {
         }
         known = documents.get(real);
         if (known == null) {
-            known = new Document(real, name, reader.read(real, name));
+            known = new Document(real, name, root.relativize(real).toString().replace('\\', '/'), reader.read(real, name));
             documents.put(real, known);
         }
         documents.put(resolved, known);

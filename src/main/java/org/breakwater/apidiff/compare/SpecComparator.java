@@ -1,0 +1,86 @@
+package org.breakwater.apidiff.compare;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.breakwater.apidiff.report.Finding;
+import org.breakwater.apidiff.rule.Rules;
+import org.breakwater.apidiff.spec.ApiSpec;
+import org.breakwater.apidiff.spec.Operation;
+import org.breakwater.apidiff.spec.Server;
+
+/**
+ * Compares two API descriptions: servers, security schemes, then every operation, matched
+ * by method and path with parameter names erased. Start here to follow a comparison.
+ */
+public final class SpecComparator {
+    private final LocalDate today;
+
+    /** @param today the date against which x-sunset dates are judged */
+    public SpecComparator(LocalDate today) {
+        this.today = today;
+    }
+
+    public List<Finding> compare(ApiSpec oldSpec, ApiSpec newSpec) {
+        Findings out = new Findings();
+        servers(oldSpec, newSpec, out);
+        SecurityComparator security = new SecurityComparator(oldSpec, newSpec, out);
+        security.compareSchemes();
+        OperationComparator operations = new OperationComparator(new SchemaComparator(oldSpec, newSpec), out);
+        for (Map.Entry<String, Operation> e : oldSpec.operations().entrySet()) {
+            Operation n = newSpec.operations().get(e.getKey());
+            if (n == null) {
+                operations.removed(e.getValue(), today);
+            } else {
+                operations.compare(e.getValue(), n);
+                security.compare(e.getValue(), n, n.label());
+            }
+        }
+        for (Map.Entry<String, Operation> e : newSpec.operations().entrySet()) {
+            if (!oldSpec.operations().containsKey(e.getKey())) {
+                Operation n = e.getValue();
+                out.add(Rules.ENDPOINT_ADDED, n.label(), n.source(), false, n.label() + " added");
+            }
+        }
+        List<Finding> sorted = new ArrayList<>(out.list());
+        sorted.sort(ORDER);
+        return sorted;
+    }
+
+    /** Breaking first; within a level by operation, then by where the change is written. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::level)
+            .thenComparing(Finding::operation)
+            .thenComparing(f -> f.source().file())
+            .thenComparingInt(f -> f.source().line())
+            .thenComparing(Finding::id)
+            .thenComparing(Finding::message);
+
+    private static void servers(ApiSpec oldSpec, ApiSpec newSpec, Findings out) {
+        Set<String> oldPaths = new LinkedHashSet<>();
+        oldSpec.servers().forEach(s -> oldPaths.add(s.basePath()));
+        Set<String> newPaths = new LinkedHashSet<>();
+        newSpec.servers().forEach(s -> newPaths.add(s.basePath()));
+        if (!oldPaths.isEmpty() && !newPaths.isEmpty() && oldPaths.stream().noneMatch(newPaths::contains)) {
+            out.add(Rules.BASE_PATH_CHANGED, "", newSpec.servers().get(0).source(), false,
+                    "base path " + String.join(", ", oldPaths) + " → " + String.join(", ", newPaths));
+        }
+        Set<String> newUrls = new LinkedHashSet<>();
+        newSpec.servers().forEach(s -> newUrls.add(s.url()));
+        Set<String> oldUrls = new LinkedHashSet<>();
+        oldSpec.servers().forEach(s -> oldUrls.add(s.url()));
+        for (Server s : oldSpec.servers()) {
+            if (!newUrls.contains(s.url()) && !s.url().equals("/")) {
+                out.add(Rules.SERVER_REMOVED, "", s.source(), true, "server " + s.url() + " removed");
+            }
+        }
+        for (Server s : newSpec.servers()) {
+            if (!oldUrls.contains(s.url()) && !s.url().equals("/")) {
+                out.add(Rules.SERVER_ADDED, "", s.source(), false, "server " + s.url() + " added");
+            }
+        }
+    }
+}

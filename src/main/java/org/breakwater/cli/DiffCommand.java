@@ -1,0 +1,142 @@
+package org.breakwater.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.breakwater.apidiff.ApiDiff;
+import org.breakwater.apidiff.DiffOptions;
+import org.breakwater.apidiff.report.Finding;
+import org.breakwater.apidiff.report.Format;
+import org.breakwater.apidiff.report.IgnoreList;
+import org.breakwater.apidiff.report.Report;
+import org.breakwater.apidiff.rule.Level;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.apidiff.spec.SpecException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater diff OLD NEW}: what changed between two API descriptions, and does it break clients. */
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Compare two versions of an API description (OpenAPI 3.0, 3.1 or Swagger 2.0; JSON or YAML;",
+            "one file or several joined by relative $refs) and report every change, judged by one question:",
+            "could a client that worked against OLD fail, or silently behave differently, against NEW?",
+            "",
+            "Examples:",
+            "  breakwater diff v1/openapi.yaml v2/openapi.yaml",
+            "  breakwater diff old.json new.json --format markdown --output comment.md",
+            "  breakwater diff old.json new.json --fail-on warning --ignore .breakwater-ignore.yaml",
+            "  breakwater diff old.json new.json --format json | jq '.findings[] | select(.level==\"breaking\")'",
+            ""},
+        footer = {"",
+            "Exit codes: 0 nothing reaches --fail-on; 1 something does; 2 usage error or unreadable input",
+            "(the message names file:line:column); 3 internal error.",
+            "List the rules with `breakwater rules`; the JSON shape is described in docs/diff-json.md."})
+final class DiffCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "the description running in production now")
+    Path oldSpec;
+
+    @Parameters(index = "1", paramLabel = "NEW", description = "the candidate release's description")
+    Path newSpec;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown, html, junit or github (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "breaking",
+            description = "exit 1 when a finding of this level or worse remains: breaking or warning (default: ${DEFAULT-VALUE})")
+    String failOn;
+
+    @Option(names = "--ignore", paramLabel = "FILE",
+            description = "YAML list of accepted findings (id, operation, reason, optional until date)")
+    Path ignore;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here instead of standard output")
+    Path output;
+
+    @Option(names = "--max-spec-size", paramLabel = "SIZE", defaultValue = "64MB", converter = SizeConverter.class,
+            description = "refuse description files larger than this (default: ${DEFAULT-VALUE})")
+    long maxSpecSize;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "judge x-sunset dates and ignore-file expiry as of this day (default: today, UTC)")
+    LocalDate date;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Level threshold = Level.parse(failOn).filter(l -> l != Level.INFO).orElse(null);
+        if (threshold == null) {
+            err.println("breakwater diff: --fail-on must be breaking or warning, not '" + failOn + "'");
+            return Main.INPUT_ERROR;
+        }
+        LocalDate today = date != null ? date : LocalDate.now(ZoneOffset.UTC);
+        Clock clock = Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+        ApiDiff diff = new ApiDiff(new DiffOptions(ReadLimits.defaults().withMaxBytes(maxSpecSize), clock));
+        Report report;
+        try {
+            IgnoreList ignored = ignore == null ? null : IgnoreList.read(ignore);
+            report = diff.compare(oldSpec, newSpec);
+            if (ignored != null) {
+                report = ignored.apply(report, today);
+            }
+        } catch (SpecException e) {
+            err.println("breakwater diff: " + e.problem());
+            return Main.INPUT_ERROR;
+        }
+        StringWriter text = new StringWriter();
+        try {
+            format.renderer().render(report, text);
+        } catch (IOException e) {
+            err.println("breakwater diff: cannot write the " + format.id() + " report: " + e.getMessage());
+            return Main.INPUT_ERROR;
+        }
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+        } else {
+            try {
+                writeAtomically(output, text.toString());
+            } catch (IOException e) {
+                err.println("breakwater diff: cannot write " + output + ": " + e.getMessage());
+                return Main.INPUT_ERROR;
+            }
+            var s = report.summary();
+            err.printf("breakwater diff: %d breaking, %d warning, %d info; report written to %s%n",
+                    s.breaking(), s.warning(), s.info(), output);
+        }
+        for (Finding f : report.findings()) {
+            if (f.level().reaches(threshold)) {
+                return Main.CHECK_FAILED;
+            }
+        }
+        return Main.OK;
+    }
+
+    /** Writes through a temporary file in the same folder, so a reader never sees half a report. */
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".breakwater-", ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
