@@ -191,6 +191,11 @@ final class SchemaComparator {
         added.removeAll(before);
         Set<String> removed = new LinkedHashSet<>(before);
         removed.removeAll(after);
+        if (!removed.isEmpty() && !added.isEmpty()) {
+            add(out, scope, SchemaChange.ENUM_VALUES_REPLACED, n, false, path,
+                    "values removed: " + list(removed) + "; values added: " + list(added));
+            return;
+        }
         if (!removed.isEmpty()) {
             add(out, scope, SchemaChange.ENUM_VALUE_REMOVED, n, false, path, "values removed: " + list(removed));
         }

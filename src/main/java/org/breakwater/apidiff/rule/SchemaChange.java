@@ -50,6 +50,9 @@ public record SchemaChange(String suffix, Level request, Level response, boolean
             "enum: [devel] → enum: [devel, master]");
     public static final SchemaChange ENUM_VALUE_REMOVED = add("enum-value-removed", BREAKING, INFO,
             "allowed values removed: clients still sending them will be refused", "enum: [devel, master] → enum: [master]");
+    public static final SchemaChange ENUM_VALUES_REPLACED = add("enum-values-replaced", BREAKING, BREAKING,
+            "values were removed and others added at once (a rename): clients matching on an old value silently"
+                    + " stop matching, and meet a value they do not know", "enum: [devel, f20] → enum: [master, f20]");
     public static final SchemaChange ENUM_ADDED = add("enum-added", BREAKING, INFO,
             "the value is now limited to a list: other values clients send will be refused",
             "type: string → enum: [a, b]");
