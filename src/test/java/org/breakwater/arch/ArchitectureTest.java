@@ -1,0 +1,50 @@
+package org.breakwater.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the dependency rules of shared/ARCHITECTURE.md true as the code grows. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.breakwater");
+    }
+
+    @Test
+    void the_comparison_engine_depends_on_nothing_else_in_breakwater() {
+        noClasses().that().resideInAPackage("org.breakwater.apidiff..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.breakwater.cli..", "org.breakwater.web..",
+                        "org.breakwater.store..", "org.breakwater.catalog..", "org.breakwater.plan..")
+                .check(classes);
+    }
+
+    @Test
+    void the_comparison_engine_uses_no_framework_database_or_network() {
+        noClasses().that().resideInAPackage("org.breakwater.apidiff..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.javalin..", "org.jdbi..",
+                        "java.sql..", "java.net.http..", "jakarta.mail..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_command_line_entry_point_exits_the_process() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.breakwater.cli.Main")
+                .should().callMethod(System.class, "exit", int.class)
+                .check(classes);
+    }
+
+    @Test
+    void the_engine_packages_have_no_cycles() {
+        slices().matching("org.breakwater.apidiff.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
