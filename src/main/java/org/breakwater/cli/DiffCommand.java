@@ -102,8 +102,8 @@ final class DiffCommand implements Callable<Integer> {
         try {
             format.renderer().render(report, text);
         } catch (IOException e) {
-            err.println("breakwater diff: cannot write the " + format.id() + " report: " + e.getMessage());
-            return Main.INPUT_ERROR;
+            err.println("breakwater diff: internal error: cannot render the " + format.id() + " report: " + e.getMessage());
+            return Main.INTERNAL_ERROR;
         }
         if (output == null) {
             spec.commandLine().getOut().print(text);

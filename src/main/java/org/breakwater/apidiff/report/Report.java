@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param oldFile    the old description as named by the user
  * @param newFile    the new description
- * @param findings   the changes, ordered by level, operation and location
+ * @param findings   the changes, breaking first, then by operation and where they are written
  * @param suppressed findings an ignore file accepted
  * @param notices    things the user should know about the run itself (an ignore entry past
  *                   its expiry date, say)
