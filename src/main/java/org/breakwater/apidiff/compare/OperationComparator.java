@@ -45,7 +45,7 @@ final class OperationComparator {
 
     void compare(Operation o, Operation n) {
         String op = n.label();
-        if (!o.path().equals(n.path())) {
+        if (!names(o.path()).equals(names(n.path()))) {
             out.add(Rules.PATH_PARAMETER_RENAMED, op, n.source(), false, "path " + o.path() + " → " + n.path());
         }
         if (o.operationId().isPresent() && n.operationId().isPresent() && !o.operationId().equals(n.operationId())) {
@@ -131,7 +131,7 @@ final class OperationComparator {
         } else if (p.required() && !q.required()) {
             out.add(Rules.PARAMETER_BECAME_OPTIONAL, op, q.source(), false, subject + " became optional");
         }
-        if (!p.style().equals(q.style())) {
+        if (!p.style().equals(q.style()) && (q.in() == ParameterLocation.PATH || serialisesCollections(q))) {
             out.add(Rules.PARAMETER_STYLE_CHANGED, op, q.source(), false, subject + ": style " + p.style() + " → " + q.style());
         }
         if (p.explode() != q.explode() && serialisesCollections(q)) {
@@ -143,7 +143,10 @@ final class OperationComparator {
         out.addAll(schemas.compare(p.schema(), q.schema(), Scope.REQUEST_PARAMETER), op, subject);
     }
 
-    /** explode only matters for arrays and objects; for a plain value both spellings are the same. */
+    /**
+     * explode, and every style but a path's label and matrix, only matter for arrays and
+     * objects; for a plain value the spellings are the same.
+     */
     private boolean serialisesCollections(Parameter q) {
         Schema s = q.schema();
         return s.isReference() || s.types().isEmpty() || s.types().contains("array") || s.types().contains("object");

@@ -3,7 +3,6 @@ package org.breakwater.apidiff.compare;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,14 @@ final class SchemaComparator {
 
     private final ApiSpec oldSpec;
     private final ApiSpec newSpec;
+    /** Results of referenced pairs, complete: reused across operations. */
     private final Map<String, List<Change>> memo = new HashMap<>();
-    private final Set<String> inProgress = new HashSet<>();
+    /** Results cut short by a cycle through a pair still being compared: valid within one {@link #compare} only. */
+    private final Map<String, List<Change>> partial = new HashMap<>();
+    /** The referenced pairs being compared, outermost first, and whether a cycle cut each one short. */
+    private final List<String> stack = new ArrayList<>();
+    private final List<Boolean> cut = new ArrayList<>();
+    private final Map<String, Integer> onStack = new HashMap<>();
     private final CompositionMatcher composition = new CompositionMatcher();
 
     SchemaComparator(ApiSpec oldSpec, ApiSpec newSpec) {
@@ -40,9 +45,25 @@ final class SchemaComparator {
     }
 
     List<Change> compare(Schema oldSchema, Schema newSchema, Scope scope) {
+        partial.clear();
         List<Change> out = new ArrayList<>();
         diff(oldSchema, newSchema, scope, "", out, 0);
-        return out;
+        return distinct(out);
+    }
+
+    /**
+     * One change per rule and place written: a component reached along several paths (or
+     * round a cycle) is one change to its clients, shown at the first path found. This also
+     * keeps densely cross-referenced schemas from multiplying findings path by path.
+     */
+    private static List<Change> distinct(List<Change> changes) {
+        Map<String, Change> seen = new java.util.LinkedHashMap<>();
+        for (Change c : changes) {
+            String key = c.rule().id() + '\0' + c.source().file() + '\0' + c.source().pointer() + '\0' + c.inOld()
+                    + '\0' + c.detail();
+            seen.putIfAbsent(key, c);
+        }
+        return seen.size() == changes.size() ? changes : new ArrayList<>(seen.values());
     }
 
     private void diff(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {
@@ -53,13 +74,31 @@ final class SchemaComparator {
             String key = scope.ordinal() + "|" + o.ref().get() + "|" + n.ref().get();
             List<Change> known = memo.get(key);
             if (known == null) {
-                if (!inProgress.add(key)) {
+                known = partial.get(key);
+            }
+            if (known == null) {
+                Integer at = onStack.get(key);
+                if (at != null) {
+                    // A cycle: the pair at `at` is already being compared and reports its own
+                    // changes there; every pair entered since then misses them, so none of
+                    // those results may outlive this comparison.
+                    for (int i = at + 1; i < cut.size(); i++) {
+                        cut.set(i, true);
+                    }
                     return;
                 }
-                known = new ArrayList<>();
-                diffResolved(oldSpec.resolve(o), newSpec.resolve(n), scope, "", known, depth + 1);
-                inProgress.remove(key);
-                memo.put(key, known);
+                onStack.put(key, stack.size());
+                stack.add(key);
+                cut.add(false);
+                List<Change> found = new ArrayList<>();
+                diffResolved(oldSpec.resolve(o), newSpec.resolve(n), scope, "", found, depth + 1);
+                int top = stack.size() - 1;
+                boolean incomplete = cut.get(top);
+                stack.remove(top);
+                cut.remove(top);
+                onStack.remove(key);
+                known = distinct(found);
+                (incomplete ? partial : memo).put(key, known);
             }
             for (Change c : known) {
                 out.add(c.under(path));
@@ -325,15 +364,13 @@ final class SchemaComparator {
             Schema before = e.getValue();
             Schema after = n.properties().get(name);
             if (after == null) {
-                Schema resolved = oldSpec.resolve(before);
-                boolean invisible = request ? resolved.readOnly() : resolved.writeOnly();
-                if (!invisible) {
+                if (!unseen(oldSpec.resolve(before), request)) {
                     out.add(new Change(Rules.schema(ps, SchemaChange.REMOVED), before.source(), true, at, "removed"));
                 }
                 continue;
             }
-            boolean wasRequired = o.required().contains(name);
-            boolean isRequired = n.required().contains(name);
+            boolean wasRequired = o.required().contains(name) && !unseen(oldSpec.resolve(before), request);
+            boolean isRequired = n.required().contains(name) && !unseen(newSpec.resolve(after), request);
             if (!wasRequired && isRequired) {
                 out.add(new Change(Rules.schema(ps, SchemaChange.BECAME_REQUIRED), after.source(), false, at, "became required"));
             } else if (wasRequired && !isRequired) {
@@ -347,11 +384,16 @@ final class SchemaComparator {
                 continue;
             }
             Schema after = e.getValue();
-            boolean required = n.required().contains(name) && !(request && newSpec.resolve(after).readOnly());
+            boolean required = n.required().contains(name) && !unseen(newSpec.resolve(after), request);
             SchemaChange change = required ? SchemaChange.REQUIRED_ADDED : SchemaChange.ADDED;
             out.add(new Change(Rules.schema(ps, change), after.source(), false, join(path, name),
                     required ? "added, required" : "added"));
         }
+    }
+
+    /** A read-only member is never sent and a write-only one never received: there, required binds nobody. */
+    private static boolean unseen(Schema member, boolean request) {
+        return request ? member.readOnly() : member.writeOnly();
     }
 
     private void additional(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {

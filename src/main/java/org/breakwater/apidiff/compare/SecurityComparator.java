@@ -75,7 +75,7 @@ final class SecurityComparator {
                 continue;
             }
             if (!o.type().equals(n.type()) || !o.in().equals(n.in()) || !o.parameterName().equals(n.parameterName())
-                    || !o.scheme().equals(n.scheme())) {
+                    || !o.scheme().equals(n.scheme()) || !n.flows().keySet().containsAll(o.flows().keySet())) {
                 out.add(Rules.SECURITY_SCHEME_CHANGED, "", n.source(), false, "security scheme " + n.name() + ": "
                         + text(o) + " → " + text(n));
             } else if (!Objects.equals(o.tokenUrl(), n.tokenUrl())) {

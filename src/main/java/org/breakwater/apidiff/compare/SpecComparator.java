@@ -59,28 +59,47 @@ public final class SpecComparator {
             .thenComparing(Finding::id)
             .thenComparing(Finding::message);
 
+    /**
+     * A changed base path is one finding; servers are then compared by origin alone, so the
+     * same host under the new path is not reported again as removed and added.
+     */
     private static void servers(ApiSpec oldSpec, ApiSpec newSpec, Findings out) {
         Set<String> oldPaths = new LinkedHashSet<>();
         oldSpec.servers().forEach(s -> oldPaths.add(s.basePath()));
         Set<String> newPaths = new LinkedHashSet<>();
         newSpec.servers().forEach(s -> newPaths.add(s.basePath()));
-        if (!oldPaths.isEmpty() && !newPaths.isEmpty() && oldPaths.stream().noneMatch(newPaths::contains)) {
+        boolean moved = !oldPaths.isEmpty() && !newPaths.isEmpty() && oldPaths.stream().noneMatch(newPaths::contains);
+        if (moved) {
             out.add(Rules.BASE_PATH_CHANGED, "", newSpec.servers().get(0).source(), false,
                     "base path " + String.join(", ", oldPaths) + " → " + String.join(", ", newPaths));
         }
         Set<String> newUrls = new LinkedHashSet<>();
-        newSpec.servers().forEach(s -> newUrls.add(s.url()));
+        newSpec.servers().forEach(s -> newUrls.add(serverKey(s, moved)));
         Set<String> oldUrls = new LinkedHashSet<>();
-        oldSpec.servers().forEach(s -> oldUrls.add(s.url()));
+        oldSpec.servers().forEach(s -> oldUrls.add(serverKey(s, moved)));
         for (Server s : oldSpec.servers()) {
-            if (!newUrls.contains(s.url()) && !s.url().equals("/")) {
+            if (!newUrls.contains(serverKey(s, moved)) && !s.url().equals("/")) {
                 out.add(Rules.SERVER_REMOVED, "", s.source(), true, "server " + s.url() + " removed");
             }
         }
         for (Server s : newSpec.servers()) {
-            if (!oldUrls.contains(s.url()) && !s.url().equals("/")) {
+            if (!oldUrls.contains(serverKey(s, moved)) && !s.url().equals("/")) {
                 out.add(Rules.SERVER_ADDED, "", s.source(), false, "server " + s.url() + " added");
             }
         }
+    }
+
+    /** The URL with its trailing slash dropped, or only its origin ("https://host", "" when relative). */
+    private static String serverKey(Server s, boolean originOnly) {
+        String url = s.url().length() > 1 && s.url().endsWith("/") ? s.url().substring(0, s.url().length() - 1) : s.url();
+        if (!originOnly) {
+            return url;
+        }
+        int start = url.startsWith("//") ? 2 : url.indexOf("://") < 0 ? -1 : url.indexOf("://") + 3;
+        if (start < 0) {
+            return "";
+        }
+        int slash = url.indexOf('/', start);
+        return slash < 0 ? url : url.substring(0, slash);
     }
 }

@@ -128,13 +128,14 @@ public final class Rules {
     public static final Rule SECURITY_REQUIREMENT_RELAXED = rule("security-requirement-relaxed", INFO, REQUEST,
             "the operation accepts more or weaker credentials than before", "oauth: [read, write] → oauth: [read]");
     public static final Rule SECURITY_SCHEME_CHANGED = rule("security-scheme-changed", BREAKING, REQUEST,
-            "a security scheme works differently (type, header or parameter name, HTTP scheme): credentials clients send are not recognised",
+            "a security scheme works differently (type, header or parameter name, HTTP scheme, an OAuth flow gone): credentials clients send are not recognised",
             "apiKey in: header → apiKey in: query");
     public static final Rule SECURITY_SCHEME_URL_CHANGED = rule("security-scheme-url-changed", WARNING, REQUEST,
             "an OAuth token or authorization URL changed: clients configured with the old one fail",
             "tokenUrl: https://id.example/token → https://auth.example/token");
     public static final Rule SECURITY_SCHEME_REMOVED = rule("security-scheme-removed", INFO, REQUEST,
-            "a security scheme no operation used any more was removed", "securitySchemes: {basic} → (none)");
+            "a security scheme was removed; operations that required it are reported on their own",
+            "securitySchemes: {basic} → (none)");
     public static final Rule SECURITY_SCHEME_ADDED = rule("security-scheme-added", INFO, REQUEST,
             "a new security scheme", "(none) → securitySchemes: {oidc}");
 

@@ -11,6 +11,7 @@ import java.util.Set;
 
 /** OpenAPI 3.0 and 3.1 onto the normalised model. */
 final class OpenApi3Reader extends DescriptionReader {
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
     OpenApi3Reader(SpecFiles files, SpecVersion version) {
         super(files, version);
@@ -21,7 +22,9 @@ final class OpenApi3Reader extends DescriptionReader {
                         List<SpecFiles.Target> rawParameters) throws SpecException {
         List<Parameter> parameters = new ArrayList<>();
         for (SpecFiles.Target t : rawParameters) {
-            parameters.add(parameter(t));
+            if (!ignored((ObjectNode) t.node())) {
+                parameters.add(parameter(t));
+            }
         }
         Optional<RequestBody> body = Optional.empty();
         Optional<Node> rb = op.get("requestBody");
@@ -48,6 +51,12 @@ final class OpenApi3Reader extends DescriptionReader {
         return new Operation(method, path, op.text("operationId"), op.text("summary"), op.flag("deprecated"),
                 sunset(op), parameters, body, responses, requirements(op.fields().get("security")),
                 Source.of(doc.name(), pointer, op));
+    }
+
+    /** OpenAPI 3 says header parameters named Accept, Content-Type or Authorization are ignored. */
+    private static boolean ignored(ObjectNode p) {
+        return p.text("in").orElse("").equals("header") && IGNORED_HEADERS.contains(
+                p.text("name").orElse("").toLowerCase(Locale.ROOT));
     }
 
     private Parameter parameter(SpecFiles.Target t) throws SpecException {

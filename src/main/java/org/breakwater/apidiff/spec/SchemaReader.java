@@ -166,8 +166,19 @@ final class SchemaReader {
             decimal(o, c.keyword()).ifPresent(v -> limits.put(c, new Limit(v, false)));
         }
         if (version == SpecVersion.OPENAPI_3_1) {
-            decimal(o, "exclusiveMaximum").ifPresent(v -> limits.put(Constraint.MAXIMUM, new Limit(v, true)));
-            decimal(o, "exclusiveMinimum").ifPresent(v -> limits.put(Constraint.MINIMUM, new Limit(v, true)));
+            // Beside an inclusive bound, the numeric exclusive one counts only where it is the stricter.
+            decimal(o, "exclusiveMaximum").ifPresent(v -> {
+                Limit inclusive = limits.get(Constraint.MAXIMUM);
+                if (inclusive == null || v.compareTo(inclusive.value()) <= 0) {
+                    limits.put(Constraint.MAXIMUM, new Limit(v, true));
+                }
+            });
+            decimal(o, "exclusiveMinimum").ifPresent(v -> {
+                Limit inclusive = limits.get(Constraint.MINIMUM);
+                if (inclusive == null || v.compareTo(inclusive.value()) >= 0) {
+                    limits.put(Constraint.MINIMUM, new Limit(v, true));
+                }
+            });
         } else {
             if (o.flag("exclusiveMaximum") && limits.containsKey(Constraint.MAXIMUM)) {
                 limits.put(Constraint.MAXIMUM, new Limit(limits.get(Constraint.MAXIMUM).value(), true));

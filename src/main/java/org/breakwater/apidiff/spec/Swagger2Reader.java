@@ -41,7 +41,7 @@ final class Swagger2Reader extends DescriptionReader {
                         : Schema.any(t.source());
                 body = Optional.of(new RequestBody(p.flag("required"), content(consumes, schema, t.source()), t.source()));
             } else if (in.equals("formData")) {
-                formFields.put(name, schemas.read(t.doc(), t.pointer(), p));
+                formFields.put(name, file(schemas.read(t.doc(), t.pointer(), p), p));
                 if (p.flag("required")) {
                     formRequired.add(name);
                 }
@@ -86,8 +86,9 @@ final class Swagger2Reader extends DescriptionReader {
                 }
                 Map<String, MediaType> content = Map.of();
                 if (r.has("schema")) {
-                    content = content(produces, schemas.read(t.doc(), Pointer.append(t.pointer(), "schema"),
-                            r.fields().get("schema")), t.source());
+                    Node raw = r.fields().get("schema");
+                    Schema schema = schemas.read(t.doc(), Pointer.append(t.pointer(), "schema"), raw);
+                    content = content(produces, raw instanceof ObjectNode o ? file(schema, o) : schema, t.source());
                 }
                 Map<String, Header> headers = new LinkedHashMap<>();
                 Optional<ObjectNode> hs = r.object("headers");
@@ -106,6 +107,26 @@ final class Swagger2Reader extends DescriptionReader {
         return new Operation(method, path, op.text("operationId"), op.text("summary"), op.flag("deprecated"),
                 sunset(op), parameters, body, responses, requirements(op.fields().get("security")),
                 Source.of(doc.name(), pointer, op));
+    }
+
+    /** Swagger 2.0's OAuth2 flow names as OpenAPI 3 spells them, so a migration changes no flow. */
+    private static String flowName(String flow) {
+        return switch (flow) {
+            case "application" -> "clientCredentials";
+            case "accessCode" -> "authorizationCode";
+            default -> flow;
+        };
+    }
+
+    /** Swagger 2.0's {@code type: file} is what OpenAPI 3 writes as a string in format binary. */
+    private static Schema file(Schema s, ObjectNode raw) {
+        if (!raw.text("type").map("file"::equals).orElse(false) || s.format().isPresent()) {
+            return s;
+        }
+        return new Schema(s.source(), s.ref(), s.types(), Optional.of("binary"), s.enumValues(), s.defaultValue(),
+                s.properties(), s.required(), s.closed(), s.additionalProperties(), s.items(), s.limits(), s.pattern(),
+                s.uniqueItems(), s.readOnly(), s.writeOnly(), s.deprecated(), s.discriminator(), s.allOf(), s.oneOf(),
+                s.anyOf(), s.title());
     }
 
     /** Swagger 2.0's collectionFormat as OpenAPI 3 style and explode. */
@@ -176,7 +197,7 @@ final class Swagger2Reader extends DescriptionReader {
             if (type.equals("oauth2")) {
                 Set<String> scopes = new LinkedHashSet<>();
                 s.object("scopes").ifPresent(sc -> scopes.addAll(sc.fields().keySet()));
-                flows.put(s.text("flow").orElse(""), scopes);
+                flows.put(flowName(s.text("flow").orElse("")), scopes);
             }
             boolean basic = type.equals("basic");
             out.put(e.getKey(), new SecurityScheme(e.getKey(), basic ? "http" : type, s.text("in"), s.text("name"),
