@@ -108,7 +108,14 @@ final class SchemaComparator {
         diffResolved(oldSpec.resolve(o), newSpec.resolve(n), scope, path, out, depth + 1);
     }
 
-    private void diffResolved(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {
+    private void diffResolved(Schema before, Schema after, Scope scope, String path, List<Change> out, int depth) {
+        Schema o = before;
+        Schema n = after;
+        if (o.allOf().isEmpty() != n.allOf().isEmpty()) {
+            // one side composes with allOf, the other writes it out: compare what they accept
+            o = AllOfMerger.merge(o, oldSpec);
+            n = AllOfMerger.merge(n, newSpec);
+        }
         types(o, n, scope, path, out);
         if (!o.nullable() && n.nullable() && !o.types().isEmpty()) {
             add(out, scope, SchemaChange.BECAME_NULLABLE, n, false, path, "null is now allowed");
