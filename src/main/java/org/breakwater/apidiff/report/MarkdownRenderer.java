@@ -9,12 +9,27 @@ import org.breakwater.apidiff.spec.Source;
  * For a merge-request comment (GitLab, GitHub): a headline with the counts, then one table
  * per level, breaking first and info folded away in {@code <details>}. Every piece of text
  * taken from the descriptions is escaped so it cannot break the table or inject markup.
+ * A comment has a size limit (65,536 characters on GitHub), so rows stop at a budget —
+ * breaking ones first, as they come first — and the rest are counted, not listed.
  */
 public final class MarkdownRenderer implements Renderer {
+    /** Below GitHub's 65,536-character comment limit, with room for the closing lines. */
+    public static final int DEFAULT_MAX_CHARS = 60_000;
     private static final String TABLE_HEAD = "| Operation | Change | Rule | Where |\n| --- | --- | --- | --- |\n";
 
+    private final int maxChars;
+
+    public MarkdownRenderer() {
+        this(DEFAULT_MAX_CHARS);
+    }
+
+    public MarkdownRenderer(int maxChars) {
+        this.maxChars = maxChars;
+    }
+
     @Override
-    public void render(Report report, Appendable out) throws IOException {
+    public void render(Report report, Appendable target) throws IOException {
+        StringBuilder out = new StringBuilder();
         Summary s = report.summary();
         out.append("### Breakwater API diff\n\n");
         out.append(code(report.oldFile())).append(version(report.oldVersion())).append(" → ")
@@ -36,6 +51,7 @@ public final class MarkdownRenderer implements Renderer {
         if (!report.suppressed().isEmpty()) {
             ignored(report.suppressed(), out);
         }
+        target.append(out);
     }
 
     /** "**2 breaking**, 1 warning, 5 info (3 ignored)": bold only when something breaks. */
@@ -46,7 +62,7 @@ public final class MarkdownRenderer implements Renderer {
                 + (ignored > 0 ? " (" + ignored + " ignored)" : "");
     }
 
-    private static void section(Level level, List<Finding> findings, Appendable out) throws IOException {
+    private void section(Level level, List<Finding> findings, StringBuilder out) {
         String title = title(level) + " (" + findings.size() + ")";
         boolean folded = level == Level.INFO;
         if (folded) {
@@ -55,20 +71,39 @@ public final class MarkdownRenderer implements Renderer {
             out.append("#### ").append(title).append("\n\n");
         }
         out.append(TABLE_HEAD);
+        int shown = 0;
         for (Finding f : findings) {
-            out.append("| ").append(cell(operation(f))).append(" | ").append(cell(f.message()))
-                    .append(" | `").append(f.id()).append("` | ").append(cell(where(f.source()))).append(" |\n");
+            String row = "| " + cell(operation(f)) + " | " + cell(f.message()) + " | `" + f.id() + "` | "
+                    + cell(where(f.source())) + " |\n";
+            if (out.length() + row.length() > maxChars) {
+                break;
+            }
+            out.append(row);
+            shown++;
+        }
+        if (shown < findings.size()) {
+            out.append("\n… and ").append(findings.size() - shown).append(" more ").append(title(level).toLowerCase(java.util.Locale.ROOT))
+                    .append(" findings, too many for one comment: the `html` or `json` format lists them all.\n");
         }
         out.append(folded ? "\n</details>\n\n" : "\n");
     }
 
-    private static void ignored(List<Suppressed> suppressed, Appendable out) throws IOException {
+    private void ignored(List<Suppressed> suppressed, StringBuilder out) {
         out.append("<details>\n<summary>Ignored (").append(String.valueOf(suppressed.size()))
                 .append(")</summary>\n\n| Operation | Change | Rule | Reason |\n| --- | --- | --- | --- |\n");
+        int shown = 0;
         for (Suppressed x : suppressed) {
             Finding f = x.finding();
-            out.append("| ").append(cell(operation(f))).append(" | ").append(cell(f.message()))
-                    .append(" | `").append(f.id()).append("` | ").append(cell(x.reason())).append(" |\n");
+            String row = "| " + cell(operation(f)) + " | " + cell(f.message()) + " | `" + f.id() + "` | "
+                    + cell(x.reason()) + " |\n";
+            if (out.length() + row.length() > maxChars) {
+                break;
+            }
+            out.append(row);
+            shown++;
+        }
+        if (shown < suppressed.size()) {
+            out.append("\n… and ").append(suppressed.size() - shown).append(" more.\n");
         }
         out.append("\n</details>\n");
     }

@@ -80,13 +80,28 @@ class MarkdownRendererTest {
         Report report = SampleReports.twilioMessaging();
         Summary s = report.summary();
 
-        String md = render(renderer, report);
+        String md = render(new MarkdownRenderer(Integer.MAX_VALUE), report);
 
         Map<String, Integer> rows = rowsBySection(md);
         assertThat(rows.getOrDefault("Breaking", 0)).isEqualTo(s.breaking());
         assertThat(rows.getOrDefault("Warning", 0)).isEqualTo(s.warning());
         assertThat(rows.getOrDefault("Info", 0)).isEqualTo(s.info());
         assertThat(md).contains("**" + s.breaking() + " breaking**");
+    }
+
+    @Test
+    void a_report_too_large_for_one_comment_keeps_breaking_rows_and_counts_the_rest() throws Exception {
+        Report report = SampleReports.twilioMessaging();
+        Summary s = report.summary();
+
+        String md = render(renderer, report);
+
+        assertThat(md.length()).isLessThan(65_536);
+        Map<String, Integer> rows = rowsBySection(md);
+        assertThat(rows.getOrDefault("Breaking", 0)).isEqualTo(s.breaking());
+        int missing = s.total() - rows.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(missing).isPositive();
+        assertThat(md).contains("more info findings, too many for one comment");
     }
 
     /** Table rows under each section heading (or {@code <summary>}), header and delimiter rows left out. */
