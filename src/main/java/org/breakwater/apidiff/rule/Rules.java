@@ -131,7 +131,7 @@ public final class Rules {
             "a security scheme works differently (type, header or parameter name, HTTP scheme, an OAuth flow gone): credentials clients send are not recognised",
             "apiKey in: header → apiKey in: query");
     public static final Rule SECURITY_SCHEME_URL_CHANGED = rule("security-scheme-url-changed", WARNING, REQUEST,
-            "an OAuth token or authorization URL changed: clients configured with the old one fail",
+            "an OAuth token or authorization URL changed: clients configured with the old one fail once it stops answering",
             "tokenUrl: https://id.example/token → https://auth.example/token");
     public static final Rule SECURITY_SCHEME_REMOVED = rule("security-scheme-removed", INFO, REQUEST,
             "a security scheme was removed; operations that required it are reported on their own",

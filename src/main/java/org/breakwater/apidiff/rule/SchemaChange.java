@@ -124,7 +124,7 @@ public record SchemaChange(String suffix, Level request, Level response, boolean
     public static final SchemaChange REQUIRED_ADDED = addProperty("required-added", BREAKING, INFO,
             "a new required member: requests without it will be refused", "(none) → properties: {branch}, required: [branch]");
     public static final SchemaChange REMOVED = addProperty("removed", BREAKING, BREAKING,
-            "a member is gone: responses no longer carry it, requests that send it are ignored or refused",
+            "a member is gone: clients that read it get nothing, clients that send it are ignored or refused",
             "properties: {branch} → (none)");
     public static final SchemaChange BECAME_REQUIRED = addProperty("became-required", BREAKING, INFO,
             "a member became required: requests without it will be refused", "required: [] → required: [branch]");
