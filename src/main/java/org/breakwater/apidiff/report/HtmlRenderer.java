@@ -88,7 +88,7 @@ public final class HtmlRenderer implements Renderer {
         if (count == 0) {
             return;
         }
-        String title = heading(level) + " (" + count + ")";
+        String title = level.title() + " (" + count + ")";
         out.append("<section class=\"").append(level.id()).append("\" id=\"").append(level.id()).append("\">\n");
         boolean folded = level == Level.INFO;
         out.append(folded ? "<details>\n<summary>" + title + "</summary>\n" : "<h2>" + title + "</h2>\n");
@@ -149,16 +149,6 @@ public final class HtmlRenderer implements Renderer {
         out.append("</dl>\n</section>\n");
     }
 
-    private static String heading(Level level) {
-        switch (level) {
-            case BREAKING:
-                return "Breaking";
-            case WARNING:
-                return "Warning";
-            default:
-                return "Info";
-        }
-    }
 
     private static String badge(String kind, String text) {
         return "<span class=\"badge " + kind + "\">" + text + "</span>";

@@ -63,7 +63,7 @@ public final class MarkdownRenderer implements Renderer {
     }
 
     private void section(Level level, List<Finding> findings, StringBuilder out) {
-        String title = title(level) + " (" + findings.size() + ")";
+        String title = level.title() + " (" + findings.size() + ")";
         boolean folded = level == Level.INFO;
         if (folded) {
             out.append("<details>\n<summary>").append(title).append("</summary>\n\n");
@@ -82,7 +82,7 @@ public final class MarkdownRenderer implements Renderer {
             shown++;
         }
         if (shown < findings.size()) {
-            out.append("\n… and ").append(findings.size() - shown).append(" more ").append(title(level).toLowerCase(java.util.Locale.ROOT))
+            out.append("\n… and ").append(findings.size() - shown).append(" more ").append(level.title().toLowerCase(java.util.Locale.ROOT))
                     .append(" findings, too many for one comment: the `html` or `json` format lists them all.\n");
         }
         out.append(folded ? "\n</details>\n\n" : "\n");
@@ -108,16 +108,6 @@ public final class MarkdownRenderer implements Renderer {
         out.append("\n</details>\n");
     }
 
-    private static String title(Level level) {
-        switch (level) {
-            case BREAKING:
-                return "Breaking";
-            case WARNING:
-                return "Warning";
-            default:
-                return "Info";
-        }
-    }
 
     private static String operation(Finding f) {
         return f.operation().isEmpty() ? "(whole API)" : f.operation();

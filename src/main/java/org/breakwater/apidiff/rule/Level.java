@@ -11,6 +11,11 @@ import java.util.Locale;
 public enum Level {
     BREAKING, WARNING, INFO;
 
+    /** "Breaking", "Warning", "Info": for headings. */
+    public String title() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

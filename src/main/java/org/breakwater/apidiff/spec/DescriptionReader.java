@@ -67,6 +67,33 @@ abstract class DescriptionReader {
     abstract Operation operation(String method, String path, String pointer, ObjectNode op,
                                  List<SpecFiles.Target> parameters) throws SpecException;
 
+    /** Reads an operation's responses, each through {@code reader}, keyed by upper-case status. */
+    Map<String, Response> responses(String pointer, ObjectNode op, ResponseReader reader) throws SpecException {
+        Map<String, Response> responses = new LinkedHashMap<>();
+        Optional<ObjectNode> rs = op.object("responses");
+        if (rs.isEmpty()) {
+            return responses;
+        }
+        String base = Pointer.append(pointer, "responses");
+        for (Map.Entry<String, Node> e : rs.get().fields().entrySet()) {
+            if (e.getKey().startsWith("x-")) {
+                continue;
+            }
+            SpecFiles.Target t = files.follow(doc, Pointer.append(base, e.getKey()), e.getValue());
+            if (!(t.node() instanceof ObjectNode r)) {
+                throw new SpecException(Problem.at(t.doc().name(), t.node(), "a response must be an object"));
+            }
+            String status = e.getKey().toUpperCase(Locale.ROOT);
+            responses.put(status, reader.read(t, r, status));
+        }
+        return responses;
+    }
+
+    /** Reads one response object, found at {@code at}. */
+    interface ResponseReader {
+        Response read(SpecFiles.Target at, ObjectNode response, String status) throws SpecException;
+    }
+
     private void readPath(String path, String pointer, Node value, Map<String, Operation> out) throws SpecException {
         SpecFiles.Target item = files.follow(doc, pointer, value);
         if (!(item.node() instanceof ObjectNode itemNode)) {

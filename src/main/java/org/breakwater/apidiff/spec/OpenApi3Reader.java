@@ -33,21 +33,8 @@ final class OpenApi3Reader extends DescriptionReader {
             ObjectNode b = object(t);
             body = Optional.of(new RequestBody(b.flag("required"), content(t.doc(), t.pointer(), b), t.source()));
         }
-        Map<String, Response> responses = new LinkedHashMap<>();
-        Optional<ObjectNode> rs = op.object("responses");
-        if (rs.isPresent()) {
-            String base = Pointer.append(pointer, "responses");
-            for (Map.Entry<String, Node> e : rs.get().fields().entrySet()) {
-                if (e.getKey().startsWith("x-")) {
-                    continue;
-                }
-                SpecFiles.Target t = files.follow(doc, Pointer.append(base, e.getKey()), e.getValue());
-                ObjectNode r = object(t);
-                String status = e.getKey().toUpperCase(Locale.ROOT);
-                responses.put(status, new Response(status, headers(t.doc(), t.pointer(), r),
-                        content(t.doc(), t.pointer(), r), t.source()));
-            }
-        }
+        Map<String, Response> responses = responses(pointer, op, (t, r, status) ->
+                new Response(status, headers(t.doc(), t.pointer(), r), content(t.doc(), t.pointer(), r), t.source()));
         return new Operation(method, path, op.text("operationId"), op.text("summary"), op.flag("deprecated"),
                 sunset(op), parameters, body, responses, requirements(op.fields().get("security")),
                 Source.of(doc.name(), pointer, op));

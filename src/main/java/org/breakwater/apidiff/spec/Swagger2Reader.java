@@ -72,38 +72,7 @@ final class Swagger2Reader extends DescriptionReader {
             }
             body = Optional.of(new RequestBody(!formRequired.isEmpty(), content(types, form, formSource), formSource));
         }
-        Map<String, Response> responses = new LinkedHashMap<>();
-        Optional<ObjectNode> rs = op.object("responses");
-        if (rs.isPresent()) {
-            String base = Pointer.append(pointer, "responses");
-            for (Map.Entry<String, Node> e : rs.get().fields().entrySet()) {
-                if (e.getKey().startsWith("x-")) {
-                    continue;
-                }
-                SpecFiles.Target t = files.follow(doc, Pointer.append(base, e.getKey()), e.getValue());
-                if (!(t.node() instanceof ObjectNode r)) {
-                    throw new SpecException(Problem.at(t.doc().name(), t.node(), "a response must be an object"));
-                }
-                Map<String, MediaType> content = Map.of();
-                if (r.has("schema")) {
-                    Node raw = r.fields().get("schema");
-                    Schema schema = schemas.read(t.doc(), Pointer.append(t.pointer(), "schema"), raw);
-                    content = content(produces, raw instanceof ObjectNode o ? file(schema, o) : schema, t.source());
-                }
-                Map<String, Header> headers = new LinkedHashMap<>();
-                Optional<ObjectNode> hs = r.object("headers");
-                if (hs.isPresent()) {
-                    for (Map.Entry<String, Node> h : hs.get().fields().entrySet()) {
-                        String hp = Pointer.append(Pointer.append(t.pointer(), "headers"), h.getKey());
-                        Schema hsch = schemas.read(t.doc(), hp, h.getValue());
-                        headers.put(h.getKey().toLowerCase(Locale.ROOT), new Header(h.getKey(), false, false, hsch,
-                                Source.of(t.doc().name(), hp, h.getValue())));
-                    }
-                }
-                String status = e.getKey().toUpperCase(Locale.ROOT);
-                responses.put(status, new Response(status, headers, content, t.source()));
-            }
-        }
+        Map<String, Response> responses = responses(pointer, op, (t, r, status) -> response(t, r, status, produces));
         return new Operation(method, path, op.text("operationId"), op.text("summary"), op.flag("deprecated"),
                 sunset(op), parameters, body, responses, requirements(op.fields().get("security")),
                 Source.of(doc.name(), pointer, op));
@@ -127,6 +96,26 @@ final class Swagger2Reader extends DescriptionReader {
                 s.properties(), s.required(), s.closed(), s.additionalProperties(), s.items(), s.limits(), s.pattern(),
                 s.uniqueItems(), s.readOnly(), s.writeOnly(), s.deprecated(), s.discriminator(), s.allOf(), s.oneOf(),
                 s.anyOf(), s.title());
+    }
+
+    private Response response(SpecFiles.Target t, ObjectNode r, String status, List<String> produces) throws SpecException {
+        Map<String, MediaType> content = Map.of();
+        if (r.has("schema")) {
+            Node raw = r.fields().get("schema");
+            Schema schema = schemas.read(t.doc(), Pointer.append(t.pointer(), "schema"), raw);
+            content = content(produces, raw instanceof ObjectNode o ? file(schema, o) : schema, t.source());
+        }
+        Map<String, Header> headers = new LinkedHashMap<>();
+        Optional<ObjectNode> hs = r.object("headers");
+        if (hs.isPresent()) {
+            for (Map.Entry<String, Node> h : hs.get().fields().entrySet()) {
+                String hp = Pointer.append(Pointer.append(t.pointer(), "headers"), h.getKey());
+                Schema hsch = schemas.read(t.doc(), hp, h.getValue());
+                headers.put(h.getKey().toLowerCase(Locale.ROOT), new Header(h.getKey(), false, false, hsch,
+                        Source.of(t.doc().name(), hp, h.getValue())));
+            }
+        }
+        return new Response(status, headers, content, t.source());
     }
 
     /** Swagger 2.0's collectionFormat as OpenAPI 3 style and explode. */
