@@ -45,18 +45,14 @@ final class DemoCommand implements Callable<Integer> {
     String format;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path root = dir != null ? dir : Files.createTempDirectory("breakwater-demo-");
-        for (String name : FILES) {
-            Path target = root.resolve(name.substring("demo/".length()));
-            Files.createDirectories(target.getParent());
-            try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IOException("demo resource missing from the build: " + name);
-                }
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+        Path root;
+        try {
+            root = unpack();
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("breakwater demo: cannot unpack the demo data: " + e.getMessage());
+            return Main.INPUT_ERROR;
         }
         Path v1 = root.resolve("pkgdb/v1/pkgdb.yaml");
         Path v2 = root.resolve("pkgdb/v2/openapi.yaml");
@@ -76,5 +72,21 @@ final class DemoCommand implements Callable<Integer> {
         out.println("     ./breakwater rules");
         out.flush();
         return code == Main.CHECK_FAILED ? Main.OK : code;
+    }
+
+    /** Copies the demo data into {@code --dir} (or a new temporary folder) and returns that folder. */
+    private Path unpack() throws IOException {
+        Path root = dir != null ? dir : Files.createTempDirectory("breakwater-demo-");
+        for (String name : FILES) {
+            Path target = root.resolve(name.substring("demo/".length()));
+            Files.createDirectories(target.getParent());
+            try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("demo resource missing from the build: " + name);
+                }
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return root;
     }
 }

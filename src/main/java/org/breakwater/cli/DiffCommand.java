@@ -72,7 +72,7 @@ final class DiffCommand implements Callable<Integer> {
             description = "refuse description files larger than this (default: ${DEFAULT-VALUE})")
     long maxSpecSize;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
             description = "judge x-sunset dates and ignore-file expiry as of this day (default: today, UTC)")
     LocalDate date;
 
@@ -82,6 +82,11 @@ final class DiffCommand implements Callable<Integer> {
         Level threshold = Level.parse(failOn).filter(l -> l != Level.INFO).orElse(null);
         if (threshold == null) {
             err.println("breakwater diff: --fail-on must be breaking or warning, not '" + failOn + "'");
+            return Main.INPUT_ERROR;
+        }
+        if (output != null && Files.isDirectory(output)) {
+            err.println("breakwater diff: --output " + output + " is a folder; name the report file, e.g. "
+                    + output.resolve("breakwater-report." + format.id()));
             return Main.INPUT_ERROR;
         }
         LocalDate today = date != null ? date : LocalDate.now(ZoneOffset.UTC);
@@ -95,7 +100,7 @@ final class DiffCommand implements Callable<Integer> {
                 report = ignored.apply(report, today);
             }
         } catch (SpecException e) {
-            err.println("breakwater diff: " + e.problem());
+            err.println("breakwater diff: " + Main.oneLine(e.problem().toString()));
             return Main.INPUT_ERROR;
         }
         StringWriter text = new StringWriter();

@@ -34,6 +34,12 @@ public final class Main {
         return cli.execute(args);
     }
 
+    /** A message for the terminal on one line: whatever line breaks a description smuggled into it are escaped. */
+    static String oneLine(String message) {
+        return message.replace("\r", "\\r").replace("\n", "\\n")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BreakwaterCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

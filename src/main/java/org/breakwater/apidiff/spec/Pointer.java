@@ -20,7 +20,14 @@ public final class Pointer {
         if (pointer.isEmpty()) {
             return out;
         }
-        String decoded = pointer.indexOf('%') >= 0 ? URLDecoder.decode(pointer.replace("+", "%2B"), StandardCharsets.UTF_8) : pointer;
+        String decoded = pointer;
+        if (pointer.indexOf('%') >= 0) {
+            try {
+                decoded = URLDecoder.decode(pointer.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformedEscape) {
+                decoded = pointer; // "%zz" is no escape: take the pointer as written
+            }
+        }
         for (String t : decoded.substring(1).split("/", -1)) {
             out.add(t.replace("~1", "/").replace("~0", "~"));
         }

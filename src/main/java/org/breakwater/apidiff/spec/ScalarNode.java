@@ -9,6 +9,8 @@ import java.util.Objects;
  * ({@code 1}, {@code 1.0} and {@code 1e0} are one number).
  */
 public record ScalarNode(Kind kind, String text, int line, int column) implements Node {
+    private static final int MAX_DIGITS = 1000;
+
     public enum Kind {
         STRING("a string"), NUMBER("a number"), BOOLEAN("a boolean"), NULL("null");
 
@@ -33,13 +35,18 @@ public record ScalarNode(Kind kind, String text, int line, int column) implement
         return new ScalarNode(Kind.NUMBER, literal, line, column);
     }
 
-    /** The numeric value, if this is a finite number. */
+    /**
+     * The numeric value, if this is a finite number of a sane size. Literals longer than
+     * {@value #MAX_DIGITS} characters or with an exponent beyond ±{@value #MAX_DIGITS}
+     * ({@code 1e999999999}) have none: printing or dividing them would take gigabytes.
+     */
     public java.util.Optional<BigDecimal> decimal() {
-        if (kind != Kind.NUMBER) {
+        if (kind != Kind.NUMBER || text.length() > MAX_DIGITS) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(new BigDecimal(text));
+            BigDecimal d = new BigDecimal(text);
+            return Math.abs((long) d.scale()) > MAX_DIGITS ? java.util.Optional.empty() : java.util.Optional.of(d);
         } catch (NumberFormatException e) {
             return java.util.Optional.empty();
         }

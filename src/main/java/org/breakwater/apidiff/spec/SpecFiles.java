@@ -81,17 +81,18 @@ final class SpecFiles {
             throw new SpecException(Problem.at(doc.name(), holder, "$ref must be a string"));
         }
         String ref = s.text();
+        String shown = TreeReader.printable(ref);
         int hash = ref.indexOf('#');
         String filePart = hash < 0 ? ref : ref.substring(0, hash);
         String fragment = hash < 0 ? "" : ref.substring(hash + 1);
         if (!fragment.isEmpty() && !fragment.startsWith("/")) {
             throw new SpecException(Problem.at(doc.name(), refNode,
-                    "$ref '" + ref + "': only JSON-pointer fragments (#/...) are supported"));
+                    "$ref '" + shown + "': only JSON-pointer fragments (#/...) are supported"));
         }
         Document target = filePart.isEmpty() ? doc : load(doc, filePart, ref, refNode);
         Node node = Pointer.find(target.root(), fragment);
         if (node == null) {
-            throw new SpecException(Problem.at(doc.name(), refNode, "$ref '" + ref + "' points to nothing"
+            throw new SpecException(Problem.at(doc.name(), refNode, "$ref '" + shown + "' points to nothing"
                     + (filePart.isEmpty() ? "" : " in " + target.name())));
         }
         return new Target(target, fragment, node);
@@ -114,12 +115,13 @@ final class SpecFiles {
     }
 
     private Document load(Document from, String filePart, String ref, Node refNode) throws SpecException {
+        String shown = TreeReader.printable(ref);
         if (SCHEME.matcher(filePart).matches() || filePart.startsWith("//")) {
-            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + ref
+            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + shown
                     + "' refused: Breakwater does not fetch remote references, only files beside the description"));
         }
         if (root == null || from.path() == null) {
-            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + ref
+            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + shown
                     + "' refused: a description given as text can only refer inside itself"));
         }
         Path resolved;
@@ -127,10 +129,10 @@ final class SpecFiles {
             String decoded = URLDecoder.decode(filePart.replace("+", "%2B"), StandardCharsets.UTF_8);
             resolved = from.path().getParent().resolve(decoded).normalize();
         } catch (IllegalArgumentException e) {
-            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + ref + "' is not a valid file path"));
+            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + shown + "' is not a valid file path"));
         }
         if (!resolved.startsWith(root)) {
-            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + ref
+            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + shown
                     + "' refused: it leaves the folder of " + mainName));
         }
         Document known = documents.get(resolved);
@@ -139,16 +141,17 @@ final class SpecFiles {
         }
         String name = displayName(resolved);
         if (!Files.exists(resolved)) {
-            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + ref + "': no such file " + name));
+            throw new SpecException(Problem.at(from.name(), refNode,
+                    "$ref '" + shown + "': no such file " + TreeReader.printable(name)));
         }
         Path real;
         try {
             real = resolved.toRealPath();
         } catch (IOException e) {
-            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + ref + "' cannot be read: " + e.getMessage()));
+            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + shown + "' cannot be read: " + e.getMessage()));
         }
         if (!real.startsWith(root)) {
-            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + ref
+            throw new SpecException(Problem.at(from.name(), refNode, "$ref '" + shown
                     + "' refused: it links to a file outside the description's folder"));
         }
         known = documents.get(real);

@@ -45,14 +45,16 @@ public final class SpecReader {
             if (s.text().startsWith("3.1")) {
                 return SpecVersion.OPENAPI_3_1;
             }
-            throw new SpecException(Problem.at(file, s, "unsupported OpenAPI version '" + s.text()
+            throw new SpecException(Problem.at(file, s, "unsupported OpenAPI version '"
+                    + TreeReader.printable(s.text())
                     + "' (Breakwater reads Swagger 2.0, OpenAPI 3.0 and 3.1)"));
         }
         if (swagger instanceof ScalarNode s) {
             if (s.text().equals("2.0") || s.text().equals("2")) {
                 return SpecVersion.SWAGGER_2_0;
             }
-            throw new SpecException(Problem.at(file, s, "unsupported Swagger version '" + s.text()
+            throw new SpecException(Problem.at(file, s, "unsupported Swagger version '"
+                    + TreeReader.printable(s.text())
                     + "' (Breakwater reads Swagger 2.0, OpenAPI 3.0 and 3.1)"));
         }
         Node at = openapi != null ? openapi : swagger != null ? swagger : root;

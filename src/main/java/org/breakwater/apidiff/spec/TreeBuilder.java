@@ -79,7 +79,8 @@ final class TreeBuilder {
         ObjectFrame frame = (ObjectFrame) stack.peek();
         int[] first = frame.keyPositions.get(name);
         if (first != null && !name.equals("<<")) {
-            throw fail(line, column, "duplicate key '" + name + "' (first at line " + first[0] + ")");
+            throw fail(line, column,
+                    "duplicate key '" + TreeReader.printable(name) + "' (first at line " + first[0] + ")");
         }
         frame.keyPositions.put(name, new int[] {line, column});
         frame.pendingKey = name;
@@ -116,31 +117,35 @@ final class TreeBuilder {
         if (frame.anchor != null) {
             anchorSink.anchored(frame.anchor, node);
         }
-        add(node, false);
+        add(node);
     }
 
     void scalar(ScalarNode node, String anchor) throws SpecException {
         if (anchor != null) {
             anchorSink.anchored(anchor, node);
         }
-        add(node, false);
+        add(node);
     }
 
-    /** A YAML alias: the same node again, counted at its full expanded size. */
-    void alias(Node node) throws SpecException {
-        add(node, true);
+    /** A YAML alias at {@code line}:{@code column}: the same node again, counted at its full expanded size. */
+    void alias(Node node, int line, int column) throws SpecException {
+        add(node, true, line, column);
     }
 
-    private void add(Node node, boolean aliased) throws SpecException {
+    private void add(Node node) throws SpecException {
+        add(node, false, node.line(), node.column());
+    }
+
+    private void add(Node node, boolean aliased, int line, int column) throws SpecException {
         totalWeight = aliased ? saturatingAdd(totalWeight, node.weight()) : totalWeight + 1;
         if (totalWeight > limits.maxNodes()) {
-            throw fail(node.line(), node.column(), "the document expands to more than " + limits.maxNodes()
+            throw fail(line, column, "the document expands to more than " + limits.maxNodes()
                     + " nodes" + (aliased ? " through YAML aliases (an alias bomb?)" : ""));
         }
         Frame parent = stack.peek();
         if (parent == null) {
             if (root != null) {
-                throw fail(node.line(), node.column(), "more than one document in the file");
+                throw fail(line, column, "more than one document in the file");
             }
             root = node;
             return;
@@ -152,7 +157,7 @@ final class TreeBuilder {
         }
         ObjectFrame o = (ObjectFrame) parent;
         if (o.expectKey) {
-            throw fail(node.line(), node.column(), "a key must be a string, number or boolean, found " + node.kindName());
+            throw fail(line, column, "a key must be a string, number or boolean, found " + node.kindName());
         }
         if (o.pendingKey.equals("<<")) {
             collectMerge(o, node);

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,23 +42,23 @@ public final class TreeReader {
 
     /** Reads {@code file}; {@code name} is how the file is named in messages. */
     public Node read(Path file, String name) throws SpecException {
-        String text = load(file, name);
-        int start = firstSignificant(text);
-        if (start < 0) {
-            throw new SpecException(Problem.inFile(name, "the file is empty"));
-        }
-        char first = text.charAt(start);
-        return first == '{' || first == '[' ? readJson(text, name) : YamlTreeReader.read(text, name, limits);
+        return parse(load(file, name), name);
     }
 
-    /** Parses text that is already in memory (used for pasted input and tests). */
+    /**
+     * Parses text that is already in memory (used for pasted input and tests). A name ending
+     * in .yaml or .yml means YAML, even in flow style ({@code {openapi: 3.0.0, ...}}).
+     */
     public Node parse(String text, String name) throws SpecException {
         int start = firstSignificant(text);
         if (start < 0) {
             throw new SpecException(Problem.inFile(name, "the file is empty"));
         }
         char first = text.charAt(start);
-        return first == '{' || first == '[' ? readJson(text, name) : YamlTreeReader.read(text, name, limits);
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean yamlName = lower.endsWith(".yaml") || lower.endsWith(".yml");
+        return (first == '{' || first == '[') && !yamlName
+                ? readJson(text, name) : YamlTreeReader.read(text, name, limits);
     }
 
     private String load(Path file, String name) throws SpecException {
@@ -69,18 +72,67 @@ public final class TreeReader {
                         "the file is %,d bytes, over the limit of %,d bytes (raise it with --max-spec-size)",
                         size, limits.maxBytes())));
             }
-            byte[] bytes = Files.readAllBytes(file);
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return decode(Files.readAllBytes(file), name);
         } catch (NoSuchFileException e) {
             throw new SpecException(Problem.inFile(name, "no such file"));
-        } catch (CharacterCodingException e) {
-            throw new SpecException(Problem.inFile(name, "the file is not valid UTF-8 text"));
         } catch (IOException e) {
             throw new SpecException(Problem.inFile(name, "cannot be read: " + e.getMessage()));
         }
+    }
+
+    /** Strict UTF-8: the first invalid byte is reported at its line and column. */
+    private static String decode(byte[] bytes, String name) throws SpecException {
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.limit(); i++) {
+                if (out.get(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            throw new SpecException(new Problem(name, line, column, String.format(
+                    "the file is not valid UTF-8 text (byte 0x%02X at offset %d)",
+                    bytes[in.position()] & 0xFF, in.position())));
+        }
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Text from the input made fit for a one-line message: line breaks and other control
+     * characters are escaped, so a message never spills onto a second line.
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     /** Index of the first character that is not whitespace, a BOM or a YAML comment line; -1 if none. */

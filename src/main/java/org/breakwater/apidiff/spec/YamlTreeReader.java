@@ -78,6 +78,7 @@ final class YamlTreeReader {
                         ScalarEvent s = (ScalarEvent) e;
                         if (b.expectsKey()) {
                             b.key(s.getValue(), line, col);
+                            s.getAnchor().ifPresent(a -> anchors.put(a.getValue(), scalar(s, line, col)));
                         } else {
                             b.scalar(scalar(s, line, col), s.getAnchor().map(Anchor::getValue).orElse(null));
                         }
@@ -85,11 +86,12 @@ final class YamlTreeReader {
                     case Alias -> {
                         String anchor = ((AliasEvent) e).getAlias().getValue();
                         if (open.contains(anchor)) {
-                            throw b.fail(line, col, "the alias *" + anchor + " refers to a node that contains it");
+                            throw b.fail(line, col, "the alias *" + TreeReader.printable(anchor)
+                                    + " refers to a node that contains it");
                         }
                         Node target = anchors.get(anchor);
                         if (target == null) {
-                            throw b.fail(line, col, "unknown alias *" + anchor);
+                            throw b.fail(line, col, "unknown alias *" + TreeReader.printable(anchor));
                         }
                         if (b.expectsKey()) {
                             if (target instanceof ScalarNode s) {
@@ -98,7 +100,7 @@ final class YamlTreeReader {
                                 throw b.fail(line, col, "a key must be a string, number or boolean, not a collection");
                             }
                         } else {
-                            b.alias(target);
+                            b.alias(target, line, col);
                         }
                     }
                     default -> {
@@ -111,10 +113,11 @@ final class YamlTreeReader {
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
             throw new SpecException(new Problem(name, mark.map(m -> m.getLine() + 1).orElse(0),
-                    mark.map(m -> m.getColumn() + 1).orElse(0), "malformed YAML: " + context + problem));
+                    mark.map(m -> m.getColumn() + 1).orElse(0),
+                    "malformed YAML: " + TreeReader.printable(context + problem)));
         } catch (YamlEngineException e) {
             String msg = e.getMessage() == null ? "unreadable" : e.getMessage().split("\n", 2)[0];
-            throw new SpecException(Problem.inFile(name, "malformed YAML: " + msg));
+            throw new SpecException(Problem.inFile(name, "malformed YAML: " + TreeReader.printable(msg)));
         }
         return b.root();
     }
