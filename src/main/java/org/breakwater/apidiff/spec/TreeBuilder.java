@@ -3,7 +3,6 @@ package org.breakwater.apidiff.spec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,8 @@ final class TreeBuilder {
 
     private static final class ObjectFrame extends Frame {
         final Map<String, Node> fields = new LinkedHashMap<>();
-        final Map<String, int[]> keyPositions = new HashMap<>();
+        /** The line of each key in {@code fields}, in the same order; read only to report a duplicate. */
+        int[] keyLines = new int[8];
         String pendingKey;
         int keyLine;
         int keyColumn;
@@ -77,17 +77,27 @@ final class TreeBuilder {
 
     void key(String name, int line, int column) throws SpecException {
         ObjectFrame frame = (ObjectFrame) stack.peek();
-        int[] first = frame.keyPositions.get(name);
-        if (first != null && !name.equals("<<")) {
+        if (frame.fields.containsKey(name)) {
             throw fail(line, column,
-                    "duplicate key '" + TreeReader.printable(name) + "' (first at line " + first[0] + ")");
+                    "duplicate key '" + TreeReader.printable(name) + "' (first at line " + firstLine(frame, name) + ")");
         }
-        frame.keyPositions.put(name, new int[] {line, column});
         frame.pendingKey = name;
         frame.keyLine = line;
         frame.keyColumn = column;
         frame.expectKey = false;
     }
+
+    private static int firstLine(ObjectFrame frame, String name) {
+        int i = 0;
+        for (String k : frame.fields.keySet()) {
+            if (k.equals(name)) {
+                return frame.keyLines[i];
+            }
+            i++;
+        }
+        return 0;
+    }
+
 
     void startObject(int line, int column, String anchor) throws SpecException {
         push(new ObjectFrame(line, column, anchor));
@@ -162,7 +172,12 @@ final class TreeBuilder {
         if (o.pendingKey.equals("<<")) {
             collectMerge(o, node);
         } else {
+            int index = o.fields.size();
             o.fields.put(o.pendingKey, node);
+            if (index == o.keyLines.length) {
+                o.keyLines = java.util.Arrays.copyOf(o.keyLines, index * 2);
+            }
+            o.keyLines[index] = o.keyLine;
         }
         o.expectKey = true;
     }
