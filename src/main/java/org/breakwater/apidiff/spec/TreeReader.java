@@ -42,7 +42,33 @@ public final class TreeReader {
 
     /** Reads {@code file}; {@code name} is how the file is named in messages. */
     public Node read(Path file, String name) throws SpecException {
-        return parse(load(file, name), name);
+        byte[] bytes = load(file, name);
+        if (isAscii(bytes)) {
+            // the common case: no decoding, and Jackson reads the bytes themselves; with ASCII
+            // every column it counts in bytes is also a column in characters
+            String text = new String(bytes, StandardCharsets.ISO_8859_1);
+            int start = firstSignificant(text);
+            if (start >= 0 && isJson(text.charAt(start), name)) {
+                return readJson(bytes, text, name);
+            }
+            return parse(text, name);
+        }
+        return parse(decode(bytes, name), name);
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isJson(char first, String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        boolean yamlName = lower.endsWith(".yaml") || lower.endsWith(".yml");
+        return (first == '{' || first == '[') && !yamlName;
     }
 
     /**
@@ -54,14 +80,10 @@ public final class TreeReader {
         if (start < 0) {
             throw new SpecException(Problem.inFile(name, "the file is empty"));
         }
-        char first = text.charAt(start);
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        boolean yamlName = lower.endsWith(".yaml") || lower.endsWith(".yml");
-        return (first == '{' || first == '[') && !yamlName
-                ? readJson(text, name) : YamlTreeReader.read(text, name, limits);
+        return isJson(text.charAt(start), name) ? readJson(null, text, name) : YamlTreeReader.read(text, name, limits);
     }
 
-    private String load(Path file, String name) throws SpecException {
+    private byte[] load(Path file, String name) throws SpecException {
         try {
             if (Files.isDirectory(file)) {
                 throw new SpecException(Problem.inFile(name, "is a directory, not an API description file"));
@@ -72,7 +94,7 @@ public final class TreeReader {
                         "the file is %,d bytes, over the limit of %,d bytes (raise it with --max-spec-size)",
                         size, limits.maxBytes())));
             }
-            return decode(Files.readAllBytes(file), name);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new SpecException(Problem.inFile(name, "no such file"));
         } catch (IOException e) {
@@ -154,9 +176,10 @@ public final class TreeReader {
         return -1;
     }
 
-    private Node readJson(String text, String name) throws SpecException {
+    /** Parses JSON from {@code ascii} bytes when given (faster), else from {@code text}. */
+    private Node readJson(byte[] ascii, String text, String name) throws SpecException {
         TreeBuilder b = new TreeBuilder(name, limits);
-        try (JsonParser p = json.createParser(text)) {
+        try (JsonParser p = ascii != null ? json.createParser(ascii) : json.createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 JsonLocation at = p.currentTokenLocation();
