@@ -4,13 +4,15 @@
 # bench/work/, measures both tools and rewrites docs/benchmarks.md. See bench/README.md.
 #
 # Environment (all optional):
-#   BW_JAR=/path/breakwater.jar  measure this jar instead of building HEAD of this repository
+#   BW_CHECKOUT=DIR              measure this Breakwater checkout (its ./breakwater launcher builds it
+#                                if needed) instead of a fresh clone of this repository's HEAD
 #   BENCH_TOOLS=openapi-diff     measure openapi-diff only (e.g. while Breakwater does not build)
 #   BENCH_BUILD_DIR=DIR          where the builds happen (default: ${TMPDIR:-/tmp}/breakwater-bench)
 #   BENCH_CORPUS=DIR             the Twilio specs (default: ../shared/corpus/twilio from the repo)
 #   BENCH_QUICK=1                far fewer runs and iterations: checks the script, numbers are rough
 #   BENCH_DOC=FILE               where to write the report (default: docs/benchmarks.md)
 set -euo pipefail
+unset BREAKWATER_JAVA_OPTS
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$bench/.." && pwd)"
@@ -22,11 +24,6 @@ corpus="${BENCH_CORPUS:-$repo/../shared/corpus/twilio}"
 quick="${BENCH_QUICK:-0}"
 doc="${BENCH_DOC:-$repo/docs/benchmarks.md}"
 tools="${BENCH_TOOLS:-breakwater,openapi-diff}"
-
-# How Breakwater is run: exactly the JVM flags of the ./breakwater launcher (read from it), and
-# the JVM's defaults as a second configuration.
-launcher_flags="$(sed -n 's/.*BREAKWATER_JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$repo/breakwater" | head -1)"
-launcher_flags="${launcher_flags:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
 
 log() { printf '\n== %s\n' "$*" >&2; }
 started=$(date +%s)
@@ -53,27 +50,43 @@ rm -rf "$results"
 mkdir -p "$build" "$pairs_dir" "$results"
 
 # --- 1. Breakwater -------------------------------------------------------------------------
+# Breakwater is measured the way users run it: through the checkout's own ./breakwater launcher,
+# which builds the jar (and whatever it records after a build, e.g. a class-data-sharing
+# archive) on first use. By default that checkout is a fresh clone of this repository's
+# committed HEAD, so Maven never runs in the work tree.
 bw_jar=""
 bw_commit=""
+bw_launcher=""
+launcher_flags=""
 if [[ ",$tools," == *",breakwater,"* ]]; then
-  if [ -n "${BW_JAR:-}" ]; then
-    bw_jar="$(cd "$(dirname "$BW_JAR")" && pwd)/$(basename "$BW_JAR")"
-    bw_commit="(given jar $BW_JAR)"
+  if [ -n "${BW_CHECKOUT:-}" ]; then
+    checkout="$(cd "$BW_CHECKOUT" && pwd)"
   else
-    # Build the committed HEAD in a clone, never in the work tree.
-    log "building Breakwater (HEAD of $repo) in $build/breakwater"
-    rm -rf "$build/breakwater"
-    git clone -q "$repo" "$build/breakwater"
-    bw_commit="$(git -C "$build/breakwater" log -1 --format='%h %s')"
-    if (cd "$build/breakwater" && mvn -q -B -DskipTests package >"$build/breakwater-build.log" 2>&1); then
-      bw_jar="$build/breakwater/target/breakwater.jar"
-    else
-      echo "run.sh: Breakwater did not build (see $build/breakwater-build.log); measuring openapi-diff only" >&2
-    fi
+    checkout="$build/breakwater"
+    log "cloning Breakwater (HEAD of $repo) into $checkout"
+    rm -rf "$checkout"
+    git clone -q "$repo" "$checkout"
+  fi
+  bw_commit="$(git -C "$checkout" log -1 --format='%h %s' 2>/dev/null || echo "$checkout")"
+  bw_launcher="$checkout/breakwater"
+  log "building Breakwater with its launcher ($bw_launcher)"
+  if "$bw_launcher" --help >"$build/breakwater-build.log" 2>&1 && [ -f "$checkout/target/breakwater.jar" ]; then
+    bw_jar="$checkout/target/breakwater.jar"
+  else
+    echo "run.sh: Breakwater did not build (see $build/breakwater-build.log); measuring openapi-diff only" >&2
   fi
   if [ -n "$bw_jar" ] && ! java -jar "$bw_jar" diff --help >/dev/null 2>&1; then
     echo "run.sh: $bw_jar has no working 'diff' command; measuring openapi-diff only" >&2
     bw_jar=""
+  fi
+  if [ -n "$bw_jar" ]; then
+    # Which JVM options does the launcher pass? Ask it, with a stand-in 'java' that prints them.
+    shim="$(mktemp -d)"
+    printf '#!/bin/sh\nfor a in "$@"; do [ "$a" = -jar ] && break; printf "%%s " "$a"; done\n' >"$shim/java"
+    chmod +x "$shim/java"
+    launcher_flags="$(PATH="$shim:$PATH" "$bw_launcher" --help 2>/dev/null | sed 's/ *$//')"
+    rm -rf "$shim"
+    echo "   launcher runs: java $launcher_flags -jar target/breakwater.jar ..." >&2
   fi
 fi
 
@@ -97,16 +110,36 @@ java -cp "$cp_od" org.breakwater.bench.GeneratePairs \
   "$corpus/api_v2010.2.0.0.json" "$corpus/api_v2010.2.6.7.json" "$pairs_dir" \
   gen-5mb:3 gen-10mb:5 gen-20mb:10 | tee "$results/generate.txt"
 
-# name | old | new | label (nominal size) | hyperfine warmups runs (openapi-diff) | JMH warmups iterations (openapi-diff)
-# Breakwater gets at least as many runs and iterations (see bw_runs below); it is expected to be faster.
+# name | old | new | label (nominal size) | whole-process warm-up and timed runs | JMH forks per tool
+# The same counts for both tools; fewer runs on the large pairs, where openapi-diff takes seconds
+# per run. The checked run before the rounds is one of the warm-up runs.
 pairs=(
-  "messaging|$corpus/messaging_v1.1.20.0.json|$corpus/messaging_v1.2.6.7.json|0.5 MB|2 8|10 20"
-  "verify|$corpus/verify_v2.1.20.0.json|$corpus/verify_v2.2.6.7.json|0.5 MB|2 8|10 20"
-  "twilio|$corpus/api_v2010.2.0.0.json|$corpus/api_v2010.2.6.7.json|2 MB|1 6|10 20"
-  "gen-5mb|$pairs_dir/gen-5mb.old.json|$pairs_dir/gen-5mb.new.json|5 MB|1 4|5 10"
-  "gen-10mb|$pairs_dir/gen-10mb.old.json|$pairs_dir/gen-10mb.new.json|10 MB|1 3|4 8"
-  "gen-20mb|$pairs_dir/gen-20mb.old.json|$pairs_dir/gen-20mb.new.json|20 MB|1 3|3 6"
+  "messaging|$corpus/messaging_v1.1.20.0.json|$corpus/messaging_v1.2.6.7.json|0.5 MB|2 8|1"
+  "verify|$corpus/verify_v2.1.20.0.json|$corpus/verify_v2.2.6.7.json|0.5 MB|2 8|1"
+  "twilio|$corpus/api_v2010.2.0.0.json|$corpus/api_v2010.2.6.7.json|2 MB|1 6|2"
+  "gen-5mb|$pairs_dir/gen-5mb.old.json|$pairs_dir/gen-5mb.new.json|5 MB|1 4|1"
+  "gen-10mb|$pairs_dir/gen-10mb.old.json|$pairs_dir/gen-10mb.new.json|10 MB|1 3|1"
+  "gen-20mb|$pairs_dir/gen-20mb.old.json|$pairs_dir/gen-20mb.new.json|20 MB|1 3|2"
 )
+# JMH, per fork: time-based warm-up and measurement, sample mode (every comparison timed).
+# Breakwater needs about 6 s of warm-up on the twilio pair before C2 has compiled its hot code
+# on this 2-core machine; a count of iterations is not enough there. The heap is fixed and
+# pre-touched: on this VM the first touch of a memory page is slow (about 2.5 ms per MB), and a
+# growing heap otherwise makes comparisons 3-6x slower for seconds at a time, whenever the
+# allocation runs into fresh memory, for both tools.
+jmh_heap="-Xms3g -Xmx3g -XX:+AlwaysPreTouch"
+jmh_opts=(-bm sample -wi 4 -w 2000ms -i 4 -r 2000ms -jvmArgsAppend "$jmh_heap")
+[ "$quick" = 1 ] && jmh_opts=(-bm sample -wi 1 -w 500ms -i 1 -r 500ms -jvmArgsAppend "$jmh_heap")
+
+# Optionally wait (up to BENCH_WAIT_QUIET seconds) for the machine to calm down first.
+if [ "${BENCH_WAIT_QUIET:-0}" -gt 0 ]; then
+  waited=0
+  while awk '{exit !($1 >= 1.0)}' /proc/loadavg && [ "$waited" -lt "$BENCH_WAIT_QUIET" ]; do
+    [ "$waited" = 0 ] && log "waiting up to ${BENCH_WAIT_QUIET}s for 1-minute load average < 1.0 (now $(cut -d' ' -f1 /proc/loadavg))"
+    sleep 15
+    waited=$((waited + 15))
+  done
+fi
 
 # --- 4. machine ------------------------------------------------------------------------------
 {
@@ -122,78 +155,115 @@ pairs=(
   echo "breakwater_measured=$([ -n "$bw_jar" ] && echo yes || echo no)"
   echo "launcher_flags=$launcher_flags"
   echo "quick=$quick"
+  echo "jmh_opts=${jmh_opts[*]:0:10}"
+  echo "jmh_heap=$jmh_heap"
 } >"$results/machine.properties"
 : >"$results/pairs.tsv"
 for p in "${pairs[@]}"; do
   IFS='|' read -r name old new label _ _ <<<"$p"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$old" "$new" "$label" "$(stat -c %s "$old")" "$(stat -c %s "$new")" >>"$results/pairs.tsv"
 done
+java -cp "$classes" org.breakwater.bench.NoiseProbe >"$results/noise-start.txt"
+echo "   noise probe (ms, sorted): $(cat "$results/noise-start.txt")" >&2
 
 # --- 5. measurements ------------------------------------------------------------------------
+# A third Breakwater configuration: the launcher's options minus the C1-only limit (full tiered
+# compilation, C2 included), to show whether C1-only costs time on large inputs.
+c2_opts="$(printf '%s\n' "$launcher_flags" | sed 's/-XX:TieredStopAtLevel=[0-9]*//; s/  */ /g; s/^ //; s/ $//')"
+echo "c2_opts=$c2_opts" >>"$results/machine.properties"
 q() { printf '%q' "$1"; }
+loadavg() { printf '%s\t%s\t%s\n' "$1" "$2" "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$results/load.tsv"; }
 
-# whole_process NAME WARMUPS RUNS COMMAND... : one captured run (output, exit code, RSS), then
-# hyperfine with every run wrapped in /usr/bin/time so each run also yields its max RSS.
-whole_process() {
-  local id="$1" w="$2" r="$3"
-  shift 3
-  local cmd="" a
-  for a in "$@"; do cmd+="$(q "$a") "; done
+# checked_run ID COMMAND...: one run with its output, exit code and max RSS kept.
+checked_run() {
+  local id="$1"
+  shift
   set +e
   /usr/bin/time -f '%M %e %x' -o "$results/check-$id.time" "$@" >"$results/out-$id.txt" 2>"$results/err-$id.txt"
   set -e
-  echo "   $id: exit $(awk '{print $3}' "$results/check-$id.time"), $(awk '{print $2}' "$results/check-$id.time") s, $(awk '{printf "%.0f", $1/1024}' "$results/check-$id.time") MB max RSS" >&2
-  : >"$results/rss-$id.txt"
-  hyperfine -N -i --style basic -w "$w" -r "$r" --export-json "$results/hyperfine-$id.json" \
-    -n "$id" "/usr/bin/time -f %M -a -o $(q "$results/rss-$id.txt") $cmd" >"$results/hyperfine-$id.log" 2>&1 \
-    || echo "   hyperfine failed for $id (see $results/hyperfine-$id.log)" >&2
+  tail -1 "$results/check-$id.time" | awk -v id="$id" '{printf "   %s: exit %s, %s s, %.0f MB max RSS\n", id, $3, $2, $1/1024}' >&2
 }
 
-# jmh TOOL PAIR WARMUPS ITERATIONS CLASSPATH BENCHMARK OLD NEW
+# whole_process PAIR WARMUPS RUNS ID=COMMAND ...: the commands take turns, round by round
+# (order reversed every other round), so that the machine's noise falls on all of them alike.
+# Each round is one hyperfine call with one run per command; every run is wrapped in
+# /usr/bin/time, so each run also yields its max RSS.
+whole_process() {
+  local pair="$1" w="$2" r="$3"
+  shift 3
+  local ids=() cmds=() spec
+  for spec in "$@"; do ids+=("${spec%%=*}"); cmds+=("${spec#*=}"); done
+  local n=${#ids[@]} k j kind order
+  mkdir -p "$results/rounds"
+  for ((k = 0; k < w + r; k++)); do
+    kind=run
+    [ "$k" -lt "$w" ] && kind=warmup
+    local args=()
+    if ((k % 2 == 0)); then order=$(seq 0 $((n - 1))); else order=$(seq $((n - 1)) -1 0); fi
+    for j in $order; do
+      args+=(-n "${ids[j]}@$kind" "/usr/bin/time -f %M -a -o $(q "$results/rss-${ids[j]}-$kind.txt") ${cmds[j]}")
+    done
+    hyperfine -N -i --style basic -r 1 --export-json "$results/rounds/$pair-$k.json" "${args[@]}" \
+      >>"$results/rounds/$pair.log" 2>&1 || echo "   hyperfine failed on $pair round $k (see $results/rounds/$pair.log)" >&2
+  done
+}
+
+# jmh TOOL PAIR FORK CLASSPATH BENCHMARK OLD NEW
 jmh() {
-  local tool="$1" pair="$2" w="$3" i="$4" cp="$5" bm="$6" old="$7" new="$8"
-  java -cp "$cp" org.openjdk.jmh.Main "$bm\$" -f 1 -wi "$w" -i "$i" -bm ss -tu ms -prof gc \
+  local tool="$1" pair="$2" fork="$3" cp="$4" bm="$5" old="$6" new="$7"
+  local out="$results/jmh-$tool-$pair-f$fork"
+  java -cp "$cp" org.openjdk.jmh.Main "$bm\$" -f 1 "${jmh_opts[@]}" -tu ms -prof gc \
     -p oldSpec="$old" -p newSpec="$new" -p countsFile="$results/counts-$tool-$pair.json" \
-    -rf json -rff "$results/jmh-$tool-$pair.json" >"$results/jmh-$tool-$pair.log" 2>&1 \
-    || echo "   JMH failed for $tool on $pair (see $results/jmh-$tool-$pair.log)" >&2
-  if [ -f "$results/jmh-$tool-$pair.json" ]; then
-    echo "   $tool in-process on $pair: median $(grep -o '"50.0" : [0-9.]*' "$results/jmh-$tool-$pair.json" | head -1 | awk '{print $3}') ms" >&2
+    -rf json -rff "$out.json" >"$out.log" 2>&1 \
+    || echo "   JMH failed for $tool on $pair (see $out.log)" >&2
+  if [ -f "$out.json" ]; then
+    echo "   $tool in-process on $pair, fork $fork: median $(grep -o '"50.0" : [0-9.]*' "$out.json" | head -1 | awk '{printf "%.1f", $3}') ms" >&2
   fi
 }
 
 for p in "${pairs[@]}"; do
-  IFS='|' read -r name old new label hf jm <<<"$p"
+  IFS='|' read -r name old new label hf forks <<<"$p"
   read -r hw hr <<<"$hf"
-  read -r jw ji <<<"$jm"
-  if [ "$quick" = 1 ]; then hw=0; hr=2; jw=2; ji=3; fi
-  bw_hr=$((hr < 10 ? 10 : hr)); bw_hw=$((hw < 2 ? 2 : hw))
-  bw_jw=$((jw < 10 ? 10 : jw)); bw_ji=$((ji < 20 ? 20 : ji))
-  if [ "$quick" = 1 ]; then bw_hw=1; bw_hr=3; bw_jw=3; bw_ji=5; fi
+  if [ "$quick" = 1 ]; then hw=1; hr=2; forks=1; fi
+  q_old="$(q "$old")"
+  q_new="$(q "$new")"
 
-  log "$name ($label): whole process"
+  log "$name ($label): whole process, $hw warm-up + $hr timed runs each, interleaved"
+  loadavg "$name" whole
+  specs=()
   if [ -n "$bw_jar" ]; then
-    # shellcheck disable=SC2086
-    whole_process "bw-launcher-$name" "$bw_hw" "$bw_hr" java $launcher_flags -jar "$bw_jar" diff "$old" "$new"
-    whole_process "bw-default-$name" "$bw_hw" "$bw_hr" java -jar "$bw_jar" diff "$old" "$new"
+    checked_run "bw-launcher-$name" "$bw_launcher" diff "$old" "$new"
+    checked_run "bw-default-$name" java -jar "$bw_jar" diff "$old" "$new"
+    checked_run "bw-c2-$name" env "BREAKWATER_JAVA_OPTS=$c2_opts" "$bw_launcher" diff "$old" "$new"
+    specs+=("bw-launcher-$name=$(q "$bw_launcher") diff $q_old $q_new")
+    specs+=("bw-default-$name=java -jar $(q "$bw_jar") diff $q_old $q_new")
+    specs+=("bw-c2-$name=env $(q "BREAKWATER_JAVA_OPTS=$c2_opts") $(q "$bw_launcher") diff $q_old $q_new")
   fi
-  whole_process "od-$name" "$hw" "$hr" java -jar "$od_jar" "$old" "$new" --fail-on-incompatible
+  checked_run "od-$name" java -jar "$od_jar" "$old" "$new" --fail-on-incompatible
+  specs+=("od-$name=java -jar $(q "$od_jar") $q_old $q_new --fail-on-incompatible")
+  whole_process "$name" "$((hw - 1))" "$hr" "${specs[@]}"
 
-  log "$name ($label): in process (JMH)"
-  if [ -n "$bw_jar" ]; then
-    jmh breakwater "$name" "$bw_jw" "$bw_ji" "$cp_bw" BreakwaterBench.compare "$old" "$new"
-  fi
-  jmh openapi-diff "$name" "$jw" "$ji" "$cp_od" OpenApiDiffBench.fromLocations "$old" "$new"
-  if [ "$name" = twilio ]; then
-    jmh openapi-diff-contents "$name" "$jw" "$ji" "$cp_od" OpenApiDiffBench.fromContents "$old" "$new"
-  fi
+  log "$name ($label): in process (JMH), $forks fork(s) per tool, alternating tools"
+  loadavg "$name" inproc
+  for ((f = 1; f <= forks; f++)); do
+    if [ -n "$bw_jar" ]; then
+      jmh breakwater "$name" "$f" "$cp_bw" BreakwaterBench.compare "$old" "$new"
+    fi
+    jmh openapi-diff "$name" "$f" "$cp_od" OpenApiDiffBench.fromLocations "$old" "$new"
+    if [ "$name" = twilio ] && [ "$f" = 1 ]; then
+      jmh openapi-diff-contents "$name" "$f" "$cp_od" OpenApiDiffBench.fromContents "$old" "$new"
+    fi
+  done
 done
+java -cp "$classes" org.breakwater.bench.NoiseProbe >"$results/noise-end.txt"
+echo "   noise probe (ms, sorted): $(cat "$results/noise-end.txt")" >&2
 
 # Breakwater's own report of each pair, machine-readable, for the findings table.
 if [ -n "$bw_jar" ]; then
   for p in "${pairs[@]}"; do
     IFS='|' read -r name old new _ <<<"$p"
     set +e
-    java $launcher_flags -jar "$bw_jar" diff "$old" "$new" --format json >"$results/bw-json-$name.json" 2>"$results/bw-json-$name.err"
+    "$bw_launcher" diff "$old" "$new" --format json >"$results/bw-json-$name.json" 2>"$results/bw-json-$name.err"
     echo $? >"$results/bw-json-$name.exit"
     set -e
   done
