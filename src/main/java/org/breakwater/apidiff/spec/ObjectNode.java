@@ -1,7 +1,6 @@
 package org.breakwater.apidiff.spec;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +8,7 @@ import java.util.Optional;
 public record ObjectNode(Map<String, Node> fields, int line, int column, long weight) implements Node {
     /** Takes ownership of {@code fields}: the reader hands over a map it no longer touches. */
     public ObjectNode {
-        fields = Collections.unmodifiableMap(fields);
+        fields = fields instanceof FieldMap ? fields : Collections.unmodifiableMap(fields);
     }
 
     public static ObjectNode of(Map<String, Node> fields, int line, int column) {
@@ -17,7 +16,7 @@ public record ObjectNode(Map<String, Node> fields, int line, int column, long we
         for (Node n : fields.values()) {
             weight += n.weight();
         }
-        return new ObjectNode(new LinkedHashMap<>(fields), line, column, weight);
+        return new ObjectNode(FieldMap.copyOf(fields), line, column, weight);
     }
 
     public Optional<Node> get(String key) {

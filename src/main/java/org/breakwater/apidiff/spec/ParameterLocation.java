@@ -8,8 +8,10 @@ public enum ParameterLocation {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    private static final ParameterLocation[] ALL = values();
+
     public static java.util.Optional<ParameterLocation> parse(String in) {
-        for (ParameterLocation l : values()) {
+        for (ParameterLocation l : ALL) {
             if (l.id().equals(in)) {
                 return java.util.Optional.of(l);
             }

@@ -3,9 +3,7 @@ package org.breakwater.apidiff.spec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Builds a {@link Node} tree from a stream of parse events without recursion, so nesting
@@ -38,7 +36,7 @@ final class TreeBuilder {
     }
 
     private static final class ObjectFrame extends Frame {
-        final Map<String, Node> fields = new LinkedHashMap<>();
+        final FieldMap.Builder fields = new FieldMap.Builder();
         /** The line of each key in {@code fields}, in the same order; read only to report a duplicate. */
         int[] keyLines = new int[8];
         String pendingKey;
@@ -88,14 +86,8 @@ final class TreeBuilder {
     }
 
     private static int firstLine(ObjectFrame frame, String name) {
-        int i = 0;
-        for (String k : frame.fields.keySet()) {
-            if (k.equals(name)) {
-                return frame.keyLines[i];
-            }
-            i++;
-        }
-        return 0;
+        int i = frame.fields.indexOf(name);
+        return i < 0 ? 0 : frame.keyLines[i];
     }
 
 
@@ -119,7 +111,7 @@ final class TreeBuilder {
         Node node;
         if (frame instanceof ObjectFrame o) {
             applyMerges(o);
-            node = new ObjectNode(o.fields, o.line, o.column, o.weight);
+            node = new ObjectNode(o.fields.build(), o.line, o.column, o.weight);
         } else {
             ArrayFrame a = (ArrayFrame) frame;
             node = new ArrayNode(a.items, a.line, a.column, a.weight);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -46,12 +47,11 @@ public final class TreeReader {
         if (isAscii(bytes)) {
             // the common case: no decoding, and Jackson reads the bytes themselves; with ASCII
             // every column it counts in bytes is also a column in characters
-            String text = new String(bytes, StandardCharsets.ISO_8859_1);
-            int start = firstSignificant(text);
-            if (start >= 0 && isJson(text.charAt(start), name)) {
-                return readJson(bytes, text, name);
+            int start = firstSignificant(bytes);
+            if (start >= 0 && isJson((char) bytes[start], name)) {
+                return readJson(bytes, null, name);
             }
-            return parse(text, name);
+            return parse(new String(bytes, StandardCharsets.ISO_8859_1), name);
         }
         return parse(decode(bytes, name), name);
     }
@@ -157,6 +157,26 @@ public final class TreeReader {
         return b.toString();
     }
 
+    /** {@link #firstSignificant(String)} for ASCII bytes. */
+    private static int firstSignificant(byte[] ascii) {
+        int i = 0;
+        int n = ascii.length;
+        while (i < n) {
+            byte c = ascii[i];
+            if (c == '#') {
+                while (i < n && ascii[i] != '\n') {
+                    i++;
+                }
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B
+                    || (c >= 0x1C && c <= 0x1F)) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Index of the first character that is not whitespace, a BOM or a YAML comment line; -1 if none. */
     private static int firstSignificant(String text) {
         int i = 0;
@@ -180,11 +200,22 @@ public final class TreeReader {
     private Node readJson(byte[] ascii, String text, String name) throws SpecException {
         TreeBuilder b = new TreeBuilder(name, limits);
         try (JsonParser p = ascii != null ? json.createParser(ascii) : json.createParser(text)) {
+            // For values, ParserBase gives the position without allocating a JsonLocation per
+            // token (its column is one more than the location's); a field name's position is
+            // kept apart, so names still ask for the location.
+            ParserBase base = p instanceof ParserBase pb ? pb : null;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
-                JsonLocation at = p.currentTokenLocation();
-                int line = at.getLineNr();
-                int col = at.getColumnNr();
+                int line;
+                int col;
+                if (base == null || t == JsonToken.FIELD_NAME) {
+                    JsonLocation at = p.currentTokenLocation();
+                    line = at.getLineNr();
+                    col = at.getColumnNr();
+                } else {
+                    line = base.getTokenLineNr();
+                    col = base.getTokenColumnNr() - 1;
+                }
                 switch (t) {
                     case START_OBJECT -> b.startObject(line, col, null);
                     case START_ARRAY -> b.startArray(line, col, null);
