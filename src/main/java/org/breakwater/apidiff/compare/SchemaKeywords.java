@@ -60,6 +60,9 @@ final class SchemaKeywords {
     }
 
     private static void types(Schema o, Schema n, Scope scope, String path, List<Change> out) {
+        if (o.types().equals(n.types())) {
+            return; // the common case, without building the sets of value types
+        }
         Set<String> ot = o.valueTypes();
         Set<String> nt = n.valueTypes();
         if (ot.equals(nt)) {
