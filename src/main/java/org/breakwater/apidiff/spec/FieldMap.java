@@ -45,16 +45,7 @@ final class FieldMap extends AbstractMap<String, Node> {
         private Map<String, Integer> index;
 
         int indexOf(String key) {
-            if (index != null) {
-                Integer i = index.get(key);
-                return i == null ? -1 : i;
-            }
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
-                    return i;
-                }
-            }
-            return -1;
+            return find(keys, size, index, key);
         }
 
         boolean containsKey(String key) {
@@ -96,6 +87,11 @@ final class FieldMap extends AbstractMap<String, Node> {
     }
 
     private int indexOf(Object key) {
+        return find(keys, size, index, key);
+    }
+
+    /** Position of {@code key} among the first {@code size} keys: by the index when there is one. */
+    private static int find(String[] keys, int size, Map<String, Integer> index, Object key) {
         if (index != null) {
             Integer i = index.get(key);
             return i == null ? -1 : i;
