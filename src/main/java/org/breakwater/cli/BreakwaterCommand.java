@@ -9,10 +9,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Keeps a release from breaking other people's software.",
             "",
-            "Compare two versions of an API description and see every change that can break its clients:",
+            "See every change between two versions of an API that can break clients:",
             "  breakwater diff old/openapi.yaml new/openapi.yaml",
             "",
-            "Exit codes: 0 ok, 1 the check failed (e.g. breaking changes), 2 usage or input error, 3 internal error."},
+            "Exit codes: 0 ok, 1 the check failed (e.g. breaking changes), 2 usage or",
+            "input error, 3 internal error."},
         subcommands = {DiffCommand.class, RulesCommand.class, DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
  * shows the diff a release engineer would have seen before the 2014 roll-out.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Unpack the demo data and show what Breakwater finds in it: the package database's",
-            "v1 API (Swagger 2.0) against its v2 (OpenAPI 3.0, several files), modelled on Fedora's",
-            "pkgdb → pkgdb2 roll-out of 2014.",
+        description = {"Show what Breakwater finds in the demo data.",
+            "",
+            "Unpacks the package database's v1 API (Swagger 2.0) and its v2 (OpenAPI",
+            "3.0, several files), modelled on Fedora's pkgdb -> pkgdb2 roll-out of",
+            "2014, and compares them.",
             "",
             "Examples:",
             "  breakwater demo",

@@ -29,20 +29,24 @@ import picocli.CommandLine.Spec;
 /** {@code breakwater diff OLD NEW}: what changed between two API descriptions, and does it break clients. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Compare two versions of an API description (OpenAPI 3.0, 3.1 or Swagger 2.0; JSON or YAML;",
-            "one file or several joined by relative $refs) and report every change, judged by one question:",
-            "could a client that worked against OLD fail, or silently behave differently, against NEW?",
+            "Report every change between two versions of an API description.",
+            "",
+            "Reads OpenAPI 3.0, 3.1 and Swagger 2.0, in JSON or YAML, one file or several",
+            "joined by relative $refs. Each change is judged by one question: could a",
+            "client that worked against OLD fail, or silently behave differently,",
+            "against NEW?",
             "",
             "Examples:",
             "  breakwater diff v1/openapi.yaml v2/openapi.yaml",
-            "  breakwater diff old.json new.json --format markdown --output comment.md",
-            "  breakwater diff old.json new.json --fail-on warning --ignore .breakwater-ignore.yaml",
-            "  breakwater diff old.json new.json --format json | jq '.findings[] | select(.level==\"breaking\")'",
+            "  breakwater diff old.json new.json -f markdown -o comment.md",
+            "  breakwater diff old.json new.json --fail-on warning \\",
+            "      --ignore .breakwater-ignore.yaml",
+            "  breakwater diff old.json new.json -f json | jq .summary",
             ""},
         footer = {"",
-            "Exit codes: 0 nothing reaches --fail-on; 1 something does; 2 usage error or unreadable input",
-            "(the message names file:line:column); 3 internal error.",
-            "List the rules with `breakwater rules`; the JSON shape is described in docs/diff-json.md."})
+            "Exit codes: 0 nothing reaches --fail-on; 1 something does; 2 usage error",
+            "or unreadable input (the message names file:line:column); 3 internal error.",
+            "The rules: `breakwater rules`. The JSON output: docs/diff-json.md."})
 final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,8 +14,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater rules}: the rule catalogue with a line of explanation and an example each. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"List every change Breakwater detects: its stable id (for ignore files), level,",
-            "direction, what it means for clients, and an example.",
+        description = {"List every change Breakwater detects.",
+            "",
+            "Each rule has a stable id (for ignore files), a level, a direction, what",
+            "it means for clients, and an example.",
             "",
             "Examples:",
             "  breakwater rules",
