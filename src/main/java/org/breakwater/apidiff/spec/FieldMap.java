@@ -31,11 +31,6 @@ final class FieldMap extends AbstractMap<String, Node> {
         this.index = index;
     }
 
-    static FieldMap copyOf(Map<String, Node> fields) {
-        Builder b = new Builder();
-        fields.forEach(b::putIfAbsent);
-        return b.build();
-    }
 
     /** Collects members while a document is parsed; not thread-safe, used once. */
     static final class Builder {

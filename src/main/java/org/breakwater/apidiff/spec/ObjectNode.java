@@ -11,13 +11,6 @@ public record ObjectNode(Map<String, Node> fields, int line, int column, long we
         fields = fields instanceof FieldMap ? fields : Collections.unmodifiableMap(fields);
     }
 
-    public static ObjectNode of(Map<String, Node> fields, int line, int column) {
-        long weight = 1;
-        for (Node n : fields.values()) {
-            weight += n.weight();
-        }
-        return new ObjectNode(FieldMap.copyOf(fields), line, column, weight);
-    }
 
     public Optional<Node> get(String key) {
         return Optional.ofNullable(fields.get(key));
