@@ -12,9 +12,20 @@ import picocli.CommandLine.Spec;
             "See every change between two versions of an API that can break clients:",
             "  breakwater diff old/openapi.yaml new/openapi.yaml",
             "",
+            "Know what runs where and who consumes it:",
+            "  breakwater catalog import catalog/",
+            "  breakwater where pkgdb",
+            "  breakwater consumers pkgdb --operation getPackage --transitive",
+            "",
             "Exit codes: 0 ok, 1 the check failed (e.g. breaking changes), 2 usage or",
             "input error, 3 internal error."},
-        subcommands = {DiffCommand.class, RulesCommand.class, DemoCommand.class,
+        subcommands = {DiffCommand.class, RulesCommand.class,
+            org.breakwater.catalog.cli.CatalogCommand.class,
+            org.breakwater.catalog.cli.RecordDeploymentCommand.class,
+            org.breakwater.catalog.cli.WhereCommand.class,
+            org.breakwater.catalog.cli.ConsumersCommand.class,
+            org.breakwater.catalog.cli.PruneCommand.class,
+            DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {
     @Spec

@@ -29,11 +29,11 @@ import picocli.CommandLine.Spec;
             "  breakwater demo --dir /tmp/bw-demo --format markdown"})
 final class DemoCommand implements Callable<Integer> {
     static final String[] FILES = {
-        "demo/pkgdb/v1/pkgdb.yaml",
-        "demo/pkgdb/v2/openapi.yaml",
-        "demo/pkgdb/v2/schemas/package.yaml",
-        "demo/pkgdb/v2/schemas/collection.yaml",
-        "demo/pkgdb/breakwater-ignore.yaml",
+        "demo/catalog/apis/pkgdb/v1/pkgdb.yaml",
+        "demo/catalog/apis/pkgdb/v2/openapi.yaml",
+        "demo/catalog/apis/pkgdb/v2/schemas/package.yaml",
+        "demo/catalog/apis/pkgdb/v2/schemas/collection.yaml",
+        "demo/catalog/apis/pkgdb/breakwater-ignore.yaml",
     };
 
     @Spec
@@ -56,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("breakwater demo: cannot unpack the demo data: " + e.getMessage());
             return Main.INPUT_ERROR;
         }
-        Path v1 = root.resolve("pkgdb/v1/pkgdb.yaml");
-        Path v2 = root.resolve("pkgdb/v2/openapi.yaml");
+        Path v1 = root.resolve("catalog/apis/pkgdb/v1/pkgdb.yaml");
+        Path v2 = root.resolve("catalog/apis/pkgdb/v2/openapi.yaml");
         out.println("Breakwater demo: the package database, v1 → v2 (modelled on Fedora's pkgdb2 roll-out, 2014)");
         out.println("Demo data unpacked to " + root);
         out.println("Running: breakwater diff " + v1 + " " + v2 + " --format " + format);
@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println(new String(new char[78]).replace('\0', '─'));
         out.println("Exit code " + code + (code == Main.CHECK_FAILED ? ": breaking changes, so a CI job would stop here." : "."));
         out.println("Try: ./breakwater diff " + v1 + " " + v2 + " --format html --output pkgdb-diff.html");
-        out.println("     ./breakwater diff ... --ignore " + root.resolve("pkgdb/breakwater-ignore.yaml"));
+        out.println("     ./breakwater diff ... --ignore " + root.resolve("catalog/apis/pkgdb/breakwater-ignore.yaml"));
         out.println("     ./breakwater rules");
         out.flush();
         return code == Main.CHECK_FAILED ? Main.OK : code;

@@ -65,7 +65,7 @@ class CliTest {
                 "v2/schemas/collection.yaml", "breakwater-ignore.yaml")) {
             Path target = dir.resolve("pkgdb").resolve(name);
             Files.createDirectories(target.getParent());
-            try (InputStream in = CliTest.class.getClassLoader().getResourceAsStream("demo/pkgdb/" + name)) {
+            try (InputStream in = CliTest.class.getClassLoader().getResourceAsStream("demo/catalog/apis/pkgdb/" + name)) {
                 assertThat(in).as(name).isNotNull();
                 Files.copy(in, target);
             }
@@ -567,8 +567,8 @@ class CliTest {
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("BREAKING").contains("[endpoint-removed]")
                     .contains("Demo data unpacked to " + target);
-            assertThat(target.resolve("pkgdb/v1/pkgdb.yaml")).isRegularFile();
-            assertThat(target.resolve("pkgdb/v2/schemas/package.yaml")).isRegularFile();
+            assertThat(target.resolve("catalog/apis/pkgdb/v1/pkgdb.yaml")).isRegularFile();
+            assertThat(target.resolve("catalog/apis/pkgdb/v2/schemas/package.yaml")).isRegularFile();
         }
 
         @Test

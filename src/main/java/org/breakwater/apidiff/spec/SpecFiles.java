@@ -70,6 +70,15 @@ final class SpecFiles {
         this.main = new Document(null, displayName, "", mainRoot);
     }
 
+    /** Every file read so far, by its path relative to the description's folder, main file included. */
+    java.util.SortedMap<String, Path> files() {
+        java.util.SortedMap<String, Path> files = new java.util.TreeMap<>();
+        for (Document d : new java.util.HashSet<>(documents.values())) {
+            files.put(d == main ? d.path().getFileName().toString() : d.relName(), d.path());
+        }
+        return files;
+    }
+
     Document main() {
         return main;
     }

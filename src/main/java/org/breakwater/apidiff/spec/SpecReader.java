@@ -18,6 +18,24 @@ public final class SpecReader {
         return read(new SpecFiles(file, file.toString(), trees));
     }
 
+    /**
+     * A description read from files, with the files it is made of: the main file and every
+     * file its references reached, by path relative to the main file's folder.
+     */
+    public record Loaded(ApiSpec spec, String mainFile, java.util.SortedMap<String, Path> files) {
+        public Loaded {
+            files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));
+        }
+    }
+
+    /** Reads {@code file} and says which files it was made of (to store a description whole). */
+    public Loaded load(Path file) throws SpecException {
+        SpecFiles files = new SpecFiles(file, file.toString(), trees);
+        ApiSpec spec = read(files);
+        String main = files.main().path().getFileName().toString();
+        return new Loaded(spec, main, files.files());
+    }
+
     /** Reads a description given as text; it may only refer to itself. */
     public ApiSpec parse(String text, String name) throws SpecException {
         return read(new SpecFiles(trees.parse(text, name), name, trees));

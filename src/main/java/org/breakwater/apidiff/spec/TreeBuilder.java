@@ -197,6 +197,15 @@ final class TreeBuilder {
         }
     }
 
+    boolean hasRoot() {
+        return root != null;
+    }
+
+    /** Starts the next document of a stream; the size limit keeps counting across documents. */
+    void nextDocument() {
+        root = null;
+    }
+
     Node root() throws SpecException {
         if (root == null) {
             throw new SpecException(Problem.inFile(file, "the file is empty"));

@@ -83,6 +83,23 @@ public final class TreeReader {
         return isJson(text.charAt(start), name) ? readJson(null, text, name) : YamlTreeReader.read(text, name, limits);
     }
 
+    /**
+     * Reads every document of a file: a YAML stream may hold several ({@code ---} separated),
+     * a JSON file holds one. For catalogs, which often keep many entities in one file.
+     */
+    public java.util.List<Node> readDocuments(Path file, String name) throws SpecException {
+        byte[] bytes = load(file, name);
+        String text = isAscii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : decode(bytes, name);
+        int start = firstSignificant(text);
+        if (start < 0) {
+            throw new SpecException(Problem.inFile(name, "the file is empty"));
+        }
+        if (isJson(text.charAt(start), name)) {
+            return java.util.List.of(readJson(null, text, name));
+        }
+        return YamlTreeReader.readDocuments(text, name, limits, true);
+    }
+
     private byte[] load(Path file, String name) throws SpecException {
         try {
             if (Files.isDirectory(file)) {

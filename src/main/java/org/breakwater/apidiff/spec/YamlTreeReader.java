@@ -36,6 +36,15 @@ final class YamlTreeReader {
     }
 
     static Node read(String text, String name, ReadLimits limits) throws SpecException {
+        return readDocuments(text, name, limits, false).get(0);
+    }
+
+    /**
+     * Reads every document of a YAML stream ({@code ---} separated), or only one when
+     * {@code many} is false (a second document is then an error). Limits apply to the whole stream.
+     */
+    static java.util.List<Node> readDocuments(String text, String name, ReadLimits limits, boolean many)
+            throws SpecException {
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(name)
                 .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
@@ -49,14 +58,25 @@ final class YamlTreeReader {
             open.remove(anchor);
         });
         int documents = 0;
+        java.util.List<Node> roots = new java.util.ArrayList<>();
         try {
             for (Event e : new Parse(settings).parseString(text)) {
                 int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(0);
                 int col = e.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
                 switch (e.getEventId()) {
                     case DocumentStart -> {
-                        if (++documents > 1) {
+                        if (++documents > 1 && !many) {
                             throw b.fail(line, col, "more than one YAML document in the file");
+                        }
+                        if (documents > 1) {
+                            b.nextDocument();
+                            anchors.clear();
+                            open.clear();
+                        }
+                    }
+                    case DocumentEnd -> {
+                        if (b.hasRoot()) {
+                            roots.add(b.root());
                         }
                     }
                     case MappingStart, SequenceStart -> {
@@ -119,7 +139,10 @@ final class YamlTreeReader {
             String msg = e.getMessage() == null ? "unreadable" : e.getMessage().split("\n", 2)[0];
             throw new SpecException(Problem.inFile(name, "malformed YAML: " + TreeReader.printable(msg)));
         }
-        return b.root();
+        if (roots.isEmpty()) {
+            roots.add(b.root()); // reports the empty file
+        }
+        return roots;
     }
 
     private static ScalarNode scalar(ScalarEvent s, int line, int col) {

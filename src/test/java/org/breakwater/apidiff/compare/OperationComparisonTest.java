@@ -394,8 +394,8 @@ class OperationComparisonTest {
 
     @Test
     void the_pkgdb_demo_reports_the_breaking_changes_a_reader_expects() throws Exception {
-        List<Finding> findings = diff.compare(resource("/demo/pkgdb/v1/pkgdb.yaml"),
-                resource("/demo/pkgdb/v2/openapi.yaml")).findings();
+        List<Finding> findings = diff.compare(resource("/demo/catalog/apis/pkgdb/v1/pkgdb.yaml"),
+                resource("/demo/catalog/apis/pkgdb/v2/openapi.yaml")).findings();
 
         List<Finding> breaking = findings.stream().filter(f -> f.level() == Level.BREAKING).toList();
         assertThat(breaking).extracting(Finding::id, Finding::operation).contains(

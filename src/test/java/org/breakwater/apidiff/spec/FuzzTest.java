@@ -312,7 +312,7 @@ class FuzzTest {
                 "v2/schemas/collection.yaml")) {
             Path target = folder.resolve(name);
             Files.createDirectories(target.getParent());
-            try (InputStream in = FuzzTest.class.getClassLoader().getResourceAsStream("demo/pkgdb/" + name)) {
+            try (InputStream in = FuzzTest.class.getClassLoader().getResourceAsStream("demo/catalog/apis/pkgdb/" + name)) {
                 assertThat(in).as("demo resource " + name).isNotNull();
                 Files.copy(in, target);
             }

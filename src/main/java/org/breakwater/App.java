@@ -1,0 +1,44 @@
+package org.breakwater;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.catalog.CatalogService;
+import org.breakwater.catalog.StoredApis;
+import org.breakwater.catalog.store.JdbiCatalogRepository;
+import org.breakwater.catalog.store.JdbiDeploymentRepository;
+import org.breakwater.store.Database;
+
+/**
+ * The composition root: builds every long-lived object with {@code new}, from the settings
+ * the user gave. No static state; a test builds as many Apps as it likes.
+ */
+public final class App {
+    private final Database database;
+    private final CatalogService catalog;
+
+    private App(Database database, Clock clock) {
+        this.database = database;
+        JdbiDeploymentRepository deployments = new JdbiDeploymentRepository(database.jdbi());
+        this.catalog = new CatalogService(new JdbiCatalogRepository(database.jdbi(), clock), deployments,
+                new StoredApis(deployments, ReadLimits.defaults()), clock);
+    }
+
+    /** Settings: the database URL when one is given, else the SQLite file in the data directory. */
+    public record Settings(Optional<String> databaseUrl, Path dataDir) {
+    }
+
+    public static App open(Settings settings, Clock clock) {
+        Database db = settings.databaseUrl().map(Database::open).orElseGet(() -> Database.sqlite(settings.dataDir()));
+        return new App(db, clock);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public CatalogService catalog() {
+        return catalog;
+    }
+}

@@ -1,0 +1,46 @@
+package org.breakwater.catalog;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The stored catalog. Implementations: {@code JdbiCatalogRepository} on SQLite and PostgreSQL. */
+public interface CatalogRepository {
+    /** Everything, as the YAML files would say it (retired services left out). */
+    Catalog load();
+
+    /**
+     * Makes the stored catalog equal to {@code catalog}, all or nothing. Services missing from
+     * it are retired, not deleted, so their deployment history stays; everything else that
+     * is missing is removed. Doing it twice changes nothing the second time.
+     *
+     * @param declaredApis the API description each service's catalog entry names, by service
+     */
+    ImportSummary replace(Catalog catalog, Map<String, ApiDescription> declaredApis);
+
+    Optional<Service> service(String name);
+
+    /** The API description a service's catalog entry declares, if any. */
+    Optional<String> declaredApi(String service);
+
+    List<Consumer> consumers(Collection<String> names);
+
+    /**
+     * The links along which a change to {@code operation} of {@code service} (or to any of its
+     * operations, when empty) reaches consumers: first the consumers using it, then, when
+     * {@code transitive}, those using a service such a consumer is part of, and so on.
+     */
+    List<ConsumerLink> reach(String service, Optional<OperationRef> operation, boolean transitive);
+
+    /** One edge: {@code consumer} uses {@code provider}; it is part of {@code consumerService}. */
+    record ConsumerLink(String consumer, String provider, Optional<String> consumerService) {
+    }
+
+    /** What an import changed. */
+    record ImportSummary(int added, int changed, int removed, int retired) {
+        public boolean unchanged() {
+            return added == 0 && changed == 0 && removed == 0 && retired == 0;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.breakwater.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.breakwater.apidiff.spec.ApiSpec;
+import org.breakwater.apidiff.spec.Operation;
+
+/**
+ * The catalog's use cases: import and export the catalog, record deployments, say what runs
+ * where and who consumes what. Start here.
+ */
+public final class CatalogService {
+    private final CatalogRepository catalog;
+    private final DeploymentRepository deployments;
+    private final StoredApis apis;
+    private final Clock clock;
+
+    public CatalogService(CatalogRepository catalog, DeploymentRepository deployments, StoredApis apis, Clock clock) {
+        this.catalog = catalog;
+        this.deployments = deployments;
+        this.apis = apis;
+        this.clock = clock;
+    }
+
+    /** Stores a checked catalog; refused, with nothing changed, when the check found errors. */
+    public Outcome<CatalogRepository.ImportSummary> importCatalog(CatalogCheck check) {
+        if (!check.valid()) {
+            return Outcome.refused(check.errors() + " error(s) in the catalog; nothing was imported");
+        }
+        return Outcome.done(catalog.replace(check.catalog(), check.apis()));
+    }
+
+    public Catalog export() {
+        return catalog.load();
+    }
+
+    /** The API description each service's catalog entry declares, by service. */
+    public Map<String, ApiDescription> declaredApis() {
+        Map<String, ApiDescription> out = new LinkedHashMap<>();
+        for (Service s : catalog.load().services()) {
+            catalog.declaredApi(s.name()).flatMap(deployments::description).ifPresent(d -> out.put(s.name(), d));
+        }
+        return out;
+    }
+
+    /** Records what CI deployed, storing the release's API description when given. */
+    public Outcome<Deployment> recordDeployment(NewDeployment d, Optional<ApiDescription> api) {
+        Catalog known = catalog.load();
+        if (known.service(d.service()).isEmpty()) {
+            return Outcome.refused("unknown service '" + d.service() + "'" + CatalogValidator.suggest(d.service(),
+                    names(known.services().stream().map(Service::name).toList()))
+                    + " (import the catalog first: breakwater catalog import DIR)");
+        }
+        if (known.environment(d.environment()).isEmpty()) {
+            return Outcome.refused("unknown environment '" + d.environment() + "'" + CatalogValidator.suggest(
+                    d.environment(), names(known.environments().stream().map(Environment::name).toList()))
+                    + " (known: " + String.join(", ", known.environments().stream().map(Environment::name).toList()) + ")");
+        }
+        Optional<Release> release = deployments.release(d.service(), d.version());
+        if (release.isPresent() && api.isPresent() && release.get().apiHash().isPresent()
+                && !release.get().apiHash().get().equals(api.get().hash())) {
+            return Outcome.refused(d.service() + " " + d.version() + " was recorded with a different API description ("
+                    + ApiDescription.shortHash(release.get().apiHash().get()) + ", now "
+                    + ApiDescription.shortHash(api.get().hash())
+                    + "); a release's API cannot change: give the new build a new version");
+        }
+        return Outcome.done(deployments.record(d, api, clock.instant()));
+    }
+
+    /** What runs where now, for one service or all. */
+    public Outcome<List<Placement>> where(Optional<String> service) {
+        if (service.isPresent() && catalog.service(service.get()).isEmpty()) {
+            return Outcome.refused("unknown service '" + service.get() + "'");
+        }
+        return Outcome.done(deployments.where(service, clock.instant()));
+    }
+
+    public List<Deployment> history(String service, Optional<String> environment, int limit) {
+        return deployments.history(service, environment, limit);
+    }
+
+    /** Forgets deployment records older than {@code before}, keeping what runs now. */
+    public int prune(Instant before) {
+        return deployments.prune(before);
+    }
+
+    /**
+     * The consumers of {@code service} (of one operation, when given), and with
+     * {@code transitive} the consumers of the services those consumers are part of, and so on.
+     * The operation may be named either way; it is looked up in the API description that runs
+     * in production, or else the one the catalog declares.
+     */
+    public Outcome<List<AffectedConsumer>> consumers(String service, Optional<String> operation, boolean transitive) {
+        if (catalog.service(service).isEmpty()) {
+            return Outcome.refused("unknown service '" + service + "'");
+        }
+        Optional<OperationRef> op = Optional.empty();
+        if (operation.isPresent()) {
+            OperationRef ref = OperationRef.parse(operation.get());
+            Optional<ApiSpec> spec = currentApi(service);
+            if (spec.isPresent()) {
+                Optional<Operation> found = ref.find(spec.get());
+                if (found.isEmpty()) {
+                    Set<String> known = new TreeSet<>();
+                    spec.get().operations().values().forEach(o -> {
+                        known.add(o.label());
+                        o.operationId().ifPresent(known::add);
+                    });
+                    return Outcome.refused(service + " has no operation '" + operation.get() + "'"
+                            + CatalogValidator.suggest(operation.get(), known));
+                }
+                ref = ref.resolvedBy(found.get());
+            }
+            op = Optional.of(ref);
+        }
+        return Outcome.done(affected(service, catalog.reach(service, op, transitive)));
+    }
+
+    /** The API that production runs for {@code service}, else the one its catalog entry declares. */
+    public Optional<ApiSpec> currentApi(String service) {
+        Instant now = clock.instant();
+        Optional<String> hash = deployments.where(Optional.of(service), now).stream()
+                .filter(p -> catalog.load().environment(p.environment()).map(Environment::production).orElse(false))
+                .map(Placement::apiHash).flatMap(Optional::stream).findFirst()
+                .or(() -> catalog.declaredApi(service));
+        return hash.flatMap(apis::spec);
+    }
+
+    /** Breadth-first from the provider: each consumer at its shortest distance, with the chain that reaches it. */
+    private List<AffectedConsumer> affected(String service, List<CatalogRepository.ConsumerLink> links) {
+        Map<String, List<CatalogRepository.ConsumerLink>> byProvider = new HashMap<>();
+        links.forEach(l -> byProvider.computeIfAbsent(l.provider(), k -> new ArrayList<>()).add(l));
+        Map<String, List<String>> via = new LinkedHashMap<>();
+        Map<String, Integer> depth = new HashMap<>();
+        Deque<String[]> queue = new ArrayDeque<>(); // {service reached, depth}
+        queue.add(new String[] {service, "1"});
+        Map<String, List<String>> chainTo = new HashMap<>();
+        chainTo.put(service, List.of(service));
+        Set<String> servicesSeen = new TreeSet<>(Set.of(service));
+        while (!queue.isEmpty()) {
+            String[] next = queue.poll();
+            int d = Integer.parseInt(next[1]);
+            List<CatalogRepository.ConsumerLink> out = new ArrayList<>(byProvider.getOrDefault(next[0], List.of()));
+            out.sort(Comparator.comparing(CatalogRepository.ConsumerLink::consumer));
+            for (CatalogRepository.ConsumerLink l : out) {
+                if (depth.containsKey(l.consumer())) {
+                    continue;
+                }
+                depth.put(l.consumer(), d);
+                via.put(l.consumer(), chainTo.get(next[0]));
+                l.consumerService().filter(servicesSeen::add).ifPresent(s -> {
+                    List<String> chain = new ArrayList<>(chainTo.get(next[0]));
+                    chain.add(s);
+                    chainTo.put(s, chain);
+                    queue.add(new String[] {s, Integer.toString(d + 1)});
+                });
+            }
+        }
+        Map<String, Consumer> consumers = new HashMap<>();
+        catalog.consumers(depth.keySet()).forEach(c -> consumers.put(c.name(), c));
+        List<AffectedConsumer> result = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : via.entrySet()) {
+            Consumer c = consumers.get(e.getKey());
+            if (c == null) {
+                continue; // removed by an import since the links were read
+            }
+            String last = e.getValue().get(e.getValue().size() - 1);
+            List<OperationRef> uses = c.use(last).map(Use::operations).orElse(List.of());
+            result.add(new AffectedConsumer(c, depth.get(e.getKey()), e.getValue(), uses));
+        }
+        result.sort(Comparator.comparingInt(AffectedConsumer::depth)
+                .thenComparing(a -> a.consumer().owner()).thenComparing(a -> a.consumer().name()));
+        return result;
+    }
+
+    private static Set<String> names(List<String> names) {
+        return new TreeSet<>(names);
+    }
+}

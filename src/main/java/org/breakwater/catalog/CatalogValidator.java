@@ -1,0 +1,211 @@
+package org.breakwater.catalog;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.breakwater.apidiff.spec.ApiSpec;
+import org.breakwater.apidiff.spec.Operation;
+
+/**
+ * Checks a catalog read from files: duplicate names, references to unknown teams, people,
+ * services and operations (errors, each at its file:line:column), and dependency cycles
+ * (a warning: they are legal, but a break then comes back round).
+ */
+public final class CatalogValidator {
+    private final CatalogDraft draft;
+    private final List<CatalogProblem> problems = new ArrayList<>();
+
+    private CatalogValidator(CatalogDraft draft) {
+        this.draft = draft;
+        problems.addAll(draft.problems());
+    }
+
+    public static CatalogCheck check(CatalogDraft draft) {
+        return new CatalogValidator(draft).run();
+    }
+
+    private CatalogCheck run() {
+        unique(draft.environments(), Environment::name, "environment");
+        unique(draft.teams(), Team::name, "team");
+        unique(draft.people(), Person::username, "person");
+        unique(draft.services(), Service::name, "service");
+        unique(draft.consumers(), Consumer::name, "consumer");
+        Catalog built = draft.build();
+        Set<String> people = names(built.people(), Person::username);
+        Set<String> teams = names(built.teams(), Team::name);
+        Set<String> services = names(built.services(), Service::name);
+        if (!draft.environments().isEmpty() && built.environments().stream().noneMatch(Environment::production)) {
+            Located<Environment> first = draft.environments().get(0);
+            problems.add(first.warning("no environment is marked 'production: true'; deployments to production"
+                    + " cannot be told apart"));
+        }
+        for (Located<Team> t : draft.teams()) {
+            for (String m : t.value().members()) {
+                if (!people.contains(m)) {
+                    problems.add(at("team/" + t.value().name() + "/member/" + m, t).error("team " + t.value().name()
+                            + " lists '" + m + "', who is not among the people" + suggest(m, people)));
+                }
+            }
+        }
+        for (Located<Person> p : draft.people()) {
+            for (String team : p.value().teams()) {
+                if (!teams.contains(team)) {
+                    problems.add(p.error(p.value().username() + " is a member of unknown team '" + team + "'"
+                            + suggest(team, teams)));
+                }
+            }
+        }
+        for (Located<Service> s : draft.services()) {
+            if (!teams.contains(s.value().owner())) {
+                problems.add(at("service/" + s.value().name() + "/owner", s).error("service " + s.value().name()
+                        + " is owned by unknown team '" + s.value().owner() + "'" + suggest(s.value().owner(), teams)));
+            }
+        }
+        List<Consumer> resolved = new ArrayList<>();
+        for (Located<Consumer> c : draft.consumers()) {
+            resolved.add(consumer(c, teams, services));
+        }
+        cycles(resolved);
+        Map<String, Consumer> byName = new LinkedHashMap<>();
+        resolved.forEach(c -> byName.putIfAbsent(c.name(), c));
+        Catalog catalog = new Catalog(built.environments(), built.teams(), built.people(), built.services(),
+                List.copyOf(byName.values()));
+        problems.sort(Comparator.comparing(CatalogProblem::file).thenComparingInt(CatalogProblem::line)
+                .thenComparingInt(CatalogProblem::column));
+        return new CatalogCheck(catalog, draft.descriptions(), problems);
+    }
+
+    private Consumer consumer(Located<Consumer> lc, Set<String> teams, Set<String> services) {
+        Consumer c = lc.value();
+        String prefix = "consumer/" + c.name() + "/";
+        if (!teams.contains(c.owner())) {
+            problems.add(at(prefix + "owner", lc).error("consumer " + c.name() + " is owned by unknown team '"
+                    + c.owner() + "'" + suggest(c.owner(), teams)));
+        }
+        c.service().filter(s -> !services.contains(s)).ifPresent(s -> problems.add(at(prefix + "service", lc)
+                .error("consumer " + c.name() + " is part of unknown service '" + s + "'" + suggest(s, services))));
+        List<Use> uses = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (Use u : c.uses()) {
+            Located<?> place = at(prefix + "use/" + u.service(), lc);
+            if (!seen.add(u.service())) {
+                problems.add(place.error("consumer " + c.name() + " lists service '" + u.service()
+                        + "' twice; put all its operations in one entry"));
+                continue;
+            }
+            if (!services.contains(u.service())) {
+                problems.add(place.error("consumer " + c.name() + " uses unknown service '" + u.service() + "'"
+                        + suggest(u.service(), services)));
+                uses.add(u);
+                continue;
+            }
+            uses.add(new Use(u.service(), operations(c, u, lc)));
+        }
+        return new Consumer(c.name(), c.kind(), c.service(), c.owner(), c.contact(), c.description(), uses);
+    }
+
+    /** The operations resolved against the provider's description, each unknown one reported. */
+    private List<OperationRef> operations(Consumer c, Use u, Located<Consumer> lc) {
+        ApiSpec spec = draft.specs().get(u.service());
+        if (spec == null) {
+            return u.operations();
+        }
+        List<OperationRef> out = new ArrayList<>();
+        for (OperationRef op : u.operations()) {
+            Optional<Operation> found = op.find(spec);
+            if (found.isPresent()) {
+                out.add(op.resolvedBy(found.get()));
+            } else {
+                Set<String> known = new TreeSet<>();
+                spec.operations().values().forEach(o -> {
+                    known.add(o.label());
+                    o.operationId().ifPresent(known::add);
+                });
+                problems.add(at("consumer/" + c.name() + "/use/" + u.service() + "/op/" + op.text(), lc)
+                        .error("consumer " + c.name() + " uses '" + op.text() + "', which the API description of "
+                                + u.service() + " does not have" + suggest(op.text(), known)));
+                out.add(op);
+            }
+        }
+        return out;
+    }
+
+    /** Warns once per cycle of services that use each other through their consumers. */
+    private void cycles(List<Consumer> consumers) {
+        Map<String, Set<String>> edges = new HashMap<>();
+        for (Consumer c : consumers) {
+            c.service().ifPresent(s -> c.uses().forEach(u -> edges.computeIfAbsent(s, k -> new TreeSet<>()).add(u.service())));
+        }
+        Map<String, Located<Service>> services = new HashMap<>();
+        draft.services().forEach(s -> services.putIfAbsent(s.value().name(), s));
+        for (List<String> cycle : new CycleFinder(edges).cycles()) {
+            Located<Service> first = services.get(cycle.get(0));
+            String path = String.join(" → ", cycle) + " → " + cycle.get(0);
+            String message = "dependency cycle: " + path + " (each uses the next); a break in one comes back round";
+            problems.add(first != null ? first.warning(message) : CatalogProblem.warning("catalog", 0, 0, message));
+        }
+    }
+
+    private Located<?> at(String key, Located<?> otherwise) {
+        return draft.place(key).<Located<?>>map(p -> p).orElse(otherwise);
+    }
+
+    private <T> void unique(List<Located<T>> entries, Function<T, String> name, String what) {
+        Map<String, Located<T>> first = new HashMap<>();
+        for (Located<T> e : entries) {
+            Located<T> before = first.putIfAbsent(name.apply(e.value()), e);
+            if (before != null) {
+                problems.add(e.error("duplicate " + what + " '" + name.apply(e.value()) + "' (first defined at "
+                        + before.where() + ")"));
+            }
+        }
+    }
+
+    private static <T> Set<String> names(List<T> items, Function<T, String> name) {
+        Set<String> out = new TreeSet<>();
+        items.forEach(i -> out.add(name.apply(i)));
+        return out;
+    }
+
+    /** "; did you mean 'pkgdb'?" when a known name is a typo away. */
+    static String suggest(String wrong, Set<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(wrong.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best != null && bestDistance <= Math.max(1, wrong.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    }
+
+    /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+}

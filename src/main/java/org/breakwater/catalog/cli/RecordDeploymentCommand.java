@@ -1,0 +1,138 @@
+package org.breakwater.catalog.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.breakwater.App;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.apidiff.spec.SpecException;
+import org.breakwater.apidiff.spec.SpecReader;
+import org.breakwater.catalog.ApiDescription;
+import org.breakwater.catalog.Deployment;
+import org.breakwater.catalog.NewDeployment;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.StoreOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater record-deployment}: what CI calls after a deploy. */
+@Command(name = "record-deployment", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Record that a version of a service now runs in an environment.",
+            "",
+            "CI calls this after each deploy, so that `breakwater where` knows what runs",
+            "where and plans compare a candidate with what production really runs. With",
+            "--spec the release's API description (and every file its $refs reach) is",
+            "stored too, once per content. A release's API cannot change later: record",
+            "a new build under a new version.",
+            "",
+            "Examples:",
+            "  breakwater record-deployment --service pkgdb --version 2.0.0 \\",
+            "      --env production --spec api/openapi.yaml",
+            "  breakwater record-deployment --service fas --version 0.8.19 --env staging \\",
+            "      --by puiterwijk --notes 'hotfix for #4321'"},
+        footer = {"", "Exit codes: 0 recorded; 2 unknown service or environment, unreadable",
+            "description, or the database cannot be opened; 3 internal error."})
+public final class RecordDeploymentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "the service, as named in the catalog")
+    String service;
+
+    @Option(names = "--version", required = true, paramLabel = "VERSION", description = "the version deployed")
+    String version;
+
+    @Option(names = {"--env", "--environment"}, required = true, paramLabel = "ENV",
+            description = "where: staging, production, …")
+    String environment;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "the release's API description, to store with it")
+    Path specFile;
+
+    @Option(names = "--by", paramLabel = "USER", description = "who deployed (default: $USER)")
+    String by;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "when, as 2026-11-26T09:30:00Z (default: now)")
+    String at;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "a line for the history (ticket, reason)")
+    String notes;
+
+    @Option(names = "--json", description = "print the recorded deployment as JSON")
+    boolean json;
+
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Instant when;
+        try {
+            when = at == null ? Instant.now() : Instant.parse(at.trim());
+        } catch (DateTimeParseException e) {
+            err.println("breakwater record-deployment: --at '" + at + "' is not a time; write it in UTC as"
+                    + " 2026-11-26T09:30:00Z");
+            return ExitCode.INPUT_ERROR;
+        }
+        Optional<ApiDescription> api = Optional.empty();
+        if (specFile != null) {
+            try {
+                api = Optional.of(load(specFile));
+            } catch (SpecException e) {
+                err.println("breakwater record-deployment: " + e.problem());
+                return ExitCode.INPUT_ERROR;
+            } catch (IOException e) {
+                err.println("breakwater record-deployment: " + specFile + ": cannot be read: " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
+            }
+        }
+        String who = by != null ? by : Optional.ofNullable(System.getenv("USER")).orElse("unknown");
+        NewDeployment d = new NewDeployment(service, version, environment, when, who, Optional.ofNullable(notes));
+        Optional<ApiDescription> description = api;
+        return ErrorReporting.guarded("record-deployment", err, () -> {
+            App app = store.open(Clock.systemUTC());
+            Outcome<Deployment> outcome = app.catalog().recordDeployment(d, description);
+            if (outcome instanceof Outcome.Refused<Deployment> r) {
+                err.println("breakwater record-deployment: " + r.reason());
+                return ExitCode.INPUT_ERROR;
+            }
+            Deployment done = ((Outcome.Done<Deployment>) outcome).value();
+            if (json) {
+                JsonOutput.print(out, g -> Views.deployment(g, done));
+            } else {
+                out.println("Recorded: " + done.service() + " " + done.version() + " in " + done.environment()
+                        + " since " + done.at() + " by " + done.by()
+                        + done.apiHash().map(h -> " (API " + ApiDescription.shortHash(h) + ")").orElse(""));
+            }
+            return ExitCode.OK;
+        });
+    }
+
+    /** Reads a description and the files it is made of, as the store keeps them. */
+    static ApiDescription load(Path file) throws SpecException, IOException {
+        SpecReader.Loaded loaded = new SpecReader(ReadLimits.defaults()).load(file);
+        Map<String, String> contents = new TreeMap<>();
+        for (Map.Entry<String, Path> f : loaded.files().entrySet()) {
+            contents.put(f.getKey(), Files.readString(f.getValue(), StandardCharsets.UTF_8));
+        }
+        return ApiDescription.of(loaded.mainFile(), contents);
+    }
+}

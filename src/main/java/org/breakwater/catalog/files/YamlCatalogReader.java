@@ -1,0 +1,206 @@
+package org.breakwater.catalog.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.breakwater.apidiff.spec.Node;
+import org.breakwater.apidiff.spec.ObjectNode;
+import org.breakwater.apidiff.spec.ScalarNode;
+import org.breakwater.catalog.CatalogDraft;
+import org.breakwater.catalog.CatalogProblem;
+import org.breakwater.catalog.Consumer;
+import org.breakwater.catalog.ConsumerKind;
+import org.breakwater.catalog.Environment;
+import org.breakwater.catalog.Located;
+import org.breakwater.catalog.OperationRef;
+import org.breakwater.catalog.Person;
+import org.breakwater.catalog.Service;
+import org.breakwater.catalog.Team;
+import org.breakwater.catalog.Tier;
+import org.breakwater.catalog.Use;
+
+/**
+ * Breakwater's own catalog format (docs/catalog.md): a file is one mapping with any of the
+ * sections {@code environments}, {@code teams}, {@code people}, {@code services} and
+ * {@code consumers}, each a list of entries.
+ */
+final class YamlCatalogReader {
+    static final Set<String> SECTIONS = Set.of("environments", "teams", "people", "services", "consumers");
+
+    private final String file;
+    private final Path path;
+    private final Path catalogRoot;
+    private final CatalogDraft draft;
+
+    YamlCatalogReader(String file, Path path, Path catalogRoot, CatalogDraft draft) {
+        this.file = file;
+        this.path = path;
+        this.catalogRoot = catalogRoot;
+        this.draft = draft;
+    }
+
+    void read(ObjectNode root) {
+        Fields top = new Fields(root, file, draft, "a catalog file", SECTIONS);
+        top.objects("environments").forEach(this::environment);
+        top.objects("teams").forEach(this::team);
+        top.objects("people").forEach(this::person);
+        top.objects("services").forEach(this::service);
+        top.objects("consumers").forEach(this::consumer);
+    }
+
+    private void place(String key, Node node) {
+        draft.place(key, file, node.line(), node.column());
+    }
+
+    private <T> Located<T> at(T value, Node node) {
+        return new Located<>(value, file, node.line(), node.column());
+    }
+
+    private void environment(ObjectNode n) {
+        Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production"));
+        Optional<String> name = f.required("name");
+        String description = f.text("description").orElse("");
+        boolean production = f.flag("production", false);
+        name.ifPresent(v -> draft.environment(at(new Environment(v, description, production), n)));
+    }
+
+    private void team(ObjectNode n) {
+        Fields f = new Fields(n, file, draft, "a team",
+                Set.of("name", "title", "infrastructure", "mailingList", "chat", "members"));
+        Optional<String> name = f.required("name");
+        String title = f.text("title").orElse(null);
+        boolean infra = f.flag("infrastructure", false);
+        Optional<String> list = f.text("mailingList");
+        Optional<String> chat = f.text("chat");
+        List<ScalarNode> memberNodes = f.texts("members");
+        List<String> members = memberNodes.stream().map(ScalarNode::text).toList();
+        name.ifPresent(v -> {
+            memberNodes.forEach(m -> place("team/" + v + "/member/" + m.text(), m));
+            draft.team(at(new Team(v, title, infra, list, chat, members), n));
+        });
+    }
+
+    private void person(ObjectNode n) {
+        Fields f = new Fields(n, file, draft, "a person", Set.of("username", "name", "email", "timezone"));
+        Optional<String> username = f.required("username");
+        String name = f.text("name").orElse(null);
+        String email = f.text("email").orElse("");
+        ZoneId zone = ZoneId.of("UTC");
+        Optional<String> tz = f.text("timezone");
+        if (tz.isPresent()) {
+            try {
+                zone = ZoneId.of(tz.get());
+            } catch (DateTimeException e) {
+                f.error(n.get("timezone").orElseThrow(), "unknown time zone '" + tz.get()
+                        + "' (use an IANA name such as Europe/Paris or America/New_York)");
+            }
+        }
+        ZoneId z = zone;
+        username.ifPresent(v -> draft.person(at(new Person(v, name, email, z, List.of()), n)));
+    }
+
+    private void service(ObjectNode n) {
+        Fields f = new Fields(n, file, draft, "a service", Set.of("name", "title", "owner", "tier", "freezeSensitive",
+                "announce", "repository", "docs", "system", "api"));
+        Optional<String> name = f.required("name");
+        String title = f.text("title").orElse(null);
+        Optional<String> owner = f.required("owner");
+        Optional<Tier> tier = Optional.empty();
+        Optional<String> tierText = f.required("tier");
+        if (tierText.isPresent()) {
+            tier = Tier.parse(tierText.get());
+            if (tier.isEmpty()) {
+                f.error(n.get("tier").orElseThrow(), "unknown tier '" + tierText.get()
+                        + "' (essential, borderline or leaf)");
+            }
+        }
+        boolean freeze = f.flag("freezeSensitive", tier.map(t -> t != Tier.LEAF).orElse(true));
+        List<String> announce = f.texts("announce").stream().map(ScalarNode::text).toList();
+        Optional<String> repo = f.text("repository");
+        Optional<String> docs = f.text("docs");
+        Optional<String> system = f.text("system");
+        Optional<String> api = f.text("api");
+        if (name.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
+            return;
+        }
+        place("service/" + name.get() + "/owner", n.get("owner").orElseThrow());
+        draft.service(at(new Service(name.get(), title, owner.get(), tier.get(), freeze, announce, repo, docs, system), n));
+        api.ifPresent(a -> apiFile(name.get(), a, n.get("api").orElseThrow()));
+    }
+
+    /** The API description a service names: a file inside the catalog folder. */
+    private void apiFile(String service, String text, Node at) {
+        Path target;
+        try {
+            target = path.toAbsolutePath().getParent().resolve(text).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            draft.problem(CatalogProblem.error(file, at.line(), at.column(), "'" + text + "' is not a file name"));
+            return;
+        }
+        if (text.contains("://") || Path.of(text).isAbsolute() || !target.startsWith(catalogRoot.normalize())) {
+            draft.problem(CatalogProblem.error(file, at.line(), at.column(), "the API description '" + text
+                    + "' must be a relative path to a file inside the catalog folder"));
+            return;
+        }
+        try {
+            if (!Files.isRegularFile(target) || !target.toRealPath().startsWith(catalogRoot.toRealPath())) {
+                draft.problem(CatalogProblem.error(file, at.line(), at.column(), "the API description '" + text
+                        + "' is not a file inside the catalog folder"));
+                return;
+            }
+        } catch (IOException e) {
+            draft.problem(CatalogProblem.error(file, at.line(), at.column(), "the API description '" + text
+                    + "' cannot be read: " + e.getMessage()));
+            return;
+        }
+        draft.api(service, new Located<>(target, file, at.line(), at.column()));
+    }
+
+    private void consumer(ObjectNode n) {
+        Fields f = new Fields(n, file, draft, "a consumer",
+                Set.of("name", "kind", "service", "owner", "contact", "description", "uses"));
+        Optional<String> name = f.required("name");
+        Optional<ConsumerKind> kind = Optional.empty();
+        Optional<String> kindText = f.required("kind");
+        if (kindText.isPresent()) {
+            kind = ConsumerKind.parse(kindText.get());
+            if (kind.isEmpty()) {
+                f.error(n.get("kind").orElseThrow(), "unknown consumer kind '" + kindText.get()
+                        + "' (service, library, script or tool)");
+            }
+        }
+        Optional<String> service = f.text("service");
+        Optional<String> owner = f.required("owner");
+        Optional<String> contact = f.text("contact");
+        Optional<String> description = f.text("description");
+        List<Use> uses = new ArrayList<>();
+        String prefix = "consumer/" + name.orElse("") + "/";
+        n.get("owner").ifPresent(o -> place(prefix + "owner", o));
+        n.get("service").ifPresent(o -> place(prefix + "service", o));
+        if (n.get("uses").isEmpty()) {
+            f.error(n, "a consumer has no 'uses': list the services (and operations) it calls");
+        }
+        for (ObjectNode u : f.objects("uses")) {
+            Fields uf = new Fields(u, file, draft, "a use", Set.of("service", "operations"));
+            Optional<String> provider = uf.required("service");
+            List<ScalarNode> opNodes = uf.texts("operations");
+            List<OperationRef> ops = opNodes.stream().map(s -> OperationRef.parse(s.text())).toList();
+            provider.ifPresent(p -> {
+                place(prefix + "use/" + p, u.get("service").orElseThrow());
+                for (int i = 0; i < opNodes.size(); i++) {
+                    place(prefix + "use/" + p + "/op/" + ops.get(i).text(), opNodes.get(i));
+                }
+                uses.add(new Use(p, ops));
+            });
+        }
+        if (name.isPresent() && kind.isPresent() && owner.isPresent()) {
+            draft.consumer(at(new Consumer(name.get(), kind.get(), service, owner.get(), contact, description, uses), n));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.breakwater.cli.common;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A plain-text table with aligned columns, for terminal output. */
+public final class Table {
+    private final List<String[]> rows = new ArrayList<>();
+    private final int columns;
+
+    public Table(String... header) {
+        this.columns = header.length;
+        rows.add(header);
+    }
+
+    public Table row(String... cells) {
+        if (cells.length != columns) {
+            throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
+        }
+        rows.add(cells);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return rows.size() == 1;
+    }
+
+    public void print(PrintWriter out) {
+        int[] width = new int[columns];
+        for (String[] r : rows) {
+            for (int i = 0; i < columns; i++) {
+                width[i] = Math.max(width[i], r[i].codePointCount(0, r[i].length()));
+            }
+        }
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns; i++) {
+                line.append(r[i]);
+                if (i < columns - 1) {
+                    line.append(" ".repeat(width[i] - r[i].codePointCount(0, r[i].length()) + 2));
+                }
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.breakwater.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the store: an SQLite file by default, PostgreSQL when a URL names one; brings its
+ * schema up to date with Flyway and hands out a {@link Jdbi}.
+ */
+public final class Database {
+    /** Where the default SQLite file lives inside the data directory. */
+    public static final String SQLITE_FILE = "breakwater.db";
+
+    private final String url;
+    private final Dialect dialect;
+    private final Jdbi jdbi;
+
+    private Database(String url, DataSource dataSource) {
+        this.url = url;
+        this.dialect = Dialect.of(url);
+        this.jdbi = Jdbi.create(dataSource);
+        // queries share one set of named values and use the ones they need
+        jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+    }
+
+    /** The SQLite file in {@code dataDir}, created with its folder when missing. */
+    public static Database sqlite(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        return open("jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE));
+    }
+
+    /** Opens and migrates the database {@code url} names (jdbc:sqlite:… or jdbc:postgresql:…). */
+    public static Database open(String url) {
+        Dialect dialect;
+        try {
+            dialect = Dialect.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException(e.getMessage());
+        }
+        DataSource ds = dialect == Dialect.SQLITE ? sqliteSource(url) : postgresSource(url);
+        Database db = new Database(url, ds);
+        db.migrate(ds);
+        return db;
+    }
+
+    private static DataSource sqliteSource(String url) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl(url);
+        return ds;
+    }
+
+    private static DataSource postgresSource(String url) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(url);
+        ds.setApplicationName("breakwater");
+        return ds;
+    }
+
+    private void migrate(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + redacted(url) + ": " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .placeholders(dialect.placeholders())
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot bring the database " + redacted(url) + " up to date: "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.strip().split("\n", 2)[0];
+    }
+
+    /** The URL without a password, for messages. */
+    public static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^:/@]+):[^@/]*@", "//$1:***@");
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public String url() {
+        return redacted(url);
+    }
+}
