@@ -19,7 +19,10 @@ public interface CatalogRepository {
      */
     ImportSummary replace(Catalog catalog, Map<String, ApiDescription> declaredApis);
 
+    /** An active (not retired) service. */
     Optional<Service> service(String name);
+
+    List<Environment> environments();
 
     /** The API description a service's catalog entry declares, if any. */
     Optional<String> declaredApi(String service);

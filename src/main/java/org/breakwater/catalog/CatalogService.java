@@ -56,16 +56,16 @@ public final class CatalogService {
 
     /** Records what CI deployed, storing the release's API description when given. */
     public Outcome<Deployment> recordDeployment(NewDeployment d, Optional<ApiDescription> api) {
-        Catalog known = catalog.load();
-        if (known.service(d.service()).isEmpty()) {
+        if (catalog.service(d.service()).isEmpty()) {
             return Outcome.refused("unknown service '" + d.service() + "'" + CatalogValidator.suggest(d.service(),
-                    names(known.services().stream().map(Service::name).toList()))
+                    names(catalog.load().services().stream().map(Service::name).toList()))
                     + " (import the catalog first: breakwater catalog import DIR)");
         }
-        if (known.environment(d.environment()).isEmpty()) {
+        List<Environment> environments = catalog.environments();
+        if (environments.stream().noneMatch(e -> e.name().equals(d.environment()))) {
+            List<String> known = environments.stream().map(Environment::name).toList();
             return Outcome.refused("unknown environment '" + d.environment() + "'" + CatalogValidator.suggest(
-                    d.environment(), names(known.environments().stream().map(Environment::name).toList()))
-                    + " (known: " + String.join(", ", known.environments().stream().map(Environment::name).toList()) + ")");
+                    d.environment(), names(known)) + " (known: " + String.join(", ", known) + ")");
         }
         Optional<Release> release = deployments.release(d.service(), d.version());
         if (release.isPresent() && api.isPresent() && release.get().apiHash().isPresent()
@@ -130,8 +130,10 @@ public final class CatalogService {
     /** The API that production runs for {@code service}, else the one its catalog entry declares. */
     public Optional<ApiSpec> currentApi(String service) {
         Instant now = clock.instant();
+        Set<String> production = new TreeSet<>();
+        catalog.environments().stream().filter(Environment::production).forEach(e -> production.add(e.name()));
         Optional<String> hash = deployments.where(Optional.of(service), now).stream()
-                .filter(p -> catalog.load().environment(p.environment()).map(Environment::production).orElse(false))
+                .filter(p -> production.contains(p.environment()))
                 .map(Placement::apiHash).flatMap(Optional::stream).findFirst()
                 .or(() -> catalog.declaredApi(service));
         return hash.flatMap(apis::spec);

@@ -1,40 +1,51 @@
 package org.breakwater.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.breakwater.App;
+import org.breakwater.apidiff.spec.SpecException;
+import org.breakwater.catalog.ApiDescription;
+import org.breakwater.catalog.Catalog;
+import org.breakwater.catalog.CatalogCheck;
+import org.breakwater.catalog.NewDeployment;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.Tier;
+import org.breakwater.catalog.files.ApiFiles;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code breakwater demo}: the product's front door. Until the server exists it unpacks the
- * demo data (a package database's v1 and v2 API, modelled on Fedora's pkgdb → pkgdb2) and
- * shows the diff a release engineer would have seen before the 2014 roll-out.
+ * {@code breakwater demo}: the product's front door. Until the web server exists it unpacks
+ * the demo data, loads it into a store of its own and shows, through the same commands a
+ * user would run, what Breakwater knows: the catalog, what runs where, who consumes the
+ * package database, and what pkgdb2 (in staging) would break in production.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Show what Breakwater finds in the demo data.",
+        description = {"Show Breakwater on realistic demo data.",
             "",
-            "Unpacks the package database's v1 API (Swagger 2.0) and its v2 (OpenAPI",
-            "3.0, several files), modelled on Fedora's pkgdb -> pkgdb2 roll-out of",
-            "2014, and compares them.",
+            "Unpacks a catalog modelled on Fedora's infrastructure team in 2014 (teams,",
+            "25 services, who consumes the package database and the account system),",
+            "loads it and a deployment history into a store of its own, and shows what",
+            "runs where, who consumes pkgdb, and what the pkgdb2 release in staging would",
+            "break in production.",
             "",
             "Examples:",
             "  breakwater demo",
             "  breakwater demo --dir /tmp/bw-demo --format markdown"})
 final class DemoCommand implements Callable<Integer> {
-    static final String[] FILES = {
-        "demo/catalog/apis/pkgdb/v1/pkgdb.yaml",
-        "demo/catalog/apis/pkgdb/v2/openapi.yaml",
-        "demo/catalog/apis/pkgdb/v2/schemas/package.yaml",
-        "demo/catalog/apis/pkgdb/v2/schemas/collection.yaml",
-        "demo/catalog/apis/pkgdb/breakwater-ignore.yaml",
-    };
+    private static final String RULE = "─".repeat(78);
 
     @Spec
     CommandSpec spec;
@@ -43,52 +54,117 @@ final class DemoCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "report format, as for `breakwater diff` (default: ${DEFAULT-VALUE})")
+            description = "report format of the API diff, as for `breakwater diff` (default: ${DEFAULT-VALUE})")
     String format;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Path root;
+        Path store;
         try {
-            root = unpack();
+            root = DemoData.unpack(dir != null ? dir : Files.createTempDirectory("breakwater-demo-"));
+            store = root.resolve("store");
+            for (String f : List.of("breakwater.db", "breakwater.db-wal", "breakwater.db-shm")) {
+                Files.deleteIfExists(store.resolve(f)); // the demo's own store, from an earlier run
+            }
         } catch (IOException e) {
-            spec.commandLine().getErr().println("breakwater demo: cannot unpack the demo data: " + e.getMessage());
-            return Main.INPUT_ERROR;
+            err.println("breakwater demo: cannot unpack the demo data: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
         }
-        Path v1 = root.resolve("catalog/apis/pkgdb/v1/pkgdb.yaml");
-        Path v2 = root.resolve("catalog/apis/pkgdb/v2/openapi.yaml");
-        out.println("Breakwater demo: the package database, v1 → v2 (modelled on Fedora's pkgdb2 roll-out, 2014)");
-        out.println("Demo data unpacked to " + root);
-        out.println("Running: breakwater diff " + v1 + " " + v2 + " --format " + format);
-        out.println(new String(new char[78]).replace('\0', '─'));
+        Path catalogDir = root.resolve("catalog");
+        out.println("Breakwater demo: an infrastructure team like Fedora's in 2014, before the pkgdb2 roll-out");
+        out.println("Demo data unpacked to " + root + " (store: " + store.resolve("breakwater.db") + ")");
+        try {
+            App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC());
+            int code = load(app, catalogDir, root, out, err);
+            if (code != ExitCode.OK) {
+                return code;
+            }
+        } catch (StoreException e) {
+            err.println("breakwater demo: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        String data = "--data-dir=" + store;
+        section(out, "What runs where", "breakwater where pkgdb --data-dir " + store);
+        run(out, err, "where", "pkgdb", data);
+        run(out, err, "where", "fas", data);
+        section(out, "Who would a change to pkgdb's getPackageAcls hit", "breakwater consumers pkgdb"
+                + " --operation getPackageAcls --transitive --data-dir " + store);
+        run(out, err, "consumers", "pkgdb", "--operation", "getPackageAcls", "--transitive", data);
+        Path v1 = catalogDir.resolve("apis/pkgdb/v1/pkgdb.yaml");
+        Path v2 = catalogDir.resolve("apis/pkgdb/v2/openapi.yaml");
+        section(out, "What pkgdb2 (in staging) breaks against production (pkgdb 1.x)",
+                "breakwater diff " + v1 + " " + v2 + " --format " + format);
+        int code = run(out, err, "diff", v1.toString(), v2.toString(), "--format", format);
+        out.println(RULE);
+        out.println("The diff's exit code is " + code + (code == ExitCode.CHECK_FAILED
+                ? ": breaking changes, so a CI job would stop here." : "."));
+        out.println("Try: ./breakwater where --data-dir " + store);
+        out.println("     ./breakwater consumers fas --transitive --data-dir " + store);
+        out.println("     ./breakwater catalog validate " + catalogDir);
+        out.println("     ./breakwater diff " + v1 + " " + v2 + " --format html --output pkgdb-diff.html");
+        out.println("     ./breakwater diff ... --ignore " + catalogDir.resolve("apis/pkgdb/breakwater-ignore.yaml"));
         out.flush();
-        picocli.CommandLine diff = Main.commandLine();
-        diff.setOut(out);
-        diff.setErr(spec.commandLine().getErr());
-        int code = diff.execute("diff", v1.toString(), v2.toString(), "--format", format);
-        out.println(new String(new char[78]).replace('\0', '─'));
-        out.println("Exit code " + code + (code == Main.CHECK_FAILED ? ": breaking changes, so a CI job would stop here." : "."));
-        out.println("Try: ./breakwater diff " + v1 + " " + v2 + " --format html --output pkgdb-diff.html");
-        out.println("     ./breakwater diff ... --ignore " + root.resolve("catalog/apis/pkgdb/breakwater-ignore.yaml"));
-        out.println("     ./breakwater rules");
-        out.flush();
-        return code == Main.CHECK_FAILED ? Main.OK : code;
+        return code == ExitCode.CHECK_FAILED ? ExitCode.OK : code;
     }
 
-    /** Copies the demo data into {@code --dir} (or a new temporary folder) and returns that folder. */
-    private Path unpack() throws IOException {
-        Path root = dir != null ? dir : Files.createTempDirectory("breakwater-demo-");
-        for (String name : FILES) {
-            Path target = root.resolve(name.substring("demo/".length()));
-            Files.createDirectories(target.getParent());
-            try (InputStream in = DemoCommand.class.getClassLoader().getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("demo resource missing from the build: " + name);
-                }
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+    /** Imports the demo catalog and records its deployment history. */
+    private static int load(App app, Path catalogDir, Path root, PrintWriter out, PrintWriter err) {
+        CatalogCheck check = org.breakwater.catalog.CatalogValidator.check(
+                new org.breakwater.catalog.files.CatalogFolderReader(
+                        ReadLimits.defaults()).read(catalogDir));
+        if (!(app.catalog().importCatalog(check) instanceof Outcome.Done<?>)) {
+            check.problems().forEach(err::println);
+            err.println("breakwater demo: the demo catalog does not import; this is a bug in the demo data");
+            return ExitCode.INTERNAL_ERROR;
         }
-        return root;
+        Catalog c = check.catalog();
+        long essential = c.services().stream().filter(s -> s.tier() == Tier.ESSENTIAL).count();
+        long borderline = c.services().stream().filter(s -> s.tier() == Tier.BORDERLINE).count();
+        long outside = c.teams().stream().filter(t -> !t.infrastructure()).count();
+        section(out, "The catalog", "breakwater catalog import " + catalogDir);
+        out.printf("%d teams (%d outside infrastructure), %d people, %d services (%d essential, %d borderline,"
+                        + " %d leaf), %d consumers%n", c.teams().size(), outside, c.people().size(), c.services().size(),
+                essential, borderline, c.services().size() - essential - borderline, c.consumers().size());
+        try {
+            List<DemoData.DemoDeployment> history = DemoData.deployments(root, Instant.now());
+            for (DemoData.DemoDeployment d : history) {
+                Optional<ApiDescription> api = d.spec().isPresent()
+                        ? Optional.of(ApiFiles.read(d.spec().get(), ReadLimits.defaults()).description()) : Optional.empty();
+                Outcome<?> o = app.catalog().recordDeployment(new NewDeployment(d.service(), d.version(),
+                        d.environment(), d.at(), d.by(), d.notes()), api);
+                if (o instanceof Outcome.Refused<?> r) {
+                    err.println("breakwater demo: deployment of " + d.service() + " " + d.version() + ": " + r.reason());
+                    return ExitCode.INTERNAL_ERROR;
+                }
+            }
+            out.println(history.size() + " deployments recorded (staging and production, the last "
+                    + "year), as CI would with `breakwater record-deployment`.");
+        } catch (SpecException e) {
+            err.println("breakwater demo: " + e.problem());
+            return ExitCode.INTERNAL_ERROR;
+        } catch (IOException e) {
+            err.println("breakwater demo: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
+        return ExitCode.OK;
+    }
+
+    private static void section(PrintWriter out, String title, String command) {
+        out.println();
+        out.println("== " + title);
+        out.println("$ " + command);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, String... args) {
+        out.flush();
+        picocli.CommandLine cli = Main.commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        return code;
     }
 }

@@ -2,24 +2,20 @@ package org.breakwater.catalog.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.breakwater.App;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
-import org.breakwater.apidiff.spec.SpecReader;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.Deployment;
 import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.files.ApiFiles;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
@@ -95,7 +91,7 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
         Optional<ApiDescription> api = Optional.empty();
         if (specFile != null) {
             try {
-                api = Optional.of(load(specFile));
+                api = Optional.of(ApiFiles.read(specFile, ReadLimits.defaults()).description());
             } catch (SpecException e) {
                 err.println("breakwater record-deployment: " + e.problem());
                 return ExitCode.INPUT_ERROR;
@@ -124,15 +120,5 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         });
-    }
-
-    /** Reads a description and the files it is made of, as the store keeps them. */
-    static ApiDescription load(Path file) throws SpecException, IOException {
-        SpecReader.Loaded loaded = new SpecReader(ReadLimits.defaults()).load(file);
-        Map<String, String> contents = new TreeMap<>();
-        for (Map.Entry<String, Path> f : loaded.files().entrySet()) {
-            contents.put(f.getKey(), Files.readString(f.getValue(), StandardCharsets.UTF_8));
-        }
-        return ApiDescription.of(loaded.mainFile(), contents);
     }
 }

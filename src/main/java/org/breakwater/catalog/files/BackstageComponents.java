@@ -46,7 +46,7 @@ final class BackstageComponents {
         List<Link> links = links(e);
         Optional<String> docs = links.stream()
                 .filter(l -> l.title().contains("doc") || l.icon().equals("docs")).map(Link::url).findFirst();
-        Optional<String> system = e.ref(e.spec(), "system", "spec.system").map(r -> r.ref().name());
+        Optional<String> system = EntityRefs.one(e, e.spec(), "system", "spec.system").map(r -> r.ref().name());
         Optional<String> repository = repository(e, links);
         List<Use> uses = uses(e, providers);
         if (owner.isEmpty()) {
@@ -62,7 +62,7 @@ final class BackstageComponents {
 
     /** The owning group's name; a user is kept as written, with a warning. */
     private static Optional<String> owner(BackstageEntity e) {
-        Optional<BackstageEntity.Ref> ref = e.ref(e.spec(), "owner", "spec.owner");
+        Optional<EntityRefs.Written> ref = EntityRefs.one(e, e.spec(), "owner", "spec.owner");
         if (ref.isEmpty()) {
             if (!e.spec().has("owner")) {
                 e.error(e.spec(), "Component " + e.name() + " has no 'spec.owner'");
@@ -150,7 +150,7 @@ final class BackstageComponents {
     /** The services the component uses: providers of the APIs it consumes, components it depends on. */
     private static List<Use> uses(BackstageEntity e, Map<String, String> providers) {
         Set<String> used = new LinkedHashSet<>();
-        for (BackstageEntity.Ref api : e.refs(e.spec(), "consumesApis", "spec.consumesApis", "api")) {
+        for (EntityRefs.Written api : EntityRefs.list(e, e.spec(), "consumesApis", "spec.consumesApis", "api")) {
             String provider = providers.get(api.ref().name());
             if (provider == null) {
                 e.warning(api.node(), "API " + api.ref().name() + " is provided by no Component in these files");
@@ -158,7 +158,7 @@ final class BackstageComponents {
                 used.add(provider);
             }
         }
-        for (BackstageEntity.Ref dep : e.refs(e.spec(), "dependsOn", "spec.dependsOn", null)) {
+        for (EntityRefs.Written dep : EntityRefs.list(e, e.spec(), "dependsOn", "spec.dependsOn", null)) {
             if (dep.ref().is("component", false)) {
                 used.add(dep.ref().name());
             } else if (!dep.ref().is("resource", false)) {

@@ -1,11 +1,8 @@
 package org.breakwater.catalog.files;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.breakwater.apidiff.spec.ArrayNode;
 import org.breakwater.apidiff.spec.Node;
 import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ScalarNode;
@@ -19,10 +16,6 @@ import org.breakwater.catalog.Located;
  * read as absent, so one pass finds every problem of a file.
  */
 final class BackstageEntity {
-    /** A reference as written, with the node to report problems at. */
-    record Ref(EntityRef ref, ScalarNode node) {
-    }
-
     private final String file;
     private final CatalogDraft draft;
     private final ObjectNode node;
@@ -192,51 +185,5 @@ final class BackstageEntity {
         }
         error(value.get(), "annotation " + key + " must be \"true\" or \"false\", not '" + value.get().text() + "'");
         return otherwise;
-    }
-
-    /** A single entity reference. */
-    Optional<Ref> ref(ObjectNode in, String key, String path) {
-        return scalar(in, key, path).flatMap(s -> parse(s, path));
-    }
-
-    /**
-     * A list of entity references. When {@code expected} is given, one naming another kind is
-     * reported and dropped; one naming no kind is taken to be of the expected kind.
-     */
-    List<Ref> refs(ObjectNode in, String key, String path, String expected) {
-        List<Ref> out = new ArrayList<>();
-        Optional<Node> value = in.get(key);
-        if (value.isEmpty() || value.get() instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) {
-            return out;
-        }
-        if (!(value.get() instanceof ArrayNode list)) {
-            error(value.get(), "'" + path + "' must be a list of entity references, not " + value.get().kindName());
-            return out;
-        }
-        for (Node item : list.items()) {
-            if (!(item instanceof ScalarNode s) || s.kind() == ScalarNode.Kind.NULL) {
-                error(item, "each entry of '" + path + "' must be an entity reference, not " + item.kindName());
-                continue;
-            }
-            Optional<Ref> ref = parse(s, path);
-            if (ref.isPresent() && expected != null && !ref.get().ref().is(expected, true)) {
-                warning(s, "'" + s.text() + "' in " + path + " is not " + article(expected) + "; ignored");
-            } else {
-                ref.ifPresent(out::add);
-            }
-        }
-        return out;
-    }
-
-    private Optional<Ref> parse(ScalarNode s, String path) {
-        Optional<EntityRef> ref = EntityRef.parse(s.text());
-        if (ref.isEmpty()) {
-            error(s, "'" + s.text() + "' in " + path + " is not an entity reference (kind:namespace/name)");
-        }
-        return ref.map(r -> new Ref(r, s));
-    }
-
-    private static String article(String kind) {
-        return kind.equals("api") ? "an API" : "a " + kind;
     }
 }

@@ -25,7 +25,7 @@ final class BackstagePeople {
         Optional<String> mailingList = e.profile("email");
         Optional<String> chat = e.annotation(CHAT).map(ScalarNode::text).filter(t -> !t.isBlank());
         boolean infrastructure = e.flagAnnotation(INFRASTRUCTURE, true);
-        List<String> members = names(e.refs(e.spec(), "members", "spec.members", "user"));
+        List<String> members = EntityRefs.names(EntityRefs.list(e, e.spec(), "members", "spec.members", "user"));
         e.draft().team(e.located(new Team(e.name(), title, infrastructure, mailingList, chat, members)));
     }
 
@@ -43,12 +43,7 @@ final class BackstagePeople {
                         + "' is not a time zone (an IANA id such as Europe/Prague); UTC assumed");
             }
         }
-        List<String> teams = names(e.refs(e.spec(), "memberOf", "spec.memberOf", "group"));
+        List<String> teams = EntityRefs.names(EntityRefs.list(e, e.spec(), "memberOf", "spec.memberOf", "group"));
         e.draft().person(e.located(new Person(e.name(), name, email, timezone, teams)));
-    }
-
-    /** The names the references point at, each once, in order. */
-    static List<String> names(List<BackstageEntity.Ref> refs) {
-        return refs.stream().map(r -> r.ref().name()).distinct().toList();
     }
 }

@@ -118,7 +118,7 @@ public final class BackstageReader {
             if (!e.kind().equals("component")) {
                 continue;
             }
-            for (BackstageEntity.Ref api : e.refs(e.spec(), "providesApis", "spec.providesApis", "api")) {
+            for (EntityRefs.Written api : EntityRefs.list(e, e.spec(), "providesApis", "spec.providesApis", "api")) {
                 String first = providers.putIfAbsent(api.ref().name(), e.name());
                 if (first != null && !first.equals(e.name())) {
                     e.warning(api.node(), "API " + api.ref().name() + " is already provided by Component "

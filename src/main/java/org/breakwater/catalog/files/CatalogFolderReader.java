@@ -1,21 +1,17 @@
 package org.breakwater.catalog.files;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.breakwater.apidiff.spec.Node;
 import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
-import org.breakwater.apidiff.spec.SpecReader;
 import org.breakwater.apidiff.spec.TreeReader;
-import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.CatalogDraft;
 import org.breakwater.catalog.CatalogProblem;
 import org.breakwater.catalog.Located;
@@ -117,16 +113,11 @@ public final class CatalogFolderReader {
 
     /** Reads each API description a service names, keeping its files for the store. */
     private void loadApis(CatalogDraft draft) {
-        SpecReader reader = new SpecReader(limits);
         for (Map.Entry<String, Located<Path>> e : draft.apis().entrySet()) {
             Located<Path> at = e.getValue();
             try {
-                SpecReader.Loaded loaded = reader.load(at.value());
-                Map<String, String> contents = new TreeMap<>();
-                for (Map.Entry<String, Path> f : loaded.files().entrySet()) {
-                    contents.put(f.getKey(), Files.readString(f.getValue(), StandardCharsets.UTF_8));
-                }
-                draft.loadedApi(e.getKey(), loaded.spec(), ApiDescription.of(loaded.mainFile(), contents));
+                ApiFiles.Read read = ApiFiles.read(at.value(), limits);
+                draft.loadedApi(e.getKey(), read.spec(), read.description());
             } catch (SpecException ex) {
                 draft.problem(at.error("the API description of " + e.getKey() + " cannot be read: "
                         + ex.problem()));

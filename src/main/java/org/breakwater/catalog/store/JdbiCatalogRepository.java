@@ -244,7 +244,22 @@ public final class JdbiCatalogRepository implements CatalogRepository {
 
     @Override
     public Optional<Service> service(String name) {
-        return jdbi.withHandle(h -> load(h).service(name)); // small catalogs; replaced by a query when it matters
+        return jdbi.withHandle(h -> {
+            List<String> announce = h.createQuery("select address from service_announce where service = ? order by position")
+                    .bind(0, name).mapTo(String.class).list();
+            return h.createQuery("select name, title, owner_team, tier, freeze_sensitive, repository, docs, system_name"
+                            + " from service where name = ? and retired = false").bind(0, name)
+                    .map((rs, ctx) -> new Service(rs.getString(1), rs.getString(2), rs.getString(3),
+                            Tier.parse(rs.getString(4)).orElseThrow(), rs.getBoolean(5), announce,
+                            Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                            Optional.ofNullable(rs.getString(8)))).findOne();
+        });
+    }
+
+    @Override
+    public List<Environment> environments() {
+        return jdbi.withHandle(h -> h.createQuery("select name, description, production from environment order by position")
+                .map((rs, ctx) -> new Environment(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list());
     }
 
     @Override
