@@ -48,4 +48,30 @@ class ArchitectureTest {
     void the_engine_packages_have_no_cycles() {
         slices().matching("org.breakwater.apidiff.(*)..").should().beFreeOfCycles().check(classes);
     }
+
+    @Test
+    void feature_domains_import_no_framework_or_database() {
+        noClasses().that().resideInAnyPackage("org.breakwater.catalog", "org.breakwater.plan",
+                        "org.breakwater.policy", "org.breakwater.calendar")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.javalin..", "org.jdbi..",
+                        "java.sql..", "org.flywaydb..", "org.snakeyaml..", "com.fasterxml..", "jakarta.mail..")
+                .check(classes);
+    }
+
+    @Test
+    void feature_domains_do_not_depend_on_their_adapters() {
+        noClasses().that().resideInAPackage("org.breakwater.catalog")
+                .should().dependOnClassesThat().resideInAnyPackage("org.breakwater.catalog.store..",
+                        "org.breakwater.catalog.cli..", "org.breakwater.catalog.files..", "org.breakwater.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void features_have_no_cycles() {
+        slices().matching("org.breakwater.(*)..").should().beFreeOfCycles()
+                // the commands' shared options and exit codes are a leaf every command uses
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("org.breakwater.cli.common"))
+                .check(classes);
+    }
 }
