@@ -1,0 +1,64 @@
+package org.breakwater.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo, the product's front door: complete data, and every part of the story shown. */
+class DemoTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_demo_index_lists_exactly_the_demo_files() throws Exception {
+        Path demo = Path.of("src/main/resources/demo");
+        List<String> onDisk;
+        try (Stream<Path> files = Files.walk(demo)) {
+            onDisk = files.filter(Files::isRegularFile).map(p -> "demo/" + demo.relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> !n.equals(DemoData.INDEX)).sorted().toList();
+        }
+        assertThat(DemoData.files()).containsExactlyElementsOf(onDisk);
+    }
+
+    @Test
+    void the_demo_shows_the_catalog_what_runs_where_the_consumers_and_the_break() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"demo", "--dir", dir.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString())
+                .contains("8 teams (7 outside infrastructure), 20 people, 25 services (8 essential, 6 borderline, 11 leaf)")
+                .contains("101 deployments recorded")
+                .containsPattern("pkgdb\\s+production\\s+1\\.9\\.2")
+                .containsPattern("pkgdb\\s+staging\\s+2\\.0\\.0-rc3")
+                .containsPattern("fas\\s+staging\\s+0\\.8\\.19")
+                .containsPattern("faf-pkgdb-importer\\s+tool\\s+abrt\\s+1")
+                .contains("pkgdb → bodhi")
+                .contains("15 breaking");
+        assertThat(dir.resolve("store/breakwater.db")).isRegularFile();
+    }
+
+    @Test
+    void running_the_demo_twice_in_one_folder_starts_from_a_fresh_store() {
+        StringWriter out = new StringWriter();
+        for (int i = 0; i < 2; i++) {
+            out.getBuffer().setLength(0);
+            int code = Main.run(new String[] {"demo", "--dir", dir.toString()}, new PrintWriter(out, true),
+                    new PrintWriter(new StringWriter(), true));
+            assertThat(code).isZero();
+        }
+        assertThat(out.toString()).contains("101 deployments recorded");
+        int rows = org.breakwater.store.Database.sqlite(dir.resolve("store")).jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from deployment").mapTo(Integer.class).one());
+        assertThat(rows).isEqualTo(101);
+    }
+}
