@@ -63,16 +63,22 @@ public final class CatalogDraft {
 
     /**
      * Remembers where a part of an entry was written, so that a problem with it points there
-     * rather than at the entry. Keys: {@code service/NAME/owner}, {@code team/NAME/member/USER},
-     * {@code consumer/NAME/owner}, {@code consumer/NAME/service}, {@code consumer/NAME/use/PROVIDER},
-     * {@code consumer/NAME/use/PROVIDER/op/OPERATION}.
+     * rather than at the entry. The entry is known by its own place (duplicates of a name each
+     * keep theirs); {@code part} is {@code owner}, {@code service}, {@code member/USER},
+     * {@code use/PROVIDER} ({@code use/PROVIDER#2} for a second entry of the same provider) or
+     * {@code use/PROVIDER/op/OPERATION}.
      */
-    public void place(String key, String file, int line, int column) {
-        places.putIfAbsent(key, new Located<>(key, file, line, column));
+    public void place(String file, int entryLine, int entryColumn, String part, int line, int column) {
+        places.putIfAbsent(key(file, entryLine, entryColumn, part), new Located<>(part, file, line, column));
     }
 
-    public Optional<Located<String>> place(String key) {
-        return Optional.ofNullable(places.get(key));
+    /** Where {@code part} of {@code entry} was written, if the reader said. */
+    public Optional<Located<String>> place(Located<?> entry, String part) {
+        return Optional.ofNullable(places.get(key(entry.file(), entry.line(), entry.column(), part)));
+    }
+
+    private static String key(String file, int line, int column, String part) {
+        return file + ":" + line + ":" + column + "|" + part;
     }
 
     public void consumer(Located<Consumer> c) {

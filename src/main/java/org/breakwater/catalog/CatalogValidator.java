@@ -49,7 +49,7 @@ public final class CatalogValidator {
         for (Located<Team> t : draft.teams()) {
             for (String m : t.value().members()) {
                 if (!people.contains(m)) {
-                    problems.add(at("team/" + t.value().name() + "/member/" + m, t).error("team " + t.value().name()
+                    problems.add(at(t, "member/" + m).error("team " + t.value().name()
                             + " lists '" + m + "', who is not among the people" + suggest(m, people)));
                 }
             }
@@ -64,7 +64,7 @@ public final class CatalogValidator {
         }
         for (Located<Service> s : draft.services()) {
             if (!teams.contains(s.value().owner())) {
-                problems.add(at("service/" + s.value().name() + "/owner", s).error("service " + s.value().name()
+                problems.add(at(s, "owner").error("service " + s.value().name()
                         + " is owned by unknown team '" + s.value().owner() + "'" + suggest(s.value().owner(), teams)));
             }
         }
@@ -84,18 +84,18 @@ public final class CatalogValidator {
 
     private Consumer consumer(Located<Consumer> lc, Set<String> teams, Set<String> services) {
         Consumer c = lc.value();
-        String prefix = "consumer/" + c.name() + "/";
         if (!teams.contains(c.owner())) {
-            problems.add(at(prefix + "owner", lc).error("consumer " + c.name() + " is owned by unknown team '"
+            problems.add(at(lc, "owner").error("consumer " + c.name() + " is owned by unknown team '"
                     + c.owner() + "'" + suggest(c.owner(), teams)));
         }
-        c.service().filter(s -> !services.contains(s)).ifPresent(s -> problems.add(at(prefix + "service", lc)
+        c.service().filter(s -> !services.contains(s)).ifPresent(s -> problems.add(at(lc, "service")
                 .error("consumer " + c.name() + " is part of unknown service '" + s + "'" + suggest(s, services))));
         List<Use> uses = new ArrayList<>();
-        Set<String> seen = new TreeSet<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Use u : c.uses()) {
-            Located<?> place = at(prefix + "use/" + u.service(), lc);
-            if (!seen.add(u.service())) {
+            int occurrence = seen.merge(u.service(), 1, Integer::sum);
+            Located<?> place = at(lc, "use/" + u.service() + (occurrence > 1 ? "#" + occurrence : ""));
+            if (occurrence > 1) {
                 problems.add(place.error("consumer " + c.name() + " lists service '" + u.service()
                         + "' twice; put all its operations in one entry"));
                 continue;
@@ -128,7 +128,7 @@ public final class CatalogValidator {
                     known.add(o.label());
                     o.operationId().ifPresent(known::add);
                 });
-                problems.add(at("consumer/" + c.name() + "/use/" + u.service() + "/op/" + op.text(), lc)
+                problems.add(at(lc, "use/" + u.service() + "/op/" + op.text())
                         .error("consumer " + c.name() + " uses '" + op.text() + "', which the API description of "
                                 + u.service() + " does not have" + suggest(op.text(), known)));
                 out.add(op);
@@ -153,8 +153,9 @@ public final class CatalogValidator {
         }
     }
 
-    private Located<?> at(String key, Located<?> otherwise) {
-        return draft.place(key).<Located<?>>map(p -> p).orElse(otherwise);
+    /** Where {@code part} of {@code entry} was written, else the entry itself. */
+    private Located<?> at(Located<?> entry, String part) {
+        return draft.place(entry, part).<Located<?>>map(p -> p).orElse(entry);
     }
 
     private <T> void unique(List<Located<T>> entries, Function<T, String> name, String what) {

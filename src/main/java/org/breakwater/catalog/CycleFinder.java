@@ -101,8 +101,9 @@ final class CycleFinder {
                 if (w.equals(start)) {
                     List<String> cycle = new ArrayList<>();
                     for (String x = v; x != null; x = parent.get(x)) {
-                        cycle.add(0, x);
+                        cycle.add(x);
                     }
+                    java.util.Collections.reverse(cycle);
                     return cycle;
                 }
                 if (!parent.containsKey(w) && !w.equals(start)) {

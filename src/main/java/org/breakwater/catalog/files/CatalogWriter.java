@@ -29,7 +29,9 @@ import org.snakeyaml.engine.v2.common.FlowStyle;
  */
 public final class CatalogWriter {
     private final Dump dump = new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK)
-            .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(120).build());
+            .setIndent(2).setIndicatorIndent(2).setIndentWithIndicator(true).setWidth(120)
+            // quote by the YAML 1.2 core schema, the one the reader uses: "Null", "True", "0x1F" stay text
+            .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema()).build());
 
     /** The whole catalog as one YAML document (API descriptions left out). */
     public String document(Catalog c) {

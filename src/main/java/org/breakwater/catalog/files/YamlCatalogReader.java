@@ -54,8 +54,8 @@ final class YamlCatalogReader {
         top.objects("consumers").forEach(this::consumer);
     }
 
-    private void place(String key, Node node) {
-        draft.place(key, file, node.line(), node.column());
+    private void place(Node entry, String part, Node at) {
+        draft.place(file, entry.line(), entry.column(), part, at.line(), at.column());
     }
 
     private <T> Located<T> at(T value, Node node) {
@@ -81,7 +81,7 @@ final class YamlCatalogReader {
         List<ScalarNode> memberNodes = f.texts("members");
         List<String> members = memberNodes.stream().map(ScalarNode::text).toList();
         name.ifPresent(v -> {
-            memberNodes.forEach(m -> place("team/" + v + "/member/" + m.text(), m));
+            memberNodes.forEach(m -> place(n, "member/" + m.text(), m));
             draft.team(at(new Team(v, title, infra, list, chat, members), n));
         });
     }
@@ -129,7 +129,7 @@ final class YamlCatalogReader {
         if (name.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
             return;
         }
-        place("service/" + name.get() + "/owner", n.get("owner").orElseThrow());
+        place(n, "owner", n.get("owner").orElseThrow());
         draft.service(at(new Service(name.get(), title, owner.get(), tier.get(), freeze, announce, repo, docs, system), n));
         api.ifPresent(a -> apiFile(name.get(), a, n.get("api").orElseThrow()));
     }
@@ -180,11 +180,13 @@ final class YamlCatalogReader {
         Optional<String> contact = f.text("contact");
         Optional<String> description = f.text("description");
         List<Use> uses = new ArrayList<>();
-        String prefix = "consumer/" + name.orElse("") + "/";
-        n.get("owner").ifPresent(o -> place(prefix + "owner", o));
-        n.get("service").ifPresent(o -> place(prefix + "service", o));
+        n.get("owner").ifPresent(o -> place(n, "owner", o));
+        n.get("service").ifPresent(o -> place(n, "service", o));
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         if (n.get("uses").isEmpty()) {
             f.error(n, "a consumer has no 'uses': list the services (and operations) it calls");
+        } else if (n.get("uses").get() instanceof org.breakwater.apidiff.spec.ArrayNode a && a.items().isEmpty()) {
+            f.error(a, "'uses' is empty: list the services (and operations) the consumer calls");
         }
         for (ObjectNode u : f.objects("uses")) {
             Fields uf = new Fields(u, file, draft, "a use", Set.of("service", "operations"));
@@ -192,9 +194,10 @@ final class YamlCatalogReader {
             List<ScalarNode> opNodes = uf.texts("operations");
             List<OperationRef> ops = opNodes.stream().map(s -> OperationRef.parse(s.text())).toList();
             provider.ifPresent(p -> {
-                place(prefix + "use/" + p, u.get("service").orElseThrow());
+                int occurrence = seen.merge(p, 1, Integer::sum);
+                place(n, "use/" + p + (occurrence > 1 ? "#" + occurrence : ""), u.get("service").orElseThrow());
                 for (int i = 0; i < opNodes.size(); i++) {
-                    place(prefix + "use/" + p + "/op/" + ops.get(i).text(), opNodes.get(i));
+                    place(n, "use/" + p + "/op/" + ops.get(i).text(), opNodes.get(i));
                 }
                 uses.add(new Use(p, ops));
             });

@@ -1,0 +1,109 @@
+package org.breakwater.policy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.breakwater.catalog.Tier;
+
+/**
+ * The major-deployment policy as code (docs/policy.md explains every rule). Read from a
+ * {@code policy.yaml} the team keeps in git; the default is the policy Fedora's infrastructure
+ * team agreed on after the pkgdb2 roll-out in June 2014.
+ *
+ * @param version  the policy's own version number, raised with every change
+ * @param ratified the day the meeting that ratified this version took place
+ * @param minutes  the minutes of that meeting
+ * @param appliesTo when the policy applies, per service tier
+ * @param hash     SHA-256 of the file it was read from, so an assessment says which text it used
+ */
+public record Policy(int version, LocalDate ratified, Optional<String> minutes, Map<Tier, Applicability> appliesTo,
+                     Announcements announcements, MeetingRule meeting, StagingRule staging,
+                     ConsumerRule consumers, RosterRule roster, FreezeRule freeze, ScheduleRule schedule,
+                     String hash) {
+    public Policy {
+        appliesTo = Map.copyOf(appliesTo);
+        for (Tier t : Tier.values()) {
+            if (!appliesTo.containsKey(t)) {
+                throw new IllegalArgumentException("the policy says nothing about " + t.id() + " services");
+            }
+        }
+    }
+
+    /**
+     * Notices and the lists they go to.
+     *
+     * @param apiBreakNotice the separate "an API-breaking update is planned for DATE" notice, this long before
+     * @param outageNotice   the usual outage notice, this long before
+     * @param reminders      reminders, each this long before the start
+     * @param always         lists every announcement goes to (the infrastructure list)
+     * @param byTier         lists added for services of a tier (the developers' list for essential services)
+     */
+    public record Announcements(Duration apiBreakNotice, Duration outageNotice, List<Duration> reminders,
+                                List<String> always, Map<Tier, List<String>> byTier) {
+        public Announcements {
+            reminders = List.copyOf(reminders);
+            always = List.copyOf(always);
+            byTier = Map.copyOf(byTier);
+        }
+
+        /** Where announcements about a service of {@code tier} go, in order, without repeats. */
+        public List<String> listsFor(Tier tier) {
+            java.util.LinkedHashSet<String> lists = new java.util.LinkedHashSet<>(always);
+            lists.addAll(byTier.getOrDefault(tier, List.of()));
+            return List.copyOf(lists);
+        }
+    }
+
+    /** Discussed at {@code minimum} weekly meetings before the date; the meeting is held then. */
+    public record MeetingRule(int minimum, DayOfWeek day, LocalTime time, ZoneId zone) {
+    }
+
+    /**
+     * @param greenDays      the end-to-end suite green on each of the last N days before the start
+     * @param runsCandidate  staging runs the candidate version
+     * @param soak           the candidate has run in staging at least this long (for proposing dates)
+     */
+    public record StagingRule(int greenDays, boolean runsCandidate, Duration soak) {
+    }
+
+    /**
+     * @param allAcknowledged   every affected consumer's owner acknowledged the break
+     * @param essentialVerified consumers that are part of essential services are verified migrated
+     */
+    public record ConsumerRule(boolean allAcknowledged, boolean essentialVerified) {
+    }
+
+    /**
+     * @param firefighters        named firefighters from the infrastructure team for the day
+     * @param outsideTeamContacts one contact per affected outside team on the roster
+     */
+    public record RosterRule(int firefighters, boolean outsideTeamContacts) {
+    }
+
+    /**
+     * @param blocksFrozenServices a freeze-sensitive service cannot be deployed inside a freeze…
+     * @param freezeBreakApprovals …unless a freeze-break request has this many approvals
+     */
+    public record FreezeRule(boolean blocksFrozenServices, int freezeBreakApprovals) {
+    }
+
+    /**
+     * When deployments may start.
+     *
+     * @param days         the working days
+     * @param from         business hours start…
+     * @param to           …and end, in {@code zone}
+     * @param afterRelease a deployment starts at least this long after a release
+     */
+    public record ScheduleRule(Set<DayOfWeek> days, LocalTime from, LocalTime to, ZoneId zone, Duration afterRelease) {
+        public ScheduleRule {
+            days = Set.copyOf(days);
+        }
+    }
+}
