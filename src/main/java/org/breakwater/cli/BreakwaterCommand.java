@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
             org.breakwater.catalog.cli.WhereCommand.class,
             org.breakwater.catalog.cli.ConsumersCommand.class,
             org.breakwater.catalog.cli.PruneCommand.class,
+            org.breakwater.plan.cli.PlanCommand.class,
+            org.breakwater.plan.cli.GateCommand.class,
+            org.breakwater.plan.cli.CanDeployCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {

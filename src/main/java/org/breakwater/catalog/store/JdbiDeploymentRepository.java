@@ -48,6 +48,11 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
         });
     }
 
+    @Override
+    public void storeDescription(ApiDescription description, Instant at) {
+        jdbi.useTransaction(h -> storeDescription(h, description, at.toEpochMilli()));
+    }
+
     /** Stores a description unless one with the same hash is already there. */
     static void storeDescription(Handle h, ApiDescription api, long now) {
         boolean known = h.createQuery("select count(*) from api_description where hash = ?").bind(0, api.hash())

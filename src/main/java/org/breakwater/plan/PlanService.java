@@ -1,0 +1,260 @@
+package org.breakwater.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.breakwater.catalog.ApiDescription;
+import org.breakwater.catalog.CatalogService;
+import org.breakwater.catalog.Environment;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.Placement;
+import org.breakwater.catalog.Release;
+import org.breakwater.catalog.Service;
+import org.breakwater.catalog.Tier;
+import org.breakwater.policy.Policy;
+
+/**
+ * Deployment plans' use cases: create and schedule, assess, track gates, and answer
+ * "can this go to production now?". Start here.
+ */
+public final class PlanService {
+    /** Every gate id the policy can produce (docs/policy.md). */
+    public static final Set<String> GATES = Set.of("meeting-decision", "api-break-notice", "outage-notice", "reminders",
+            "meeting", "staging-candidate", "staging-green", "consumers-acknowledged", "consumers-migrated", "roster",
+            "freeze");
+
+    private final PlanRepository plans;
+    private final CatalogService catalog;
+    private final Policy policy;
+    private final FreezeSource freezes;
+    private final Clock clock;
+
+    public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, FreezeSource freezes, Clock clock) {
+        this.plans = plans;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.freezes = freezes;
+        this.clock = clock;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    public Outcome<Plan> create(NewPlan p) {
+        if (p.releases().isEmpty()) {
+            return Outcome.refused("a plan ships at least one release (--release SERVICE=VERSION)");
+        }
+        if (catalog.environments().stream().noneMatch(e -> e.name().equals(p.environment()))) {
+            return Outcome.refused("unknown environment '" + p.environment() + "'");
+        }
+        if (p.duration().isNegative() || p.duration().isZero()) {
+            return Outcome.refused("the expected duration must be positive");
+        }
+        List<PlannedRelease> releases = new ArrayList<>();
+        for (String service : p.services()) {
+            if (catalog.service(service).isEmpty()) {
+                return Outcome.refused("unknown service '" + service + "'");
+            }
+            String version = p.releases().get(service);
+            Optional<String> hash = Optional.ofNullable(p.descriptions().get(service)).map(catalog::storeApi);
+            Optional<Release> known = catalog.release(service, version);
+            if (hash.isPresent() && known.flatMap(Release::apiHash).filter(h -> !h.equals(hash.get())).isPresent()) {
+                return Outcome.refused(service + " " + version + " was recorded with another API description ("
+                        + ApiDescription.shortHash(known.get().apiHash().get()) + "); a release's API cannot change");
+            }
+            releases.add(new PlannedRelease(service, version, hash.or(() -> known.flatMap(Release::apiHash))));
+        }
+        for (String service : p.descriptions().keySet()) {
+            if (!p.releases().containsKey(service)) {
+                return Outcome.refused("--spec names " + service + ", which the plan does not ship");
+            }
+        }
+        if (p.status() != PlanStatus.DRAFT && p.status() != PlanStatus.SCHEDULED) {
+            return Outcome.refused("a new plan is a draft or scheduled, not " + p.status().id());
+        }
+        Plan plan = new Plan(0, p.title(), releases, p.environment(), p.start(), p.duration(), p.owner(), p.ticket(),
+                p.status(), clock.instant());
+        return Outcome.done(plans.create(plan));
+    }
+
+    public Optional<Plan> plan(long id) {
+        return plans.plan(id);
+    }
+
+    public List<Plan> list(Optional<PlanStatus> status) {
+        return plans.plans(status);
+    }
+
+    public Outcome<Plan> setStatus(long id, PlanStatus status) {
+        Optional<Plan> plan = plans.plan(id);
+        if (plan.isEmpty()) {
+            return Outcome.refused("no plan " + id);
+        }
+        if (!plan.get().status().next().contains(status)) {
+            return Outcome.refused("plan " + id + " is " + plan.get().status().id() + " and cannot become "
+                    + status.id() + " (it can become: " + String.join(", ",
+                    plan.get().status().next().stream().map(PlanStatus::id).sorted().toList()) + ")");
+        }
+        Plan updated = plan.get().withStatus(status);
+        plans.update(updated);
+        return Outcome.done(updated);
+    }
+
+    public Outcome<Plan> reschedule(long id, Instant start) {
+        Optional<Plan> plan = plans.plan(id);
+        if (plan.isEmpty()) {
+            return Outcome.refused("no plan " + id);
+        }
+        if (!plan.get().status().open() || plan.get().status() == PlanStatus.IN_PROGRESS) {
+            return Outcome.refused("plan " + id + " is " + plan.get().status().id() + "; only a draft or scheduled plan moves");
+        }
+        Plan updated = plan.get().withStart(start);
+        plans.update(updated);
+        return Outcome.done(updated);
+    }
+
+    public Outcome<PlanReport> report(long id) {
+        Optional<Plan> plan = plans.plan(id);
+        if (plan.isEmpty()) {
+            return Outcome.refused("no plan " + id + " (breakwater plan list)");
+        }
+        return Outcome.done(report(plan.get()));
+    }
+
+    private PlanReport report(Plan plan) {
+        List<Evidence> evidence = plans.evidence(plan.id());
+        Assessment assessment = new Assessor(catalog).assess(plan, policy, evidence,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Instant now = clock.instant();
+        List<String> stagingRuns = new ArrayList<>();
+        Set<String> production = new TreeSet<>();
+        catalog.environments().stream().filter(Environment::production).forEach(e -> production.add(e.name()));
+        Set<String> essential = new TreeSet<>();
+        for (PlannedRelease r : plan.releases()) {
+            for (Placement p : catalog.where(Optional.of(r.service())) instanceof Outcome.Done<List<Placement>> d
+                    ? d.value() : List.<Placement>of()) {
+                if (!production.contains(p.environment())) {
+                    stagingRuns.add(p.service() + " " + p.version());
+                }
+            }
+        }
+        assessment.consumersByTeam().values().forEach(list -> list.forEach(a -> a.consumer().service()
+                .flatMap(catalog::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
+                .ifPresent(essential::add)));
+        GateEvaluator.Facts facts = new GateEvaluator.Facts(evidence, plans.waivers(plan.id()), stagingRuns,
+                freezes.freezes(plan.start().minus(java.time.Duration.ofDays(1)), plan.end().plus(java.time.Duration.ofDays(1))),
+                essential, now);
+        return new PlanReport(plan, assessment, new GateEvaluator(policy).gates(assessment, facts));
+    }
+
+    public Outcome<Evidence> record(long id, String gate, String evidence, String by, Optional<Instant> at,
+                                    Optional<String> note, Optional<String> decision) {
+        if (plans.plan(id).isEmpty()) {
+            return Outcome.refused("no plan " + id);
+        }
+        if (!GATES.contains(gate)) {
+            return Outcome.refused("unknown gate '" + gate + "' (gates: " + String.join(", ", new TreeSet<>(GATES)) + ")");
+        }
+        if (decision.isPresent() && !gate.equals(Assessor.MEETING_DECISION)) {
+            return Outcome.refused("--decision belongs to the " + Assessor.MEETING_DECISION + " gate");
+        }
+        if (gate.equals(Assessor.MEETING_DECISION)
+                && (decision.isEmpty() || !Set.of("applies", "exempt").contains(decision.get()))) {
+            return Outcome.refused("the meeting decision is --decision applies or --decision exempt");
+        }
+        if (evidence.isBlank()) {
+            return Outcome.refused("the evidence is empty: give the link (or a line) that proves the gate");
+        }
+        return Outcome.done(plans.addEvidence(id, gate, evidence, by, at.orElse(clock.instant()), note, decision));
+    }
+
+    public Outcome<Waiver> waive(long id, String gate, String reason, String approver) {
+        if (plans.plan(id).isEmpty()) {
+            return Outcome.refused("no plan " + id);
+        }
+        if (!GATES.contains(gate)) {
+            return Outcome.refused("unknown gate '" + gate + "'");
+        }
+        if (reason == null || reason.isBlank() || approver == null || approver.isBlank()) {
+            return Outcome.refused("a waiver needs a reason (--reason) and an approver (--approver)");
+        }
+        Waiver w = new Waiver(id, gate, reason, approver, clock.instant());
+        plans.waive(w);
+        return Outcome.done(w);
+    }
+
+    /** May plan {@code id} go ahead now? */
+    public Outcome<CanDeploy> canDeploy(long id) {
+        return report(id).map(this::answer);
+    }
+
+    private CanDeploy answer(PlanReport r) {
+        Plan plan = r.plan();
+        List<String> reasons = new ArrayList<>();
+        boolean waitable = true;
+        if (plan.status() != PlanStatus.SCHEDULED && plan.status() != PlanStatus.IN_PROGRESS) {
+            reasons.add("plan " + plan.id() + " is " + plan.status().id() + (plan.status() == PlanStatus.DRAFT
+                    ? ": schedule it (breakwater plan status " + plan.id() + " scheduled)" : ""));
+            waitable = plan.status() == PlanStatus.DRAFT;
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(plan.start())) {
+            reasons.add("the deployment window opens " + GateEvaluator.day(plan.start()));
+        }
+        for (Gate g : r.gates()) {
+            if (!g.state().passes()) {
+                reasons.add(g.id() + " " + g.state().id() + ": " + g.detail());
+                waitable &= g.state() == GateState.PENDING;
+            }
+        }
+        if (reasons.isEmpty()) {
+            return new CanDeploy.Yes(List.of("plan " + plan.id() + " (" + plan.releaseLabel() + "): all "
+                    + r.gates().size() + " gates met or waived; policy " + r.assessment().verdict().label()),
+                    Optional.of(plan), r.gates());
+        }
+        return new CanDeploy.No(reasons, Optional.of(plan), r.gates(), waitable);
+    }
+
+    /**
+     * May {@code service} {@code version} go to {@code environment} now? Through the open plan
+     * that ships it when there is one; otherwise judged on its own (docs/policy.md: a first
+     * deployment and a release without an API description have defined answers).
+     */
+    public Outcome<CanDeploy> canDeploy(String service, String version, String environment) {
+        if (catalog.service(service).isEmpty()) {
+            return Outcome.refused("unknown service '" + service + "'");
+        }
+        if (catalog.environments().stream().noneMatch(e -> e.name().equals(environment))) {
+            return Outcome.refused("unknown environment '" + environment + "'");
+        }
+        List<Plan> covering = plans.openPlansShipping(service, version, environment);
+        if (!covering.isEmpty()) {
+            return Outcome.done(answer(report(covering.get(0))));
+        }
+        Optional<String> hash = catalog.release(service, version).flatMap(Release::apiHash);
+        Plan probe = new Plan(0, service + " " + version, List.of(new PlannedRelease(service, version, hash)),
+                environment, clock.instant(), java.time.Duration.ofHours(1), "ci", Optional.empty(),
+                PlanStatus.DRAFT, clock.instant());
+        Assessment a = new Assessor(catalog).assess(probe, policy, List.of(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        if (a.verdict() instanceof PolicyVerdict.Exempt e) {
+            List<String> reasons = new ArrayList<>(List.of("no plan needed: " + e.reason()));
+            if (a.breaks()) {
+                reasons.add("its consumers should still be told of the " + a.releases().get(0).breaking().size()
+                        + " breaking change(s)");
+            }
+            return Outcome.done(new CanDeploy.Yes(reasons, Optional.empty(), List.of()));
+        }
+        return Outcome.done(new CanDeploy.No(List.of("no open plan ships " + service + " " + version + " to "
+                + environment + ", and the major-deployment policy " + (a.verdict() instanceof PolicyVerdict.Applies
+                ? "applies: " : "may apply: ") + a.verdict().reason(),
+                "create one: breakwater plan create --release " + service + "=" + version + " --env " + environment
+                        + " --start ..."), Optional.empty(), List.of(), false));
+    }
+}

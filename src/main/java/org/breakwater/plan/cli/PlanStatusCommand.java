@@ -1,0 +1,67 @@
+package org.breakwater.plan.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.PolicyOption;
+import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanService;
+import org.breakwater.plan.PlanStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater plan status PLAN STATUS}. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Move a plan along: draft → scheduled → in-progress → done | rolled-back,",
+            "or cancelled before it starts.", "",
+            "Examples:", "  breakwater plan status 1 scheduled", "  breakwater plan status 1 in-progress"})
+final class PlanStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PLAN", description = "the plan's number")
+    long id;
+
+    @Parameters(index = "1", paramLabel = "STATUS",
+            description = "draft, scheduled, in-progress, done, cancelled or rolled-back")
+    String status;
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    PolicyOption policy;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<PlanStatus> next = PlanStatus.parse(status);
+        if (next.isEmpty()) {
+            err.println("breakwater plan status: unknown status '" + status
+                    + "' (draft, scheduled, in-progress, done, cancelled, rolled-back)");
+            return ExitCode.INPUT_ERROR;
+        }
+        return ErrorReporting.guarded("plan status", err, () -> {
+            Optional<PlanService> plans = PlanContext.open("plan status", store, policy, Clock.systemUTC(), err);
+            if (plans.isEmpty()) {
+                return ExitCode.INPUT_ERROR;
+            }
+            Outcome<Plan> o = plans.get().setStatus(id, next.get());
+            if (o instanceof Outcome.Refused<Plan> r) {
+                err.println("breakwater plan status: " + r.reason());
+                return ExitCode.INPUT_ERROR;
+            }
+            out.println("Plan " + id + " is now " + next.get().id() + ".");
+            return ExitCode.OK;
+        });
+    }
+}

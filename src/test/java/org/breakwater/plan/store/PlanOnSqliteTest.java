@@ -1,0 +1,13 @@
+package org.breakwater.plan.store;
+
+import java.nio.file.Path;
+import org.breakwater.store.Database;
+import org.breakwater.store.TestDatabases;
+
+/** Plans on SQLite. */
+class PlanOnSqliteTest extends PlanContract {
+    @Override
+    Database open(Path dir) {
+        return TestDatabases.sqlite(dir.resolve("db"));
+    }
+}
