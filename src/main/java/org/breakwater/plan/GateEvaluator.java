@@ -50,6 +50,15 @@ public final class GateEvaluator {
                         e -> e.decision().isPresent(), "a decision (applies or exempt) with the minutes"));
             }
         }
+        boolean firstDeployment = a.releases().stream().anyMatch(r -> r.diff() instanceof DiffOutcome.FirstDeployment
+                && policy.appliesTo().get(r.service().tier()) != org.breakwater.policy.Applicability.NEVER);
+        if (exempt && firstDeployment) {
+            // nothing can break, but people are still told when and what is coming (docs/policy.md)
+            gates.add(evidenceGate("outage-notice", "Outage notice sent",
+                    "announcements.outageNotice: " + days(policy.announcements().outageNotice()) + " before",
+                    Optional.of(plan.start().minus(policy.announcements().outageNotice())), 1, facts, e -> true,
+                    "the planned-outage notice"));
+        }
         if (!exempt) {
             if (a.breaks() || a.verdict() instanceof PolicyVerdict.Applies) {
                 gates.add(evidenceGate("api-break-notice", "Separate API-break notice sent",

@@ -94,7 +94,8 @@ public record Policy(int version, LocalDate ratified, Optional<String> minutes, 
     }
 
     /**
-     * When deployments may start.
+     * When deployments may happen: the whole deployment, from its start to its expected end,
+     * fits inside the business hours of one working day.
      *
      * @param days         the working days
      * @param from         business hours start…

@@ -284,6 +284,16 @@ abstract class PlanContract {
         assertThat(plans.report(999)).isInstanceOf(Outcome.Refused.class);
     }
 
+    @Test
+    void a_first_deployment_is_exempt_but_still_needs_its_outage_notice() {
+        long id = done(plans.create(new NewPlan("koji in production", Map.of("koji", "1.9.0"), Map.of(), "production",
+                START, Duration.ofHours(2), "ausil", Optional.empty(), PlanStatus.SCHEDULED))).id();
+        PlanReport r = done(plans.report(id));
+        assertThat(r.assessment().verdict()).isInstanceOf(PolicyVerdict.Exempt.class);
+        assertThat(r.assessment().verdict().reason()).contains("first deployment of koji");
+        assertThat(r.gates()).extracting(Gate::id).containsExactly("outage-notice", "freeze");
+    }
+
     /** A clock tests move by hand. */
     static final class MutableClock extends Clock {
         private Instant now;

@@ -1,0 +1,144 @@
+package org.breakwater.plan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.breakwater.apidiff.spec.ArrayNode;
+import org.breakwater.apidiff.spec.Node;
+import org.breakwater.apidiff.spec.ObjectNode;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.apidiff.spec.TreeReader;
+import org.breakwater.cli.Main;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A plan from the command line, as the team and CI would drive it, with the default policy:
+ * created, assessed, refused by can-deploy, then let through once every gate has evidence.
+ */
+abstract class PlanCliContract {
+    static final Path CATALOG = Path.of("src/main/resources/demo/catalog");
+
+    @TempDir
+    Path dir;
+
+    abstract List<String> store();
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(store());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    Run ok(String... args) {
+        Run r = run(args);
+        assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
+        return r;
+    }
+
+    static String at(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @BeforeEach
+    void catalogAndHistory() {
+        ok("catalog", "import", CATALOG.toString());
+        Instant now = Instant.now();
+        ok("record-deployment", "--service", "pkgdb", "--version", "1.9.2", "--env", "production", "--spec",
+                CATALOG.resolve("apis/pkgdb/v1/pkgdb.yaml").toString(), "--at", at(now.minus(Duration.ofDays(60))));
+        ok("record-deployment", "--service", "pkgdb", "--version", "2.0.0", "--env", "staging", "--spec",
+                CATALOG.resolve("apis/pkgdb/v2/openapi.yaml").toString(), "--at", at(now.minus(Duration.ofDays(10))));
+    }
+
+    @Test
+    void a_plan_is_refused_until_its_gates_are_met_then_allowed() throws Exception {
+        Instant now = Instant.now();
+        Instant start = now.minus(Duration.ofMinutes(5));
+        Run created = ok("plan", "create", "--release", "pkgdb=2.0.0", "--start", at(start), "--duration", "4h",
+                "--owner", "pingou", "--scheduled", "--json");
+        long id = Long.parseLong(((ObjectNode) json(created.out())).text("id").orElseThrow());
+
+        Run assess = ok("plan", "assess", Long.toString(id));
+        assertThat(assess.out()).contains("== pkgdb 2.0.0 (essential, owned by infrastructure)")
+                .contains("API: 15 breaking").contains("abrt  (OUTSIDE infrastructure)")
+                .contains("Policy verdict: applies");
+
+        Run no = run("can-deploy", "--plan", Long.toString(id));
+        assertThat(no.code()).isEqualTo(1);
+        assertThat(no.out()).startsWith("no").contains("api-break-notice failed");
+        Run noService = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--output", "json");
+        assertThat(noService.code()).isEqualTo(1);
+        assertThat(((ObjectNode) json(noService.out())).text("deployable")).contains("false");
+
+        String before = at(start.minus(Duration.ofHours(1)));
+        String p = Long.toString(id);
+        ok("gate", "record", p, "api-break-notice", "--evidence", "https://lists/devel/1", "--at", at(now.minus(Duration.ofDays(20))));
+        ok("gate", "record", p, "outage-notice", "--evidence", "https://lists/infra/2", "--at", at(now.minus(Duration.ofDays(10))));
+        ok("gate", "record", p, "reminders", "--evidence", "3 days before", "--at", at(start.minus(Duration.ofDays(3))));
+        ok("gate", "record", p, "reminders", "--evidence", "1 day before", "--at", at(start.minus(Duration.ofHours(25))));
+        ok("gate", "record", p, "meeting", "--evidence", "https://meetbot/minutes", "--at", at(now.minus(Duration.ofDays(6))));
+        for (int day = 0; day < 3; day++) {
+            ok("gate", "record", p, "staging-green", "--evidence", "rube run " + day,
+                    "--at", at(start.minus(Duration.ofHours(1 + 24L * day))));
+        }
+        ObjectNode report = (ObjectNode) json(ok("plan", "assess", p, "--json").out());
+        for (Node team : ((ObjectNode) report.get("consumersByTeam").orElseThrow()).fields().values()) {
+            for (Node c : ((ArrayNode) ((ObjectNode) team).get("consumers").orElseThrow()).items()) {
+                String name = ((org.breakwater.apidiff.spec.ScalarNode) c).text();
+                ok("gate", "record", p, "consumers-acknowledged", "--consumer", name, "--evidence", "ack", "--at", before);
+                ok("gate", "record", p, "consumers-migrated", "--consumer", name, "--evidence", "ported", "--at", before);
+            }
+        }
+        for (var e : ((ObjectNode) report.get("consumersByTeam").orElseThrow()).fields().entrySet()) {
+            if (((ObjectNode) e.getValue()).text("outside").orElse("false").equals("true")) {
+                ok("gate", "record", p, "roster", "--evidence", e.getKey() + "-contact", "--note", "contact:" + e.getKey(),
+                        "--at", before);
+            }
+        }
+        ok("gate", "record", p, "roster", "--evidence", "pingou", "--note", "firefighter", "--at", before);
+        Run stillNo = run("can-deploy", "--plan", p);
+        assertThat(stillNo.code()).isEqualTo(1);
+        assertThat(stillNo.out()).contains("roster").doesNotContain("api-break-notice");
+        ok("gate", "record", p, "roster", "--evidence", "nirik", "--note", "firefighter", "--at", before);
+
+        Run yes = run("can-deploy", "--plan", p);
+        assertThat(yes.code()).as(yes.out()).isZero();
+        assertThat(yes.out()).startsWith("yes");
+        assertThat(run("can-deploy", "--service", "pkgdb", "--version", "2.0.0").code()).isZero();
+        Run shown = ok("plan", "show", p);
+        assertThat(shown.out()).contains("Gates: 10 of 10 met or waived");
+    }
+
+    @Test
+    void bad_input_is_refused_in_words() {
+        assertThat(run("plan", "create", "--release", "pkgdb=2.0.0", "--start", "next tuesday").err())
+                .contains("is not a time");
+        assertThat(run("plan", "show", "42").err()).contains("no plan 42");
+        Run gate = run("gate", "record", "1", "api-break-notice", "--evidence", "x");
+        assertThat(gate.code()).isEqualTo(2);
+        assertThat(run("can-deploy", "--service", "nosuch", "--version", "1").err()).contains("unknown service 'nosuch'");
+        Run policy = run("plan", "list", "--policy", dir.resolve("missing.yaml").toString());
+        assertThat(policy.code()).isEqualTo(2);
+        assertThat(policy.err()).contains("the policy does not read");
+    }
+
+    static Node json(String text) throws Exception {
+        return new TreeReader(ReadLimits.defaults()).parse(text, "output.json");
+    }
+}
