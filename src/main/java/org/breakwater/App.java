@@ -8,7 +8,8 @@ import org.breakwater.catalog.CatalogService;
 import org.breakwater.catalog.StoredApis;
 import org.breakwater.catalog.store.JdbiCatalogRepository;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
-import org.breakwater.plan.FreezeSource;
+import org.breakwater.calendar.CalendarRepository;
+import org.breakwater.calendar.store.JdbiCalendarRepository;
 import org.breakwater.plan.PlanService;
 import org.breakwater.plan.store.JdbiPlanRepository;
 import org.breakwater.policy.Policy;
@@ -22,10 +23,12 @@ public final class App {
     private final Database database;
     private final CatalogService catalog;
     private final Clock clock;
+    private final CalendarRepository calendar;
 
     private App(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.calendar = new JdbiCalendarRepository(database.jdbi());
         JdbiDeploymentRepository deployments = new JdbiDeploymentRepository(database.jdbi());
         this.catalog = new CatalogService(new JdbiCatalogRepository(database.jdbi(), clock), deployments,
                 new StoredApis(deployments, ReadLimits.defaults()), clock);
@@ -50,10 +53,10 @@ public final class App {
 
     /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
     public PlanService plans(Policy policy) {
-        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, freezes(), clock);
+        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock);
     }
 
-    private FreezeSource freezes() {
-        return FreezeSource.none(); // replaced by the stored calendar
+    public CalendarRepository calendar() {
+        return calendar;
     }
 }

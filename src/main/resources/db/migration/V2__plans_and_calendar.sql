@@ -62,5 +62,6 @@ create table calendar_recurring (
     kind       varchar(20)  not null,
     cron       varchar(100) not null,
     length_s   bigint       not null,
-    zone       varchar(64)  not null
+    zone       varchar(64)  not null,
+    source     text
 );

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.plan.cli.PlanCommand.class,
             org.breakwater.plan.cli.GateCommand.class,
             org.breakwater.plan.cli.CanDeployCommand.class,
+            org.breakwater.calendar.cli.CalendarCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {

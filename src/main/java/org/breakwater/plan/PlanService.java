@@ -17,7 +17,10 @@ import org.breakwater.catalog.Placement;
 import org.breakwater.catalog.Release;
 import org.breakwater.catalog.Service;
 import org.breakwater.catalog.Tier;
+import org.breakwater.calendar.Proposal;
+import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.policy.Policy;
+import java.util.function.Supplier;
 
 /**
  * Deployment plans' use cases: create and schedule, assess, track gates, and answer
@@ -32,14 +35,15 @@ public final class PlanService {
     private final PlanRepository plans;
     private final CatalogService catalog;
     private final Policy policy;
-    private final FreezeSource freezes;
+    private final Supplier<ReleaseCalendar> calendar;
     private final Clock clock;
 
-    public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, FreezeSource freezes, Clock clock) {
+    public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
+                       Clock clock) {
         this.plans = plans;
         this.catalog = catalog;
         this.policy = policy;
-        this.freezes = freezes;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -149,7 +153,8 @@ public final class PlanService {
                 .flatMap(catalog::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
                 .ifPresent(essential::add)));
         GateEvaluator.Facts facts = new GateEvaluator.Facts(evidence, plans.waivers(plan.id()), stagingRuns,
-                freezes.freezes(plan.start().minus(java.time.Duration.ofDays(1)), plan.end().plus(java.time.Duration.ofDays(1))),
+                calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()
+                        .map(w -> new FreezeWindow(w.name(), w.start(), w.end())).toList(),
                 essential, now);
         return new PlanReport(plan, assessment, new GateEvaluator(policy).gates(assessment, facts));
     }
@@ -188,6 +193,19 @@ public final class PlanService {
         Waiver w = new Waiver(id, gate, reason, approver, clock.instant());
         plans.waive(w);
         return Outcome.done(w);
+    }
+
+    /**
+     * The earliest start for plan {@code id} that satisfies every constraint the policy and the
+     * calendar set, with the reason for each (docs/plans.md lists them).
+     */
+    public Outcome<Proposal> propose(long id) {
+        Optional<Plan> found = plans.plan(id);
+        if (found.isEmpty()) {
+            return Outcome.refused("no plan " + id);
+        }
+        return Outcome.done(new Proposer(catalog, policy, calendar.get(), clock.instant())
+                .propose(report(found.get()), plans.evidence(id)));
     }
 
     /** May plan {@code id} go ahead now? */

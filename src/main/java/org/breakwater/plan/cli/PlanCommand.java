@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "  breakwater plan show 1",
             "  breakwater plan propose 1"},
         subcommands = {PlanCreateCommand.class, PlanShowCommand.class, PlanAssessCommand.class,
-            PlanListCommand.class, PlanStatusCommand.class})
+            PlanListCommand.class, PlanStatusCommand.class, PlanProposeCommand.class, PlanFeedCommand.class})
 public final class PlanCommand implements Runnable {
     @Spec
     CommandSpec spec;

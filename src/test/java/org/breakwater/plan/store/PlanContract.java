@@ -30,7 +30,9 @@ import org.breakwater.catalog.store.JdbiCatalogRepository;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
 import org.breakwater.plan.Assessment;
 import org.breakwater.plan.CanDeploy;
-import org.breakwater.plan.FreezeWindow;
+import org.breakwater.calendar.ReleaseCalendar;
+import org.breakwater.calendar.Window;
+import org.breakwater.calendar.WindowKind;
 import org.breakwater.plan.Gate;
 import org.breakwater.plan.GateState;
 import org.breakwater.plan.NewPlan;
@@ -63,7 +65,7 @@ abstract class PlanContract {
     final MutableClock clock = new MutableClock(NOW);
     CatalogService catalog;
     PlanService plans;
-    final List<FreezeWindow> freezes = new java.util.ArrayList<>();
+    final List<Window> freezes = new java.util.ArrayList<>();
 
     abstract Database open(Path dir);
 
@@ -94,7 +96,7 @@ abstract class PlanContract {
                 .read(Path.of("src/main/resources/demo/catalog")));
         assertThat(catalog.importCatalog(check)).isInstanceOf(Outcome.Done.class);
         plans = new PlanService(new JdbiPlanRepository(db.jdbi()), catalog, policy(),
-                (from, to) -> List.copyOf(freezes), clock);
+                () -> new ReleaseCalendar(List.copyOf(freezes), List.of()), clock);
         deploy("pkgdb", "1.9.2", "production", NOW.minus(Duration.ofDays(60)), api("pkgdb/v1/pkgdb.yaml"));
         deploy("fas", "0.8.18", "production", NOW.minus(Duration.ofDays(50)), api("fas/v1/fas.yaml"));
         deploy("pkgdb", "2.0.0", "staging", NOW.minus(Duration.ofDays(5)), api("pkgdb/v2/openapi.yaml"));
@@ -218,7 +220,8 @@ abstract class PlanContract {
 
     @Test
     void a_plan_inside_a_freeze_needs_two_freeze_break_approvals() {
-        freezes.add(new FreezeWindow("Fedora 21 Alpha freeze", START.minus(Duration.ofDays(2)), START.plus(Duration.ofDays(5))));
+        freezes.add(new Window("Fedora 21 Alpha freeze", WindowKind.FREEZE, START.minus(Duration.ofDays(2)),
+                START.plus(Duration.ofDays(5))));
         long id = pkgdb2(PlanStatus.SCHEDULED).id();
         assertThat(gate(done(plans.report(id)), "freeze").state()).isEqualTo(GateState.FAILED);
         done(plans.record(id, "freeze", "freeze break request #1", "nirik", Optional.empty(), Optional.empty(), Optional.empty()));

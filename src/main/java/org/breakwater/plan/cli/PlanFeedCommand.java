@@ -1,0 +1,74 @@
+package org.breakwater.plan.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.breakwater.App;
+import org.breakwater.calendar.CalendarEvent;
+import org.breakwater.calendar.files.IcsWriter;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanStatus;
+import org.breakwater.policy.PolicyReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater plan feed}: the schedule of planned deployments as iCalendar. */
+@Command(name = "feed", mixinStandardHelpOptions = true,
+        description = {"Write the planned deployments (scheduled, in progress and past; not drafts",
+            "or cancelled ones) as an iCalendar feed a team calendar can subscribe to."})
+final class PlanFeedCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here (default: standard output)")
+    Path output;
+
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        return ErrorReporting.guarded("plan feed", err, () -> {
+            App app = store.open(Clock.systemUTC());
+            List<CalendarEvent> events = new ArrayList<>();
+            for (Plan p : app.plans(PolicyReader.defaults()).list(Optional.empty())) {
+                if (p.status() == PlanStatus.CANCELLED || p.status() == PlanStatus.DRAFT) {
+                    continue;
+                }
+                events.add(new CalendarEvent("plan-" + p.id() + "@breakwater", "Deployment: " + p.title()
+                        + " (" + p.environment() + ")", p.releaseLabel() + " → " + p.environment() + ", "
+                        + p.status().id() + ", owner " + p.owner(), p.start(), p.end(), p.ticket()));
+            }
+            String ics = IcsWriter.write("Planned deployments", events, Instant.now());
+            if (output == null) {
+                out.print(ics);
+                out.flush();
+                return ExitCode.OK;
+            }
+            try {
+                Files.writeString(output, ics, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("breakwater plan feed: cannot write " + output + ": " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
+            }
+            out.println("Wrote " + events.size() + " planned deployments to " + output);
+            return ExitCode.OK;
+        });
+    }
+}
