@@ -1,0 +1,92 @@
+package org.breakwater.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.breakwater.App;
+import org.breakwater.calendar.ReleaseCalendar;
+import org.breakwater.calendar.files.CalendarException;
+import org.breakwater.calendar.files.CalendarYaml;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.plan.NewPlan;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanService;
+import org.breakwater.plan.PlanStatus;
+import org.breakwater.policy.PolicyReader;
+
+/**
+ * The demo's plans: the pkgdb2 roll-out as it should have gone, with the account-system update
+ * in the same plan and part of its evidence recorded, and the updates system's v2 as a draft
+ * to be placed after the Fedora 21 release; and the release calendar they are judged against.
+ */
+final class DemoPlans {
+    private static final Pattern DAY = Pattern.compile("\\$\\{DAY([+-]\\d+)}");
+
+    /** The plans made, by role. */
+    record Made(long pkgdb2, long bodhi2) {
+    }
+
+    private DemoPlans() {
+    }
+
+    /** The demo calendar, its {@code ${DAY+N}} placeholders turned into dates relative to {@code today}. */
+    static ReleaseCalendar calendar(Path root, LocalDate today) throws IOException, CalendarException {
+        Path file = root.resolve("calendar.yaml");
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher m = DAY.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, today.plusDays(Long.parseLong(m.group(1))).toString());
+        }
+        m.appendTail(out);
+        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+        return CalendarYaml.read(out.toString(), file.toString());
+    }
+
+    static Made make(App app, Instant now) {
+        PlanService plans = app.plans(PolicyReader.defaults());
+        Instant today = now.truncatedTo(ChronoUnit.DAYS);
+        Plan pkgdb2 = done(plans.create(new NewPlan("pkgdb2 roll-out, with the account system 0.8.19",
+                Map.of("pkgdb", "2.0.0", "fas", "0.8.19"), Map.of(), "production",
+                today.plus(Duration.ofDays(12)).plus(Duration.ofHours(15)), Duration.ofHours(4), "pingou",
+                Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4242"), PlanStatus.SCHEDULED)));
+        long id = pkgdb2.id();
+        record(plans, id, "api-break-notice", "https://lists.fedoraproject.org/pipermail/devel/2014-June/199001.html",
+                "pingou", now.minus(Duration.ofDays(3)), null);
+        record(plans, id, "meeting", "https://meetbot.fedoraproject.org/fedora-meeting/2014-06-12/"
+                + "infrastructure.2014-06-12-18.00.html", "nirik", now.minus(Duration.ofDays(1)), null);
+        record(plans, id, "staging-green", "rube run: 212 passed", "threebean", now.minus(Duration.ofDays(1)), null);
+        record(plans, id, "staging-green", "rube run: 212 passed", "threebean", now.minus(Duration.ofHours(2)), null);
+        for (String consumer : new String[] {"bodhi-pkgdb-client", "packages-pkgdb-connector", "pkgdb-cli"}) {
+            record(plans, id, "consumers-acknowledged", "ported in staging, see the ticket", "pingou",
+                    now.minus(Duration.ofDays(2)), consumer);
+        }
+        record(plans, id, "roster", "pingou", "pingou", now.minus(Duration.ofDays(1)), "firefighter");
+        Plan bodhi2 = done(plans.create(new NewPlan("bodhi2, the updates system v2", Map.of("bodhi", "2.0.0"), Map.of(),
+                "production", today.plus(Duration.ofDays(40)).plus(Duration.ofHours(15)), Duration.ofHours(6),
+                "lmacken", Optional.empty(), PlanStatus.DRAFT)));
+        return new Made(id, bodhi2.id());
+    }
+
+    private static void record(PlanService plans, long id, String gate, String evidence, String by, Instant at,
+                               String note) {
+        done(plans.record(id, gate, evidence, by, Optional.of(at), Optional.ofNullable(note), Optional.empty()));
+    }
+
+    private static <T> T done(Outcome<T> o) {
+        if (o instanceof Outcome.Done<T> d) {
+            return d.value();
+        }
+        throw new IllegalStateException("the demo data does not fit: " + ((Outcome.Refused<T>) o).reason());
+    }
+}
