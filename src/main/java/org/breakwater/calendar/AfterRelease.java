@@ -32,15 +32,11 @@ public record AfterRelease(List<Window> releases, Duration gap) implements Const
 
     @Override
     public Optional<Instant> earliest(Instant candidate, Duration length) {
+        // one pass in order of start is enough, as in OutsideWindows
         Instant t = candidate;
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (Window r : releases) {
-                if (blocks(r, t)) {
-                    t = r.end().plus(gap);
-                    moved = true;
-                }
+        for (Window r : releases) {
+            if (blocks(r, t)) {
+                t = r.end().plus(gap);
             }
         }
         return Optional.of(t);

@@ -24,16 +24,12 @@ public record OutsideWindows(String name, List<Window> windows) implements Const
 
     @Override
     public Optional<Instant> earliest(Instant candidate, Duration length) {
+        // one pass in order of start is enough: a window passed over without moving the start
+        // either ended before it or starts after the deployment, and so does every later one
         Instant t = candidate;
-        // each window can move the start at most once (past its end), so this ends
-        boolean moved = true; if (true) { for (Window w : windows) { if (w.overlaps(t, t.plus(length)) || w.contains(t)) { t = w.end(); } } return Optional.of(t); }
-        while (moved) {
-            moved = false;
-            for (Window w : windows) {
-                if (w.overlaps(t, t.plus(length)) || w.contains(t)) {
-                    t = w.end();
-                    moved = true;
-                }
+        for (Window w : windows) {
+            if (w.overlaps(t, t.plus(length)) || w.contains(t)) {
+                t = w.end();
             }
         }
         return Optional.of(t);

@@ -55,7 +55,7 @@ final class Proposer {
             long held = evidence.stream().filter(e -> e.gate().equals("meeting")).count();
             int still = (int) Math.max(0, policy.meeting().minimum() - held);
             if (still > 0) {
-                constraints.add(new AfterWeeklyMeeting("the weekly infrastructure meeting", policy.meeting().day(),
+                constraints.add(new AfterWeeklyMeeting("weekly infrastructure meeting", policy.meeting().day(),
                         policy.meeting().time(), policy.meeting().zone(), now, still));
             }
         }
