@@ -297,6 +297,27 @@ abstract class PlanContract {
         assertThat(r.gates()).extracting(Gate::id).containsExactly("outage-notice", "freeze");
     }
 
+    @Test
+    void propose_finds_the_earliest_start_outside_freezes_after_a_release_in_business_hours() {
+        // the test policy: 14 days' API-break notice, a Thursday 18:00 UTC meeting, 7 days' soak,
+        // three weeks after a release, Monday to Friday 09:00-17:00 UTC
+        freezes.add(new Window("Fedora 21 Beta freeze", WindowKind.FREEZE, Instant.parse("2014-06-20T00:00:00Z"),
+                Instant.parse("2014-07-04T00:00:00Z")));
+        freezes.add(new Window("Fedora 21 Beta release", WindowKind.RELEASE, Instant.parse("2014-06-10T00:00:00Z"),
+                Instant.parse("2014-06-11T00:00:00Z")));
+        long id = pkgdb2(PlanStatus.DRAFT).id();
+        var proposal = done(plans.propose(id));
+        assertThat(proposal).isInstanceOf(org.breakwater.calendar.Proposal.Found.class);
+        var found = (org.breakwater.calendar.Proposal.Found) proposal;
+        // the notice (14 days from now: 06-16 09:00) and three weeks after the release (07-02) both fall
+        // before the freeze ends on 07-04 (a Friday), whose first business hour is 09:00
+        assertThat(found.start()).isEqualTo(Instant.parse("2014-07-04T09:00:00Z"));
+        assertThat(found.reasons()).anyMatch(r -> r.moved() && r.explanation().contains("Fedora 21 Beta freeze"));
+        assertThat(found.reasons()).extracting(org.breakwater.calendar.Reason::constraint)
+                .anyMatch(c -> c.contains("API-break notice")).anyMatch(c -> c.contains("staging soak of pkgdb"));
+        assertThat(done(plans.reschedule(id, found.start())).start()).isEqualTo(found.start());
+    }
+
     /** A clock tests move by hand. */
     static final class MutableClock extends Clock {
         private Instant now;
