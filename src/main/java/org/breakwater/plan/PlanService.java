@@ -85,6 +85,13 @@ public final class PlanService {
         }
         Plan plan = new Plan(0, p.title(), releases, p.environment(), p.start(), p.duration(), p.owner(), p.ticket(),
                 p.status(), clock.instant());
+        if (p.status() == PlanStatus.SCHEDULED) {
+            Optional<String> frozen = frozen(plan, List.of());
+            if (frozen.isPresent()) {
+                return Outcome.refused(frozen.get() + "; create it as a draft, record the freeze-break approvals"
+                        + " (gate record PLAN freeze --by USER), then schedule it — or pick another date (plan propose)");
+            }
+        }
         return Outcome.done(plans.create(plan));
     }
 
@@ -107,6 +114,13 @@ public final class PlanService {
                     plan.get().status().next().stream().map(PlanStatus::id).sorted().toList()) + ")");
         }
         Plan updated = plan.get().withStatus(status);
+        if (status == PlanStatus.SCHEDULED) {
+            Optional<String> frozen = frozen(updated, plans.evidence(id));
+            if (frozen.isPresent()) {
+                return Outcome.refused(frozen.get() + "; record the freeze-break approvals (gate record " + id
+                        + " freeze --by USER) or move the plan (plan propose " + id + " --apply)");
+            }
+        }
         plans.update(updated);
         return Outcome.done(updated);
     }
@@ -120,8 +134,35 @@ public final class PlanService {
             return Outcome.refused("plan " + id + " is " + plan.get().status().id() + "; only a draft or scheduled plan moves");
         }
         Plan updated = plan.get().withStart(start);
+        if (updated.status() == PlanStatus.SCHEDULED) {
+            Optional<String> frozen = frozen(updated, plans.evidence(id));
+            if (frozen.isPresent()) {
+                return Outcome.refused(frozen.get() + "; record the freeze-break approvals first");
+            }
+        }
         plans.update(updated);
         return Outcome.done(updated);
+    }
+
+    /**
+     * Why {@code plan} cannot be scheduled where it is: a freeze-sensitive service inside a
+     * freeze without the freeze-break approvals the policy asks for. Empty when it can.
+     */
+    private Optional<String> frozen(Plan plan, List<Evidence> evidence) {
+        if (!policy.freeze().blocksFrozenServices()) {
+            return Optional.empty();
+        }
+        List<String> sensitive = plan.releases().stream().map(PlannedRelease::service)
+                .filter(s -> catalog.service(s).map(Service::freezeSensitive).orElse(false)).toList();
+        var freezes = calendar.get().freezesOverlapping(plan.start(), plan.end());
+        long approvals = evidence.stream().filter(e -> e.gate().equals("freeze")).map(Evidence::by).distinct().count();
+        if (sensitive.isEmpty() || freezes.isEmpty() || approvals >= policy.freeze().freezeBreakApprovals()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", sensitive) + " is frozen during " + freezes.get(0).name() + " ("
+                + GateEvaluator.day(freezes.get(0).start()) + " → " + GateEvaluator.day(freezes.get(0).end())
+                + "), and the plan has " + approvals + " of the " + policy.freeze().freezeBreakApprovals()
+                + " freeze-break approvals");
     }
 
     public Outcome<PlanReport> report(long id) {

@@ -220,14 +220,30 @@ abstract class PlanContract {
 
     @Test
     void a_plan_inside_a_freeze_needs_two_freeze_break_approvals() {
+        long id = pkgdb2(PlanStatus.SCHEDULED).id();
         freezes.add(new Window("Fedora 21 Alpha freeze", WindowKind.FREEZE, START.minus(Duration.ofDays(2)),
                 START.plus(Duration.ofDays(5))));
-        long id = pkgdb2(PlanStatus.SCHEDULED).id();
         assertThat(gate(done(plans.report(id)), "freeze").state()).isEqualTo(GateState.FAILED);
         done(plans.record(id, "freeze", "freeze break request #1", "nirik", Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(gate(done(plans.report(id)), "freeze").detail()).contains("1 so far");
         done(plans.record(id, "freeze", "+1", "smooge", Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(gate(done(plans.report(id)), "freeze").state()).isEqualTo(GateState.MET);
+    }
+
+    @Test
+    void a_frozen_service_cannot_be_scheduled_inside_a_freeze_without_the_approvals() {
+        freezes.add(new Window("Fedora 21 Alpha freeze", WindowKind.FREEZE, START.minus(Duration.ofDays(2)),
+                START.plus(Duration.ofDays(5))));
+        var refused = plans.create(new NewPlan("pkgdb2", Map.of("pkgdb", "2.0.0"), Map.of(), "production", START,
+                Duration.ofHours(4), "pingou", Optional.empty(), PlanStatus.SCHEDULED));
+        assertThat(refused).isInstanceOf(Outcome.Refused.class);
+        assertThat(((Outcome.Refused<Plan>) refused).reason()).contains("pkgdb is frozen during Fedora 21 Alpha freeze")
+                .contains("0 of the 2 freeze-break approvals");
+        long id = pkgdb2(PlanStatus.DRAFT).id();
+        assertThat(plans.setStatus(id, PlanStatus.SCHEDULED)).isInstanceOf(Outcome.Refused.class);
+        done(plans.record(id, "freeze", "freeze break request #1", "nirik", Optional.empty(), Optional.empty(), Optional.empty()));
+        done(plans.record(id, "freeze", "+1", "dgilmore", Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(done(plans.setStatus(id, PlanStatus.SCHEDULED)).status()).isEqualTo(PlanStatus.SCHEDULED);
     }
 
     @Test
