@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.breakwater.App;
+import org.breakwater.calendar.ReleaseCalendar;
+import org.breakwater.calendar.files.CalendarException;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.Catalog;
@@ -86,6 +90,16 @@ final class DemoCommand implements Callable<Integer> {
             err.println("breakwater demo: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
+        DemoPlans.Made plans;
+        try {
+            App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC());
+            ReleaseCalendar calendar = DemoPlans.calendar(root, LocalDate.now(ZoneOffset.UTC));
+            app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
+            plans = DemoPlans.make(app, Instant.now());
+        } catch (IOException | CalendarException | IllegalStateException e) {
+            err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
         String data = "--data-dir=" + store;
         section(out, "What runs where", "breakwater where pkgdb --data-dir " + store);
         run(out, err, "where", "pkgdb", data);
@@ -98,10 +112,25 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "What pkgdb2 (in staging) breaks against production (pkgdb 1.x)",
                 "breakwater diff " + v1 + " " + v2 + " --format " + format);
         int code = run(out, err, "diff", v1.toString(), v2.toString(), "--format", format);
+        out.println("(exit code " + code + (code == ExitCode.CHECK_FAILED ? ": breaking changes, so a CI job would stop here)"
+                : ")"));
+        section(out, "The release calendar: Fedora 21's freezes and releases", "breakwater calendar show --data-dir " + store);
+        run(out, err, "calendar", "show", "--to", LocalDate.now(ZoneOffset.UTC).plusDays(70).toString(), data);
+        String p1 = Long.toString(plans.pkgdb2());
+        String p2 = Long.toString(plans.bodhi2());
+        section(out, "The pkgdb2 roll-out as it should have gone, with the account system in the same plan",
+                "breakwater plan show " + p1 + " --data-dir " + store);
+        run(out, err, "plan", "show", p1, data);
+        section(out, "What a CI pipeline hears today", "breakwater can-deploy --plan " + p1 + " --data-dir " + store);
+        run(out, err, "can-deploy", "--plan", p1, data);
+        String f21 = LocalDate.now(ZoneOffset.UTC).plusDays(DemoPlans.F21_FINAL_DAY).toString();
+        section(out, "When can bodhi2 go out? Not before Fedora 21 is out, then a few weeks after it",
+                "breakwater plan propose " + p2 + " --not-before " + f21 + " --data-dir " + store);
+        run(out, err, "plan", "propose", p2, "--not-before", f21, data);
         out.println(RULE);
-        out.println("The diff's exit code is " + code + (code == ExitCode.CHECK_FAILED
-                ? ": breaking changes, so a CI job would stop here." : "."));
-        out.println("Try: ./breakwater where --data-dir " + store);
+        out.println("Try: ./breakwater plan assess " + p1 + " --data-dir " + store + "   (every break and who it hits)");
+        out.println("     ./breakwater gate record " + p1 + " outage-notice --evidence URL --data-dir " + store);
+        out.println("     ./breakwater where --data-dir " + store);
         out.println("     ./breakwater consumers fas --transitive --data-dir " + store);
         out.println("     ./breakwater catalog validate " + catalogDir);
         out.println("     ./breakwater diff " + v1 + " " + v2 + " --format html --output pkgdb-diff.html");

@@ -31,6 +31,8 @@ import org.breakwater.policy.PolicyReader;
  */
 final class DemoPlans {
     private static final Pattern DAY = Pattern.compile("\\$\\{DAY([+-]\\d+)}");
+    /** The day, counted from today, of Fedora 21's final release in demo/calendar.yaml. */
+    static final int F21_FINAL_DAY = 59;
 
     /** The plans made, by role. */
     record Made(long pkgdb2, long bodhi2) {

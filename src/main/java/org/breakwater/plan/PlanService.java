@@ -240,13 +240,13 @@ public final class PlanService {
      * The earliest start for plan {@code id} that satisfies every constraint the policy and the
      * calendar set, with the reason for each (docs/plans.md lists them).
      */
-    public Outcome<Proposal> propose(long id) {
+    public Outcome<Proposal> propose(long id, Optional<Instant> notBefore) {
         Optional<Plan> found = plans.plan(id);
         if (found.isEmpty()) {
             return Outcome.refused("no plan " + id);
         }
         return Outcome.done(new Proposer(catalog, policy, calendar.get(), clock.instant())
-                .propose(report(found.get()), plans.evidence(id)));
+                .propose(report(found.get()), plans.evidence(id), notBefore));
     }
 
     /** May plan {@code id} go ahead now? */

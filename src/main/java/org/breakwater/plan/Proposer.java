@@ -40,7 +40,7 @@ final class Proposer {
     }
 
     /** The earliest start for the plan of {@code r}, with the reason for each constraint. */
-    Proposal propose(PlanReport r, List<Evidence> evidence) {
+    Proposal propose(PlanReport r, List<Evidence> evidence, Optional<Instant> notBefore) {
         Plan plan = r.plan();
         List<Constraint> constraints = new ArrayList<>();
         boolean applies = !(r.assessment().verdict() instanceof PolicyVerdict.Exempt);
@@ -81,6 +81,8 @@ final class Proposer {
         }
         Policy.ScheduleRule hours = policy.schedule();
         constraints.add(new WithinBusinessHours(hours.days(), hours.from(), hours.to(), hours.zone()));
+        notBefore.filter(t -> t.isAfter(now)).ifPresent(t -> constraints.add(0,
+                new NotBefore("--not-before", t, "given on the command line")));
         return Scheduler.propose(now, plan.duration(), constraints, horizon);
     }
 

@@ -61,10 +61,11 @@ class CatalogValidatorTest {
     }
 
     @Test
-    void the_demo_catalog_keeps_the_api_descriptions_of_fas_and_pkgdb() {
+    void the_demo_catalog_keeps_the_api_descriptions_of_fas_pkgdb_and_bodhi() {
         CatalogCheck check = check(DEMO);
 
-        assertThat(check.apis()).containsOnlyKeys("fas", "pkgdb");
+        assertThat(check.apis()).containsOnlyKeys("fas", "pkgdb", "bodhi");
+        assertThat(check.apis().get("bodhi").mainFile()).isEqualTo("bodhi.yaml");
         assertThat(check.apis().get("pkgdb").mainFile()).isEqualTo("pkgdb.yaml");
         assertThat(check.apis().get("fas").mainFile()).isEqualTo("fas.yaml");
     }

@@ -37,13 +37,20 @@ class DemoTest {
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString())
                 .contains("8 teams (7 outside infrastructure), 20 people, 25 services (8 essential, 6 borderline, 11 leaf)")
-                .contains("101 deployments recorded")
+                .contains("103 deployments recorded")
                 .containsPattern("pkgdb\\s+production\\s+1\\.9\\.2")
-                .containsPattern("pkgdb\\s+staging\\s+2\\.0\\.0-rc3")
+                .containsPattern("pkgdb\\s+staging\\s+2\\.0\\.0\\s")
                 .containsPattern("fas\\s+staging\\s+0\\.8\\.19")
                 .containsPattern("faf-pkgdb-importer\\s+tool\\s+abrt\\s+1")
                 .contains("pkgdb → bodhi")
-                .contains("15 breaking");
+                .contains("15 breaking")
+                .contains("Plan 1: pkgdb2 roll-out, with the account system 0.8.19 [scheduled]")
+                .contains("policy    applies: essential service fas 0.8.19 breaks the API")
+                .contains("Gates: 4 of 10 met or waived")
+                .containsPattern("(?m)^no\\n  - the deployment window opens")
+                .contains("outage-notice pending")
+                .contains("Fedora 21 Beta freeze")
+                .containsPattern("\\* at least 3 weeks after a release: Fedora 21 Final release");
         assertThat(dir.resolve("store/breakwater.db")).isRegularFile();
     }
 
@@ -56,9 +63,9 @@ class DemoTest {
                     new PrintWriter(new StringWriter(), true));
             assertThat(code).isZero();
         }
-        assertThat(out.toString()).contains("101 deployments recorded");
+        assertThat(out.toString()).contains("103 deployments recorded");
         int rows = org.breakwater.store.Database.sqlite(dir.resolve("store")).jdbi()
                 .withHandle(h -> h.createQuery("select count(*) from deployment").mapTo(Integer.class).one());
-        assertThat(rows).isEqualTo(101);
+        assertThat(rows).isEqualTo(103);
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  breakwater plan propose 2",
-            "  breakwater plan propose 2 --apply"},
+            "  breakwater plan propose 2 --not-before 2014-12-09 --apply"},
         footer = {"", "Exit codes: 0 a date was found; 1 none within a year; 2 usage error."})
 final class PlanProposeCommand implements Callable<Integer> {
     @Spec
@@ -43,6 +43,9 @@ final class PlanProposeCommand implements Callable<Integer> {
 
     @Option(names = "--apply", description = "move the plan to the proposed start")
     boolean apply;
+
+    @Option(names = "--not-before", paramLabel = "TIME", description = "start no earlier than this (default: now)")
+    String notBefore;
 
     @Option(names = "--json", description = "print the proposal as JSON")
     boolean json;
@@ -57,12 +60,21 @@ final class PlanProposeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<java.time.Instant> after = Optional.empty();
+        if (notBefore != null) {
+            after = Times.instant(notBefore);
+            if (after.isEmpty()) {
+                err.println("breakwater plan propose: --not-before '" + notBefore + "' is not a time (2014-12-09 or '2014-12-09 14:00')");
+                return ExitCode.INPUT_ERROR;
+            }
+        }
+        Optional<java.time.Instant> from = after;
         return ErrorReporting.guarded("plan propose", err, () -> {
             Optional<PlanService> plans = PlanContext.open("plan propose", store, policy, Clock.systemUTC(), err);
             if (plans.isEmpty()) {
                 return ExitCode.INPUT_ERROR;
             }
-            Outcome<Proposal> o = plans.get().propose(id);
+            Outcome<Proposal> o = plans.get().propose(id, from);
             if (o instanceof Outcome.Refused<Proposal> r) {
                 err.println("breakwater plan propose: " + r.reason());
                 return ExitCode.INPUT_ERROR;

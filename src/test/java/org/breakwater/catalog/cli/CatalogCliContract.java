@@ -168,7 +168,8 @@ abstract class CatalogCliContract {
         Run r = run("consumers", "pkgdb", "--operation", "getPackageAcls", "--transitive");
         assertThat(r.code()).as(r.all()).isZero();
         assertThat(r.out()).contains("faf-pkgdb-importer").contains("mass-branching")
-                .containsPattern("relnotes-scripts\\s+script\\s+docs\\s+2\\s+pkgdb → bodhi\\s+whole API");
+                .containsPattern("relnotes-scripts\\s+script\\s+docs\\s+2\\s+pkgdb → bodhi\\s+listUpdates")
+                .containsPattern("bodhi-client\\s+library\\s+infrastructure\\s+2\\s+pkgdb → bodhi\\s+whole API");
         ArrayNode list = (ArrayNode) json(run("consumers", "pkgdb", "--operation", "GET /acls/name/{name}", "--json")
                 .out());
         assertThat(list.items()).extracting(n -> ((ObjectNode) n).text("depth").orElseThrow()).containsOnly("1");

@@ -322,7 +322,7 @@ abstract class PlanContract {
         freezes.add(new Window("Fedora 21 Beta release", WindowKind.RELEASE, Instant.parse("2014-06-10T00:00:00Z"),
                 Instant.parse("2014-06-11T00:00:00Z")));
         long id = pkgdb2(PlanStatus.DRAFT).id();
-        var proposal = done(plans.propose(id));
+        var proposal = done(plans.propose(id, Optional.empty()));
         assertThat(proposal).isInstanceOf(org.breakwater.calendar.Proposal.Found.class);
         var found = (org.breakwater.calendar.Proposal.Found) proposal;
         // the notice (14 days from now: 06-16 09:00) and three weeks after the release (07-02) both fall
