@@ -1,0 +1,66 @@
+package org.breakwater.calendar.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.breakwater.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The calendar and feed commands as people use them. */
+class CalendarCliTest {
+    static final String ICS = "src/test/resources/calendar/fedora-21-schedule.ics";
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--data-dir=" + dir.resolve("data"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void an_ics_schedule_imports_its_freezes_and_releases_and_shows_them() {
+        Run r = run("calendar", "import", ICS);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("Imported .*: 3 freezes, 3 releases, 0 recurring windows");
+        Run again = run("calendar", "import", ICS);
+        assertThat(again.out()).isEqualTo(r.out());
+        Run show = run("calendar", "show", "--from", "2014-09-01", "--to", "2015-01-01");
+        assertThat(show.code()).isZero();
+        assertThat(show.out()).containsPattern("freeze\\s+2014-11-25 14:00 UTC\\s+2014-12-09 14:00 UTC\\s+Final Freeze")
+                .containsPattern("release\\s+2014-12-09 00:00 UTC\\s+2014-12-10 00:00 UTC\\s+Fedora 21 Final Release \\(GA\\)");
+        assertThat(show.out().lines().filter(l -> l.startsWith("freeze")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void a_yaml_calendar_with_a_mistake_is_refused_with_its_place_and_nothing_imported() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "windows:\n  - name: x\n    kind: freeze\n    start: 2014-11-25\n    end: 2014-11-20\n");
+        Run r = run("calendar", "import", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(bad + ":").contains("nothing was imported");
+        assertThat(run("calendar", "show", "--from", "2014-11-01", "--to", "2014-12-31").out()).contains("No releases or freezes");
+    }
+
+    @Test
+    void bad_options_are_refused_in_words() {
+        assertThat(run("calendar", "import", ICS, "--kind", "party").err()).contains("--kind is freeze or release");
+        assertThat(run("calendar", "show", "--from", "soon").err()).contains("is not a date");
+        assertThat(run("calendar", "import", dir.resolve("none.ics").toString()).err()).contains("cannot be read");
+    }
+}

@@ -1,0 +1,13 @@
+package org.breakwater.calendar.store;
+
+import java.nio.file.Path;
+import org.breakwater.store.Database;
+import org.breakwater.store.TestDatabases;
+
+/** The calendar store on SQLite. */
+class CalendarStoreOnSqliteTest extends CalendarStoreContract {
+    @Override
+    Database open(Path dir) {
+        return TestDatabases.sqlite(dir);
+    }
+}
