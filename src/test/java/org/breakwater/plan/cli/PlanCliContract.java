@@ -126,6 +126,29 @@ abstract class PlanCliContract {
     }
 
     @Test
+    void propose_feed_and_waiting_for_pending_gates() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
+        String id = ((ObjectNode) json(ok("plan", "create", "--release", "pkgdb=2.0.0", "--start", at(start),
+                "--scheduled", "--json").out())).text("id").orElseThrow();
+        ObjectNode proposal = (ObjectNode) json(ok("plan", "propose", id, "--json").out());
+        Instant proposed = Instant.parse(proposal.text("start").orElseThrow());
+        assertThat(proposed).isAfter(Instant.now().plus(Duration.ofDays(13)));
+        assertThat(proposal.text("applied")).contains("false");
+        assertThat(ok("plan", "propose", id, "--apply").out()).contains("(plan " + id + " moved there)");
+        assertThat(((ObjectNode) json(ok("plan", "show", id, "--json").out())).get("plan").map(n -> ((ObjectNode) n)
+                .text("start").orElseThrow())).contains(proposed.toString());
+
+        String feed = ok("plan", "feed").out();
+        assertThat(feed).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Deployment: pkgdb 2.0.0 (production)")
+                .contains("UID:plan-" + id + "@breakwater");
+
+        Run waited = run("can-deploy", "--plan", id, "--retry-while-pending", "2", "--poll", "1");
+        assertThat(waited.code()).isEqualTo(1);
+        assertThat(waited.err()).contains("not yet").contains("asking again in 1 s");
+        assertThat(waited.out()).startsWith("no");
+    }
+
+    @Test
     void bad_input_is_refused_in_words() {
         assertThat(run("plan", "create", "--release", "pkgdb=2.0.0", "--start", "next tuesday").err())
                 .contains("is not a time");
