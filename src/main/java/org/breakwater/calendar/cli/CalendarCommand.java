@@ -110,6 +110,14 @@ public final class CalendarCommand implements Runnable {
                 err.println("breakwater calendar import: " + file + " does not read; nothing was imported");
                 return ExitCode.INPUT_ERROR;
             }
+            for (var r : read.recurring()) {
+                if (tooFrequent(r)) {
+                    err.println("breakwater calendar import: " + file + ": the recurring window '" + r.name() + "' ("
+                            + r.cron() + ") opens more than " + MAX_PER_YEAR + " times a year; a release calendar"
+                            + " needs far fewer (nothing was imported)");
+                    return ExitCode.INPUT_ERROR;
+                }
+            }
             ReleaseCalendar calendar = read;
             return ErrorReporting.guarded("calendar import", err, () -> {
                 App app = store.open(Clock.systemUTC());
@@ -121,6 +129,22 @@ public final class CalendarCommand implements Runnable {
                 return ExitCode.OK;
             });
         }
+    }
+
+    /** More than this many openings a year is a mistake (every minute, every hour), not a calendar. */
+    static final int MAX_PER_YEAR = 400;
+
+    static boolean tooFrequent(org.breakwater.calendar.RecurringWindow r) {
+        Instant t = Instant.now();
+        Instant end = t.plus(Duration.ofDays(366));
+        for (int i = 0; i <= MAX_PER_YEAR; i++) {
+            Optional<Instant> next = r.schedule().next(t);
+            if (next.isEmpty() || next.get().isAfter(end)) {
+                return false;
+            }
+            t = next.get();
+        }
+        return true;
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

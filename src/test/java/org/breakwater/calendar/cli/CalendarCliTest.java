@@ -58,6 +58,20 @@ class CalendarCliTest {
     }
 
     @Test
+    void a_recurring_window_that_opens_every_hour_is_refused() throws Exception {
+        Path hourly = dir.resolve("hourly.yaml");
+        Files.writeString(hourly, "recurring:\n  - name: oops\n    kind: freeze\n    cron: \"0 * * * *\"\n"
+                + "    duration: 30m\n    zone: UTC\n");
+        Run r = run("calendar", "import", hourly.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("opens more than 400 times a year");
+        Path weekly = dir.resolve("weekly.yaml");
+        Files.writeString(weekly, "recurring:\n  - name: mass push\n    kind: freeze\n    cron: \"0 20 * * WED\"\n"
+                + "    duration: 2h\n    zone: UTC\n");
+        assertThat(run("calendar", "import", weekly.toString()).code()).isZero();
+    }
+
+    @Test
     void bad_options_are_refused_in_words() {
         assertThat(run("calendar", "import", ICS, "--kind", "party").err()).contains("--kind is freeze or release");
         assertThat(run("calendar", "show", "--from", "soon").err()).contains("is not a date");
