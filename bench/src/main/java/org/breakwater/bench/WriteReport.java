@@ -69,8 +69,39 @@ public final class WriteReport {
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
+    if (Files.exists(out)) {
+      text = keepCatalogSection(Files.readString(out, StandardCharsets.UTF_8), text);
+    }
     Files.writeString(out, text, StandardCharsets.UTF_8);
     System.out.print(w.summaryForConsole());
+  }
+
+  /** Marks the section that bench/catalog.sh writes into the same file; this report keeps it. */
+  static final String CATALOG_BEGIN = "<!-- catalog-benchmark:begin -->";
+  static final String CATALOG_END = "<!-- catalog-benchmark:end -->";
+
+  /**
+   * The new report with the catalog section of the old file (from {@link #CATALOG_BEGIN} to
+   * {@link #CATALOG_END}) kept: in place of the new report's own section if it has one, else at the end.
+   */
+  static String keepCatalogSection(String oldText, String newText) {
+    int begin = oldText.indexOf(CATALOG_BEGIN);
+    int end = oldText.indexOf(CATALOG_END, Math.max(begin, 0));
+    if (begin < 0 || end < 0) {
+      return newText;
+    }
+    String section = oldText.substring(begin, end + CATALOG_END.length()) + "\n";
+    int newBegin = newText.indexOf(CATALOG_BEGIN);
+    int newEnd = newText.indexOf(CATALOG_END, Math.max(newBegin, 0));
+    if (newBegin >= 0 && newEnd >= 0) {
+      int after = newEnd + CATALOG_END.length();
+      if (after < newText.length() && newText.charAt(after) == '\n') {
+        after++;
+      }
+      return newText.substring(0, newBegin) + section + newText.substring(after);
+    }
+    String base = newText.endsWith("\n\n") ? newText : newText.endsWith("\n") ? newText + "\n" : newText + "\n\n";
+    return base + section;
   }
 
   // ---------------------------------------------------------------------------------- loading

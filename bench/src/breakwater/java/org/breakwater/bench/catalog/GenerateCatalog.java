@@ -400,8 +400,8 @@ public final class GenerateCatalog {
         long apis = services.stream().filter(ServiceSpec::api).count();
         long partOf = consumers.stream().filter(c -> c.partOf() != null).count();
         long uses = consumers.stream().mapToLong(c -> c.uses().size()).sum();
-        System.out.printf(Locale.ROOT, "generated %s: %d teams (%d outside), %d people, %d services (%d with an API,"
-                        + " layers %s), %d consumers (%d part of a service, %d uses), %d deployments%n",
+        System.out.printf(Locale.ROOT, "generated %s: %d teams (%d outside), %d people, %,d services (%d with an API;"
+                        + " per layer, bottom first: %s), %,d consumers (%,d part of a service; %,d uses), %,d deployments%n",
                 catalog, teams.size(), teams.stream().filter(t -> !t.infrastructure()).count(), people.size(),
                 services.size(), apis, Arrays.toString(layers.stream().mapToInt(List::size).toArray()), consumers.size(),
                 partOf, uses, deployments);
@@ -695,7 +695,7 @@ public final class GenerateCatalog {
             max = Math.max(max, seen.size());
             n++;
         }
-        return String.format(Locale.ROOT, "transitive consumers of the first operation of the %d bottom-layer services"
-                + " with an API: mean %.0f, max %d, deepest chain %d", n, n == 0 ? 0.0 : (double) sum / n, max, deepest);
+        return String.format(Locale.ROOT, "transitive consumers of the first operation of each of the %d bottom-layer"
+                + " services with an API: mean %.0f, max %,d; longest chain %d services", n, n == 0 ? 0.0 : (double) sum / n, max, deepest);
     }
 }
