@@ -19,7 +19,7 @@ import org.breakwater.store.Database;
  * The composition root: builds every long-lived object with {@code new}, from the settings
  * the user gave. No static state; a test builds as many Apps as it likes.
  */
-public final class App {
+public final class App implements AutoCloseable {
     private final Database database;
     private final CatalogService catalog;
     private final Clock clock;
@@ -41,6 +41,12 @@ public final class App {
     public static App open(Settings settings, Clock clock) {
         Database db = settings.databaseUrl().map(Database::open).orElseGet(() -> Database.sqlite(settings.dataDir()));
         return new App(db, clock);
+    }
+
+    /** Closes the store's connections. */
+    @Override
+    public void close() {
+        database.close();
     }
 
     public Database database() {

@@ -1,6 +1,5 @@
 package org.breakwater.catalog;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +26,23 @@ public interface CatalogRepository {
     /** The API description a service's catalog entry declares, if any. */
     Optional<String> declaredApi(String service);
 
-    List<Consumer> consumers(Collection<String> names);
+    /**
+     * The uses along which a change to {@code operation} of {@code service} (or to any of its
+     * operations, when empty) reaches consumers, in one query: the uses of the operation (marked
+     * {@code seed}), and, when {@code transitive}, every use of each service a reached consumer
+     * is part of, and so on.
+     */
+    List<ReachedUse> reach(String service, Optional<OperationRef> operation, boolean transitive);
 
     /**
-     * The links along which a change to {@code operation} of {@code service} (or to any of its
-     * operations, when empty) reaches consumers: first the consumers using it, then, when
-     * {@code transitive}, those using a service such a consumer is part of, and so on.
+     * One use by a reached consumer, with the consumer's own entry.
+     *
+     * @param seed      a use of the asked operation of the asked service (a first step)
+     * @param operation empty for a use of the whole API
      */
-    List<ConsumerLink> reach(String service, Optional<OperationRef> operation, boolean transitive);
-
-    /** One edge: {@code consumer} uses {@code provider}; it is part of {@code consumerService}. */
-    record ConsumerLink(String consumer, String provider, Optional<String> consumerService) {
+    record ReachedUse(String consumer, ConsumerKind kind, Optional<String> consumerService, String owner,
+                      Optional<String> contact, Optional<String> description, String provider, boolean seed,
+                      Optional<OperationRef> operation) {
     }
 
     /** What an import changed. */

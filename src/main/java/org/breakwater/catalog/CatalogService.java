@@ -168,48 +168,46 @@ public final class CatalogService {
         return hash.flatMap(apis::spec);
     }
 
-    /** Breadth-first from the provider: each consumer at its shortest distance, with the chain that reaches it. */
-    private List<AffectedConsumer> affected(String service, List<CatalogRepository.ConsumerLink> links) {
-        Map<String, List<CatalogRepository.ConsumerLink>> byProvider = new HashMap<>();
-        links.forEach(l -> byProvider.computeIfAbsent(l.provider(), k -> new ArrayList<>()).add(l));
-        Map<String, List<String>> via = new LinkedHashMap<>();
-        Map<String, Integer> depth = new HashMap<>();
-        Deque<String[]> queue = new ArrayDeque<>(); // {service reached, depth}
-        queue.add(new String[] {service, "1"});
-        Map<String, List<String>> chainTo = new HashMap<>();
-        chainTo.put(service, List.of(service));
-        Set<String> servicesSeen = new TreeSet<>(Set.of(service));
+    /**
+     * Breadth-first from the provider: each consumer at its shortest distance, with the chain of
+     * services that reaches it and what it uses of the last one.
+     */
+    private static List<AffectedConsumer> affected(String service, List<CatalogRepository.ReachedUse> uses) {
+        // edges: provider → consumer, with the uses of that provider (seed uses only for the asked service)
+        Map<String, Map<String, List<CatalogRepository.ReachedUse>>> edges = new HashMap<>();
+        for (CatalogRepository.ReachedUse u : uses) {
+            if (u.provider().equals(service) && !u.seed()) {
+                continue; // other operations of the asked service do not count
+            }
+            edges.computeIfAbsent(u.provider(), k -> new java.util.TreeMap<>())
+                    .computeIfAbsent(u.consumer(), k -> new ArrayList<>()).add(u);
+        }
+        Map<String, AffectedConsumer> found = new LinkedHashMap<>();
+        Map<String, List<String>> chainTo = new HashMap<>(Map.of(service, List.of(service)));
+        Deque<String> queue = new ArrayDeque<>(List.of(service));
         while (!queue.isEmpty()) {
-            String[] next = queue.poll();
-            int d = Integer.parseInt(next[1]);
-            List<CatalogRepository.ConsumerLink> out = new ArrayList<>(byProvider.getOrDefault(next[0], List.of()));
-            out.sort(Comparator.comparing(CatalogRepository.ConsumerLink::consumer));
-            for (CatalogRepository.ConsumerLink l : out) {
-                if (depth.containsKey(l.consumer())) {
+            String provider = queue.poll();
+            List<String> chain = chainTo.get(provider);
+            for (Map.Entry<String, List<CatalogRepository.ReachedUse>> e
+                    : edges.getOrDefault(provider, Map.of()).entrySet()) {
+                if (found.containsKey(e.getKey())) {
                     continue;
                 }
-                depth.put(l.consumer(), d);
-                via.put(l.consumer(), chainTo.get(next[0]));
-                l.consumerService().filter(servicesSeen::add).ifPresent(s -> {
-                    List<String> chain = new ArrayList<>(chainTo.get(next[0]));
-                    chain.add(s);
-                    chainTo.put(s, chain);
-                    queue.add(new String[] {s, Integer.toString(d + 1)});
+                CatalogRepository.ReachedUse first = e.getValue().get(0);
+                List<OperationRef> ops = e.getValue().stream().anyMatch(u -> u.operation().isEmpty()) ? List.of()
+                        : e.getValue().stream().map(u -> u.operation().get()).toList();
+                Consumer c = new Consumer(first.consumer(), first.kind(), first.consumerService(), first.owner(),
+                        first.contact(), first.description(), List.of(new Use(provider, ops)));
+                found.put(c.name(), new AffectedConsumer(c, chain.size(), chain, ops));
+                first.consumerService().filter(s -> !chainTo.containsKey(s)).ifPresent(s -> {
+                    List<String> next = new ArrayList<>(chain);
+                    next.add(s);
+                    chainTo.put(s, next);
+                    queue.add(s);
                 });
             }
         }
-        Map<String, Consumer> consumers = new HashMap<>();
-        catalog.consumers(depth.keySet()).forEach(c -> consumers.put(c.name(), c));
-        List<AffectedConsumer> result = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : via.entrySet()) {
-            Consumer c = consumers.get(e.getKey());
-            if (c == null) {
-                continue; // removed by an import since the links were read
-            }
-            String last = e.getValue().get(e.getValue().size() - 1);
-            List<OperationRef> uses = c.use(last).map(Use::operations).orElse(List.of());
-            result.add(new AffectedConsumer(c, depth.get(e.getKey()), e.getValue(), uses));
-        }
+        List<AffectedConsumer> result = new ArrayList<>(found.values());
         result.sort(Comparator.comparingInt(AffectedConsumer::depth)
                 .thenComparing(a -> a.consumer().owner()).thenComparing(a -> a.consumer().name()));
         return result;

@@ -81,18 +81,18 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Breakwater demo: an infrastructure team like Fedora's in 2014, before the pkgdb2 roll-out");
         out.println("Demo data unpacked to " + root + " (store: " + store.resolve("breakwater.db") + ")");
         try {
-            App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC());
-            int code = load(app, catalogDir, root, out, err);
-            if (code != ExitCode.OK) {
-                return code;
+            try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
+                int code = load(app, catalogDir, root, out, err);
+                if (code != ExitCode.OK) {
+                    return code;
+                }
             }
         } catch (StoreException e) {
             err.println("breakwater demo: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
         DemoPlans.Made plans;
-        try {
-            App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC());
+        try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
             ReleaseCalendar calendar = DemoPlans.calendar(root, LocalDate.now(ZoneOffset.UTC));
             app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
             plans = DemoPlans.make(app, Instant.now());

@@ -31,7 +31,22 @@ public final class Main {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            closeStores(cli.getParseResult());
+        }
+    }
+
+    /** Closes the stores the command that ran opened (their connection pools). */
+    private static void closeStores(picocli.CommandLine.ParseResult result) {
+        for (var r = result; r != null; r = r.subcommand()) {
+            for (var mixin : r.commandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof org.breakwater.cli.common.StoreOptions store) {
+                    store.close();
+                }
+            }
+        }
     }
 
     /** A message for the terminal on one line: whatever line breaks a description smuggled into it are escaped. */

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
@@ -16,18 +18,23 @@ import org.sqlite.SQLiteDataSource;
  * Opens the store: an SQLite file by default, PostgreSQL when a URL names one; brings its
  * schema up to date with Flyway and hands out a {@link Jdbi}.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     /** Where the default SQLite file lives inside the data directory. */
     public static final String SQLITE_FILE = "breakwater.db";
 
+    /** Connections kept open at most: enough for a command, and for the server's few threads. */
+    private static final int POOL_SIZE = 4;
+
     private final String url;
     private final Dialect dialect;
+    private final HikariDataSource pool;
     private final Jdbi jdbi;
 
-    private Database(String url, DataSource dataSource) {
+    private Database(String url, HikariDataSource pool) {
         this.url = url;
         this.dialect = Dialect.of(url);
-        this.jdbi = Jdbi.create(dataSource);
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
         // queries share one set of named values and use the ones they need
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
     }
@@ -51,9 +58,43 @@ public final class Database {
             throw new StoreException(e.getMessage());
         }
         DataSource ds = dialect == Dialect.SQLITE ? sqliteSource(url) : postgresSource(url);
-        Database db = new Database(url, ds);
-        db.migrate(ds);
+        try (Connection c = ds.getConnection()) {
+            c.isValid(5); // straight to the database, so its own words reach the user
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + redacted(url) + ": " + e.getMessage(), e);
+        }
+        HikariDataSource pool = pool(ds);
+        Database db = new Database(url, pool);
+        try {
+            db.migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
         return db;
+    }
+
+    /**
+     * A small pool over {@code ds}: a connection costs milliseconds to open (tens of them on
+     * PostgreSQL), and one use case makes several queries. Idle connections are closed, so an
+     * idle process holds none.
+     */
+    private static HikariDataSource pool(DataSource ds) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(ds);
+        config.setPoolName("breakwater");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(10_000);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1); // the first use reports an unreachable database, in words
+        return new HikariDataSource(config);
+    }
+
+    /** Closes the pool's connections. */
+    @Override
+    public void close() {
+        pool.close();
     }
 
     private static DataSource sqliteSource(String url) {
@@ -75,11 +116,6 @@ public final class Database {
     }
 
     private void migrate(DataSource ds) {
-        try (Connection c = ds.getConnection()) {
-            c.isValid(5);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open the database " + redacted(url) + ": " + e.getMessage(), e);
-        }
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(ds)

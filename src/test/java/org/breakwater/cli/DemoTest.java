@@ -64,8 +64,10 @@ class DemoTest {
             assertThat(code).isZero();
         }
         assertThat(out.toString()).contains("103 deployments recorded");
-        int rows = org.breakwater.store.Database.sqlite(dir.resolve("store")).jdbi()
-                .withHandle(h -> h.createQuery("select count(*) from deployment").mapTo(Integer.class).one());
+        int rows;
+        try (var db = org.breakwater.store.Database.sqlite(dir.resolve("store"))) {
+            rows = db.jdbi().withHandle(h -> h.createQuery("select count(*) from deployment").mapTo(Integer.class).one());
+        }
         assertThat(rows).isEqualTo(103);
     }
 }

@@ -3,7 +3,6 @@ package org.breakwater.catalog.store;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The catalog in SQL, the same on SQLite and PostgreSQL. */
 public final class JdbiCatalogRepository implements CatalogRepository {
-    private static final int CHUNK = 500;
     private final Jdbi jdbi;
     private final Clock clock;
 
@@ -269,45 +267,31 @@ public final class JdbiCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public List<Consumer> consumers(Collection<String> names) {
-        List<String> all = new ArrayList<>(new TreeSet<>(names));
-        List<Consumer> found = new ArrayList<>();
-        jdbi.useHandle(h -> {
-            for (int i = 0; i < all.size(); i += CHUNK) {
-                List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-                Map<String, Object> binds = new HashMap<>();
-                StringBuilder in = new StringBuilder();
-                for (int j = 0; j < chunk.size(); j++) {
-                    in.append(j == 0 ? ":n" : ", :n").append(j);
-                    binds.put("n" + j, chunk.get(j));
-                }
-                found.addAll(consumers(h, "select name, kind, service, owner_team, contact, description from consumer"
-                        + " where name in (" + in + ")", "select consumer, provider, whole_api, operation, operation_id,"
-                        + " operation_key from consumer_use where consumer in (" + in + ") order by consumer, use_position,"
-                        + " position", binds));
-            }
-        });
-        return found;
-    }
-
-    @Override
-    public List<ConsumerLink> reach(String service, Optional<OperationRef> operation, boolean transitive) {
-        String seed = "select u.consumer, u.provider, c.service from consumer_use u join consumer c on c.name = u.consumer"
-                + " where u.provider = :service"
-                + (operation.isPresent()
+    public List<ReachedUse> reach(String service, Optional<OperationRef> operation, boolean transitive) {
+        String asked = "u.provider = :service" + (operation.isPresent()
                 ? " and (u.whole_api = true or u.operation_id = :id or u.operation_key = :key)" : "");
-        String sql = transitive
-                ? "with recursive link (consumer, provider, consumer_service) as (" + seed
-                + " union select u.consumer, u.provider, c.service from link l"
-                + " join consumer_use u on u.provider = l.consumer_service"
-                + " join consumer c on c.name = u.consumer)"
-                + " select consumer, provider, consumer_service from link"
-                : "select distinct consumer, provider, service from (" + seed + ") s";
+        String reached = "with recursive reached (service) as ("
+                + " select c.service from consumer_use u join consumer c on c.name = u.consumer"
+                + " where " + asked + " and c.service is not null"
+                + " union"
+                + " select c.service from reached r join consumer_use u on u.provider = r.service"
+                + " join consumer c on c.name = u.consumer where c.service is not null) ";
+        String sql = (transitive ? reached : "")
+                + "select c.name, c.kind, c.service, c.owner_team, c.contact, c.description, u.provider,"
+                + " case when " + asked + " then 1 else 0 end, u.whole_api, u.operation, u.operation_id, u.operation_key"
+                + " from consumer_use u join consumer c on c.name = u.consumer"
+                + " where (" + asked + ")"
+                + (transitive ? " or u.provider in (select service from reached)" : "")
+                + " order by c.name, u.use_position, u.position";
         return jdbi.withHandle(h -> h.createQuery(sql)
                 .bind("service", service)
                 .bind("id", operation.flatMap(OperationRef::operationId).orElse(null))
                 .bind("key", operation.flatMap(OperationRef::key).orElse(null))
-                .map((rs, ctx) -> new ConsumerLink(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3))))
+                .map((rs, ctx) -> new ReachedUse(rs.getString(1), ConsumerKind.parse(rs.getString(2)).orElseThrow(),
+                        Optional.ofNullable(rs.getString(3)), rs.getString(4), Optional.ofNullable(rs.getString(5)),
+                        Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getInt(8) == 1,
+                        rs.getBoolean(9) ? Optional.empty() : Optional.of(new OperationRef(rs.getString(10),
+                                Optional.ofNullable(rs.getString(11)), Optional.ofNullable(rs.getString(12))))))
                 .list());
     }
 }

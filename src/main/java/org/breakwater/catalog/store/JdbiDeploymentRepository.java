@@ -98,15 +98,22 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
 
     @Override
     public List<Placement> where(Optional<String> service, Instant at) {
-        String places = "select distinct service, environment from deployment"
-                + (service.isPresent() ? " where service = :service" : "");
-        String sql = "select d.service, d.environment, d.version, r.api_hash, d.deployed_at, d.deployed_by"
-                + " from (" + places + ") p"
+        // one service: the newest row of each of its environments, found through the index;
+        // all services: one pass over the table with a window function
+        String sql = service.isPresent()
+                ? "select d.service, d.environment, d.version, r.api_hash, d.deployed_at, d.deployed_by"
+                + " from (select distinct service, environment from deployment where service = :service) p"
                 + " join deployment d on d.id = (select d2.id from deployment d2 where d2.service = p.service"
                 + " and d2.environment = p.environment and d2.deployed_at <= :at"
                 + " order by d2.deployed_at desc, d2.id desc limit 1)"
                 + " join service_release r on r.service = d.service and r.version = d.version"
-                + " order by d.service, d.environment";
+                + " order by d.service, d.environment"
+                : "select x.service, x.environment, x.version, r.api_hash, x.deployed_at, x.deployed_by"
+                + " from (select d.service, d.environment, d.version, d.deployed_at, d.deployed_by, row_number()"
+                + " over (partition by d.service, d.environment order by d.deployed_at desc, d.id desc) as n"
+                + " from deployment d where d.deployed_at <= :at) x"
+                + " join service_release r on r.service = x.service and r.version = x.version"
+                + " where x.n = 1 order by x.service, x.environment";
         return jdbi.withHandle(h -> h.createQuery(sql)
                 .bind("service", service.orElse(null)).bind("at", at.toEpochMilli())
                 .map((rs, ctx) -> new Placement(rs.getString(1), rs.getString(2), rs.getString(3),

@@ -24,6 +24,8 @@ public final class StoreOptions {
                 "$XDG_DATA_HOME/breakwater, else ~/.local/share/breakwater)"})
     Path dataDir;
 
+    private final java.util.List<App> opened = new java.util.ArrayList<>();
+
     /** Environment lookups go through here, so tests can set them. */
     private Map<String, String> environment = System.getenv();
 
@@ -49,7 +51,16 @@ public final class StoreOptions {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** Opens the store; {@link #close()} (which {@code Main} calls when the command is done) closes it. */
     public App open(Clock clock) {
-        return App.open(settings(), clock);
+        App app = App.open(settings(), clock);
+        opened.add(app);
+        return app;
+    }
+
+    /** Closes every store this command opened. */
+    public void close() {
+        opened.forEach(App::close);
+        opened.clear();
     }
 }

@@ -25,9 +25,17 @@ abstract class CalendarStoreContract {
 
     abstract Database open(Path dir);
 
+    Database db;
+
     @BeforeEach
     void openStore() {
-        calendar = new JdbiCalendarRepository(open(dir).jdbi());
+        db = open(dir);
+        calendar = new JdbiCalendarRepository(db.jdbi());
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStore() {
+        db.close();
     }
 
     static Window window(String name, WindowKind kind, String from, String to) {

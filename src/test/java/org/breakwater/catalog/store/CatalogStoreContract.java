@@ -64,6 +64,11 @@ abstract class CatalogStoreContract {
         service = new CatalogService(catalogs, deployments, new StoredApis(deployments, ReadLimits.defaults()), clock);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void closeStore() {
+        db.close();
+    }
+
     static OperationRef op(String id, String key) {
         return new OperationRef(id, Optional.of(id), Optional.of(key));
     }

@@ -86,9 +86,16 @@ abstract class PlanContract {
                 "sha256:test-policy");
     }
 
+    Database db;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeStore() {
+        db.close();
+    }
+
     @BeforeEach
     void setUp() throws Exception {
-        Database db = open(dir);
+        db = open(dir);
         JdbiDeploymentRepository deployments = new JdbiDeploymentRepository(db.jdbi());
         catalog = new CatalogService(new JdbiCatalogRepository(db.jdbi(), clock), deployments,
                 new StoredApis(deployments, ReadLimits.defaults()), clock);
