@@ -77,7 +77,7 @@ class CatalogWriterTest {
         new CatalogWriter().write(demo.catalog(), demo.apis(), tmp);
         CatalogCheck again = check(tmp);
 
-        assertThat(hashes(demo.apis())).containsOnlyKeys("fas", "pkgdb");
+        assertThat(hashes(demo.apis())).containsOnlyKeys("fas", "pkgdb", "bodhi");
         assertThat(hashes(again.apis())).isEqualTo(hashes(demo.apis()));
         assertThat(again.apis()).isEqualTo(demo.apis());
     }
@@ -91,12 +91,13 @@ class CatalogWriterTest {
         Path dir = tmp.resolve("new/folder");
         assertThat(written).containsExactlyInAnyOrder(dir.resolve("environments.yaml"), dir.resolve("teams.yaml"),
                 dir.resolve("services.yaml"), dir.resolve("consumers.yaml"), dir.resolve("apis/fas/fas.yaml"),
-                dir.resolve("apis/pkgdb/pkgdb.yaml"));
+                dir.resolve("apis/pkgdb/pkgdb.yaml"), dir.resolve("apis/bodhi/bodhi.yaml"));
         assertThat(written).allMatch(Files::isRegularFile);
         assertThat(Files.readString(dir.resolve("services.yaml")))
                 .startsWith("# Written by `breakwater catalog export`")
                 .contains("api: apis/pkgdb/pkgdb.yaml")
-                .contains("api: apis/fas/fas.yaml");
+                .contains("api: apis/fas/fas.yaml")
+                .contains("api: apis/bodhi/bodhi.yaml");
     }
 
     @Test
