@@ -26,18 +26,16 @@ public interface CatalogRepository {
     /** The API description a service's catalog entry declares, if any. */
     Optional<String> declaredApi(String service);
 
-    /**
-     * The uses along which a change to {@code operation} of {@code service} (or to any of its
-     * operations, when empty) reaches consumers, in one query: the uses of the operation (marked
-     * {@code seed}), and, when {@code transitive}, every use of each service a reached consumer
-     * is part of, and so on.
-     */
-    List<ReachedUse> reach(String service, Optional<OperationRef> operation, boolean transitive);
+    /** Every use of every consumer, with the consumer's entry: the consumer graph. */
+    List<ReachedUse> uses();
+
+    /** Raised by every {@link #replace}: a graph read at an older generation is stale. */
+    long generation();
 
     /**
-     * One use by a reached consumer, with the consumer's own entry.
+     * One use by a consumer, with the consumer's own entry.
      *
-     * @param seed      a use of the asked operation of the asked service (a first step)
+     * @param seed      a use of the asked operation of the asked service (a first step of a reach)
      * @param operation empty for a use of the whole API
      */
     record ReachedUse(String consumer, ConsumerKind kind, Optional<String> consumerService, String owner,

@@ -25,6 +25,7 @@ public final class CatalogService {
     private final DeploymentRepository deployments;
     private final StoredApis apis;
     private final Clock clock;
+    private volatile ConsumerGraph graph;
 
     public CatalogService(CatalogRepository catalog, DeploymentRepository deployments, StoredApis apis, Clock clock) {
         this.catalog = catalog;
@@ -153,7 +154,18 @@ public final class CatalogService {
             }
             op = Optional.of(ref);
         }
-        return Outcome.done(affected(service, catalog.reach(service, op, transitive)));
+        return Outcome.done(affected(service, graph().reach(service, op, transitive)));
+    }
+
+    /** The consumer graph, read again when an import changed the catalog since it was read. */
+    private ConsumerGraph graph() {
+        long generation = catalog.generation();
+        ConsumerGraph g = graph;
+        if (g == null || g.generation() != generation) {
+            g = new ConsumerGraph(generation, catalog.uses());
+            graph = g;
+        }
+        return g;
     }
 
     /** The API that production runs for {@code service}, else the one its catalog entry declares. */

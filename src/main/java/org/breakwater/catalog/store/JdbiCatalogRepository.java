@@ -128,6 +128,7 @@ public final class JdbiCatalogRepository implements CatalogRepository {
             }
             insertServices(h, catalog.services(), declaredApis);
             insertConsumers(h, catalog.consumers());
+            h.execute("update catalog_generation set generation = generation + 1 where id = 1");
             return summary(before, catalog, retiredNow.size());
         });
     }
@@ -267,31 +268,22 @@ public final class JdbiCatalogRepository implements CatalogRepository {
     }
 
     @Override
-    public List<ReachedUse> reach(String service, Optional<OperationRef> operation, boolean transitive) {
-        String asked = "u.provider = :service" + (operation.isPresent()
-                ? " and (u.whole_api = true or u.operation_id = :id or u.operation_key = :key)" : "");
-        String reached = "with recursive reached (service) as ("
-                + " select c.service from consumer_use u join consumer c on c.name = u.consumer"
-                + " where " + asked + " and c.service is not null"
-                + " union"
-                + " select c.service from reached r join consumer_use u on u.provider = r.service"
-                + " join consumer c on c.name = u.consumer where c.service is not null) ";
-        String sql = (transitive ? reached : "")
-                + "select c.name, c.kind, c.service, c.owner_team, c.contact, c.description, u.provider,"
-                + " case when " + asked + " then 1 else 0 end, u.whole_api, u.operation, u.operation_id, u.operation_key"
-                + " from consumer_use u join consumer c on c.name = u.consumer"
-                + " where (" + asked + ")"
-                + (transitive ? " or u.provider in (select service from reached)" : "")
-                + " order by c.name, u.use_position, u.position";
-        return jdbi.withHandle(h -> h.createQuery(sql)
-                .bind("service", service)
-                .bind("id", operation.flatMap(OperationRef::operationId).orElse(null))
-                .bind("key", operation.flatMap(OperationRef::key).orElse(null))
+    public List<ReachedUse> uses() {
+        return jdbi.withHandle(h -> h.createQuery("select c.name, c.kind, c.service, c.owner_team, c.contact,"
+                        + " c.description, u.provider, u.whole_api, u.operation, u.operation_id, u.operation_key"
+                        + " from consumer_use u join consumer c on c.name = u.consumer"
+                        + " order by c.name, u.use_position, u.position")
                 .map((rs, ctx) -> new ReachedUse(rs.getString(1), ConsumerKind.parse(rs.getString(2)).orElseThrow(),
                         Optional.ofNullable(rs.getString(3)), rs.getString(4), Optional.ofNullable(rs.getString(5)),
-                        Optional.ofNullable(rs.getString(6)), rs.getString(7), rs.getInt(8) == 1,
-                        rs.getBoolean(9) ? Optional.empty() : Optional.of(new OperationRef(rs.getString(10),
-                                Optional.ofNullable(rs.getString(11)), Optional.ofNullable(rs.getString(12))))))
+                        Optional.ofNullable(rs.getString(6)), rs.getString(7), false,
+                        rs.getBoolean(8) ? Optional.empty() : Optional.of(new OperationRef(rs.getString(9),
+                                Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11))))))
                 .list());
+    }
+
+    @Override
+    public long generation() {
+        return jdbi.withHandle(h -> h.createQuery("select generation from catalog_generation where id = 1")
+                .mapTo(Long.class).one());
     }
 }

@@ -98,11 +98,13 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
 
     @Override
     public List<Placement> where(Optional<String> service, Instant at) {
-        // one service: the newest row of each of its environments, found through the index;
-        // all services: one pass over the table with a window function
-        String sql = service.isPresent()
+        // one service (and all services on SQLite, whose planner does it well): the newest row of
+        // each place, found through the index; all services on PostgreSQL: one pass with a
+        // window function (the correlated form is planned as a subquery per row there)
+        String sql = service.isPresent() || !postgres()
                 ? "select d.service, d.environment, d.version, r.api_hash, d.deployed_at, d.deployed_by"
-                + " from (select distinct service, environment from deployment where service = :service) p"
+                + " from (select distinct service, environment from deployment"
+                + (service.isPresent() ? " where service = :service" : "") + ") p"
                 + " join deployment d on d.id = (select d2.id from deployment d2 where d2.service = p.service"
                 + " and d2.environment = p.environment and d2.deployed_at <= :at"
                 + " order by d2.deployed_at desc, d2.id desc limit 1)"
@@ -119,6 +121,18 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
                 .map((rs, ctx) -> new Placement(rs.getString(1), rs.getString(2), rs.getString(3),
                         Optional.ofNullable(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)))
                 .list());
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            postgres = known;
+        }
+        return known;
     }
 
     @Override

@@ -320,6 +320,25 @@ abstract class CatalogStoreContract {
                 .containsExactly("bodhi-pkgdb", "mass-branching");
     }
 
+    @Test
+    void the_consumers_answer_follows_a_new_import_in_the_same_process() {
+        importCatalog(fedora());
+        assertThat(names(service.consumers("pkgdb", Optional.of("vcsAcls"), false)))
+                .containsExactly("genacls", "mass-branching");
+        Catalog c = fedora();
+        importCatalog(new Catalog(c.environments(), c.teams(), c.people(), c.services(),
+                c.consumers().stream().filter(k -> !k.name().equals("genacls")).toList()));
+        assertThat(names(service.consumers("pkgdb", Optional.of("vcsAcls"), false))).containsExactly("mass-branching");
+        // another process importing: a second service over the same database sees it too
+        CatalogService other = new CatalogService(new JdbiCatalogRepository(db.jdbi(), clock), deployments,
+                new StoredApis(deployments, ReadLimits.defaults()), clock);
+        importCatalog(fedora());
+        assertThat(names(other.consumers("pkgdb", Optional.of("vcsAcls"), false)))
+                .containsExactly("genacls", "mass-branching");
+        assertThat(names(service.consumers("pkgdb", Optional.of("vcsAcls"), false)))
+                .containsExactly("genacls", "mass-branching");
+    }
+
     static List<String> names(Outcome<List<AffectedConsumer>> o) {
         return done(o).stream().map(a -> a.consumer().name()).toList();
     }
