@@ -128,8 +128,14 @@ public final class JdbiDeploymentRepository implements DeploymentRepository {
     private boolean postgres() {
         Boolean known = postgres;
         if (known == null) {
-            known = jdbi.withHandle(h -> h.getConnection().getMetaData().getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            known = jdbi.withHandle(h -> {
+                try {
+                    return h.getConnection().getMetaData().getDatabaseProductName()
+                            .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("cannot tell which database this is", e);
+                }
+            });
             postgres = known;
         }
         return known;
