@@ -293,14 +293,13 @@ public final class CatalogReport {
         }
         line("### Where the time goes: connections");
         line();
-        line("When this benchmark was written, Breakwater opened a new database connection for each repository call (its"
-                + " `Database` hands Jdbi a plain data source, without a pool), and one catalog query made several such calls"
-                + " (the consumers query six or seven, the where query two). To show what that costs,"
-                + " the queries were timed a second time through the same Breakwater classes that `App` builds"
-                + " (`JdbiCatalogRepository`, `JdbiDeploymentRepository`, `StoredApis`, `CatalogService`) over **one"
-                + " connection kept open**. Diagnostic only, not how Breakwater runs at this commit. It makes fewer calls"
-                + " than the measures above, with partly different random inputs: compare the medians; a p99 over a few"
-                + " hundred calls rests on its three or four slowest ones.");
+        line("The first version of this benchmark found Breakwater opening a new database connection for each"
+                + " repository call; `Database` now keeps a small pool (HikariCP, four connections). As a check that"
+                + " connection handling costs little, the queries are timed a second time through the same Breakwater"
+                + " classes that `App` builds (`JdbiCatalogRepository`, `JdbiDeploymentRepository`, `StoredApis`,"
+                + " `CatalogService`) over **one connection kept open**. It makes fewer calls than the measures above,"
+                + " with partly different random inputs: compare the medians; a p99 over a few hundred calls rests on"
+                + " its three or four slowest ones.");
         line();
         line("| Query | Database | As shipped: p50 / p99 | One connection: p50 / p99 | Calls (one connection) |");
         line("|---|---|---:|---:|---:|");
@@ -324,7 +323,7 @@ public final class CatalogReport {
     private void method() {
         line("### Method");
         line();
-        line("- The catalog: `bench/src/main/java/org/breakwater/bench/catalog/GenerateCatalog.java`, fixed seed (the same"
+        line("- The catalog: `bench/src/breakwater/java/org/breakwater/bench/catalog/GenerateCatalog.java`, fixed seed (the same"
                 + " files on every run). " + generatedSummary());
         line("  Layered services (7 layers; a consumer that is part of a service only uses services of lower layers, mostly"
                 + " the layer just below, so there are no cycles and chains run up to 6 services deep); 40% of the consumers"
