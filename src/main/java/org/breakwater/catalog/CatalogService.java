@@ -81,10 +81,15 @@ public final class CatalogService {
 
     /** What runs where now, for one service or all. */
     public Outcome<List<Placement>> where(Optional<String> service) {
+        return where(service, clock.instant());
+    }
+
+    /** What ran where at {@code at}, for one service or all. */
+    public Outcome<List<Placement>> where(Optional<String> service, Instant at) {
         if (service.isPresent() && catalog.service(service.get()).isEmpty()) {
             return Outcome.refused("unknown service '" + service.get() + "'");
         }
-        return Outcome.done(deployments.where(service, clock.instant()));
+        return Outcome.done(deployments.where(service, at));
     }
 
     public Optional<Service> service(String name) {

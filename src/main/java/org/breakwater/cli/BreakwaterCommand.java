@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.catalog.cli.CatalogCommand.class,
             org.breakwater.catalog.cli.RecordDeploymentCommand.class,
             org.breakwater.catalog.cli.WhereCommand.class,
+            org.breakwater.catalog.cli.HistoryCommand.class,
             org.breakwater.catalog.cli.ConsumersCommand.class,
             org.breakwater.catalog.cli.PruneCommand.class,
             org.breakwater.plan.cli.PlanCommand.class,

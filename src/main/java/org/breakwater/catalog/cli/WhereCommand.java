@@ -16,6 +16,7 @@ import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
+import org.breakwater.cli.common.Times;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  breakwater where",
             "  breakwater where pkgdb",
+            "  breakwater where --at '2014-06-02 09:00'",
+            "History of one service: breakwater history pkgdb",
             "  breakwater where --json | jq '.[] | select(.environment == \"staging\")'"})
 public final class WhereCommand implements Callable<Integer> {
     @Spec
@@ -41,6 +44,9 @@ public final class WhereCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SERVICE", arity = "0..1", description = "only this service (default: all)")
     String service;
+
+    @Option(names = "--at", paramLabel = "TIME", description = "what ran where at this time, UTC (default: now)")
+    String at;
 
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
@@ -52,15 +58,20 @@ public final class WhereCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Optional<Instant> when = at == null ? Optional.of(Instant.now()) : Times.instant(at);
+        if (when.isEmpty()) {
+            err.println("breakwater where: --at '" + at + "' is not a time; write it in UTC as '2014-06-02 09:00'");
+            return ExitCode.INPUT_ERROR;
+        }
         return ErrorReporting.guarded("where", err, () -> {
             App app = store.open(Clock.systemUTC());
-            Outcome<List<Placement>> outcome = app.catalog().where(Optional.ofNullable(service));
+            Outcome<List<Placement>> outcome = app.catalog().where(Optional.ofNullable(service), when.get());
             if (outcome instanceof Outcome.Refused<List<Placement>> r) {
                 err.println("breakwater where: " + r.reason());
                 return ExitCode.INPUT_ERROR;
             }
             List<Placement> places = ((Outcome.Done<List<Placement>>) outcome).value();
-            Instant now = Instant.now();
+            Instant now = when.get();
             if (json) {
                 JsonOutput.print(out, g -> {
                     g.writeStartArray();

@@ -145,6 +145,17 @@ abstract class CatalogCliContract {
                 + "\\s+\\d+ years\\s+pingou").containsPattern("pkgdb\\s+staging\\s+2\\.0\\.0");
         ArrayNode all = (ArrayNode) json(run("where", "--json").out());
         assertThat(all.items()).hasSize(2);
+        // at a moment before the staging deployment, only production had it
+        Run before = run("where", "--at", "2014-06-03 00:00");
+        assertThat(before.out()).containsPattern("pkgdb\\s+production\\s+1\\.9\\.2").doesNotContain("staging");
+        Run history = run("history", "pkgdb");
+        assertThat(history.code()).isZero();
+        assertThat(history.out().lines().skip(1).map(l -> l.split("\\s{2,}")[2]).toList())
+                .containsExactly("staging", "production");
+        assertThat(run("history", "pkgdb", "--env", "production", "--json").out()).contains("\"version\" : \"1.9.2\"")
+                .doesNotContain("2.0.0");
+        assertThat(run("history", "nosuch").err()).contains("unknown service 'nosuch'");
+        assertThat(run("where", "--at", "yesterday").code()).isEqualTo(2);
     }
 
     @Test
