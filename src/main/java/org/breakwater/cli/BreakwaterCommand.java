@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.plan.cli.GateCommand.class,
             org.breakwater.plan.cli.CanDeployCommand.class,
             org.breakwater.calendar.cli.CalendarCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {

@@ -9,11 +9,11 @@ import org.breakwater.catalog.Placement;
 import org.breakwater.cli.common.JsonOutput;
 
 /** The JSON shapes of the catalog commands (docs/catalog.md describes them). */
-final class Views {
+public final class Views {
     private Views() {
     }
 
-    static void deployment(JsonGenerator g, Deployment d) throws IOException {
+    public static void deployment(JsonGenerator g, Deployment d) throws IOException {
         g.writeStartObject();
         g.writeNumberField("id", d.id());
         g.writeStringField("service", d.service());
@@ -26,7 +26,7 @@ final class Views {
         g.writeEndObject();
     }
 
-    static void placement(JsonGenerator g, Placement p, java.time.Instant now) throws IOException {
+    public static void placement(JsonGenerator g, Placement p, java.time.Instant now) throws IOException {
         g.writeStartObject();
         g.writeStringField("service", p.service());
         g.writeStringField("environment", p.environment());
@@ -38,7 +38,7 @@ final class Views {
         g.writeEndObject();
     }
 
-    static void affected(JsonGenerator g, AffectedConsumer a) throws IOException {
+    public static void affected(JsonGenerator g, AffectedConsumer a) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", a.consumer().name());
         g.writeStringField("kind", a.consumer().kind().id());

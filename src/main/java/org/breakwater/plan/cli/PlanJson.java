@@ -18,11 +18,11 @@ import org.breakwater.plan.PlannedRelease;
 import org.breakwater.plan.ReleaseAssessment;
 
 /** The JSON shapes of plans, assessments, gates and can-deploy answers (docs/plans.md). */
-final class PlanJson {
+public final class PlanJson {
     private PlanJson() {
     }
 
-    static void plan(JsonGenerator g, Plan p) throws IOException {
+    public static void plan(JsonGenerator g, Plan p) throws IOException {
         g.writeStartObject();
         g.writeNumberField("id", p.id());
         g.writeStringField("title", p.title());
@@ -44,7 +44,7 @@ final class PlanJson {
         g.writeEndObject();
     }
 
-    static void report(JsonGenerator g, PlanReport r, boolean withAssessment) throws IOException {
+    public static void report(JsonGenerator g, PlanReport r, boolean withAssessment) throws IOException {
         g.writeStartObject();
         g.writeFieldName("plan");
         plan(g, r.plan());
@@ -150,7 +150,7 @@ final class PlanJson {
         g.writeEndArray();
     }
 
-    static void canDeploy(JsonGenerator g, CanDeploy answer) throws IOException {
+    public static void canDeploy(JsonGenerator g, CanDeploy answer) throws IOException {
         g.writeStartObject();
         g.writeBooleanField("deployable", answer instanceof CanDeploy.Yes);
         g.writeArrayFieldStart("reasons");

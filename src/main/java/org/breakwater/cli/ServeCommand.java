@@ -1,0 +1,90 @@
+package org.breakwater.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.breakwater.App;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.PolicyOption;
+import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.policy.Policy;
+import org.breakwater.policy.PolicyException;
+import org.breakwater.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater serve}: the REST API (and, to come, the web pages) over the store. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the REST API over the store until stopped (Ctrl-C).",
+            "",
+            "Read-only so far (issue 5 is in progress): /healthz, /metrics (Prometheus),",
+            "and under /api/v1: services, services/NAME, services/NAME/consumers, where,",
+            "plans, plans/ID, can-deploy. One log line per request on standard error.",
+            "",
+            "Examples:",
+            "  breakwater serve",
+            "  breakwater serve --bind 0.0.0.0 --port 8080 --db jdbc:postgresql://db/breakwater"})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "the address to listen on (default: ${DEFAULT-VALUE}, this machine only)")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    PolicyOption policy;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            err.println("breakwater serve: --port must be between 0 and 65535");
+            return ExitCode.INPUT_ERROR;
+        }
+        Policy p;
+        try {
+            p = policy.load();
+        } catch (PolicyException e) {
+            err.println("breakwater serve: the policy does not read: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        return ErrorReporting.guarded("serve", err, () -> {
+            App app = store.open(Clock.systemUTC());
+            WebServer server;
+            try {
+                server = WebServer.start(app, p, bind, port, err);
+            } catch (RuntimeException e) {
+                err.println("breakwater serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
+            }
+            out.println("Breakwater serves http://" + bind + ":" + server.port() + "/ (store: " + app.database().url()
+                    + "); Ctrl-C stops it");
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }));
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.close();
+            }
+            return ExitCode.OK;
+        });
+    }
+}

@@ -1,0 +1,212 @@
+package org.breakwater.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.catalog.AffectedConsumer;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.Placement;
+import org.breakwater.catalog.Service;
+import org.breakwater.catalog.cli.Views;
+import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Times;
+import org.breakwater.plan.CanDeploy;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanReport;
+import org.breakwater.plan.PlanService;
+import org.breakwater.plan.PlanStatus;
+import org.breakwater.plan.cli.PlanJson;
+
+/**
+ * The read side of the REST API under {@code /api/v1}: the catalog, what runs where, consumers,
+ * plans with their gates, and can-deploy. JSON in the shapes the CLI's --json prints; lists
+ * are paginated ({@code limit}, {@code offset}); errors are problem details.
+ */
+final class ApiRoutes {
+    private static final int MAX_LIMIT = 500;
+
+    private final App app;
+    private final PlanService plans;
+
+    ApiRoutes(App app, PlanService plans) {
+        this.app = app;
+        this.plans = plans;
+    }
+
+    void register(Javalin server) {
+        server.get("/api/v1/services", this::services);
+        server.get("/api/v1/services/{name}", this::service);
+        server.get("/api/v1/services/{name}/consumers", this::consumers);
+        server.get("/api/v1/where", this::where);
+        server.get("/api/v1/plans", this::plans);
+        server.get("/api/v1/plans/{id}", this::plan);
+        server.get("/api/v1/can-deploy", this::canDeploy);
+    }
+
+    private static void json(Context ctx, String body) {
+        ctx.contentType("application/json").result(body);
+    }
+
+    private static int intParam(Context ctx, String name, int otherwise, int min, int max) {
+        String v = ctx.queryParam(name);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw Problem.badRequest(name + " must be between " + min + " and " + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest(name + " must be a number, not '" + v + "'");
+        }
+    }
+
+    private static <T> T done(Outcome<T> o, int status) {
+        if (o instanceof Outcome.Done<T> d) {
+            return d.value();
+        }
+        throw new Problem(status, status == 404 ? "Not found" : "Bad request", ((Outcome.Refused<T>) o).reason());
+    }
+
+    private void services(Context ctx) {
+        int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        List<Service> all = app.catalog().export().services();
+        List<Service> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        json(ctx, Json.write(g -> {
+            g.writeStartObject();
+            g.writeNumberField("total", all.size());
+            g.writeNumberField("limit", limit);
+            g.writeNumberField("offset", offset);
+            g.writeArrayFieldStart("items");
+            for (Service s : page) {
+                service(g, s);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
+    }
+
+    private static void service(com.fasterxml.jackson.core.JsonGenerator g, Service s) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeStringField("name", s.name());
+        g.writeStringField("title", s.title());
+        g.writeStringField("owner", s.owner());
+        g.writeStringField("tier", s.tier().id());
+        g.writeBooleanField("freezeSensitive", s.freezeSensitive());
+        g.writeArrayFieldStart("announce");
+        for (String a : s.announce()) {
+            g.writeString(a);
+        }
+        g.writeEndArray();
+        JsonOutput.optional(g, "repository", s.repository());
+        JsonOutput.optional(g, "docs", s.docs());
+        g.writeEndObject();
+    }
+
+    private void service(Context ctx) {
+        String name = ctx.pathParam("name");
+        Service s = app.catalog().service(name).orElseThrow(() -> Problem.notFound("no service '" + name + "'"));
+        List<Placement> places = done(app.catalog().where(Optional.of(name)), 404);
+        Instant now = Instant.now();
+        json(ctx, Json.write(g -> {
+            g.writeStartObject();
+            g.writeFieldName("service");
+            service(g, s);
+            g.writeArrayFieldStart("runs");
+            for (Placement p : places) {
+                Views.placement(g, p, now);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
+    }
+
+    private void consumers(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (app.catalog().service(name).isEmpty()) {
+            throw Problem.notFound("no service '" + name + "'");
+        }
+        boolean transitive = !"false".equals(ctx.queryParam("transitive"));
+        List<AffectedConsumer> found = done(app.catalog().consumers(name,
+                Optional.ofNullable(ctx.queryParam("operation")), transitive), 400);
+        json(ctx, Json.write(g -> {
+            g.writeStartArray();
+            for (AffectedConsumer a : found) {
+                Views.affected(g, a);
+            }
+            g.writeEndArray();
+        }));
+    }
+
+    private void where(Context ctx) {
+        String at = ctx.queryParam("at");
+        Instant when = at == null ? Instant.now() : Times.instant(at)
+                .orElseThrow(() -> Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z, not '" + at + "'"));
+        List<Placement> places = done(app.catalog().where(Optional.ofNullable(ctx.queryParam("service")), when), 404);
+        json(ctx, Json.write(g -> {
+            g.writeStartArray();
+            for (Placement p : places) {
+                Views.placement(g, p, when);
+            }
+            g.writeEndArray();
+        }));
+    }
+
+    private void plans(Context ctx) {
+        String status = ctx.queryParam("status");
+        Optional<PlanStatus> wanted = Optional.ofNullable(status).map(s -> PlanStatus.parse(s)
+                .orElseThrow(() -> Problem.badRequest("unknown status '" + s + "'")));
+        int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        List<Plan> all = plans.list(wanted);
+        List<Plan> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        json(ctx, Json.write(g -> {
+            g.writeStartObject();
+            g.writeNumberField("total", all.size());
+            g.writeNumberField("limit", limit);
+            g.writeNumberField("offset", offset);
+            g.writeArrayFieldStart("items");
+            for (Plan p : page) {
+                PlanJson.plan(g, p);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
+    }
+
+    private static long id(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("a plan is named by its number, not '" + text + "'");
+        }
+    }
+
+    private void plan(Context ctx) {
+        PlanReport r = done(plans.report(id(ctx.pathParam("id"))), 404);
+        json(ctx, Json.write(g -> PlanJson.report(g, r, true)));
+    }
+
+    private void canDeploy(Context ctx) {
+        String plan = ctx.queryParam("plan");
+        Outcome<CanDeploy> o;
+        if (plan != null) {
+            o = plans.canDeploy(id(plan));
+        } else {
+            String service = ctx.queryParam("service");
+            String version = ctx.queryParam("version");
+            if (service == null || version == null) {
+                throw Problem.badRequest("ask with plan=ID, or with service=S&version=V[&to=ENV]");
+            }
+            o = plans.canDeploy(service, version, Optional.ofNullable(ctx.queryParam("to")).orElse("production"));
+        }
+        CanDeploy answer = done(o, 404);
+        json(ctx, Json.write(g -> PlanJson.canDeploy(g, answer)));
+    }
+}

@@ -1,0 +1,92 @@
+package org.breakwater.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.PrintWriter;
+import org.breakwater.App;
+import org.breakwater.plan.PlanService;
+import org.breakwater.policy.Policy;
+
+/**
+ * {@code breakwater serve}: the Javalin server over the same store as the CLI. One line per
+ * request on the log, {@code /healthz}, Prometheus text at {@code /metrics}, the REST API
+ * under {@code /api/v1}, errors as RFC 9457 problem details and never a stack trace.
+ */
+public final class WebServer implements AutoCloseable {
+    private final Javalin server;
+
+    private WebServer(Javalin server) {
+        this.server = server;
+    }
+
+    /** Starts serving on {@code host}:{@code port} (0: any free port). */
+    public static WebServer start(App app, Policy policy, String host, int port, PrintWriter log) {
+        PlanService plans = app.plans(policy);
+        Metrics metrics = new Metrics();
+        Javalin server = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = false;
+            config.requestLogger.http((ctx, ms) -> {
+                String route = route(ctx);
+                metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
+                synchronized (log) {
+                    log.printf("%s %s %d %.1fms%n", ctx.method().name(), ctx.path(), ctx.statusCode(), ms);
+                    log.flush();
+                }
+            });
+        });
+        server.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
+        server.exception(Exception.class, (e, ctx) -> {
+            synchronized (log) {
+                log.println("internal error on " + ctx.method().name() + " " + ctx.path() + ": " + e);
+                log.flush();
+            }
+            problem(ctx, 500, "Internal error", "Breakwater failed to answer; the server log says why");
+        });
+        server.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type != null && type.startsWith("application/problem")) {
+                return; // a route's own problem, already written
+            }
+            problem(ctx, 404, "Not found", "nothing at " + ctx.path());
+        });
+        server.get("/healthz", ctx -> {
+            app.catalog().environments(); // the store answers
+            ctx.contentType("application/json").result("{\"status\":\"ok\"}");
+        });
+        server.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()));
+        new ApiRoutes(app, plans).register(server);
+        server.start(host, port);
+        return new WebServer(server);
+    }
+
+    /** The route that answered (its template, so metrics do not grow per path), or "unmatched". */
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpointHandlerPath();
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private static void problem(Context ctx, int status, String title, String detail) {
+        ctx.status(status).contentType("application/problem+json").result(Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "about:blank");
+            g.writeStringField("title", title);
+            g.writeNumberField("status", status);
+            g.writeStringField("detail", detail);
+            g.writeStringField("instance", ctx.path());
+            g.writeEndObject();
+        }));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
