@@ -36,7 +36,8 @@ final class ApiRoutes {
         this.plans = plans;
     }
 
-    void register(Javalin server) {
+    /** Registers the routes; returns their paths (the OpenAPI document must describe each). */
+    List<String> register(Javalin server) {
         server.get("/api/v1/services", this::services);
         server.get("/api/v1/services/{name}", this::service);
         server.get("/api/v1/services/{name}/consumers", this::consumers);
@@ -44,6 +45,8 @@ final class ApiRoutes {
         server.get("/api/v1/plans", this::plans);
         server.get("/api/v1/plans/{id}", this::plan);
         server.get("/api/v1/can-deploy", this::canDeploy);
+        return List.of("/api/v1/services", "/api/v1/services/{name}", "/api/v1/services/{name}/consumers",
+                "/api/v1/where", "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/can-deploy");
     }
 
     private static void json(Context ctx, String body) {

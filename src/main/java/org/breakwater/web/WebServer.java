@@ -2,7 +2,13 @@ package org.breakwater.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.breakwater.App;
 import org.breakwater.plan.PlanService;
 import org.breakwater.policy.Policy;
@@ -13,10 +19,15 @@ import org.breakwater.policy.Policy;
  * under {@code /api/v1}, errors as RFC 9457 problem details and never a stack trace.
  */
 public final class WebServer implements AutoCloseable {
-    private final Javalin server;
+    /** Breakwater's own API description, served at {@code /api/v1/openapi.json}. */
+    public static final String OPENAPI = "web/openapi.json";
 
-    private WebServer(Javalin server) {
+    private final Javalin server;
+    private final List<String> routes;
+
+    private WebServer(Javalin server, List<String> routes) {
         this.server = server;
+        this.routes = List.copyOf(routes);
     }
 
     /** Starts serving on {@code host}:{@code port} (0: any free port). */
@@ -55,9 +66,12 @@ public final class WebServer implements AutoCloseable {
             ctx.contentType("application/json").result("{\"status\":\"ok\"}");
         });
         server.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()));
-        new ApiRoutes(app, plans).register(server);
+        String openapi = openapi();
+        server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
+        List<String> routes = new ArrayList<>(List.of("/healthz", "/metrics", "/api/v1/openapi.json"));
+        routes.addAll(new ApiRoutes(app, plans).register(server));
         server.start(host, port);
-        return new WebServer(server);
+        return new WebServer(server, routes);
     }
 
     /** The route that answered (its template, so metrics do not grow per path), or "unmatched". */
@@ -79,6 +93,22 @@ public final class WebServer implements AutoCloseable {
             g.writeStringField("instance", ctx.path());
             g.writeEndObject();
         }));
+    }
+
+    private static String openapi() {
+        try (InputStream in = WebServer.class.getClassLoader().getResourceAsStream(OPENAPI)) {
+            if (in == null) {
+                throw new IllegalStateException(OPENAPI + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every path the server answers. */
+    public List<String> routes() {
+        return routes;
     }
 
     public int port() {
