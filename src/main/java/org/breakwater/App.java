@@ -8,6 +8,8 @@ import org.breakwater.catalog.CatalogService;
 import org.breakwater.catalog.StoredApis;
 import org.breakwater.catalog.store.JdbiCatalogRepository;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.store.JdbiAccessRepository;
 import org.breakwater.calendar.CalendarRepository;
 import org.breakwater.calendar.store.JdbiCalendarRepository;
 import org.breakwater.plan.PlanService;
@@ -60,6 +62,10 @@ public final class App implements AutoCloseable {
     /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
     public PlanService plans(Policy policy) {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock);
+    }
+
+    public AccessService access() {
+        return new AccessService(new JdbiAccessRepository(database.jdbi()), clock);
     }
 
     public CalendarRepository calendar() {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.plan.cli.CanDeployCommand.class,
             org.breakwater.calendar.cli.CalendarCommand.class,
             ServeCommand.class,
+            org.breakwater.auth.cli.TokenCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {

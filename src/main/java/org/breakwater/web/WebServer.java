@@ -37,6 +37,7 @@ public final class WebServer implements AutoCloseable {
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
+            config.http.maxRequestSize = 16L * 1024 * 1024; // an API description in a deployment record
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
@@ -69,7 +70,7 @@ public final class WebServer implements AutoCloseable {
         String openapi = openapi();
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         List<String> routes = new ArrayList<>(List.of("/healthz", "/metrics", "/api/v1/openapi.json"));
-        routes.addAll(new ApiRoutes(app, plans).register(server));
+        routes.addAll(new ApiRoutes(app, plans, app.access()).register(server));
         server.start(host, port);
         return new WebServer(server, routes);
     }

@@ -1,0 +1,143 @@
+package org.breakwater.auth.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.breakwater.App;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.ApiToken;
+import org.breakwater.auth.Principal;
+import org.breakwater.auth.Role;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Table;
+import org.breakwater.cli.common.Times;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater token create|list|revoke}: API tokens for pipelines and people. */
+@Command(name = "token", mixinStandardHelpOptions = true,
+        description = {"Make, list and revoke API tokens for the REST API.",
+            "",
+            "A token stands for a user with a role: viewer (reads), service-owner of a team",
+            "(changes that team's services), admin (changes anything). It is shown once and",
+            "stored only as a hash. Whoever can open the store (this command) is trusted.",
+            "",
+            "Examples:",
+            "  breakwater token create --name pkgdb-ci --user pkgdb-ci --role service-owner --team infrastructure",
+            "  breakwater token list",
+            "  breakwater token revoke 3"},
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+public final class TokenCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a token and show it, once.")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "what it is for")
+        String name;
+
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "who it acts as")
+        String user;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, service-owner or admin")
+        String role;
+
+        @Option(names = "--team", paramLabel = "TEAM", description = "for a service owner: the team")
+        String team;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<Role> r = Role.parse(role);
+            if (r.isEmpty()) {
+                err.println("breakwater token create: --role is viewer, service-owner or admin, not '" + role + "'");
+                return ExitCode.INPUT_ERROR;
+            }
+            if (r.get() == Role.SERVICE_OWNER && team == null) {
+                err.println("breakwater token create: a service owner needs --team");
+                return ExitCode.INPUT_ERROR;
+            }
+            return ErrorReporting.guarded("token create", err, () -> {
+                App app = store.open(Clock.systemUTC());
+                if (team != null && app.catalog().export().team(team).isEmpty()) {
+                    err.println("breakwater token create: unknown team '" + team + "'");
+                    return ExitCode.INPUT_ERROR;
+                }
+                AccessService.Issued issued = app.access().issue(name, new Principal(user, r.get(), Optional.ofNullable(team)));
+                out.println("Token " + issued.token().id() + " (" + name + "): " + issued.secret());
+                out.println("Keep it now: it is not shown again. Send it as 'Authorization: Bearer TOKEN'.");
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
+    static final class ListTokens implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return ErrorReporting.guarded("token list", spec.commandLine().getErr(), () -> {
+                Table t = new Table("ID", "NAME", "USER", "ROLE", "TEAM", "CREATED", "REVOKED");
+                for (ApiToken k : store.open(Clock.systemUTC()).access().tokens()) {
+                    t.row(Long.toString(k.id()), k.name(), k.principal().username(), k.principal().role().id(),
+                            k.principal().team().orElse("-"), Times.show(k.createdAt()),
+                            k.revokedAt().map(Times::show).orElse("-"));
+                }
+                t.print(out);
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token; it stops working at once.")
+    static final class Revoke implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "the token's number (token list)")
+        long id;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String who = Optional.ofNullable(System.getenv("USER")).orElse("unknown");
+            return ErrorReporting.guarded("token revoke", err, () -> {
+                if (!store.open(Clock.systemUTC()).access().revoke(id, who)) {
+                    err.println("breakwater token revoke: no active token " + id);
+                    return ExitCode.INPUT_ERROR;
+                }
+                out.println("Token " + id + " revoked.");
+                return ExitCode.OK;
+            });
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.breakwater.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.Principal;
+import org.breakwater.auth.Role;
+import org.breakwater.catalog.CatalogValidator;
+import org.breakwater.catalog.Placement;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.files.CatalogFolderReader;
+import org.breakwater.policy.PolicyReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** CI recording a deployment over HTTP: tokens, roles, validation, the audit log. */
+class DeploymentApiTest {
+    @TempDir
+    Path dir;
+
+    App app;
+    WebServer server;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
+        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
+                .read(Path.of("src/main/resources/demo/catalog"))));
+        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        app.close();
+    }
+
+    HttpResponse<String> post(String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/deployments"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String token(Role role, String team) {
+        return app.access().issue("test", new Principal("ci-bot", role, Optional.ofNullable(team))).secret();
+    }
+
+    static final String PKGDB = "{\"service\": \"pkgdb\", \"version\": \"1.9.3\", \"environment\": \"production\","
+            + " \"notes\": \"hotfix\", \"apiDescription\": {\"file\": \"openapi.yaml\", \"content\":"
+            + " \"openapi: 3.0.3\\ninfo: {title: pkgdb, version: '1.9.3'}\\npaths: {}\\n\"}}";
+
+    @Test
+    void an_owner_of_the_service_records_a_deployment_and_the_audit_log_says_so() throws Exception {
+        HttpResponse<String> r = post(token(Role.SERVICE_OWNER, "infrastructure"), PKGDB);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.headers().firstValue("Location")).contains("/api/v1/services/pkgdb");
+        assertThat(r.body()).contains("\"version\":\"1.9.3\"").contains("\"by\":\"ci-bot\"").contains("sha256:");
+        Outcome<java.util.List<Placement>> where = app.catalog().where(Optional.of("pkgdb"));
+        assertThat(((Outcome.Done<java.util.List<Placement>>) where).value()).extracting(Placement::version)
+                .containsExactly("1.9.3");
+        assertThat(app.access().auditLog(Optional.of("service/pkgdb"), 10)).singleElement()
+                .satisfies(e -> assertThat(e.actor() + " " + e.action() + " " + e.detail().orElse(""))
+                        .isEqualTo("ci-bot deployment-recorded 1.9.3 → production"));
+    }
+
+    @Test
+    void without_a_valid_token_or_the_right_role_nothing_is_recorded() throws Exception {
+        HttpResponse<String> none = post(null, PKGDB);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+        assertThat(post("bw_not-a-token", PKGDB).statusCode()).isEqualTo(401);
+        assertThat(post(token(Role.VIEWER, null), PKGDB).statusCode()).isEqualTo(403);
+        HttpResponse<String> otherTeam = post(token(Role.SERVICE_OWNER, "qa"), PKGDB);
+        assertThat(otherTeam.statusCode()).isEqualTo(403);
+        assertThat(otherTeam.body()).contains("may not record deployments of pkgdb, which infrastructure owns");
+        String admin = token(Role.ADMIN, null);
+        AccessService access = app.access();
+        long id = access.tokens().get(access.tokens().size() - 1).id();
+        access.revoke(id, "nirik");
+        assertThat(post(admin, PKGDB).statusCode()).isEqualTo(401);
+        assertThat(((Outcome.Done<java.util.List<Placement>>) app.catalog().where(Optional.of("pkgdb"))).value()).isEmpty();
+    }
+
+    @Test
+    void bad_bodies_are_problem_details() throws Exception {
+        String admin = token(Role.ADMIN, null);
+        HttpResponse<String> notJson = post(admin, "{\"service\": ");
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(post(admin, "{\"service\": \"pkgdb\"}").body()).contains("'version' is required");
+        assertThat(post(admin, "{\"service\": \"nosuch\", \"version\": \"1\", \"environment\": \"production\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(post(admin, "{\"service\": \"pkgdb\", \"version\": \"1\", \"environment\": \"prod\"}").body())
+                .contains("unknown environment 'prod'");
+        assertThat(post(admin, "{\"service\": \"pkgdb\", \"version\": \"1\", \"environment\": \"production\","
+                + " \"apiDescription\": {\"file\": \"x.yaml\", \"content\": \"openapi: 9\"}}").body())
+                .contains("apiDescription does not read");
+    }
+}
