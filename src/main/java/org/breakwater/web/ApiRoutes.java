@@ -6,17 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.breakwater.App;
-import org.breakwater.apidiff.spec.Node;
-import org.breakwater.apidiff.spec.ObjectNode;
-import org.breakwater.apidiff.spec.ReadLimits;
-import org.breakwater.apidiff.spec.SpecException;
-import org.breakwater.apidiff.spec.SpecReader;
-import org.breakwater.apidiff.spec.TreeReader;
-import org.breakwater.auth.AccessService;
-import org.breakwater.auth.Principal;
-import org.breakwater.catalog.ApiDescription;
-import org.breakwater.catalog.Deployment;
-import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.AffectedConsumer;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
@@ -32,7 +21,7 @@ import org.breakwater.plan.PlanStatus;
 import org.breakwater.plan.cli.PlanJson;
 
 /**
- * The read side of the REST API under {@code /api/v1}: the catalog, what runs where, consumers,
+ * The read side of the REST API under {@code /api/v1} (writes: {@link WriteRoutes}): the catalog, what runs where, consumers,
  * plans with their gates, and can-deploy. JSON in the shapes the CLI's --json prints; lists
  * are paginated ({@code limit}, {@code offset}); errors are problem details.
  */
@@ -41,12 +30,10 @@ final class ApiRoutes {
 
     private final App app;
     private final PlanService plans;
-    private final AccessService access;
 
-    ApiRoutes(App app, PlanService plans, AccessService access) {
+    ApiRoutes(App app, PlanService plans) {
         this.app = app;
         this.plans = plans;
-        this.access = access;
     }
 
     /** Registers the routes; returns their paths (the OpenAPI document must describe each). */
@@ -58,13 +45,12 @@ final class ApiRoutes {
         server.get("/api/v1/plans", this::plans);
         server.get("/api/v1/plans/{id}", this::plan);
         server.get("/api/v1/can-deploy", this::canDeploy);
-        server.post("/api/v1/deployments", this::recordDeployment);
-        return List.of("/api/v1/deployments", "/api/v1/services", "/api/v1/services/{name}", "/api/v1/services/{name}/consumers",
+        return List.of("/api/v1/services", "/api/v1/services/{name}", "/api/v1/services/{name}/consumers",
                 "/api/v1/where", "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/can-deploy");
     }
 
     private static void json(Context ctx, String body) {
-        ctx.contentType("application/json").result(body);
+        Requests.json(ctx, body);
     }
 
     private static int intParam(Context ctx, String name, int otherwise, int min, int max) {
@@ -84,10 +70,7 @@ final class ApiRoutes {
     }
 
     private static <T> T done(Outcome<T> o, int status) {
-        if (o instanceof Outcome.Done<T> d) {
-            return d.value();
-        }
-        throw new Problem(status, status == 404 ? "Not found" : "Bad request", ((Outcome.Refused<T>) o).reason());
+        return Requests.done(o, status);
     }
 
     private void services(Context ctx) {
@@ -198,80 +181,12 @@ final class ApiRoutes {
     }
 
     private static long id(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest("a plan is named by its number, not '" + text + "'");
-        }
+        return Requests.id(text);
     }
 
     private void plan(Context ctx) {
         PlanReport r = done(plans.report(id(ctx.pathParam("id"))), 404);
         json(ctx, Json.write(g -> PlanJson.report(g, r, true)));
-    }
-
-    /** The authenticated caller, or 401. */
-    private Principal principal(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ")) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new Problem(401, "Unauthorized", "send an API token: Authorization: Bearer TOKEN"
-                    + " (breakwater token create --help)");
-        }
-        return access.authenticate(header.substring(7).strip()).orElseThrow(() -> {
-            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return new Problem(401, "Unauthorized", "the API token is unknown or revoked");
-        });
-    }
-
-    /** {@code POST /api/v1/deployments}: what CI sends after a deploy. */
-    private void recordDeployment(Context ctx) {
-        Principal who = principal(ctx);
-        ObjectNode body;
-        try {
-            Node parsed = new TreeReader(ReadLimits.defaults()).parse(ctx.body(), "request.json");
-            if (!(parsed instanceof ObjectNode o)) {
-                throw Problem.badRequest("the body must be a JSON object");
-            }
-            body = o;
-        } catch (SpecException e) {
-            throw Problem.badRequest("the body is not JSON: " + e.problem().message() + " (line " + e.problem().line()
-                    + ", column " + e.problem().column() + ")");
-        }
-        String service = required(body, "service");
-        String version = required(body, "version");
-        String environment = required(body, "environment");
-        Instant at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
-                Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z"))).orElse(Instant.now());
-        Service s = app.catalog().service(service).orElseThrow(() -> Problem.notFound("no service '" + service + "'"));
-        if (!who.mayChange(s.owner())) {
-            throw new Problem(403, "Forbidden", who.username() + " (" + who.role().id() + ") may not record deployments of "
-                    + service + ", which " + s.owner() + " owns");
-        }
-        Optional<ApiDescription> api = Optional.empty();
-        if (body.get("apiDescription").isPresent()) {
-            ObjectNode d = body.object("apiDescription").orElseThrow(() ->
-                    Problem.badRequest("apiDescription must be an object {file, content}"));
-            String file = required(d, "file");
-            String content = required(d, "content");
-            try {
-                new SpecReader(ReadLimits.defaults()).parse(content, file);
-            } catch (SpecException e) {
-                throw Problem.badRequest("apiDescription does not read: " + e.problem());
-            }
-            api = Optional.of(ApiDescription.of(file, java.util.Map.of(file, content)));
-        }
-        Deployment d = done(app.catalog().recordDeployment(new NewDeployment(service, version, environment, at,
-                body.text("by").orElse(who.username()), body.text("notes")), api), 400);
-        access.audit(who.username(), "deployment-recorded", "service/" + service, Optional.of(version + " → "
-                + environment));
-        ctx.status(201).header("Location", "/api/v1/services/" + service);
-        json(ctx, Json.write(g -> Views.deployment(g, d)));
-    }
-
-    private static String required(ObjectNode body, String field) {
-        return body.text(field).filter(v -> !v.isBlank())
-                .orElseThrow(() -> Problem.badRequest("'" + field + "' is required"));
     }
 
     private void canDeploy(Context ctx) {

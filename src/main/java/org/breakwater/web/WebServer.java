@@ -70,7 +70,8 @@ public final class WebServer implements AutoCloseable {
         String openapi = openapi();
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         List<String> routes = new ArrayList<>(List.of("/healthz", "/metrics", "/api/v1/openapi.json"));
-        routes.addAll(new ApiRoutes(app, plans, app.access()).register(server));
+        routes.addAll(new ApiRoutes(app, plans).register(server));
+        routes.addAll(new WriteRoutes(app, plans, app.access()).register(server));
         server.start(host, port);
         return new WebServer(server, routes);
     }

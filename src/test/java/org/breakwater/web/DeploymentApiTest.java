@@ -98,6 +98,42 @@ class DeploymentApiTest {
         assertThat(((Outcome.Done<java.util.List<Placement>>) app.catalog().where(Optional.of("pkgdb"))).value()).isEmpty();
     }
 
+    HttpResponse<String> postTo(String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void gate_evidence_and_waivers_are_recorded_by_the_plans_owners() throws Exception {
+        var plans = app.plans(PolicyReader.defaults());
+        long id = ((Outcome.Done<org.breakwater.plan.Plan>) plans.create(new org.breakwater.plan.NewPlan("pkgdb2",
+                java.util.Map.of("pkgdb", "2.0.0"), java.util.Map.of(), "production",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(20)), java.time.Duration.ofHours(2), "pingou",
+                Optional.empty(), org.breakwater.plan.PlanStatus.DRAFT))).value().id();
+        String owner = token(Role.SERVICE_OWNER, "infrastructure");
+        HttpResponse<String> ev = postTo("/api/v1/plans/" + id + "/gates/outage-notice/evidence", owner,
+                "{\"evidence\": \"https://lists.fedoraproject.org/outage\"}");
+        assertThat(ev.statusCode()).as(ev.body()).isEqualTo(201);
+        assertThat(ev.body()).contains("\"by\":\"ci-bot\"");
+        HttpResponse<String> waived = postTo("/api/v1/plans/" + id + "/gates/freeze/waiver", owner,
+                "{\"reason\": \"rube is down this week\"}");
+        assertThat(waived.statusCode()).isEqualTo(201);
+        var report = ((Outcome.Done<org.breakwater.plan.PlanReport>) plans.report(id)).value();
+        assertThat(report.gates().stream().filter(g -> g.id().equals("outage-notice")).findFirst().orElseThrow()
+                .evidence()).hasSize(1);
+        assertThat(report.gates().stream().filter(g -> g.id().equals("freeze")).findFirst().orElseThrow()
+                .state()).isEqualTo(org.breakwater.plan.GateState.WAIVED);
+        assertThat(postTo("/api/v1/plans/" + id + "/gates/outage-notice/evidence", token(Role.SERVICE_OWNER, "qa"),
+                "{\"evidence\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(postTo("/api/v1/plans/" + id + "/gates/no-such-gate/evidence", owner, "{\"evidence\": \"x\"}")
+                .body()).contains("unknown gate 'no-such-gate'");
+        assertThat(postTo("/api/v1/plans/999/gates/meeting/evidence", owner, "{\"evidence\": \"x\"}").statusCode())
+                .isEqualTo(404);
+        assertThat(app.access().auditLog(Optional.of("plan/" + id), 10)).extracting(e -> e.action())
+                .containsExactly("gate-waived", "gate-evidence");
+    }
+
     @Test
     void bad_bodies_are_problem_details() throws Exception {
         String admin = token(Role.ADMIN, null);

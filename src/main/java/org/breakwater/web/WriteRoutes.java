@@ -1,0 +1,176 @@
+package org.breakwater.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.apidiff.spec.ObjectNode;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.apidiff.spec.SpecException;
+import org.breakwater.apidiff.spec.SpecReader;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.Principal;
+import org.breakwater.catalog.ApiDescription;
+import org.breakwater.catalog.Deployment;
+import org.breakwater.catalog.NewDeployment;
+import org.breakwater.catalog.Service;
+import org.breakwater.catalog.cli.Views;
+import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Times;
+import org.breakwater.plan.Evidence;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanService;
+import org.breakwater.plan.Waiver;
+
+/**
+ * The write side of the REST API: each route needs an API token whose role may change the
+ * service concerned, and leaves an entry in the audit log.
+ */
+final class WriteRoutes {
+    private final App app;
+    private final PlanService plans;
+    private final AccessService access;
+
+    WriteRoutes(App app, PlanService plans, AccessService access) {
+        this.app = app;
+        this.plans = plans;
+        this.access = access;
+    }
+
+    /** Registers the routes; returns their paths. */
+    List<String> register(Javalin server) {
+        server.post("/api/v1/deployments", this::recordDeployment);
+        server.post("/api/v1/plans/{id}/gates/{gate}/evidence", this::recordEvidence);
+        server.post("/api/v1/plans/{id}/gates/{gate}/waiver", this::waive);
+        return List.of("/api/v1/deployments", "/api/v1/plans/{id}/gates/{gate}/evidence",
+                "/api/v1/plans/{id}/gates/{gate}/waiver");
+    }
+
+    private static void json(Context ctx, String body) {
+        Requests.json(ctx, body);
+    }
+
+    private static ObjectNode body(Context ctx) {
+        return Requests.body(ctx);
+    }
+
+    private static String required(ObjectNode body, String field) {
+        return Requests.required(body, field);
+    }
+
+    private static <T> T done(org.breakwater.catalog.Outcome<T> o, int status) {
+        return Requests.done(o, status);
+    }
+
+    private static long id(String text) {
+        return Requests.id(text);
+    }
+
+    /** The authenticated caller, or 401. */
+    private Principal principal(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new Problem(401, "Unauthorized", "send an API token: Authorization: Bearer TOKEN"
+                    + " (breakwater token create --help)");
+        }
+        return access.authenticate(header.substring(7).strip()).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            return new Problem(401, "Unauthorized", "the API token is unknown or revoked");
+        });
+    }
+
+    /** The plan a gate write is about, once the caller may change it: an owner of one of its services, or an admin. */
+    private Plan planFor(Context ctx, Principal who) {
+        Plan plan = plans.plan(id(ctx.pathParam("id")))
+                .orElseThrow(() -> Problem.notFound("no plan " + ctx.pathParam("id")));
+        boolean may = plan.releases().stream().anyMatch(r -> app.catalog().service(r.service())
+                .map(s -> who.mayChange(s.owner())).orElse(false));
+        if (!may) {
+            throw new Problem(403, "Forbidden", who.username() + " (" + who.role().id()
+                    + ") owns none of the services plan " + plan.id() + " ships");
+        }
+        return plan;
+    }
+
+    /** {@code POST /api/v1/plans/{id}/gates/{gate}/evidence}. */
+    private void recordEvidence(Context ctx) {
+        Principal who = principal(ctx);
+        Plan plan = planFor(ctx, who);
+        ObjectNode body = body(ctx);
+        String gate = ctx.pathParam("gate");
+        Optional<Instant> at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
+                Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z")));
+        Optional<String> note = body.text("consumer").or(() -> body.text("note"));
+        Evidence e = done(plans.record(plan.id(), gate, required(body, "evidence"), who.username(), at, note,
+                body.text("decision")), 400);
+        access.audit(who.username(), "gate-evidence", "plan/" + plan.id(), Optional.of(gate + ": " + e.evidence()));
+        ctx.status(201);
+        json(ctx, Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("gate", e.gate());
+            g.writeStringField("evidence", e.evidence());
+            g.writeStringField("by", e.by());
+            g.writeStringField("at", e.at().toString());
+            JsonOutput.optional(g, "note", e.note());
+            JsonOutput.optional(g, "decision", e.decision());
+            g.writeEndObject();
+        }));
+    }
+
+    /** {@code POST /api/v1/plans/{id}/gates/{gate}/waiver}: the caller is the approver. */
+    private void waive(Context ctx) {
+        Principal who = principal(ctx);
+        Plan plan = planFor(ctx, who);
+        String gate = ctx.pathParam("gate");
+        Waiver w = done(plans.waive(plan.id(), gate, required(body(ctx), "reason"), who.username()), 400);
+        access.audit(who.username(), "gate-waived", "plan/" + plan.id(), Optional.of(gate + ": " + w.reason()));
+        ctx.status(201);
+        json(ctx, Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("gate", w.gate());
+            g.writeStringField("reason", w.reason());
+            g.writeStringField("approver", w.approver());
+            g.writeStringField("at", w.at().toString());
+            g.writeEndObject();
+        }));
+    }
+
+    /** {@code POST /api/v1/deployments}: what CI sends after a deploy. */
+    private void recordDeployment(Context ctx) {
+        Principal who = principal(ctx);
+        ObjectNode body = body(ctx);
+        String service = required(body, "service");
+        String version = required(body, "version");
+        String environment = required(body, "environment");
+        Instant at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
+                Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z"))).orElse(Instant.now());
+        Service s = app.catalog().service(service).orElseThrow(() -> Problem.notFound("no service '" + service + "'"));
+        if (!who.mayChange(s.owner())) {
+            throw new Problem(403, "Forbidden", who.username() + " (" + who.role().id() + ") may not record deployments of "
+                    + service + ", which " + s.owner() + " owns");
+        }
+        Optional<ApiDescription> api = Optional.empty();
+        if (body.get("apiDescription").isPresent()) {
+            ObjectNode d = body.object("apiDescription").orElseThrow(() ->
+                    Problem.badRequest("apiDescription must be an object {file, content}"));
+            String file = required(d, "file");
+            String content = required(d, "content");
+            try {
+                new SpecReader(ReadLimits.defaults()).parse(content, file);
+            } catch (SpecException e) {
+                throw Problem.badRequest("apiDescription does not read: " + e.problem());
+            }
+            api = Optional.of(ApiDescription.of(file, java.util.Map.of(file, content)));
+        }
+        Deployment d = done(app.catalog().recordDeployment(new NewDeployment(service, version, environment, at,
+                body.text("by").orElse(who.username()), body.text("notes")), api), 400);
+        access.audit(who.username(), "deployment-recorded", "service/" + service, Optional.of(version + " → "
+                + environment));
+        ctx.status(201).header("Location", "/api/v1/services/" + service);
+        json(ctx, Json.write(g -> Views.deployment(g, d)));
+    }
+
+}
