@@ -47,6 +47,12 @@ public final class WebServer implements AutoCloseable {
                 }
             });
         });
+        server.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "same-origin");
+            ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+        });
         server.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
         server.exception(Exception.class, (e, ctx) -> {
             synchronized (log) {
@@ -57,7 +63,7 @@ public final class WebServer implements AutoCloseable {
         });
         server.error(404, ctx -> {
             String type = ctx.res().getContentType();
-            if (type != null && type.startsWith("application/problem")) {
+            if (type != null && (type.startsWith("application/problem") || type.startsWith("text/html"))) {
                 return; // a route's own problem, already written
             }
             problem(ctx, 404, "Not found", "nothing at " + ctx.path());
@@ -70,10 +76,16 @@ public final class WebServer implements AutoCloseable {
         String openapi = openapi();
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         List<String> routes = new ArrayList<>(List.of("/healthz", "/metrics", "/api/v1/openapi.json"));
+        new Pages(app, plans).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, app.access()).register(server));
         server.start(host, port);
         return new WebServer(server, routes);
+    }
+
+    /** Pages answer errors with a page; the API and the probes with problem details. */
+    private static boolean page(String path) {
+        return !path.startsWith("/api/") && !path.equals("/healthz") && !path.equals("/metrics");
     }
 
     /** The route that answered (its template, so metrics do not grow per path), or "unmatched". */
@@ -86,6 +98,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, int status, String title, String detail) {
+        if (page(ctx.path())) {
+            ctx.status(status).contentType("text/html; charset=utf-8").result(Html.page(title,
+                    new Html().el("p", detail).tag("<p><a href=\"/\">Back to the dashboard</a></p>")));
+            return;
+        }
         ctx.status(status).contentType("application/problem+json").result(Json.write(g -> {
             g.writeStartObject();
             g.writeStringField("type", "about:blank");
@@ -108,7 +125,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** Every path the server answers. */
+    /** Every path of the API and the probes (the pages are not part of the API description). */
     public List<String> routes() {
         return routes;
     }

@@ -109,7 +109,7 @@ class ApiHttpTest {
 
     @Test
     void unknown_things_are_problem_details_without_a_trace() throws Exception {
-        for (String path : new String[] {"/api/v1/services/nosuch", "/api/v1/plans/42", "/nowhere"}) {
+        for (String path : new String[] {"/api/v1/services/nosuch", "/api/v1/plans/42", "/api/v1/nowhere"}) {
             Answer a = get(path);
             assertThat(a.status()).as(path).isEqualTo(404);
             assertThat(a.type()).as(path).startsWith("application/problem+json");

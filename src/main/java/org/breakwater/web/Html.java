@@ -1,0 +1,63 @@
+package org.breakwater.web;
+
+/**
+ * HTML built as text, every value escaped on the way in: pages never pass a catalog entry,
+ * a finding or evidence through unescaped. The layout is plain HTML with a little CSS,
+ * readable without JavaScript.
+ */
+final class Html {
+    private final StringBuilder b = new StringBuilder();
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Raw markup written by the page code itself (tags), never user data. */
+    Html tag(String markup) {
+        b.append(markup);
+        return this;
+    }
+
+    /** Text, escaped. */
+    Html text(String text) {
+        b.append(escape(text));
+        return this;
+    }
+
+    /** An element with escaped text content. */
+    Html el(String tag, String text) {
+        return tag("<" + tag + ">").text(text).tag("</" + tag.split(" ")[0] + ">");
+    }
+
+    /** A link whose address and text are both escaped. */
+    Html link(String href, String text) {
+        return tag("<a href=\"").text(href).tag("\">").text(text).tag("</a>");
+    }
+
+    static String page(String title, Html body) {
+        return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + escape(title) + " · Breakwater</title><style>"
+                + "body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:0 1rem;color:#1d2733}"
+                + "header{border-bottom:1px solid #d7dde4;padding:.6rem 0;margin-bottom:1rem}header a{margin-right:1rem}"
+                + "table{border-collapse:collapse;width:100%;margin:.5rem 0 1.2rem}th,td{text-align:left;padding:.3rem .5rem;"
+                + "border-bottom:1px solid #e6eaef;vertical-align:top}th{background:#f4f6f8}"
+                + ".met{color:#1a7f37}.pending{color:#9a6700}.failed{color:#cf222e;font-weight:600}.waived{color:#6e7781}"
+                + ".outside{background:#fff1c2;padding:0 .3rem;border-radius:3px;font-size:.85em}"
+                + "code{background:#f4f6f8;padding:0 .2rem}</style></head><body><header><strong>Breakwater</strong> "
+                + "<a href=\"/\">Dashboard</a><a href=\"/api/v1/openapi.json\">API</a></header><main>"
+                + "<h1>" + escape(title) + "</h1>" + body.b + "</main></body></html>\n";
+    }
+}

@@ -1,0 +1,168 @@
+package org.breakwater.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.apidiff.report.Finding;
+import org.breakwater.calendar.Window;
+import org.breakwater.calendar.WindowKind;
+import org.breakwater.catalog.AffectedConsumer;
+import org.breakwater.catalog.Deployment;
+import org.breakwater.catalog.Placement;
+import org.breakwater.catalog.Service;
+import org.breakwater.cli.common.Ages;
+import org.breakwater.cli.common.Times;
+import org.breakwater.plan.BreakImpact;
+import org.breakwater.plan.Evidence;
+import org.breakwater.plan.Gate;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanReport;
+import org.breakwater.plan.PlanService;
+import org.breakwater.plan.ReleaseAssessment;
+
+/**
+ * The server-rendered pages: the dashboard, a service, a plan. Plain URLs that can be pasted
+ * into a mail or a chat; readable without JavaScript.
+ */
+final class Pages {
+    private final App app;
+    private final PlanService plans;
+
+    Pages(App app, PlanService plans) {
+        this.app = app;
+        this.plans = plans;
+    }
+
+    List<String> register(Javalin server) {
+        server.get("/", this::dashboard);
+        server.get("/services/{name}", this::service);
+        server.get("/plans/{id}", this::plan);
+        return List.of("/", "/services/{name}", "/plans/{id}");
+    }
+
+    private static void html(Context ctx, String title, Html body) {
+        ctx.contentType("text/html; charset=utf-8").result(Html.page(title, body));
+    }
+
+    private void dashboard(Context ctx) {
+        Instant now = Instant.now();
+        Html h = new Html();
+        List<Window> windows = app.calendar().load().between(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(120)));
+        Optional<Window> current = windows.stream().filter(w -> w.kind() == WindowKind.FREEZE && w.contains(now)).findFirst();
+        Optional<Window> next = windows.stream().filter(w -> w.kind() == WindowKind.FREEZE && w.start().isAfter(now))
+                .filter(w -> Duration.between(w.start(), w.end()).toHours() >= 24).findFirst();
+        h.el("p", current.map(w -> "Now inside " + w.name() + " (until " + Times.show(w.end()) + ").")
+                .orElse("No freeze now.") + next.map(w -> " Next freeze: " + w.name() + ", " + Times.show(w.start())
+                + " → " + Times.show(w.end()) + ".").orElse(""));
+        h.tag("<h2>Upcoming deployments</h2><table><tr><th>Plan</th><th>Start</th><th>Ships</th><th>Status</th>"
+                + "<th>Gates</th><th>Overdue</th></tr>");
+        for (Plan p : plans.list(Optional.empty())) {
+            if (!p.status().open()) {
+                continue;
+            }
+            PlanReport r = Requests.done(plans.report(p.id()), 404);
+            long failed = r.gates().stream().filter(g -> g.state() == org.breakwater.plan.GateState.FAILED).count();
+            h.tag("<tr><td>").link("/plans/" + p.id(), "#" + p.id() + " " + p.title()).tag("</td><td>")
+                    .text(Times.show(p.start())).tag("</td><td>").text(p.releaseLabel() + " → " + p.environment())
+                    .tag("</td><td>").text(p.status().id()).tag("</td><td>").text(r.met() + " of " + r.gates().size() + " met")
+                    .tag("</td><td" + (failed > 0 ? " class=\"failed\">" : ">")).text(failed > 0 ? failed + " failed" : "—")
+                    .tag("</td></tr>");
+        }
+        h.tag("</table><h2>Services</h2><table><tr><th>Service</th><th>Tier</th><th>Owner</th></tr>");
+        for (Service s : app.catalog().export().services()) {
+            h.tag("<tr><td>").link("/services/" + s.name(), s.name()).tag("</td><td>").text(s.tier().id())
+                    .tag("</td><td>").text(s.owner()).tag("</td></tr>");
+        }
+        h.tag("</table>");
+        html(ctx, "Dashboard", h);
+    }
+
+    private void service(Context ctx) {
+        String name = ctx.pathParam("name");
+        Service s = app.catalog().service(name).orElseThrow(() -> Problem.notFound("no service '" + name + "'"));
+        Instant now = Instant.now();
+        Html h = new Html();
+        h.el("p", s.title() + " — " + s.tier().id() + ", owned by " + s.owner()
+                + (s.freezeSensitive() ? ", frozen during release freezes" : ""));
+        if (!s.announce().isEmpty()) {
+            h.el("p", "Announcements go to " + String.join(", ", s.announce()));
+        }
+        h.tag("<h2>What runs where</h2><table><tr><th>Environment</th><th>Version</th><th>API</th><th>Since</th><th>By</th></tr>");
+        for (Placement p : Requests.done(app.catalog().where(Optional.of(name)), 404)) {
+            h.tag("<tr><td>").text(p.environment()).tag("</td><td>").text(p.version()).tag("</td><td><code>")
+                    .text(p.apiHash().map(org.breakwater.catalog.ApiDescription::shortHash).orElse("—"))
+                    .tag("</code></td><td>").text(Ages.since(p.since(), now) + " ago").tag("</td><td>").text(p.by())
+                    .tag("</td></tr>");
+        }
+        h.tag("</table><h2>History</h2><table><tr><th>When</th><th>Environment</th><th>Version</th><th>By</th><th>Notes</th></tr>");
+        for (Deployment d : app.catalog().history(name, Optional.empty(), 15)) {
+            h.tag("<tr><td>").text(Times.show(d.at())).tag("</td><td>").text(d.environment()).tag("</td><td>")
+                    .text(d.version()).tag("</td><td>").text(d.by()).tag("</td><td>").text(d.notes().orElse(""))
+                    .tag("</td></tr>");
+        }
+        h.tag("</table><h2>Consumers</h2><table><tr><th>Consumer</th><th>Owner</th><th>Via</th><th>Uses</th></tr>");
+        for (AffectedConsumer a : Requests.done(app.catalog().consumers(name, Optional.empty(), true), 404)) {
+            h.tag("<tr><td>").text(a.consumer().name() + " (" + a.consumer().kind().id() + ")").tag("</td><td>")
+                    .text(a.consumer().owner()).tag("</td><td>").text(String.join(" → ", a.via())).tag("</td><td>")
+                    .text(a.uses().isEmpty() ? "whole API" : String.join(", ", a.uses().stream().map(Object::toString).toList()))
+                    .tag("</td></tr>");
+        }
+        h.tag("</table>");
+        html(ctx, s.name(), h);
+    }
+
+    private void plan(Context ctx) {
+        PlanReport r = Requests.done(plans.report(Requests.id(ctx.pathParam("id"))), 404);
+        Plan p = r.plan();
+        Html h = new Html();
+        h.el("p", p.releaseLabel() + " → " + p.environment() + ", " + Times.show(p.start()) + " for "
+                + Times.show(p.duration()) + "; " + p.status().id() + "; owner " + p.owner());
+        h.tag("<p><strong>Policy: ").text(r.assessment().verdict().label()).tag("</strong> — ")
+                .text(r.assessment().verdict().reason()).tag("</p>");
+        h.tag("<h2>Gates</h2><table><tr><th>Gate</th><th>State</th><th>Due</th><th>Why</th><th>Evidence</th><th>Rule</th></tr>");
+        for (Gate g : r.gates()) {
+            h.tag("<tr><td>").text(g.title() + " (" + g.id() + ")").tag("</td><td class=\"" + g.state().id() + "\">")
+                    .text(g.state().id()).tag("</td><td>").text(g.deadline().map(Times::show).orElse("—")).tag("</td><td>")
+                    .text(g.detail()).tag("</td><td>");
+            for (Evidence e : g.evidence()) {
+                h.text(e.evidence() + " (" + e.by() + ", " + Times.show(e.at()) + ")").tag("<br>");
+            }
+            g.waiver().ifPresent(w -> h.text("waived by " + w.approver() + ": " + w.reason()));
+            h.tag("</td><td><code>").text(g.rule()).tag("</code></td></tr>");
+        }
+        h.tag("</table><h2>Affected consumers by team</h2><table><tr><th>Team</th><th>Consumers</th></tr>");
+        for (Map.Entry<String, List<AffectedConsumer>> e : r.assessment().consumersByTeam().entrySet()) {
+            h.tag("<tr><td>").text(e.getKey());
+            if (r.assessment().outsideTeams().contains(e.getKey())) {
+                h.tag(" <span class=\"outside\">outside infrastructure</span>");
+            }
+            h.tag("</td><td>").text(String.join(", ", e.getValue().stream().map(a -> a.consumer().name()).toList()))
+                    .tag("</td></tr>");
+        }
+        h.tag("</table>");
+        for (ReleaseAssessment ra : r.assessment().releases()) {
+            h.tag("<h2>").text(ra.release().service() + " " + ra.release().version()).tag("</h2>");
+            h.el("p", ra.semver().explanation() + ". Policy: " + ra.verdict().reason());
+            if (ra.impacts().isEmpty()) {
+                h.el("p", "No breaking change found.");
+                continue;
+            }
+            h.tag("<table><tr><th>Operation</th><th>Breaking change</th><th>Hits</th></tr>");
+            for (BreakImpact i : ra.impacts()) {
+                Finding f = i.finding();
+                h.tag("<tr><td><code>").text(f.operation().isEmpty() ? "(whole API)" : f.operation()).tag("</code></td><td>")
+                        .text(f.message() + " [" + f.id() + "]").tag("</td><td>")
+                        .text(i.consumers().isEmpty() ? "no known consumer"
+                                : String.join(", ", i.consumers().stream().map(a -> a.consumer().name()).toList()))
+                        .tag("</td></tr>");
+            }
+            h.tag("</table>");
+        }
+        html(ctx, "Plan " + p.id() + ": " + p.title(), h);
+    }
+}

@@ -1,0 +1,116 @@
+package org.breakwater.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.catalog.CatalogValidator;
+import org.breakwater.catalog.NewDeployment;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.files.ApiFiles;
+import org.breakwater.catalog.files.CatalogFolderReader;
+import org.breakwater.plan.NewPlan;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanStatus;
+import org.breakwater.policy.PolicyReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server-rendered pages over real HTTP: content, escaping, error pages, security headers. */
+class PagesHttpTest {
+    @TempDir
+    static Path dir;
+
+    static App app;
+    static WebServer server;
+    static long planId;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
+        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
+                .read(Path.of("src/main/resources/demo/catalog"))));
+        Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
+        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production",
+                Instant.now().minus(Duration.ofDays(30)), "pingou", Optional.of("routine <update>")),
+                Optional.of(ApiFiles.read(apis.resolve("v1/pkgdb.yaml"), ReadLimits.defaults()).description()));
+        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "staging",
+                Instant.now().minus(Duration.ofDays(3)), "pingou", Optional.empty()),
+                Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults()).description()));
+        Plan plan = ((Outcome.Done<Plan>) app.plans(PolicyReader.defaults()).create(new NewPlan(
+                "pkgdb2 <script>alert(1)</script>", Map.of("pkgdb", "2.0.0"), Map.of(), "production",
+                Instant.now().plus(Duration.ofDays(20)), Duration.ofHours(4), "pingou", Optional.empty(),
+                PlanStatus.SCHEDULED))).value();
+        planId = plan.id();
+        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        app.close();
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_dashboard_lists_upcoming_plans_with_their_gate_progress_and_escapes_their_titles() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(r.body()).contains("Upcoming deployments").contains("href=\"/plans/" + planId + "\"")
+                .contains("pkgdb2 &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>")
+                .containsPattern("\\d+ of \\d+ met").contains("href=\"/services/pkgdb\"");
+    }
+
+    @Test
+    void the_service_page_shows_what_runs_where_history_and_consumers() throws Exception {
+        String body = get("/services/pkgdb").body();
+        assertThat(body).contains("What runs where").contains("1.9.2").contains("2.0.0")
+                .contains("routine &lt;update&gt;").contains("faf-pkgdb-importer").contains("pkgdb → bodhi");
+    }
+
+    @Test
+    void the_plan_page_shows_the_verdict_the_gates_and_who_each_break_hits() throws Exception {
+        String body = get("/plans/" + planId).body();
+        assertThat(body).contains("Policy: applies").contains("api-break-notice").contains("class=\"pending\"")
+                .contains("outside infrastructure").contains("GET /packages/name/{package}")
+                .contains("packages-pkgdb-connector");
+    }
+
+    @Test
+    void missing_pages_are_pages_and_every_answer_carries_the_security_headers() throws Exception {
+        HttpResponse<String> r = get("/services/nosuch");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(r.body()).contains("no service &#39;nosuch&#39;");
+        assertThat(get("/plans/abc").statusCode()).isEqualTo(400);
+        HttpResponse<String> nowhere = get("/nowhere");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        assertThat(nowhere.body()).contains("nothing at /nowhere").contains("Back to the dashboard");
+        for (String path : new String[] {"/", "/api/v1/services", "/nowhere"}) {
+            HttpResponse<String> a = get(path);
+            assertThat(a.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(a.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+            assertThat(a.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+        }
+    }
+}
