@@ -61,10 +61,9 @@ final class Pages {
                 + " → " + Times.show(w.end()) + ".").orElse(""));
         h.tag("<h2>Upcoming deployments</h2><table><tr><th>Plan</th><th>Start</th><th>Ships</th><th>Status</th>"
                 + "<th>Gates</th><th>Overdue</th></tr>");
-        for (Plan p : plans.list(Optional.empty())) {
-            if (!p.status().open()) {
-                continue;
-            }
+        List<Plan> upcoming = plans.list(Optional.empty()).stream().filter(p -> p.status().open())
+                .sorted(java.util.Comparator.comparing(Plan::start)).toList();
+        for (Plan p : upcoming) {
             PlanReport r = Requests.done(plans.report(p.id()), 404);
             long failed = r.gates().stream().filter(g -> g.state() == org.breakwater.plan.GateState.FAILED).count();
             h.tag("<tr><td>").link("/plans/" + p.id(), "#" + p.id() + " " + p.title()).tag("</td><td>")

@@ -58,7 +58,8 @@ public final class Times {
 
     /** "2014-06-16 12:00 UTC". */
     public static String show(Instant t) {
-        return t.atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ') + " UTC";
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC).toLocalDateTime().toString()
+                .replace('T', ' ') + " UTC";
     }
 
     /** "4h", "2d", "90m". */
