@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
 import org.breakwater.App;
+import org.breakwater.policy.PolicyReader;
+import org.breakwater.web.WebServer;
 import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.calendar.files.CalendarException;
 import org.breakwater.apidiff.spec.SpecException;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Spec;
             "25 services, who consumes the package database and the account system),",
             "loads it and a deployment history into a store of its own, and shows what",
             "runs where, who consumes pkgdb, and what the pkgdb2 release in staging would",
-            "break in production.",
+            "break in production; then serves it all on http://127.0.0.1:8080/ until",
+            "Ctrl-C (--no-serve to stop after the walkthrough).",
             "",
             "Examples:",
             "  breakwater demo",
@@ -60,6 +64,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "report format of the API diff, as for `breakwater diff` (default: ${DEFAULT-VALUE})")
     String format;
+
+    @Option(names = "--no-serve", description = "show the walkthrough and exit, without starting the server")
+    boolean noServe;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "where the server listens (default: ${DEFAULT-VALUE}; a free port if it is taken)")
+    int port;
 
     @Override
     public Integer call() {
@@ -136,7 +147,52 @@ final class DemoCommand implements Callable<Integer> {
         out.println("     ./breakwater diff " + v1 + " " + v2 + " --format html --output pkgdb-diff.html");
         out.println("     ./breakwater diff ... --ignore " + catalogDir.resolve("apis/pkgdb/breakwater-ignore.yaml"));
         out.flush();
-        return code == ExitCode.CHECK_FAILED ? ExitCode.OK : code;
+        int result = code == ExitCode.CHECK_FAILED ? ExitCode.OK : code;
+        if (result != ExitCode.OK || noServe) {
+            return result;
+        }
+        return serve(store, Long.parseLong(p1), out, err);
+    }
+
+    /** Serves the demo store until Ctrl-C (or until this thread is interrupted, as tests do). */
+    private int serve(Path store, long plan, PrintWriter out, PrintWriter err) {
+        boolean interrupted = false;
+        try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
+            WebServer server;
+            try {
+                server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", port, err);
+            } catch (RuntimeException e) {
+                server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, err); // the port is taken
+            }
+            String url = "http://127.0.0.1:" + server.port() + "/";
+            out.println(RULE);
+            out.println("Breakwater serves the demo at " + url);
+            out.println("  the plan: " + url + "plans/" + plan + "   the package database: " + url + "services/pkgdb");
+            out.println("  the API:  " + url + "api/v1/can-deploy?plan=" + plan);
+            out.println("Ctrl-C stops it.");
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            WebServer running = server;
+            Thread hook = new Thread(() -> {
+                running.close();
+                stopped.countDown();
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                interrupted = true; // closed below with the flag clear, then set again
+                Runtime.getRuntime().removeShutdownHook(hook);
+                running.close();
+            }
+        } catch (StoreException e) {
+            err.println("breakwater demo: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
     }
 
     /** Imports the demo catalog and records its deployment history. */

@@ -562,7 +562,7 @@ class CliTest {
         void demo_unpacks_into_the_given_folder_and_shows_breaking_findings() {
             Path target = dir.resolve("demo-here");
 
-            Run r = run("demo", "--dir", s(target));
+            Run r = run("demo", "--no-serve", "--dir", s(target));
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("BREAKING").contains("[endpoint-removed]")
@@ -573,7 +573,7 @@ class CliTest {
 
         @Test
         void demo_with_an_unknown_format_is_a_usage_error() {
-            Run r = run("demo", "--dir", s(dir.resolve("d")), "--format", "pdf");
+            Run r = run("demo", "--no-serve", "--dir", s(dir.resolve("d")), "--format", "pdf");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.all()).contains("pdf");
@@ -583,7 +583,7 @@ class CliTest {
         void demo_into_a_folder_that_cannot_be_created_is_an_error_without_a_stack_trace() throws Exception {
             Path file = write("not-a-folder", "x");
 
-            Run r = run("demo", "--dir", s(file.resolve("sub")));
+            Run r = run("demo", "--no-serve", "--dir", s(file.resolve("sub")));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("breakwater demo: cannot unpack the demo data: ").contains("not-a-folder");

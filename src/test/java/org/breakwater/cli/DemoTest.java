@@ -31,7 +31,7 @@ class DemoTest {
     void the_demo_shows_the_catalog_what_runs_where_the_consumers_and_the_break() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"demo", "--dir", dir.toString()}, new PrintWriter(out, true),
+        int code = Main.run(new String[] {"demo", "--no-serve", "--dir", dir.toString()}, new PrintWriter(out, true),
                 new PrintWriter(err, true));
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).isEmpty();
@@ -59,7 +59,7 @@ class DemoTest {
         StringWriter out = new StringWriter();
         for (int i = 0; i < 2; i++) {
             out.getBuffer().setLength(0);
-            int code = Main.run(new String[] {"demo", "--dir", dir.toString()}, new PrintWriter(out, true),
+            int code = Main.run(new String[] {"demo", "--no-serve", "--dir", dir.toString()}, new PrintWriter(out, true),
                     new PrintWriter(new StringWriter(), true));
             assertThat(code).isZero();
         }
@@ -69,5 +69,29 @@ class DemoTest {
             rows = db.jdbi().withHandle(h -> h.createQuery("select count(*) from deployment").mapTo(Integer.class).one());
         }
         assertThat(rows).isEqualTo(103);
+    }
+
+    @Test
+    void the_demo_then_serves_its_store_until_stopped() throws Exception {
+        StringWriter out = new StringWriter();
+        int[] code = {-1};
+        Thread demo = new Thread(() -> code[0] = Main.run(new String[] {"demo", "--dir", dir.toString(), "--port", "0"},
+                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
+        demo.start();
+        java.util.regex.Pattern served = java.util.regex.Pattern.compile("serves the demo at (http://127\\.0\\.0\\.1:\\d+/)");
+        java.util.regex.Matcher m = served.matcher("");
+        for (int i = 0; i < 600 && !(m = served.matcher(out.toString())).find(); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(m.find(0)).as("the demo printed its URL").isTrue();
+        java.net.http.HttpResponse<String> plan = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(m.group(1) + "plans/1")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(plan.statusCode()).isEqualTo(200);
+        assertThat(plan.body()).contains("pkgdb2 roll-out, with the account system 0.8.19");
+        demo.interrupt();
+        demo.join(30_000);
+        assertThat(demo.isAlive()).isFalse();
+        assertThat(code[0]).isZero();
     }
 }
