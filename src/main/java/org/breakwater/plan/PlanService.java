@@ -249,6 +249,20 @@ public final class PlanService {
                 .propose(report(found.get()), plans.evidence(id), notBefore));
     }
 
+    /** The planned deployments (not drafts or cancelled ones) as calendar events, for an .ics feed. */
+    public List<org.breakwater.calendar.CalendarEvent> schedule() {
+        List<org.breakwater.calendar.CalendarEvent> events = new ArrayList<>();
+        for (Plan p : plans.plans(Optional.empty())) {
+            if (p.status() == PlanStatus.CANCELLED || p.status() == PlanStatus.DRAFT) {
+                continue;
+            }
+            events.add(new org.breakwater.calendar.CalendarEvent("plan-" + p.id() + "@breakwater", "Deployment: "
+                    + p.title() + " (" + p.environment() + ")", p.releaseLabel() + " → " + p.environment() + ", "
+                    + p.status().id() + ", owner " + p.owner(), p.start(), p.end(), p.ticket()));
+        }
+        return events;
+    }
+
     /** May plan {@code id} go ahead now? */
     public Outcome<CanDeploy> canDeploy(long id) {
         return report(id).map(this::answer);

@@ -42,7 +42,10 @@ final class Pages {
         server.get("/", this::dashboard);
         server.get("/services/{name}", this::service);
         server.get("/plans/{id}", this::plan);
-        return List.of("/", "/services/{name}", "/plans/{id}");
+        server.get("/calendar", this::calendar);
+        server.get("/calendar.ics", ctx -> ctx.contentType("text/calendar; charset=utf-8")
+                .result(org.breakwater.calendar.files.IcsWriter.write("Planned deployments", plans.schedule(), Instant.now())));
+        return List.of("/", "/services/{name}", "/plans/{id}", "/calendar", "/calendar.ics");
     }
 
     private static void html(Context ctx, String title, Html body) {
@@ -79,6 +82,52 @@ final class Pages {
         }
         h.tag("</table>");
         html(ctx, "Dashboard", h);
+    }
+
+    /** A month view: releases, freezes and planned deployments, day by day, this month and the next two. */
+    private void calendar(Context ctx) {
+        java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
+        Instant from = first.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        Instant to = first.plusMonths(3).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        List<Window> windows = app.calendar().load().between(from, to).stream()
+                .filter(w -> Duration.between(w.start(), w.end()).toHours() >= 12).toList();
+        List<Plan> planned = plans.list(Optional.empty()).stream()
+                .filter(p -> p.status() != org.breakwater.plan.PlanStatus.CANCELLED).toList();
+        Html h = new Html();
+        h.tag("<p>").link("/calendar.ics", "Subscribe to the planned deployments (.ics)")
+                .text(" · weekly windows shorter than half a day are left out of this view").tag("</p>");
+        for (int m = 0; m < 3; m++) {
+            java.time.LocalDate month = first.plusMonths(m);
+            h.tag("<h2>").text(month.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH)
+                    + " " + month.getYear()).tag("</h2><table><tr><th>Mon</th><th>Tue</th><th>Wed</th><th>Thu</th>"
+                    + "<th>Fri</th><th>Sat</th><th>Sun</th></tr><tr>");
+            int lead = month.getDayOfWeek().getValue() - 1;
+            for (int i = 0; i < lead; i++) {
+                h.tag("<td></td>");
+            }
+            for (java.time.LocalDate d = month; d.getMonth() == month.getMonth(); d = d.plusDays(1)) {
+                Instant dayStart = d.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+                Instant dayEnd = dayStart.plus(Duration.ofDays(1));
+                h.tag("<td><strong>").text(Integer.toString(d.getDayOfMonth())).tag("</strong>");
+                for (Window w : windows) {
+                    if (w.overlaps(dayStart, dayEnd)) {
+                        h.tag("<br><span class=\"" + (w.kind() == WindowKind.FREEZE ? "failed" : "met") + "\">")
+                                .text(w.name()).tag("</span>");
+                    }
+                }
+                for (Plan p : planned) {
+                    if (!p.start().isBefore(dayStart) && p.start().isBefore(dayEnd)) {
+                        h.tag("<br>").link("/plans/" + p.id(), "deploy: " + p.title());
+                    }
+                }
+                h.tag("</td>");
+                if (d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+                    h.tag("</tr><tr>");
+                }
+            }
+            h.tag("</tr></table>");
+        }
+        html(ctx, "Calendar", h);
     }
 
     private void service(Context ctx) {

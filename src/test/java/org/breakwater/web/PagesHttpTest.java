@@ -57,6 +57,9 @@ class PagesHttpTest {
                 Instant.now().plus(Duration.ofDays(20)), Duration.ofHours(4), "pingou", Optional.empty(),
                 PlanStatus.SCHEDULED))).value();
         planId = plan.id();
+        app.calendar().replace("test.yaml", java.util.List.of(new org.breakwater.calendar.Window("Fedora 21 <Beta> freeze",
+                org.breakwater.calendar.WindowKind.FREEZE, Instant.now().plus(Duration.ofDays(2)),
+                Instant.now().plus(Duration.ofDays(9)))), java.util.List.of());
         server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
     }
 
@@ -112,5 +115,16 @@ class PagesHttpTest {
             assertThat(a.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
             assertThat(a.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
         }
+    }
+
+    @Test
+    void the_calendar_shows_freezes_and_deployments_by_day_and_offers_the_ics_feed() throws Exception {
+        String page = get("/calendar").body();
+        assertThat(page).contains("href=\"/calendar.ics\"").contains("Fedora 21 &lt;Beta&gt; freeze")
+                .contains("href=\"/plans/" + planId + "\"").contains("deploy: pkgdb2 &lt;script&gt;");
+        HttpResponse<String> ics = get("/calendar.ics");
+        assertThat(ics.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        assertThat(ics.body()).startsWith("BEGIN:VCALENDAR").contains("UID:plan-" + planId + "@breakwater")
+                .contains("SUMMARY:Deployment: pkgdb2 <script>alert(1)</script> (production)");
     }
 }

@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.App;
 import org.breakwater.calendar.CalendarEvent;
@@ -17,8 +15,6 @@ import org.breakwater.calendar.files.IcsWriter;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
-import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanStatus;
 import org.breakwater.policy.PolicyReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,15 +42,7 @@ final class PlanFeedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ErrorReporting.guarded("plan feed", err, () -> {
             App app = store.open(Clock.systemUTC());
-            List<CalendarEvent> events = new ArrayList<>();
-            for (Plan p : app.plans(PolicyReader.defaults()).list(Optional.empty())) {
-                if (p.status() == PlanStatus.CANCELLED || p.status() == PlanStatus.DRAFT) {
-                    continue;
-                }
-                events.add(new CalendarEvent("plan-" + p.id() + "@breakwater", "Deployment: " + p.title()
-                        + " (" + p.environment() + ")", p.releaseLabel() + " → " + p.environment() + ", "
-                        + p.status().id() + ", owner " + p.owner(), p.start(), p.end(), p.ticket()));
-            }
+            List<CalendarEvent> events = app.plans(PolicyReader.defaults()).schedule();
             String ics = IcsWriter.write("Planned deployments", events, Instant.now());
             if (output == null) {
                 out.print(ics);
