@@ -57,7 +57,7 @@ final class Html {
                 + ".met{color:#1a7f37}.pending{color:#9a6700}.failed{color:#cf222e;font-weight:600}.waived{color:#6e7781}"
                 + ".outside{background:#fff1c2;padding:0 .3rem;border-radius:3px;font-size:.85em}"
                 + "code{background:#f4f6f8;padding:0 .2rem}td{overflow-wrap:break-word}td code{white-space:normal}</style></head><body><header><strong>Breakwater</strong> "
-                + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/api/v1/openapi.json\">API</a></header><main>"
+                + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/compare\">Compare</a><a href=\"/api/v1/openapi.json\">API</a></header><main>"
                 + "<h1>" + escape(title) + "</h1>" + body.b + "</main></body></html>\n";
     }
 }

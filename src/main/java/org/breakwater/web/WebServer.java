@@ -77,6 +77,7 @@ public final class WebServer implements AutoCloseable {
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         List<String> routes = new ArrayList<>(List.of("/healthz", "/metrics", "/api/v1/openapi.json"));
         new Pages(app, plans).register(server);
+        new ComparePage().register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, app.access()).register(server));
         server.start(host, port);

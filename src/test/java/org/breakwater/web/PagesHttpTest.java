@@ -127,4 +127,39 @@ class PagesHttpTest {
         assertThat(ics.body()).startsWith("BEGIN:VCALENDAR").contains("UID:plan-" + planId + "@breakwater")
                 .contains("SUMMARY:Deployment: pkgdb2 <script>alert(1)</script> (production)");
     }
+
+    static HttpResponse<String> postForm(String cookie, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/compare"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void the_compare_page_reports_what_the_command_line_would_and_refuses_a_post_without_its_token() throws Exception {
+        HttpResponse<String> form = get("/compare");
+        String setCookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict");
+        String cookie = setCookie.split(";")[0];
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(m.find()).isTrue();
+        String old = java.nio.file.Files.readString(Path.of("src/main/resources/demo/catalog/apis/fas/v1/fas.yaml"));
+        String neu = java.nio.file.Files.readString(Path.of("src/main/resources/demo/catalog/apis/fas/v2/fas.yaml"));
+        String body = "csrf=" + enc(m.group(1)) + "&old=" + enc(old) + "&new=" + enc(neu);
+        HttpResponse<String> report = postForm(cookie, body);
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("<html").containsIgnoringCase("breaking").contains("/json/bugzilla_email");
+        assertThat(postForm(null, body).statusCode()).isEqualTo(403);
+        assertThat(postForm("bw_csrf=forged", body).statusCode()).isEqualTo(403);
+        HttpResponse<String> bad = postForm(cookie, "csrf=" + enc(m.group(1)) + "&old=" + enc("openapi: 9") + "&new=x");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("the old description does not read");
+    }
 }
