@@ -12,6 +12,7 @@ import org.breakwater.auth.Role;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
 import picocli.CommandLine.Command;
@@ -129,7 +130,7 @@ public final class TokenCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            String who = Optional.ofNullable(System.getenv("USER")).orElse("unknown");
+            String who = Users.current();
             return ErrorReporting.guarded("token revoke", err, () -> {
                 if (!store.open(Clock.systemUTC()).access().revoke(id, who)) {
                     err.println("breakwater token revoke: no active token " + id);

@@ -20,6 +20,7 @@ import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,7 +101,7 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
                 return ExitCode.INPUT_ERROR;
             }
         }
-        String who = by != null ? by : Optional.ofNullable(System.getenv("USER")).orElse("unknown");
+        String who = by != null ? by : Users.current();
         NewDeployment d = new NewDeployment(service, version, environment, when, who, Optional.ofNullable(notes));
         Optional<ApiDescription> description = api;
         return ErrorReporting.guarded("record-deployment", err, () -> {

@@ -1,19 +1,15 @@
 package org.breakwater.plan.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.plan.CanDeploy;
-import org.breakwater.plan.PlanService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,15 +87,11 @@ public final class CanDeployCommand implements Callable<Integer> {
             err.println("breakwater can-deploy: --retry-while-pending must be 0 or more and --poll at least 1");
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("can-deploy", err, () -> {
-            Optional<PlanService> plans = PlanContext.open("can-deploy", store, policy, Clock.systemUTC(), err);
-            if (plans.isEmpty()) {
-                return ExitCode.INPUT_ERROR;
-            }
+        return PlanContext.run("can-deploy", store, policy, err, plans -> {
             Instant giveUp = Instant.now().plus(Duration.ofSeconds(retrySeconds));
             while (true) {
-                Outcome<CanDeploy> o = target.plan != null ? plans.get().canDeploy(target.plan)
-                        : plans.get().canDeploy(target.release.service, target.release.version, target.release.environment);
+                Outcome<CanDeploy> o = target.plan != null ? plans.canDeploy(target.plan)
+                        : plans.canDeploy(target.release.service, target.release.version, target.release.environment);
                 if (o instanceof Outcome.Refused<CanDeploy> r) {
                     err.println("breakwater can-deploy: " + r.reason());
                     return ExitCode.INPUT_ERROR;

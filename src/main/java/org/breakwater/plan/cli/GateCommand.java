@@ -1,18 +1,16 @@
 package org.breakwater.plan.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Evidence;
-import org.breakwater.plan.PlanService;
 import org.breakwater.plan.Waiver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,13 +103,9 @@ public final class GateCommand implements Runnable {
                 return ExitCode.INPUT_ERROR;
             }
             Optional<Instant> time = when;
-            String who = by != null ? by : Optional.ofNullable(System.getenv("USER")).orElse("unknown");
-            return ErrorReporting.guarded("gate record", err, () -> {
-                Optional<PlanService> plans = PlanContext.open("gate record", store, policy, Clock.systemUTC(), err);
-                if (plans.isEmpty()) {
-                    return ExitCode.INPUT_ERROR;
-                }
-                Outcome<Evidence> o = plans.get().record(plan, gate, evidence, who, time,
+            String who = by != null ? by : Users.current();
+            return PlanContext.run("gate record", store, policy, err, plans -> {
+                Outcome<Evidence> o = plans.record(plan, gate, evidence, who, time,
                         Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision));
                 if (o instanceof Outcome.Refused<Evidence> r) {
                     err.println("breakwater gate record: " + r.reason());
@@ -153,12 +147,8 @@ public final class GateCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return ErrorReporting.guarded("gate waive", err, () -> {
-                Optional<PlanService> plans = PlanContext.open("gate waive", store, policy, Clock.systemUTC(), err);
-                if (plans.isEmpty()) {
-                    return ExitCode.INPUT_ERROR;
-                }
-                Outcome<Waiver> o = plans.get().waive(plan, gate, reason, approver);
+            return PlanContext.run("gate waive", store, policy, err, plans -> {
+                Outcome<Waiver> o = plans.waive(plan, gate, reason, approver);
                 if (o instanceof Outcome.Refused<Waiver> r) {
                     err.println("breakwater gate waive: " + r.reason());
                     return ExitCode.INPUT_ERROR;

@@ -3,11 +3,9 @@ package org.breakwater.plan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,15 +14,14 @@ import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.NewPlan;
 import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanService;
 import org.breakwater.plan.PlanStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,17 +107,13 @@ final class PlanCreateCommand implements Callable<Integer> {
                 return ExitCode.INPUT_ERROR;
             }
         }
-        String who = owner != null ? owner : Optional.ofNullable(System.getenv("USER")).orElse("unknown");
+        String who = owner != null ? owner : Users.current();
         String name = title != null ? title : String.join(" + ", releases.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList());
         NewPlan p = new NewPlan(name, releases, descriptions, environment, at.get(), span.get(), who,
                 Optional.ofNullable(ticket), scheduled ? PlanStatus.SCHEDULED : PlanStatus.DRAFT);
-        return ErrorReporting.guarded("plan create", err, () -> {
-            Optional<PlanService> plans = PlanContext.open("plan create", store, policy, Clock.systemUTC(), err);
-            if (plans.isEmpty()) {
-                return ExitCode.INPUT_ERROR;
-            }
-            Outcome<Plan> o = plans.get().create(p);
+        return PlanContext.run("plan create", store, policy, err, plans -> {
+            Outcome<Plan> o = plans.create(p);
             if (o instanceof Outcome.Refused<Plan> r) {
                 err.println("breakwater plan create: " + r.reason());
                 return ExitCode.INPUT_ERROR;

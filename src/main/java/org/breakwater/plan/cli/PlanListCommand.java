@@ -1,11 +1,9 @@
 package org.breakwater.plan.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.PolicyOption;
@@ -13,7 +11,6 @@ import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanService;
 import org.breakwater.plan.PlanStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,12 +48,8 @@ final class PlanListCommand implements Callable<Integer> {
             err.println("breakwater plan list: unknown status '" + status + "'");
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("plan list", err, () -> {
-            Optional<PlanService> plans = PlanContext.open("plan list", store, policy, Clock.systemUTC(), err);
-            if (plans.isEmpty()) {
-                return ExitCode.INPUT_ERROR;
-            }
-            List<Plan> list = plans.get().list(wanted);
+        return PlanContext.run("plan list", store, policy, err, plans -> {
+            List<Plan> list = plans.list(wanted);
             if (json) {
                 JsonOutput.print(out, g -> {
                     g.writeStartArray();

@@ -1,19 +1,16 @@
 package org.breakwater.plan.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.calendar.Proposal;
 import org.breakwater.calendar.Reason;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Times;
-import org.breakwater.plan.PlanService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,12 +66,8 @@ final class PlanProposeCommand implements Callable<Integer> {
             }
         }
         Optional<java.time.Instant> from = after;
-        return ErrorReporting.guarded("plan propose", err, () -> {
-            Optional<PlanService> plans = PlanContext.open("plan propose", store, policy, Clock.systemUTC(), err);
-            if (plans.isEmpty()) {
-                return ExitCode.INPUT_ERROR;
-            }
-            Outcome<Proposal> o = plans.get().propose(id, from);
+        return PlanContext.run("plan propose", store, policy, err, plans -> {
+            Outcome<Proposal> o = plans.propose(id, from);
             if (o instanceof Outcome.Refused<Proposal> r) {
                 err.println("breakwater plan propose: " + r.reason());
                 return ExitCode.INPUT_ERROR;
@@ -95,7 +88,7 @@ final class PlanProposeCommand implements Callable<Integer> {
             }
             Proposal.Found f = (Proposal.Found) p;
             if (apply) {
-                Outcome<?> moved = plans.get().reschedule(id, f.start());
+                Outcome<?> moved = plans.reschedule(id, f.start());
                 if (moved instanceof Outcome.Refused<?> r) {
                     err.println("breakwater plan propose: " + r.reason());
                     return ExitCode.INPUT_ERROR;

@@ -1,16 +1,12 @@
 package org.breakwater.plan.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.util.Optional;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.plan.PlanReport;
-import org.breakwater.plan.PlanService;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,12 +38,8 @@ abstract class PlanReportCommand implements java.util.concurrent.Callable<Intege
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded(name(), err, () -> {
-            Optional<PlanService> plans = PlanContext.open(name(), store, policy, Clock.systemUTC(), err);
-            if (plans.isEmpty()) {
-                return ExitCode.INPUT_ERROR;
-            }
-            Outcome<PlanReport> o = plans.get().report(id);
+        return PlanContext.run(name(), store, policy, err, plans -> {
+            Outcome<PlanReport> o = plans.report(id);
             if (o instanceof Outcome.Refused<PlanReport> r) {
                 err.println("breakwater " + name() + ": " + r.reason());
                 return ExitCode.INPUT_ERROR;

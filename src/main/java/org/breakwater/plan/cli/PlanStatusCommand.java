@@ -1,16 +1,13 @@
 package org.breakwater.plan.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanService;
 import org.breakwater.plan.PlanStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +47,8 @@ final class PlanStatusCommand implements Callable<Integer> {
                     + "' (draft, scheduled, in-progress, done, cancelled, rolled-back)");
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("plan status", err, () -> {
-            Optional<PlanService> plans = PlanContext.open("plan status", store, policy, Clock.systemUTC(), err);
-            if (plans.isEmpty()) {
-                return ExitCode.INPUT_ERROR;
-            }
-            Outcome<Plan> o = plans.get().setStatus(id, next.get());
+        return PlanContext.run("plan status", store, policy, err, plans -> {
+            Outcome<Plan> o = plans.setStatus(id, next.get());
             if (o instanceof Outcome.Refused<Plan> r) {
                 err.println("breakwater plan status: " + r.reason());
                 return ExitCode.INPUT_ERROR;

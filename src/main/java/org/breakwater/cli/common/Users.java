@@ -1,0 +1,13 @@
+package org.breakwater.cli.common;
+
+import java.util.Optional;
+
+/** Who runs a command, when the user does not say: {@code $USER}, else "unknown". */
+public final class Users {
+    private Users() {
+    }
+
+    public static String current() {
+        return Optional.ofNullable(System.getenv("USER")).filter(u -> !u.isBlank()).orElse("unknown");
+    }
+}
