@@ -18,13 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code breakwater serve}: the REST API (and, to come, the web pages) over the store. */
+/** {@code breakwater serve}: the web pages and the REST API over the store. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the REST API over the store until stopped (Ctrl-C).",
+        description = {"Serve the web pages and the REST API over the store until Ctrl-C.",
             "",
-            "Read-only so far (issue 5 is in progress): /healthz, /metrics (Prometheus),",
-            "and under /api/v1: services, services/NAME, services/NAME/consumers, where,",
-            "plans, plans/ID, can-deploy. One log line per request on standard error.",
+            "Pages: / (dashboard), /services/NAME, /plans/ID, /calendar, /compare.",
+            "API under /api/v1 (described at /api/v1/openapi.json; writes need a token,",
+            "see `breakwater token`), /healthz, /metrics (Prometheus). One log line per",
+            "request on standard error. docs/api.md.",
             "",
             "Examples:",
             "  breakwater serve",
