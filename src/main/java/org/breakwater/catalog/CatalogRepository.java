@@ -18,6 +18,9 @@ public interface CatalogRepository {
      */
     ImportSummary replace(Catalog catalog, Map<String, ApiDescription> declaredApis);
 
+    /** The active services, in name order. */
+    List<Service> services();
+
     /** An active (not retired) service. */
     Optional<Service> service(String name);
 

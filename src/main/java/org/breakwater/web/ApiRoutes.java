@@ -76,7 +76,7 @@ final class ApiRoutes {
     private void services(Context ctx) {
         int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        List<Service> all = app.catalog().export().services();
+        List<Service> all = app.catalog().services();
         List<Service> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
         json(ctx, Json.write(g -> {
             g.writeStartObject();

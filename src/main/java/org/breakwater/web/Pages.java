@@ -76,7 +76,7 @@ final class Pages {
                     .tag("</td></tr>");
         }
         h.tag("</table><h2>Services</h2><table><tr><th>Service</th><th>Tier</th><th>Owner</th></tr>");
-        for (Service s : app.catalog().export().services()) {
+        for (Service s : app.catalog().services()) {
             h.tag("<tr><td>").link("/services/" + s.name(), s.name()).tag("</td><td>").text(s.tier().id())
                     .tag("</td><td>").text(s.owner()).tag("</td></tr>");
         }

@@ -59,20 +59,30 @@ public final class JdbiCatalogRepository implements CatalogRepository {
                 .map((rs, ctx) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3),
                         ZoneId.of(rs.getString(4)), sortedCopy(teamsOf.getOrDefault(rs.getString(1), List.of()))))
                 .list();
-        Map<String, List<String>> announce = new HashMap<>();
-        h.createQuery("select a.service, a.address from service_announce a order by a.service, a.position")
-                .map((rs, ctx) -> announce.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                .list();
-        List<Service> services = h.createQuery("select name, title, owner_team, tier, freeze_sensitive, repository,"
-                        + " docs, system_name from service where retired = false")
-                .map((rs, ctx) -> new Service(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Tier.parse(rs.getString(4)).orElseThrow(), rs.getBoolean(5),
-                        announce.getOrDefault(rs.getString(1), List.of()), Optional.ofNullable(rs.getString(6)),
-                        Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)))).list();
+        List<Service> services = services(h);
         List<Consumer> consumers = consumers(h, "select name, kind, service, owner_team, contact, description from consumer",
                 "select consumer, provider, whole_api, operation, operation_id, operation_key from consumer_use"
                         + " order by consumer, use_position, position", Map.of());
         return new Catalog(envs, teams, people, services, consumers);
+    }
+
+    /** The active services, in name order, without loading the rest of the catalog. */
+    private static List<Service> services(Handle h) {
+        Map<String, List<String>> announce = new HashMap<>();
+        h.createQuery("select a.service, a.address from service_announce a order by a.service, a.position")
+                .map((rs, ctx) -> announce.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return h.createQuery("select name, title, owner_team, tier, freeze_sensitive, repository,"
+                        + " docs, system_name from service where retired = false order by name")
+                .map((rs, ctx) -> new Service(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Tier.parse(rs.getString(4)).orElseThrow(), rs.getBoolean(5),
+                        announce.getOrDefault(rs.getString(1), List.of()), Optional.ofNullable(rs.getString(6)),
+                        Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)))).list();
+    }
+
+    @Override
+    public List<Service> services() {
+        return jdbi.withHandle(JdbiCatalogRepository::services);
     }
 
     private static List<String> sortedCopy(List<String> names) {
