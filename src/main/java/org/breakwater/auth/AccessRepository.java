@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Tokens and the audit log. Implementation: {@code JdbiAccessRepository}. */
+/** Tokens, local accounts, web sessions and the audit log. Implementation: {@code JdbiAccessRepository}. */
 public interface AccessRepository {
     ApiToken createToken(String name, Principal principal, String hash, Instant at);
 
@@ -17,4 +17,26 @@ public interface AccessRepository {
     void audit(Instant at, String actor, String action, String subject, Optional<String> detail);
 
     List<AuditEntry> audit(Optional<String> subject, int limit);
+
+    /** Inserts or replaces the account (its password hash only when {@code passwordHash} is present). */
+    void saveAccount(Principal principal, Optional<String> passwordHash, Instant at);
+
+    Optional<Account> account(String username);
+
+    List<Account> accounts();
+
+    boolean setPassword(String username, String passwordHash);
+
+    boolean disable(String username, Instant at);
+
+    void createSession(String hash, Session session);
+
+    Optional<Session> session(String hash);
+
+    void deleteSession(String hash);
+
+    /** Ends every session of {@code username}; returns how many. */
+    int deleteSessions(String username);
+
+    void deleteSessionsExpiredBefore(Instant at);
 }

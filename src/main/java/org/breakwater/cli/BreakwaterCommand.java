@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.calendar.cli.CalendarCommand.class,
             ServeCommand.class,
             org.breakwater.auth.cli.TokenCommand.class,
+            org.breakwater.auth.cli.UserCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {

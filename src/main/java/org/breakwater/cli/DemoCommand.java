@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import org.breakwater.App;
 import org.breakwater.policy.PolicyReader;
+import org.breakwater.auth.AccessService;
 import org.breakwater.web.WebServer;
+import org.breakwater.web.WebSettings;
 import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.calendar.files.CalendarException;
 import org.breakwater.apidiff.spec.SpecException;
@@ -34,10 +36,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code breakwater demo}: the product's front door. Until the web server exists it unpacks
- * the demo data, loads it into a store of its own and shows, through the same commands a
- * user would run, what Breakwater knows: the catalog, what runs where, who consumes the
- * package database, and what pkgdb2 (in staging) would break in production.
+ * {@code breakwater demo}: the product's front door. It unpacks the demo data, loads it into a
+ * store of its own and shows, through the same commands a user would run, what Breakwater
+ * knows: the catalog, what runs where, who consumes the package database, what pkgdb2 (in
+ * staging) would break in production, the plans and what CI hears; then it serves the store
+ * with demo accounts to log in with.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show Breakwater on realistic demo data.",
@@ -107,6 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             ReleaseCalendar calendar = DemoPlans.calendar(root, LocalDate.now(ZoneOffset.UTC));
             app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
             plans = DemoPlans.make(app, Instant.now());
+            DemoPlans.accounts(app);
         } catch (IOException | CalendarException | IllegalStateException e) {
             err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
@@ -151,24 +155,29 @@ final class DemoCommand implements Callable<Integer> {
         if (result != ExitCode.OK || noServe) {
             return result;
         }
-        return serve(store, Long.parseLong(p1), out, err);
+        return serve(store, plans, out, err);
     }
 
     /** Serves the demo store until Ctrl-C (or until this thread is interrupted, as tests do). */
-    private int serve(Path store, long plan, PrintWriter out, PrintWriter err) {
+    private int serve(Path store, DemoPlans.Made plans, PrintWriter out, PrintWriter err) {
         boolean interrupted = false;
         try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
             WebServer server;
+            WebSettings settings = new WebSettings(false, false, Optional.of(DemoPlans.loginHint()));
+            AccessService access = app.access();
             try {
-                server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", port, err);
-            } catch (RuntimeException e) {
-                server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, err); // the port is taken
+                server = WebServer.start(app, PolicyReader.defaults(), access, settings, "127.0.0.1", port, err);
+            } catch (RuntimeException e) { // the port is taken
+                server = WebServer.start(app, PolicyReader.defaults(), access, settings, "127.0.0.1", 0, err);
             }
             String url = "http://127.0.0.1:" + server.port() + "/";
             out.println(RULE);
             out.println("Breakwater serves the demo at " + url);
-            out.println("  the plan: " + url + "plans/" + plan + "   the package database: " + url + "services/pkgdb");
-            out.println("  the API:  " + url + "api/v1/can-deploy?plan=" + plan);
+            out.println("  the pkgdb2 plan: " + url + "plans/" + plans.pkgdb2() + "   the package database: " + url
+                    + "services/pkgdb");
+            out.println("  due now, waiting on the meeting's decision: " + url + "plans/" + plans.fedocal());
+            out.println("  the API:  " + url + "api/v1/can-deploy?plan=" + plans.pkgdb2());
+            out.println("  " + DemoPlans.loginHint());
             out.println("Ctrl-C stops it.");
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);

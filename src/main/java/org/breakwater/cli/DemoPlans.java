@@ -8,11 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.breakwater.App;
+import org.breakwater.auth.Principal;
+import org.breakwater.auth.Role;
 import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.calendar.files.CalendarException;
 import org.breakwater.calendar.files.CalendarYaml;
@@ -26,15 +29,37 @@ import org.breakwater.policy.PolicyReader;
 /**
  * The demo's plans: the pkgdb2 roll-out as it should have gone, with the account-system update
  * in the same plan and part of its evidence recorded, and the updates system's v2 as a draft
- * to be placed after the Fedora 21 release; and the release calendar they are judged against.
+ * to be placed after the Fedora 21 release, a borderline service's major update due now and
+ * waiting on the meeting's decision; the release calendar they are judged against; and the
+ * accounts that log in to the demo server.
  */
 final class DemoPlans {
     private static final Pattern DAY = Pattern.compile("\\$\\{DAY([+-]\\d+)}");
     /** The day, counted from today, of Fedora 21's final release in demo/calendar.yaml. */
     static final int F21_FINAL_DAY = 59;
 
+    /** The demo accounts' password (the demo server listens on loopback only). */
+    static final String PASSWORD = "breakwater-demo";
+    /** The demo accounts: the pkgdb owner, an admin, and a QA engineer who may only read. */
+    static final List<Principal> ACCOUNTS = List.of(
+            new Principal("pingou", Role.SERVICE_OWNER, Optional.of("infrastructure")),
+            new Principal("nirik", Role.ADMIN, Optional.empty()),
+            new Principal("adamwill", Role.VIEWER, Optional.empty()));
+
     /** The plans made, by role. */
-    record Made(long pkgdb2, long bodhi2) {
+    record Made(long pkgdb2, long bodhi2, long fedocal) {
+    }
+
+    /** The line the login page and the walkthrough show. */
+    static String loginHint() {
+        return "Demo accounts (password " + PASSWORD + "): pingou, who owns the package database and the calendar;"
+                + " nirik, an admin; adamwill from QA, who may only read.";
+    }
+
+    static void accounts(App app) {
+        for (Principal p : ACCOUNTS) {
+            done(app.access().saveAccount(p, Optional.of(PASSWORD), "demo"));
+        }
     }
 
     private DemoPlans() {
@@ -76,7 +101,12 @@ final class DemoPlans {
         Plan bodhi2 = done(plans.create(new NewPlan("bodhi2, the updates system v2", Map.of("bodhi", "2.0.0"), Map.of(),
                 "production", today.plus(Duration.ofDays(40)).plus(Duration.ofHours(15)), Duration.ofHours(6),
                 "lmacken", Optional.empty(), PlanStatus.DRAFT)));
-        return new Made(id, bodhi2.id());
+        // a borderline service's major update, due now: whether the policy applies is the weekly meeting's call
+        Plan fedocal = done(plans.create(new NewPlan("fedocal 1.0: per-calendar iCal feeds, new API paths",
+                Map.of("fedocal", "1.0.0"), Map.of(), "production", now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1)),
+                Duration.ofHours(1), "pingou", Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4251"),
+                PlanStatus.SCHEDULED)));
+        return new Made(id, bodhi2.id(), fedocal.id());
     }
 
     private static void record(PlanService plans, long id, String gate, String evidence, String by, Instant at,

@@ -4,8 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import org.breakwater.apidiff.ApiDiff;
 import org.breakwater.apidiff.DiffOptions;
@@ -20,11 +18,14 @@ import org.breakwater.apidiff.spec.SpecException;
  * submit), so another site cannot post it in a visitor's name.
  */
 final class ComparePage {
-    static final String CSRF_COOKIE = "bw_csrf";
     private static final int MAX_CHARS = 8 * 1024 * 1024;
 
-    private final SecureRandom random = new SecureRandom();
     private final ApiDiff diff = new ApiDiff(DiffOptions.defaults());
+    private final WebAuth auth;
+
+    ComparePage(WebAuth auth) {
+        this.auth = auth;
+    }
 
     List<String> register(Javalin server) {
         server.get("/compare", this::form);
@@ -33,10 +34,7 @@ final class ComparePage {
     }
 
     private void form(Context ctx) {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ctx.header("Set-Cookie", CSRF_COOKIE + "=" + token + "; Path=/compare; HttpOnly; SameSite=Strict");
+        String token = auth.formToken(ctx);
         Html h = new Html();
         h.el("p", "Paste the description production runs and the candidate's (OpenAPI 3.0, 3.1 or Swagger 2.0, JSON or"
                 + " YAML; one file each: references to other files cannot be followed here).");
@@ -44,15 +42,11 @@ final class ComparePage {
                 .tag("\"><p><label>Old (production)<br><textarea name=\"old\" rows=\"14\" cols=\"100\" required></textarea>"
                         + "</label></p><p><label>New (candidate)<br><textarea name=\"new\" rows=\"14\" cols=\"100\" required>"
                         + "</textarea></label></p><p><button type=\"submit\">Compare</button></p></form>");
-        ctx.contentType("text/html; charset=utf-8").result(Html.page("Compare two API descriptions", h));
+        WebAuth.html(ctx, "Compare two API descriptions", h);
     }
 
     private void compare(Context ctx) {
-        String cookie = ctx.cookie(CSRF_COOKIE);
-        String sent = ctx.formParam("csrf");
-        if (cookie == null || sent == null || !java.security.MessageDigest.isEqual(cookie.getBytes(), sent.getBytes())) {
-            throw new Problem(403, "Forbidden", "the form's security token is missing or stale: open /compare again");
-        }
+        WebAuth.checkFormToken(ctx, "/compare");
         String older = ctx.formParam("old");
         String newer = ctx.formParam("new");
         if (older == null || newer == null || older.isBlank() || newer.isBlank()) {

@@ -46,7 +46,26 @@ final class Html {
         return tag("<a href=\"").text(href).tag("\">").text(text).tag("</a>");
     }
 
-    static String page(String title, Html body) {
+    /** A hidden form field carrying the CSRF token. */
+    Html csrf(String token) {
+        return tag("<input type=\"hidden\" name=\"csrf\" value=\"").text(token).tag("\">");
+    }
+
+    /** The page with the header for a visitor who is logged in as {@code session}'s user, or not. */
+    static String page(String title, Html body, java.util.Optional<org.breakwater.auth.Session> session) {
+        Html who = new Html();
+        if (session.isPresent()) {
+            org.breakwater.auth.Principal p = session.get().principal();
+            who.tag("<form class=\"who\" method=\"post\" action=\"/logout\">").csrf(session.get().csrf())
+                    .text(p.username() + " (" + p.role().id() + p.team().map(t -> " of " + t).orElse("") + ") ")
+                    .tag("<button type=\"submit\">Log out</button></form>");
+        } else {
+            who.tag("<a class=\"who\" href=\"/login\">Log in</a>");
+        }
+        return page(title, body, who);
+    }
+
+    private static String page(String title, Html body, Html who) {
         return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>" + escape(title) + " · Breakwater</title><style>"
@@ -56,8 +75,10 @@ final class Html {
                 + "border-bottom:1px solid #e6eaef;vertical-align:top}th{background:#f4f6f8}"
                 + ".met{color:#1a7f37}.pending{color:#9a6700}.failed{color:#cf222e;font-weight:600}.waived{color:#6e7781}"
                 + ".outside{background:#fff1c2;padding:0 .3rem;border-radius:3px;font-size:.85em}"
+                + ".who{float:right;margin:0}form.inline{display:inline}.notice{background:#eef6ff;padding:.5rem .8rem;border-radius:4px}"
+                + "fieldset{border:1px solid #d7dde4;margin:.5rem 0 1rem}label{display:inline-block;margin:.2rem .8rem .2rem 0}"
                 + "code{background:#f4f6f8;padding:0 .2rem}td{overflow-wrap:break-word}td code{white-space:normal}</style></head><body><header><strong>Breakwater</strong> "
-                + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/compare\">Compare</a><a href=\"/api/v1/openapi.json\">API</a></header><main>"
+                + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/compare\">Compare</a><a href=\"/api/v1/openapi.json\">API</a>" + who.b + "</header><main>"
                 + "<h1>" + escape(title) + "</h1>" + body.b + "</main></body></html>\n";
     }
 }

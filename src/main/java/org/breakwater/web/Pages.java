@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.breakwater.App;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.AuditEntry;
 import org.breakwater.apidiff.report.Finding;
 import org.breakwater.calendar.Window;
 import org.breakwater.calendar.WindowKind;
@@ -18,6 +20,7 @@ import org.breakwater.catalog.Service;
 import org.breakwater.cli.common.Ages;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.BreakImpact;
+import org.breakwater.plan.CanDeploy;
 import org.breakwater.plan.Evidence;
 import org.breakwater.plan.Gate;
 import org.breakwater.plan.Plan;
@@ -32,10 +35,28 @@ import org.breakwater.plan.ReleaseAssessment;
 final class Pages {
     private final App app;
     private final PlanService plans;
+    private final AccessService access;
 
-    Pages(App app, PlanService plans) {
+    Pages(App app, PlanService plans, AccessService access) {
         this.app = app;
         this.plans = plans;
+        this.access = access;
+    }
+
+    /** Who changed what here, newest first: the audit log's entries about {@code subject}. */
+    private void audit(Html h, String subject) {
+        List<AuditEntry> entries = access.auditLog(Optional.of(subject), 30);
+        h.tag("<h2 id=\"audit\">Changes made through Breakwater</h2>");
+        if (entries.isEmpty()) {
+            h.el("p", "None yet.");
+            return;
+        }
+        h.tag("<table><tr><th>When</th><th>Who</th><th>What</th><th>Detail</th></tr>");
+        for (AuditEntry e : entries) {
+            h.tag("<tr><td>").text(Times.show(e.at())).tag("</td><td>").text(e.actor()).tag("</td><td>").text(e.action())
+                    .tag("</td><td>").text(e.detail().orElse("")).tag("</td></tr>");
+        }
+        h.tag("</table>");
     }
 
     List<String> register(Javalin server) {
@@ -49,7 +70,7 @@ final class Pages {
     }
 
     private static void html(Context ctx, String title, Html body) {
-        ctx.contentType("text/html; charset=utf-8").result(Html.page(title, body));
+        WebAuth.html(ctx, title, body);
     }
 
     private void dashboard(Context ctx) {
@@ -62,7 +83,7 @@ final class Pages {
         h.el("p", current.map(w -> "Now inside " + w.name() + " (until " + Times.show(w.end()) + ").")
                 .orElse("No freeze now.") + next.map(w -> " Next freeze: " + w.name() + ", " + Times.show(w.start())
                 + " → " + Times.show(w.end()) + ".").orElse(""));
-        h.tag("<h2>Upcoming deployments</h2><table><tr><th>Plan</th><th>Start</th><th>Ships</th><th>Status</th>"
+        h.tag("<h2>Upcoming deployments</h2><p>").link("/plans/new", "Plan a deployment").tag("</p><table><tr><th>Plan</th><th>Start</th><th>Ships</th><th>Status</th>"
                 + "<th>Gates</th><th>Overdue</th></tr>");
         List<Plan> upcoming = plans.list(Optional.empty()).stream().filter(p -> p.status().open())
                 .sorted(java.util.Comparator.comparing(Plan::start)).toList();
@@ -161,6 +182,9 @@ final class Pages {
                     .tag("</td></tr>");
         }
         h.tag("</table>");
+        PlanForms.renderDeployment(h, s, app.catalog().environments(), WebAuth.session(ctx),
+                WebAuth.session(ctx).map(x -> x.principal().mayChange(s.owner())).orElse(false));
+        audit(h, "service/" + s.name());
         html(ctx, s.name(), h);
     }
 
@@ -172,7 +196,16 @@ final class Pages {
                 + Times.show(p.duration()) + "; " + p.status().id() + "; owner " + p.owner());
         h.tag("<p><strong>Policy: ").text(r.assessment().verdict().label()).tag("</strong> — ")
                 .text(r.assessment().verdict().reason()).tag("</p>");
-        h.tag("<h2>Gates</h2><table><tr><th>Gate</th><th>State</th><th>Due</th><th>Why</th><th>Evidence</th><th>Rule</th></tr>");
+        CanDeploy answer = Requests.done(plans.canDeploy(p.id()), 404);
+        boolean yes = answer instanceof CanDeploy.Yes;
+        h.tag("<div id=\"can-deploy\" class=\"notice\"><strong>Can it go ahead now? <span class=\""
+                + (yes ? "met\">yes" : "failed\">no") + "</span></strong> (what <code>breakwater can-deploy --plan "
+                + p.id() + "</code> and <code>GET /api/v1/can-deploy?plan=" + p.id() + "</code> answer)<ul>");
+        for (String reason : answer.reasons()) {
+            h.el("li", reason);
+        }
+        h.tag("</ul></div>");
+        h.tag("<h2 id=\"gates\">Gates</h2><table><tr><th>Gate</th><th>State</th><th>Due</th><th>Why</th><th>Evidence</th><th>Rule</th></tr>");
         for (Gate g : r.gates()) {
             h.tag("<tr><td>").text(g.title() + " (" + g.id() + ")").tag("</td><td class=\"" + g.state().id() + "\">")
                     .text(g.state().id()).tag("</td><td>").text(g.deadline().map(Times::show).orElse("—")).tag("</td><td>")
@@ -211,6 +244,9 @@ final class Pages {
             }
             h.tag("</table>");
         }
+        PlanForms.render(h, r, WebAuth.session(ctx), WebAuth.session(ctx)
+                .map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false));
+        audit(h, "plan/" + p.id());
         html(ctx, "Plan " + p.id() + ": " + p.title(), h);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.breakwater.App;
+import org.breakwater.auth.AccessService;
 import org.breakwater.plan.PlanService;
 import org.breakwater.policy.Policy;
 
@@ -30,9 +31,19 @@ public final class WebServer implements AutoCloseable {
         this.routes = List.copyOf(routes);
     }
 
-    /** Starts serving on {@code host}:{@code port} (0: any free port). */
+    /** Starts serving on {@code host}:{@code port} (0: any free port) with the default settings. */
     public static WebServer start(App app, Policy policy, String host, int port, PrintWriter log) {
+        return start(app, policy, app.access(), WebSettings.defaults(), host, port, log);
+    }
+
+    /**
+     * Starts serving on {@code host}:{@code port} (0: any free port). {@code access} is kept for
+     * the server's life: it counts failed logins.
+     */
+    public static WebServer start(App app, Policy policy, AccessService access, WebSettings settings, String host,
+                                  int port, PrintWriter log) {
         PlanService plans = app.plans(policy);
+        WebAuth auth = new WebAuth(access, settings);
         Metrics metrics = new Metrics();
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -76,10 +87,12 @@ public final class WebServer implements AutoCloseable {
         String openapi = openapi();
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         List<String> routes = new ArrayList<>(List.of("/healthz", "/metrics", "/api/v1/openapi.json"));
-        new Pages(app, plans).register(server);
-        new ComparePage().register(server);
+        auth.register(server);
+        new Pages(app, plans, access).register(server);
+        new PlanForms(app, plans, access, auth).register(server);
+        new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
-        routes.addAll(new WriteRoutes(app, plans, app.access()).register(server));
+        routes.addAll(new WriteRoutes(app, plans, access).register(server));
         server.start(host, port);
         return new WebServer(server, routes);
     }
@@ -100,8 +113,14 @@ public final class WebServer implements AutoCloseable {
 
     private static void problem(Context ctx, int status, String title, String detail) {
         if (page(ctx.path())) {
-            ctx.status(status).contentType("text/html; charset=utf-8").result(Html.page(title,
-                    new Html().el("p", detail).tag("<p><a href=\"/\">Back to the dashboard</a></p>")));
+            Html body = new Html().el("p", detail);
+            if (status == 401) {
+                body.tag("<p>").link("/login?next=" + java.net.URLEncoder.encode(WebAuth.safeNext(ctx.header("Referer")
+                        == null ? "/" : refererPath(ctx.header("Referer"))), StandardCharsets.UTF_8), "Log in").tag("</p>");
+            }
+            body.tag("<p><a href=\"/\">Back to the dashboard</a></p>");
+            ctx.status(status);
+            WebAuth.html(ctx, title, body);
             return;
         }
         ctx.status(status).contentType("application/problem+json").result(Json.write(g -> {
@@ -113,6 +132,16 @@ public final class WebServer implements AutoCloseable {
             g.writeStringField("instance", ctx.path());
             g.writeEndObject();
         }));
+    }
+
+    /** The path of a Referer on this server, to come back to after logging in. */
+    private static String refererPath(String referer) {
+        try {
+            java.net.URI u = java.net.URI.create(referer);
+            return u.getRawPath() == null ? "/" : u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private static String openapi() {

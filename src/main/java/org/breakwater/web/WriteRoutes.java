@@ -86,12 +86,7 @@ final class WriteRoutes {
     private Plan planFor(Context ctx, Principal who) {
         Plan plan = plans.plan(id(ctx.pathParam("id")))
                 .orElseThrow(() -> Problem.notFound("no plan " + ctx.pathParam("id")));
-        boolean may = plan.releases().stream().anyMatch(r -> app.catalog().service(r.service())
-                .map(s -> who.mayChange(s.owner())).orElse(false));
-        if (!may) {
-            throw new Problem(403, "Forbidden", who.username() + " (" + who.role().id()
-                    + ") owns none of the services plan " + plan.id() + " ships");
-        }
+        Permissions.requirePlan(app, plan, who);
         return plan;
     }
 

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.breakwater.auth.AccessRepository;
+import org.breakwater.auth.Account;
 import org.breakwater.auth.ApiToken;
 import org.breakwater.auth.AuditEntry;
 import org.breakwater.auth.Principal;
 import org.breakwater.auth.Role;
+import org.breakwater.auth.Session;
 import org.jdbi.v3.core.Jdbi;
 
-/** Tokens and the audit log in SQL, the same on SQLite and PostgreSQL. */
+/** Tokens, accounts, sessions and the audit log in SQL, the same on SQLite and PostgreSQL. */
 public final class JdbiAccessRepository implements AccessRepository {
     private static final String TOKEN_COLUMNS = "id, name, username, role, team, created_at, revoked_at";
     private final Jdbi jdbi;
@@ -68,5 +70,90 @@ public final class JdbiAccessRepository implements AccessRepository {
         return jdbi.withHandle(h -> h.createQuery(sql).bind("subject", subject.orElse(null)).bind("limit", limit)
                 .map((rs, ctx) -> new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                         rs.getString(4), rs.getString(5), Optional.ofNullable(rs.getString(6)))).list());
+    }
+
+    private static final String ACCOUNT_COLUMNS = "username, role, team, password_hash, created_at, disabled_at";
+
+    private static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long disabled = rs.getLong(6);
+        boolean wasDisabled = !rs.wasNull();
+        return new Account(new Principal(rs.getString(1), Role.parse(rs.getString(2)).orElseThrow(),
+                Optional.ofNullable(rs.getString(3))), Optional.ofNullable(rs.getString(4)),
+                Instant.ofEpochMilli(rs.getLong(5)), wasDisabled ? Optional.of(Instant.ofEpochMilli(disabled)) : Optional.empty());
+    }
+
+    @Override
+    public void saveAccount(Principal p, Optional<String> passwordHash, Instant at) {
+        jdbi.useTransaction(h -> {
+            int updated = passwordHash.isPresent()
+                    ? h.createUpdate("update user_account set role = ?, team = ?, disabled_at = null, password_hash = ?"
+                            + " where username = ?").bind(0, p.role().id()).bind(1, p.team().orElse(null))
+                            .bind(2, passwordHash.get()).bind(3, p.username()).execute()
+                    : h.createUpdate("update user_account set role = ?, team = ?, disabled_at = null where username = ?")
+                            .bind(0, p.role().id()).bind(1, p.team().orElse(null)).bind(2, p.username()).execute();
+            if (updated == 0) {
+                h.createUpdate("insert into user_account (" + ACCOUNT_COLUMNS + ") values (?, ?, ?, ?, ?, null)")
+                        .bind(0, p.username()).bind(1, p.role().id()).bind(2, p.team().orElse(null))
+                        .bind(3, passwordHash.orElse(null)).bind(4, at.toEpochMilli()).execute();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Account> account(String username) {
+        return jdbi.withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS + " from user_account where username = ?")
+                .bind(0, username).map((rs, ctx) -> account(rs)).findOne());
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return jdbi.withHandle(h -> h.createQuery("select " + ACCOUNT_COLUMNS + " from user_account order by username")
+                .map((rs, ctx) -> account(rs)).list());
+    }
+
+    @Override
+    public boolean setPassword(String username, String passwordHash) {
+        return jdbi.withHandle(h -> h.createUpdate("update user_account set password_hash = ? where username = ?")
+                .bind(0, passwordHash).bind(1, username).execute()) == 1;
+    }
+
+    @Override
+    public boolean disable(String username, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("update user_account set disabled_at = ? where username = ?"
+                + " and disabled_at is null").bind(0, at.toEpochMilli()).bind(1, username).execute()) == 1;
+    }
+
+    @Override
+    public void createSession(String hash, Session s) {
+        jdbi.useHandle(h -> h.createUpdate("insert into web_session (hash, username, role, team, csrf, created_at,"
+                        + " expires_at) values (?, ?, ?, ?, ?, ?, ?)")
+                .bind(0, hash).bind(1, s.principal().username()).bind(2, s.principal().role().id())
+                .bind(3, s.principal().team().orElse(null)).bind(4, s.csrf()).bind(5, s.createdAt().toEpochMilli())
+                .bind(6, s.expiresAt().toEpochMilli()).execute());
+    }
+
+    @Override
+    public Optional<Session> session(String hash) {
+        return jdbi.withHandle(h -> h.createQuery("select username, role, team, csrf, created_at, expires_at"
+                        + " from web_session where hash = ?").bind(0, hash)
+                .map((rs, ctx) -> new Session(new Principal(rs.getString(1), Role.parse(rs.getString(2)).orElseThrow(),
+                        Optional.ofNullable(rs.getString(3))), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)),
+                        Instant.ofEpochMilli(rs.getLong(6)))).findOne());
+    }
+
+    @Override
+    public void deleteSession(String hash) {
+        jdbi.useHandle(h -> h.createUpdate("delete from web_session where hash = ?").bind(0, hash).execute());
+    }
+
+    @Override
+    public int deleteSessions(String username) {
+        return jdbi.withHandle(h -> h.createUpdate("delete from web_session where username = ?").bind(0, username).execute());
+    }
+
+    @Override
+    public void deleteSessionsExpiredBefore(Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("delete from web_session where expires_at < ?").bind(0, at.toEpochMilli())
+                .execute());
     }
 }

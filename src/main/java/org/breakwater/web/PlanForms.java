@@ -1,0 +1,275 @@
+package org.breakwater.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.Principal;
+import org.breakwater.auth.Session;
+import org.breakwater.catalog.Deployment;
+import org.breakwater.catalog.Environment;
+import org.breakwater.catalog.NewDeployment;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.Service;
+import org.breakwater.cli.common.Times;
+import org.breakwater.plan.Evidence;
+import org.breakwater.plan.Gate;
+import org.breakwater.plan.NewPlan;
+import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanReport;
+import org.breakwater.plan.PlanService;
+import org.breakwater.plan.PlanStatus;
+import org.breakwater.plan.Waiver;
+
+/**
+ * The pages' writes: plain HTML forms (no JavaScript needed) for a new plan, gate evidence,
+ * waivers, a plan's status and start, and a deployment record. Each checks the session's CSRF
+ * token and the user's role, leaves an entry in the audit log, and answers with a redirect to
+ * the page it changed (so a reload does not post again), or with a page saying what to fix.
+ */
+final class PlanForms {
+    private final App app;
+    private final PlanService plans;
+    private final AccessService access;
+    private final WebAuth auth;
+
+    PlanForms(App app, PlanService plans, AccessService access, WebAuth auth) {
+        this.app = app;
+        this.plans = plans;
+        this.access = access;
+        this.auth = auth;
+    }
+
+    void register(Javalin server) {
+        server.get("/plans/new", this::newPlanForm);
+        server.post("/plans", this::createPlan);
+        server.post("/plans/{id}/evidence", this::evidence);
+        server.post("/plans/{id}/waiver", this::waiver);
+        server.post("/plans/{id}/status", this::status);
+        server.post("/plans/{id}/schedule", this::schedule);
+        server.post("/services/{name}/deployments", this::deployment);
+    }
+
+    private static String field(Context ctx, String name, String label) {
+        String v = ctx.formParam(name);
+        if (v == null || v.isBlank()) {
+            throw Problem.badRequest(label + " is required");
+        }
+        if (v.length() > 2000) {
+            throw Problem.badRequest(label + " is longer than 2,000 characters");
+        }
+        return v.strip();
+    }
+
+    private static Optional<String> optional(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static <T> T done(Outcome<T> o) {
+        return Requests.done(o, 400);
+    }
+
+    /** The plan a form is about, once the user may change it. */
+    private Plan plan(Context ctx, Principal who) {
+        Plan plan = plans.plan(Requests.id(ctx.pathParam("id")))
+                .orElseThrow(() -> Problem.notFound("no plan " + ctx.pathParam("id")));
+        Permissions.requirePlan(app, plan, who);
+        return plan;
+    }
+
+    private static void back(Context ctx, String path) {
+        ctx.redirect(path, HttpStatus.SEE_OTHER);
+    }
+
+    private void evidence(Context ctx) {
+        Principal who = auth.formUser(ctx);
+        Plan plan = plan(ctx, who);
+        String gate = field(ctx, "gate", "the gate");
+        Optional<String> decision = optional(ctx, "decision");
+        Evidence e = done(plans.record(plan.id(), gate, field(ctx, "evidence", "the evidence"), who.username(),
+                Optional.empty(), optional(ctx, "note"), decision));
+        access.audit(who.username(), "gate-evidence", "plan/" + plan.id(), Optional.of(gate + ": " + e.evidence()
+                + e.decision().map(d -> " (decision: " + d + ")").orElse("")));
+        back(ctx, "/plans/" + plan.id() + "#gates");
+    }
+
+    private void waiver(Context ctx) {
+        Principal who = auth.formUser(ctx);
+        Plan plan = plan(ctx, who);
+        String gate = field(ctx, "gate", "the gate");
+        Waiver w = done(plans.waive(plan.id(), gate, field(ctx, "reason", "the reason"), who.username()));
+        access.audit(who.username(), "gate-waived", "plan/" + plan.id(), Optional.of(gate + ": " + w.reason()));
+        back(ctx, "/plans/" + plan.id() + "#gates");
+    }
+
+    private void status(Context ctx) {
+        Principal who = auth.formUser(ctx);
+        Plan plan = plan(ctx, who);
+        String text = field(ctx, "status", "the new status");
+        PlanStatus status = PlanStatus.parse(text).orElseThrow(() -> Problem.badRequest("no status '" + text + "'"));
+        PlanStatus before = plan.status();
+        done(plans.setStatus(plan.id(), status));
+        access.audit(who.username(), "plan-status", "plan/" + plan.id(), Optional.of(before.id() + " → " + status.id()));
+        back(ctx, "/plans/" + plan.id());
+    }
+
+    private void schedule(Context ctx) {
+        Principal who = auth.formUser(ctx);
+        Plan plan = plan(ctx, who);
+        String text = field(ctx, "start", "the new start");
+        Instant start = Times.instant(text).orElseThrow(() -> Problem.badRequest("'" + text
+                + "' is not a time; write it in UTC as 2014-06-16 12:00"));
+        done(plans.reschedule(plan.id(), start));
+        access.audit(who.username(), "plan-moved", "plan/" + plan.id(), Optional.of(Times.show(plan.start()) + " → "
+                + Times.show(start)));
+        back(ctx, "/plans/" + plan.id());
+    }
+
+    private void deployment(Context ctx) {
+        Principal who = auth.formUser(ctx);
+        String service = ctx.pathParam("name");
+        Permissions.requireService(app, service, who);
+        String version = field(ctx, "version", "the version");
+        String environment = field(ctx, "environment", "the environment");
+        Deployment d = done(app.catalog().recordDeployment(new NewDeployment(service, version, environment,
+                Instant.now(), who.username(), optional(ctx, "notes")), Optional.empty()));
+        access.audit(who.username(), "deployment-recorded", "service/" + service, Optional.of(d.version() + " → "
+                + d.environment()));
+        back(ctx, "/services/" + service);
+    }
+
+    private void newPlanForm(Context ctx) {
+        Optional<Session> session = WebAuth.session(ctx);
+        Html h = new Html();
+        if (session.isEmpty()) {
+            h.tag("<p>").link("/login?next=/plans/new", "Log in").text(" to plan a deployment.").tag("</p>");
+            WebAuth.html(ctx, "Plan a deployment", h);
+            return;
+        }
+        h.el("p", "A plan ships one or more releases together. Breakwater compares each release's API with what the"
+                + " environment runs (from the deployment records), finds who it breaks, and lists the gates the"
+                + " policy asks for. Times are UTC.");
+        h.tag("<form method=\"post\" action=\"/plans\">").csrf(session.get().csrf())
+                .tag("<p><label>Releases, one per line as SERVICE=VERSION<br><textarea name=\"releases\" rows=\"3\""
+                        + " cols=\"40\" required placeholder=\"pkgdb=2.0.0\"></textarea></label></p>"
+                        + "<p><label>Title<br><input name=\"title\" size=\"50\" placeholder=\"default: the releases\">"
+                        + "</label></p><p><label>Environment<br><select name=\"environment\">");
+        for (Environment e : app.catalog().environments()) {
+            h.tag("<option" + (e.name().equals("production") ? " selected" : "") + ">").text(e.name()).tag("</option>");
+        }
+        h.tag("</select></label><label>Start (UTC)<br><input name=\"start\" required placeholder=\"2014-06-16 15:00\">"
+                + "</label><label>Duration<br><input name=\"duration\" value=\"2h\" size=\"6\"></label></p>"
+                + "<p><label>Ticket<br><input name=\"ticket\" size=\"50\" placeholder=\"https://…\"></label></p>"
+                + "<p><button type=\"submit\">Create the plan (as a draft)</button></p></form>");
+        WebAuth.html(ctx, "Plan a deployment", h);
+    }
+
+    private void createPlan(Context ctx) {
+        Principal who = auth.formUser(ctx);
+        Map<String, String> releases = new LinkedHashMap<>();
+        for (String line : field(ctx, "releases", "at least one release").split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.strip().split("\\s*=\\s*", 2);
+            if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                throw Problem.badRequest("'" + line.strip() + "' is not SERVICE=VERSION");
+            }
+            if (releases.put(parts[0], parts[1]) != null) {
+                throw Problem.badRequest(parts[0] + " is named twice");
+            }
+        }
+        for (String service : releases.keySet()) {
+            Permissions.requireService(app, service, who);
+        }
+        String startText = field(ctx, "start", "the start");
+        Instant start = Times.instant(startText).orElseThrow(() -> Problem.badRequest("'" + startText
+                + "' is not a time; write it in UTC as 2014-06-16 12:00"));
+        String spanText = optional(ctx, "duration").orElse("2h");
+        Duration span = Times.duration(spanText).orElseThrow(() -> Problem.badRequest("'" + spanText
+                + "' is not a span; write it as 90m, 4h or 1d"));
+        String title = optional(ctx, "title").orElse(String.join(" + ", releases.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList()));
+        Plan plan = done(plans.create(new NewPlan(title, releases, Map.of(), field(ctx, "environment", "the environment"),
+                start, span, who.username(), optional(ctx, "ticket"), PlanStatus.DRAFT)));
+        access.audit(who.username(), "plan-created", "plan/" + plan.id(), Optional.of(plan.releaseLabel() + " → "
+                + plan.environment() + ", " + Times.show(plan.start())));
+        back(ctx, "/plans/" + plan.id());
+    }
+
+    /** The plan page's forms, for a user who may change the plan; a log-in link for a visitor. */
+    static void render(Html h, PlanReport r, Optional<Session> session, boolean mayChange) {
+        Plan p = r.plan();
+        if (session.isEmpty()) {
+            h.tag("<p class=\"notice\">").link("/login?next=/plans/" + p.id(), "Log in")
+                    .text(" to record evidence, waive a gate or change this plan.").tag("</p>");
+            return;
+        }
+        if (!mayChange) {
+            h.tag("<p class=\"notice\">").text("You may read this plan; changing it needs an owner of one of its"
+                    + " services or an admin.").tag("</p>");
+            return;
+        }
+        String csrf = session.get().csrf();
+        List<Gate> open = r.gates().stream().filter(g -> !g.state().passes()).toList();
+        h.tag("<h2 id=\"change\">Change this plan</h2>");
+        if (!open.isEmpty()) {
+            h.tag("<fieldset><legend>Record evidence for a gate</legend><form method=\"post\" action=\"/plans/" + p.id()
+                    + "/evidence\" id=\"evidence-form\">").csrf(csrf).tag("<label>Gate <select name=\"gate\">");
+            for (Gate g : open) {
+                h.tag("<option value=\"").text(g.id()).tag("\">").text(g.title() + " (" + g.id() + ")").tag("</option>");
+            }
+            h.tag("</select></label><label>Evidence <input name=\"evidence\" size=\"50\" required"
+                    + " placeholder=\"a link: the mail, the minutes, the test run\"></label>"
+                    + "<label>For <input name=\"note\" size=\"24\" placeholder=\"consumer or role, if the gate asks\">"
+                    + "</label><label>Meeting decision <select name=\"decision\"><option value=\"\">—</option>"
+                    + "<option value=\"applies\">the policy applies</option><option value=\"exempt\">exempt</option>"
+                    + "</select></label> <button type=\"submit\">Record</button></form></fieldset>");
+            h.tag("<fieldset><legend>Waive a gate (you are the approver; the waiver stays visible)</legend>"
+                    + "<form method=\"post\" action=\"/plans/" + p.id() + "/waiver\">").csrf(csrf)
+                    .tag("<label>Gate <select name=\"gate\">");
+            for (Gate g : open) {
+                h.tag("<option value=\"").text(g.id()).tag("\">").text(g.id()).tag("</option>");
+            }
+            h.tag("</select></label><label>Reason <input name=\"reason\" size=\"50\" required></label>"
+                    + " <button type=\"submit\">Waive</button></form></fieldset>");
+        }
+        if (!p.status().next().isEmpty()) {
+            h.tag("<fieldset><legend>Status: ").text(p.status().id()).tag("</legend>");
+            for (PlanStatus next : p.status().next().stream().sorted().toList()) {
+                h.tag("<form class=\"inline\" method=\"post\" action=\"/plans/" + p.id() + "/status\">").csrf(csrf)
+                        .tag("<input type=\"hidden\" name=\"status\" value=\"").text(next.id()).tag("\">")
+                        .tag("<button type=\"submit\">Make it ").text(next.id()).tag("</button></form> ");
+            }
+            h.tag("</fieldset><fieldset><legend>Move the start</legend><form method=\"post\" action=\"/plans/" + p.id()
+                    + "/schedule\">").csrf(csrf).tag("<label>New start (UTC) <input name=\"start\" required value=\"")
+                    .text(Times.show(p.start()).replace(" UTC", "")).tag("\"></label> <button type=\"submit\">Move</button>")
+                    .text(" (breakwater plan propose " + p.id() + " finds the earliest start the policy and the calendar"
+                            + " allow)").tag("</form></fieldset>");
+        }
+    }
+
+    /** A service page's form to record a deployment made by hand (CI uses POST /api/v1/deployments). */
+    static void renderDeployment(Html h, Service s, List<Environment> environments, Optional<Session> session,
+                                 boolean mayChange) {
+        if (session.isEmpty() || !mayChange) {
+            return;
+        }
+        h.tag("<fieldset><legend>Record a deployment made by hand</legend><form method=\"post\" action=\"/services/")
+                .text(s.name()).tag("/deployments\">").csrf(session.get().csrf())
+                .tag("<label>Version <input name=\"version\" required size=\"12\"></label><label>Environment <select"
+                        + " name=\"environment\">");
+        for (Environment e : environments) {
+            h.tag("<option>").text(e.name()).tag("</option>");
+        }
+        h.tag("</select></label><label>Notes <input name=\"notes\" size=\"40\"></label> <button type=\"submit\">Record"
+                + "</button></form></fieldset>");
+    }
+}

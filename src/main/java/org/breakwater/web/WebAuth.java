@@ -1,0 +1,186 @@
+package org.breakwater.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.Principal;
+import org.breakwater.auth.Session;
+
+/**
+ * Logins and who is asking. A browser logs in at {@code /login} and gets a session cookie
+ * (HttpOnly, SameSite=Lax, Secure when configured); every form a logged-in user posts carries
+ * the session's CSRF token, checked here. Forms anyone may post (the login form, the compare
+ * page) carry a double-submit token instead: a random value in a cookie and in the form, which
+ * another site can neither read nor set. API writes use tokens ({@link WriteRoutes}); when reading
+ * needs a login, API reads accept a token or a session.
+ */
+final class WebAuth {
+    static final String SESSION_COOKIE = "bw_session";
+    static final String FORM_COOKIE = "bw_csrf";
+    private static final String SESSION = "bw.session";
+
+    private final AccessService access;
+    private final WebSettings settings;
+    private final SecureRandom random = new SecureRandom();
+
+    WebAuth(AccessService access, WebSettings settings) {
+        this.access = access;
+        this.settings = settings;
+    }
+
+    void register(Javalin server) {
+        server.before(this::identify);
+        server.get("/login", this::loginForm);
+        server.post("/login", this::login);
+        server.post("/logout", this::logout);
+    }
+
+    /** The visitor's session, if logged in (set for every request before its handler runs). */
+    static Optional<Session> session(Context ctx) {
+        Optional<Session> s = ctx.attribute(SESSION);
+        return s == null ? Optional.empty() : s;
+    }
+
+    /** Pages: the layout with this visitor's name and log-out button, or a log-in link. */
+    static void html(Context ctx, String title, Html body) {
+        ctx.contentType("text/html; charset=utf-8").result(Html.page(title, body, session(ctx)));
+    }
+
+    private void identify(Context ctx) {
+        Optional<Session> session = access.session(ctx.cookie(SESSION_COOKIE));
+        ctx.attribute(SESSION, session);
+        if (!settings.loginRequiredToRead() || session.isPresent() || open(ctx.path())) {
+            return;
+        }
+        if (ctx.path().startsWith("/api/")) {
+            String header = ctx.header("Authorization");
+            if (header != null && header.startsWith("Bearer ") && access.authenticate(header.substring(7).strip()).isPresent()) {
+                return;
+            }
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new Problem(401, "Unauthorized", "reading needs a login here: send an API token"
+                    + " (Authorization: Bearer TOKEN) or log in at /login");
+        }
+        ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path()
+                + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8),
+                io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.skipRemainingHandlers();
+    }
+
+    /** What anyone may see even when reading needs a login: the probes, the login itself, Breakwater's API description. */
+    private static boolean open(String path) {
+        return path.equals("/healthz") || path.equals("/metrics") || path.equals("/login") || path.equals("/logout")
+                || path.startsWith("/login/") || path.equals("/api/v1/openapi.json");
+    }
+
+    /**
+     * The logged-in user posting a form, once its CSRF token is checked; a visitor who is not
+     * logged in is sent to the login page and nothing happens.
+     */
+    Principal formUser(Context ctx) {
+        Optional<Session> s = session(ctx);
+        if (s.isEmpty()) {
+            throw new Problem(401, "Log in first", "log in to change anything (your session may have ended)");
+        }
+        String sent = ctx.formParam("csrf");
+        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                s.get().csrf().getBytes(StandardCharsets.UTF_8))) {
+            throw new Problem(403, "Forbidden", "the form's security token is missing or stale: reload the page and"
+                    + " send it again");
+        }
+        return s.get().principal();
+    }
+
+    /** A double-submit token for a form anyone may post: set in a cookie, to be put in the form. */
+    String formToken(Context ctx) {
+        String existing = ctx.cookie(FORM_COOKIE);
+        if (existing != null && existing.matches("[A-Za-z0-9_-]{32}")) {
+            return existing;
+        }
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.res().addHeader("Set-Cookie", FORM_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                + (settings.secureCookies() ? "; Secure" : ""));
+        return token;
+    }
+
+    /** Checks a form anyone may post against its double-submit cookie. */
+    static void checkFormToken(Context ctx, String reopen) {
+        String cookie = ctx.cookie(FORM_COOKIE);
+        String sent = ctx.formParam("csrf");
+        if (cookie == null || sent == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8),
+                sent.getBytes(StandardCharsets.UTF_8))) {
+            throw new Problem(403, "Forbidden", "the form's security token is missing or stale: open " + reopen
+                    + " again");
+        }
+    }
+
+    /** Only a path on this server, so a crafted link cannot send someone elsewhere after logging in. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+                || next.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return next;
+    }
+
+    private void loginForm(Context ctx) {
+        loginPage(ctx, safeNext(ctx.queryParam("next")), Optional.empty(), 200);
+    }
+
+    private void loginPage(Context ctx, String next, Optional<String> problem, int status) {
+        String token = formToken(ctx);
+        Html h = new Html();
+        problem.ifPresent(p -> h.tag("<p class=\"failed\">").text(p).tag("</p>"));
+        settings.loginHint().ifPresent(hint -> h.tag("<p class=\"notice\">").text(hint).tag("</p>"));
+        h.tag("<form method=\"post\" action=\"/login\">").csrf(token)
+                .tag("<input type=\"hidden\" name=\"next\" value=\"").text(next).tag("\">")
+                .tag("<p><label>User name<br><input name=\"username\" autocomplete=\"username\" required autofocus>"
+                        + "</label></p><p><label>Password<br><input name=\"password\" type=\"password\""
+                        + " autocomplete=\"current-password\" required></label></p>"
+                        + "<p><button type=\"submit\">Log in</button></p></form>");
+        ctx.status(status);
+        html(ctx, "Log in", h);
+    }
+
+    private void login(Context ctx) {
+        checkFormToken(ctx, "/login");
+        String next = safeNext(ctx.formParam("next"));
+        String username = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+        String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        if (username.isEmpty() || password.isEmpty() || username.length() > 100 || password.length() > 1000) {
+            loginPage(ctx, next, Optional.of("Give your user name and password."), 400);
+            return;
+        }
+        AccessService.Login result = access.login(username, password, ctx.ip());
+        if (result instanceof AccessService.Throttled t) {
+            ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+            loginPage(ctx, next, Optional.of("Too many failed logins: try again in "
+                    + Math.max(1, (t.retryAfter().toSeconds() + 59) / 60) + " minute(s)."), 429);
+            return;
+        }
+        if (result instanceof AccessService.Refused r) {
+            loginPage(ctx, next, Optional.of("Wrong user name or password."), 401);
+            return;
+        }
+        AccessService.LoggedIn in = (AccessService.LoggedIn) result;
+        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + in.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
+                + AccessService.SESSION_LENGTH.toSeconds() + (settings.secureCookies() ? "; Secure" : ""));
+        ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        formUser(ctx);
+        access.logout(ctx.cookie(SESSION_COOKIE));
+        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+                + (settings.secureCookies() ? "; Secure" : ""));
+        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+}
