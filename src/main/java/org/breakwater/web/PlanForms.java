@@ -93,8 +93,13 @@ final class PlanForms {
         Plan plan = plan(ctx, who);
         String gate = field(ctx, "gate", "the gate");
         Optional<String> decision = optional(ctx, "decision");
+        Optional<Instant> at = optional(ctx, "at").map(t -> Times.instant(t).orElseThrow(() -> Problem.badRequest("'" + t
+                + "' is not a time; write it in UTC as 2014-06-12 18:00, or leave it empty for now")));
+        if (at.isPresent() && at.get().isAfter(Instant.now())) {
+            throw Problem.badRequest("evidence cannot come from the future (" + Times.show(at.get()) + ")");
+        }
         Evidence e = done(plans.record(plan.id(), gate, field(ctx, "evidence", "the evidence"), who.username(),
-                Optional.empty(), optional(ctx, "note"), decision));
+                at, optional(ctx, "note"), decision));
         access.audit(who.username(), "gate-evidence", "plan/" + plan.id(), Optional.of(gate + ": " + e.evidence()
                 + e.decision().map(d -> " (decision: " + d + ")").orElse("")));
         back(ctx, "/plans/" + plan.id() + "#gates");
@@ -229,7 +234,8 @@ final class PlanForms {
             h.tag("</select></label><label>Evidence <input name=\"evidence\" size=\"50\" required"
                     + " placeholder=\"a link: the mail, the minutes, the test run\"></label>"
                     + "<label>For <input name=\"note\" size=\"24\" placeholder=\"consumer or role, if the gate asks\">"
-                    + "</label><label>Meeting decision <select name=\"decision\"><option value=\"\">—</option>"
+                    + "</label><label>When (UTC) <input name=\"at\" size=\"16\" placeholder=\"now\"></label>"
+                    + "<label>Meeting decision <select name=\"decision\"><option value=\"\">—</option>"
                     + "<option value=\"applies\">the policy applies</option><option value=\"exempt\">exempt</option>"
                     + "</select></label> <button type=\"submit\">Record</button></form></fieldset>");
             h.tag("<fieldset><legend>Waive a gate (you are the approver; the waiver stays visible)</legend>"
