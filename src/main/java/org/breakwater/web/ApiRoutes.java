@@ -2,10 +2,18 @@ package org.breakwater.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.breakwater.App;
+import org.breakwater.apidiff.ApiDiff;
+import org.breakwater.apidiff.DiffOptions;
+import org.breakwater.apidiff.report.JsonRenderer;
+import org.breakwater.apidiff.spec.ApiSpec;
+import org.breakwater.apidiff.spec.ObjectNode;
+import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.catalog.AffectedConsumer;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
@@ -30,6 +38,7 @@ final class ApiRoutes {
 
     private final App app;
     private final PlanService plans;
+    private final ApiDiff diff = new ApiDiff(DiffOptions.defaults());
 
     ApiRoutes(App app, PlanService plans) {
         this.app = app;
@@ -45,8 +54,10 @@ final class ApiRoutes {
         server.get("/api/v1/plans", this::plans);
         server.get("/api/v1/plans/{id}", this::plan);
         server.get("/api/v1/can-deploy", this::canDeploy);
-        return List.of("/api/v1/services", "/api/v1/services/{name}", "/api/v1/services/{name}/consumers",
-                "/api/v1/where", "/api/v1/plans", "/api/v1/plans/{id}", "/api/v1/can-deploy");
+        server.post("/api/v1/diff", this::diff);
+        return List.of("GET /api/v1/services", "GET /api/v1/services/{name}", "GET /api/v1/services/{name}/consumers",
+                "GET /api/v1/where", "GET /api/v1/plans", "GET /api/v1/plans/{id}", "GET /api/v1/can-deploy",
+                "POST /api/v1/diff");
     }
 
     private static void json(Context ctx, String body) {
@@ -204,5 +215,35 @@ final class ApiRoutes {
         }
         CanDeploy answer = done(o, 404);
         json(ctx, Json.write(g -> PlanJson.canDeploy(g, answer)));
+    }
+
+    /**
+     * {@code POST /api/v1/diff}: two API descriptions in, the report of {@code breakwater diff
+     * --format json} out. It changes nothing, so it needs no token.
+     */
+    private void diff(Context ctx) {
+        ObjectNode body = Requests.body(ctx);
+        ApiSpec older = spec(body, "old");
+        ApiSpec newer = spec(body, "new");
+        StringBuilder out = new StringBuilder();
+        try {
+            new JsonRenderer().render(diff.compare(older, newer), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        json(ctx, out.toString());
+    }
+
+    /** One side of a diff request: {@code {"file": "pkgdb.yaml", "content": "..."}} (file is optional). */
+    private ApiSpec spec(ObjectNode body, String side) {
+        ObjectNode d = body.object(side).orElseThrow(() -> Problem.badRequest("'" + side
+                + "' must be an object {\"file\": NAME, \"content\": TEXT}"));
+        String content = Requests.required(d, "content");
+        String file = d.text("file").orElse(side + (content.stripLeading().startsWith("{") ? ".json" : ".yaml"));
+        try {
+            return diff.reader().parse(content, file);
+        } catch (SpecException e) {
+            throw Problem.badRequest("the " + side + " description does not read: " + e.problem());
+        }
     }
 }

@@ -86,7 +86,7 @@ public final class WebServer implements AutoCloseable {
         server.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()));
         String openapi = openapi();
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
-        List<String> routes = new ArrayList<>(List.of("/healthz", "/metrics", "/api/v1/openapi.json"));
+        List<String> routes = new ArrayList<>(List.of("GET /healthz", "GET /metrics", "GET /api/v1/openapi.json"));
         auth.register(server);
         new Pages(app, plans, access).register(server);
         new PlanForms(app, plans, access, auth).register(server);
@@ -155,7 +155,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** Every path of the API and the probes (the pages are not part of the API description). */
+    /** Every operation of the API and the probes, as "METHOD /path" (the pages are not part of the API description). */
     public List<String> routes() {
         return routes;
     }

@@ -2,7 +2,10 @@ package org.breakwater.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.breakwater.App;
@@ -21,7 +24,10 @@ import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Evidence;
 import org.breakwater.plan.Plan;
+import org.breakwater.plan.NewPlan;
 import org.breakwater.plan.PlanService;
+import org.breakwater.plan.PlanStatus;
+import org.breakwater.plan.cli.PlanJson;
 import org.breakwater.plan.Waiver;
 
 /**
@@ -44,8 +50,12 @@ final class WriteRoutes {
         server.post("/api/v1/deployments", this::recordDeployment);
         server.post("/api/v1/plans/{id}/gates/{gate}/evidence", this::recordEvidence);
         server.post("/api/v1/plans/{id}/gates/{gate}/waiver", this::waive);
-        return List.of("/api/v1/deployments", "/api/v1/plans/{id}/gates/{gate}/evidence",
-                "/api/v1/plans/{id}/gates/{gate}/waiver");
+        server.post("/api/v1/plans", this::createPlan);
+        server.post("/api/v1/plans/{id}/status", this::status);
+        server.post("/api/v1/plans/{id}/schedule", this::schedule);
+        return List.of("POST /api/v1/deployments", "POST /api/v1/plans/{id}/gates/{gate}/evidence",
+                "POST /api/v1/plans/{id}/gates/{gate}/waiver", "POST /api/v1/plans", "POST /api/v1/plans/{id}/status",
+                "POST /api/v1/plans/{id}/schedule");
     }
 
     private static void json(Context ctx, String body) {
@@ -151,14 +161,7 @@ final class WriteRoutes {
         if (body.get("apiDescription").isPresent()) {
             ObjectNode d = body.object("apiDescription").orElseThrow(() ->
                     Problem.badRequest("apiDescription must be an object {file, content}"));
-            String file = required(d, "file");
-            String content = required(d, "content");
-            try {
-                new SpecReader(ReadLimits.defaults()).parse(content, file);
-            } catch (SpecException e) {
-                throw Problem.badRequest("apiDescription does not read: " + e.problem());
-            }
-            api = Optional.of(ApiDescription.of(file, java.util.Map.of(file, content)));
+            api = Optional.of(description(d));
         }
         Deployment d = done(app.catalog().recordDeployment(new NewDeployment(service, version, environment, at,
                 body.text("by").orElse(who.username()), body.text("notes")), api), 400);
@@ -168,4 +171,85 @@ final class WriteRoutes {
         json(ctx, Json.write(g -> Views.deployment(g, d)));
     }
 
+
+    private static Instant time(ObjectNode body, String field) {
+        String text = required(body, field);
+        return Times.instant(text).orElseThrow(() -> Problem.badRequest(field + " must be a time in UTC such as"
+                + " 2014-06-16T15:00:00Z, not '" + text + "'"));
+    }
+
+    private void planAnswer(Context ctx, Plan plan) {
+        json(ctx, Json.write(g -> PlanJson.plan(g, plan)));
+    }
+
+    /** {@code POST /api/v1/plans}: a new plan, owned by the caller, who must own every service it ships. */
+    private void createPlan(Context ctx) {
+        Principal who = principal(ctx);
+        ObjectNode body = body(ctx);
+        ObjectNode releasesNode = body.object("releases").orElseThrow(() ->
+                Problem.badRequest("releases must be an object {SERVICE: VERSION, ...}"));
+        Map<String, String> releases = new LinkedHashMap<>();
+        for (String service : releasesNode.fields().keySet()) {
+            releases.put(service, releasesNode.text(service).filter(v -> !v.isBlank()).orElseThrow(() ->
+                    Problem.badRequest("releases." + service + " must be a version")));
+            Permissions.requireService(app, service, who);
+        }
+        Map<String, ApiDescription> descriptions = new LinkedHashMap<>();
+        if (body.get("apiDescriptions").isPresent()) {
+            ObjectNode d = body.object("apiDescriptions").orElseThrow(() ->
+                    Problem.badRequest("apiDescriptions must be an object {SERVICE: {file, content}, ...}"));
+            for (String service : d.fields().keySet()) {
+                descriptions.put(service, description(d.object(service).orElseThrow(() ->
+                        Problem.badRequest("apiDescriptions." + service + " must be an object {file, content}"))));
+            }
+        }
+        String span = body.text("duration").orElse("2h");
+        Duration duration = Times.duration(span).orElseThrow(() -> Problem.badRequest("duration must be a span such as"
+                + " 90m, 4h or 1d, not '" + span + "'"));
+        String title = body.text("title").filter(t -> !t.isBlank()).orElse(String.join(" + ", releases.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList()));
+        Plan plan = done(plans.create(new NewPlan(title, releases, descriptions, body.text("environment")
+                .orElse("production"), time(body, "start"), duration, who.username(), body.text("ticket"),
+                body.flag("scheduled") ? PlanStatus.SCHEDULED : PlanStatus.DRAFT)), 400);
+        access.audit(who.username(), "plan-created", "plan/" + plan.id(), Optional.of(plan.releaseLabel() + " → "
+                + plan.environment() + ", " + Times.show(plan.start())));
+        ctx.status(201).header("Location", "/api/v1/plans/" + plan.id());
+        planAnswer(ctx, plan);
+    }
+
+    /** {@code POST /api/v1/plans/{id}/status}: draft → scheduled → in-progress → done | cancelled | rolled-back. */
+    private void status(Context ctx) {
+        Principal who = principal(ctx);
+        Plan plan = planFor(ctx, who);
+        String text = required(body(ctx), "status");
+        PlanStatus status = PlanStatus.parse(text).orElseThrow(() -> Problem.badRequest("status is one of draft,"
+                + " scheduled, in-progress, done, cancelled, rolled-back; not '" + text + "'"));
+        Plan updated = done(plans.setStatus(plan.id(), status), 400);
+        access.audit(who.username(), "plan-status", "plan/" + plan.id(), Optional.of(plan.status().id() + " → "
+                + status.id()));
+        planAnswer(ctx, updated);
+    }
+
+    /** {@code POST /api/v1/plans/{id}/schedule}: a new start. */
+    private void schedule(Context ctx) {
+        Principal who = principal(ctx);
+        Plan plan = planFor(ctx, who);
+        Instant start = time(body(ctx), "start");
+        Plan updated = done(plans.reschedule(plan.id(), start), 400);
+        access.audit(who.username(), "plan-moved", "plan/" + plan.id(), Optional.of(Times.show(plan.start()) + " → "
+                + Times.show(start)));
+        planAnswer(ctx, updated);
+    }
+
+    /** An API description sent inline, {@code {file, content}}, read to check it before it is stored. */
+    private static ApiDescription description(ObjectNode d) {
+        String file = required(d, "file");
+        String content = required(d, "content");
+        try {
+            new SpecReader(ReadLimits.defaults()).parse(content, file);
+        } catch (SpecException e) {
+            throw Problem.badRequest("the API description does not read: " + e.problem());
+        }
+        return ApiDescription.of(file, Map.of(file, content));
+    }
 }

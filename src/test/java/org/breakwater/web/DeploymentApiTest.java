@@ -147,6 +147,6 @@ class DeploymentApiTest {
                 .contains("unknown environment 'prod'");
         assertThat(post(admin, "{\"service\": \"pkgdb\", \"version\": \"1\", \"environment\": \"production\","
                 + " \"apiDescription\": {\"file\": \"x.yaml\", \"content\": \"openapi: 9\"}}").body())
-                .contains("apiDescription does not read");
+                .contains("the API description does not read");
     }
 }

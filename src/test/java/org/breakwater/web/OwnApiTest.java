@@ -41,7 +41,8 @@ class OwnApiTest {
     @Test
     void the_api_description_names_exactly_the_routes_the_server_answers() throws Exception {
         TreeSet<String> described = new TreeSet<>();
-        current().operations().values().forEach(op -> described.add(op.path()));
+        current().operations().values().forEach(op -> described.add(op.method().toUpperCase(java.util.Locale.ROOT)
+                + " " + op.path()));
         try (App app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
              WebServer server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0,
                      new PrintWriter(new StringWriter()))) {
