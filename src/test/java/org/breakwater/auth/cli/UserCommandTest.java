@@ -1,0 +1,100 @@
+package org.breakwater.auth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.breakwater.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code breakwater user}: accounts made, listed, changed and disabled; bad input refused with nothing stored. */
+class UserCommandTest {
+    @TempDir
+    Path dir;
+
+    private final InputStream stdin = System.in;
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run run(String input, String... args) {
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.add("--data-dir=" + dir.resolve("data"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void catalog() {
+        assertThat(run("", "catalog", "import", "src/main/resources/demo/catalog").code()).isZero();
+    }
+
+    @AfterEach
+    void restore() {
+        System.setIn(stdin);
+    }
+
+    @Test
+    void an_account_is_made_listed_given_a_new_password_and_disabled() {
+        Run added = run("correct horse battery\n", "user", "add", "pingou", "--role", "service-owner", "--team",
+                "infrastructure", "--password-stdin");
+        assertThat(added.code()).as(added.err()).isZero();
+        assertThat(added.out()).contains("Saved: pingou (service-owner of infrastructure)");
+        Run sso = run("", "user", "add", "ralph", "--role", "admin", "--no-password");
+        assertThat(sso.code()).as(sso.err()).isZero();
+        assertThat(run("", "user", "list").out()).containsPattern("pingou\\s+service-owner\\s+infrastructure\\s+password")
+                .containsPattern("ralph\\s+admin\\s+-\\s+oidc");
+        Run passwd = run("another long secret\n", "user", "passwd", "pingou", "--password-stdin");
+        assertThat(passwd.code()).as(passwd.err()).isZero();
+        assertThat(passwd.out()).contains("Password changed: pingou");
+        Run disabled = run("", "user", "disable", "pingou");
+        assertThat(disabled.code()).isZero();
+        assertThat(run("", "user", "list").out()).containsPattern("pingou .*\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\s+"
+                + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
+    }
+
+    @Test
+    void bad_roles_teams_and_passwords_are_refused_and_no_account_is_made() {
+        Run role = run("correct horse battery\n", "user", "add", "x", "--role", "root", "--password-stdin");
+        assertThat(role.code()).isEqualTo(2);
+        assertThat(role.err()).contains("--role is viewer, service-owner or admin, not 'root'");
+        assertThat(run("", "user", "add", "x", "--role", "service-owner", "--no-password").err())
+                .contains("a service owner needs --team");
+        assertThat(run("", "user", "add", "x", "--role", "service-owner", "--team", "nobody", "--no-password").err())
+                .contains("unknown team 'nobody'");
+        Run shortOne = run("short\n", "user", "add", "x", "--role", "viewer", "--password-stdin");
+        assertThat(shortOne.code()).isEqualTo(2);
+        assertThat(shortOne.err()).contains("at least 10 characters");
+        assertThat(run("", "user", "add", "x", "--role", "viewer", "--password-stdin").err())
+                .contains("--password-stdin read no password");
+        assertThat(run("", "user", "add", "x", "--role", "viewer").err())
+                .contains("no terminal to ask for the password; use --password-stdin");
+        assertThat(run("", "user", "add", "bad name", "--role", "viewer", "--no-password").err())
+                .contains("a user name is letters, digits");
+        assertThat(run("x-long-password\n", "user", "passwd", "nobody", "--password-stdin").err())
+                .contains("no account 'nobody'");
+        assertThat(run("", "user", "disable", "nobody").code()).isEqualTo(2);
+        assertThat(run("", "user", "list").out().lines().count()).as("only the header").isEqualTo(1);
+    }
+
+    @Test
+    void serve_refuses_an_unknown_reading_mode() {
+        Run r = run("", "serve", "--read", "everyone");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--read is open or login, not 'everyone'");
+    }
+}
