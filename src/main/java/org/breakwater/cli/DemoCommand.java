@@ -138,6 +138,15 @@ final class DemoCommand implements Callable<Integer> {
         run(out, err, "plan", "show", p1, data);
         section(out, "What a CI pipeline hears today", "breakwater can-deploy --plan " + p1 + " --data-dir " + store);
         run(out, err, "can-deploy", "--plan", p1, data);
+        String p3 = Long.toString(plans.fedocal());
+        section(out, "Due now: fedocal 1.0, a borderline service's major update, held up by one missing record",
+                "breakwater can-deploy --plan " + p3 + " --data-dir " + store);
+        run(out, err, "can-deploy", "--plan", p3, data);
+        out.println("The weekly meeting decided yesterday that this update is not a major deployment, but nobody"
+                + " recorded it: until then the whole policy applies. Log in on the plan's page as its owner and record"
+                + " the decision (gate meeting-decision, decision exempt, with yesterday's time) — or:");
+        out.println("  breakwater gate record " + p3 + " meeting-decision --decision exempt --evidence MINUTES-URL --at '"
+                + LocalDate.now(ZoneOffset.UTC).minusDays(1) + " 18:00' --data-dir " + store);
         String f21 = LocalDate.now(ZoneOffset.UTC).plusDays(DemoPlans.F21_FINAL_DAY).toString();
         section(out, "When can bodhi2 go out? Not before Fedora 21 is out, then a few weeks after it",
                 "breakwater plan propose " + p2 + " --not-before " + f21 + " --data-dir " + store);

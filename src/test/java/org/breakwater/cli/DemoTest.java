@@ -49,6 +49,8 @@ class DemoTest {
                 .contains("Gates: 4 of 10 met or waived")
                 .containsPattern("(?m)^no\\n  - the deployment window opens")
                 .contains("outage-notice pending")
+                .contains("Due now: fedocal 1.0")
+                .containsPattern("(?m)^no\\n  - meeting-decision failed")
                 .contains("Fedora 21 Beta freeze")
                 .containsPattern("\\* at least 3 weeks after a release: Fedora 21 Final release");
         assertThat(dir.resolve("store/breakwater.db")).isRegularFile();
