@@ -2,6 +2,9 @@ package org.breakwater.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -13,7 +16,7 @@ import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.SpecException;
 
 /**
- * "Compare two specs": paste two API descriptions, get the same report as {@code breakwater
+ * "Compare two specs": upload or paste two API descriptions, get the same report as {@code breakwater
  * diff --format html}. The form carries a CSRF token that must match its cookie (double
  * submit), so another site cannot post it in a visitor's name.
  */
@@ -36,27 +39,22 @@ final class ComparePage {
     private void form(Context ctx) {
         String token = auth.formToken(ctx);
         Html h = new Html();
-        h.el("p", "Paste the description production runs and the candidate's (OpenAPI 3.0, 3.1 or Swagger 2.0, JSON or"
-                + " YAML; one file each: references to other files cannot be followed here).");
-        h.tag("<form method=\"post\" action=\"/compare\"><input type=\"hidden\" name=\"csrf\" value=\"").text(token)
-                .tag("\"><p><label>Old (production)<br><textarea name=\"old\" rows=\"14\" cols=\"100\" required></textarea>"
-                        + "</label></p><p><label>New (candidate)<br><textarea name=\"new\" rows=\"14\" cols=\"100\" required>"
-                        + "</textarea></label></p><p><button type=\"submit\">Compare</button></p></form>");
+        h.el("p", "Upload or paste the description production runs and the candidate's (OpenAPI 3.0, 3.1 or Swagger 2.0,"
+                + " JSON or YAML; one file each: references to other files cannot be followed here). An uploaded file"
+                + " wins over pasted text.");
+        h.tag("<form method=\"post\" action=\"/compare\" enctype=\"multipart/form-data\">").csrf(token)
+                .tag("<p><label>Old (production): a file <input type=\"file\" name=\"oldFile\""
+                        + " accept=\".json,.yaml,.yml\"></label> or pasted<br><textarea name=\"old\" rows=\"12\""
+                        + " cols=\"100\"></textarea></p><p><label>New (candidate): a file <input type=\"file\""
+                        + " name=\"newFile\" accept=\".json,.yaml,.yml\"></label> or pasted<br><textarea name=\"new\""
+                        + " rows=\"12\" cols=\"100\"></textarea></p><p><button type=\"submit\">Compare</button></p></form>");
         WebAuth.html(ctx, "Compare two API descriptions", h);
     }
 
     private void compare(Context ctx) {
         WebAuth.checkFormToken(ctx, "/compare");
-        String older = ctx.formParam("old");
-        String newer = ctx.formParam("new");
-        if (older == null || newer == null || older.isBlank() || newer.isBlank()) {
-            throw Problem.badRequest("paste both descriptions");
-        }
-        if (older.length() > MAX_CHARS || newer.length() > MAX_CHARS) {
-            throw Problem.badRequest("each description may be at most " + MAX_CHARS / (1024 * 1024) + " MB here");
-        }
-        ApiSpec a = read(older, "old");
-        ApiSpec b = read(newer, "new");
+        ApiSpec a = side(ctx, "old");
+        ApiSpec b = side(ctx, "new");
         Report report = diff.compare(a, b);
         StringBuilder out = new StringBuilder();
         try {
@@ -67,8 +65,38 @@ final class ComparePage {
         ctx.contentType("text/html; charset=utf-8").result(out.toString());
     }
 
-    private ApiSpec read(String text, String name) {
-        String file = name + (text.stripLeading().startsWith("{") ? ".json" : ".yaml");
+    /** One side: the uploaded file when there is one (named as uploaded), else the pasted text. */
+    private ApiSpec side(Context ctx, String name) {
+        UploadedFile upload = ctx.isMultipartFormData() ? ctx.uploadedFile(name + "File") : null;
+        String text;
+        String file;
+        if (upload != null && upload.size() > 0) {
+            if (upload.size() > MAX_CHARS) {
+                throw Problem.badRequest("each description may be at most " + MAX_CHARS / (1024 * 1024) + " MB here");
+            }
+            try (InputStream in = upload.content()) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw Problem.badRequest("the uploaded " + name + " file could not be read: " + e.getMessage());
+            }
+            file = upload.filename().replaceAll("[^A-Za-z0-9._-]", "_");
+            if (!file.matches(".*\\.(json|ya?ml)")) {
+                file = file + (text.stripLeading().startsWith("{") ? ".json" : ".yaml");
+            }
+        } else {
+            text = ctx.formParam(name);
+            if (text == null || text.isBlank()) {
+                throw Problem.badRequest("give both descriptions: the " + name + " one is missing");
+            }
+            if (text.length() > MAX_CHARS) {
+                throw Problem.badRequest("each description may be at most " + MAX_CHARS / (1024 * 1024) + " MB here");
+            }
+            file = name + (text.stripLeading().startsWith("{") ? ".json" : ".yaml");
+        }
+        return read(text, file, name);
+    }
+
+    private ApiSpec read(String text, String file, String name) {
         try {
             return diff.reader().parse(text, file);
         } catch (SpecException e) {

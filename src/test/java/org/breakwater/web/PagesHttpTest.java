@@ -162,4 +162,35 @@ class PagesHttpTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("the old description does not read");
     }
+
+    @Test
+    void the_compare_page_takes_uploaded_files_and_names_them_in_the_report() throws Exception {
+        HttpResponse<String> form = get("/compare");
+        assertThat(form.body()).contains("enctype=\"multipart/form-data\"").contains("type=\"file\" name=\"oldFile\"");
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(m.find()).isTrue();
+        String boundary = "----breakwater-test-boundary";
+        StringBuilder body = new StringBuilder();
+        java.util.function.BiConsumer<String, String[]> part = (name, fileAndContent) -> {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name).append('"');
+            if (fileAndContent[0] != null) {
+                body.append("; filename=\"").append(fileAndContent[0]).append("\"\r\nContent-Type: application/yaml");
+            }
+            body.append("\r\n\r\n").append(fileAndContent[1]).append("\r\n");
+        };
+        part.accept("csrf", new String[] {null, m.group(1)});
+        part.accept("oldFile", new String[] {"fas-v1.yaml", java.nio.file.Files.readString(
+                Path.of("src/main/resources/demo/catalog/apis/fas/v1/fas.yaml"))});
+        part.accept("old", new String[] {null, ""});
+        part.accept("newFile", new String[] {"", ""}); // no file chosen: the pasted text counts
+        part.accept("new", new String[] {null, java.nio.file.Files.readString(
+                Path.of("src/main/resources/demo/catalog/apis/fas/v2/fas.yaml"))});
+        body.append("--").append(boundary).append("--\r\n");
+        HttpResponse<String> report = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/compare")).header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        assertThat(report.body()).contains("fas-v1.yaml").contains("/json/bugzilla_email");
+    }
 }
