@@ -142,6 +142,10 @@ public final class AccessService {
         return Outcome.done(repository.account(username).orElseThrow());
     }
 
+    public Optional<Account> account(String username) {
+        return repository.account(username);
+    }
+
     public List<Account> accounts() {
         return repository.accounts();
     }

@@ -1,7 +1,7 @@
 /**
- * Who may do what: API tokens (shown once, stored hashed, revocable) standing for a user with a
- * role (viewer, service owner of a team, admin), and the audit log of changes. Start at
- * {@link org.breakwater.auth.AccessService}. Local accounts with passwords and OpenID Connect
- * are still to come (issue 5).
+ * Who may do what: local accounts (passwords as PBKDF2 hashes) and web sessions, login
+ * throttling, API tokens (shown once, stored hashed, revocable), all standing for a user with a
+ * role (viewer, service owner of a team, admin), and the audit log of changes. Single sign-on
+ * through an OpenID provider is in {@code oidc}. Start at {@link org.breakwater.auth.AccessService}.
  */
 package org.breakwater.auth;

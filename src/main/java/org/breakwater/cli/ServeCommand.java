@@ -13,6 +13,9 @@ import org.breakwater.policy.Policy;
 import org.breakwater.policy.PolicyException;
 import org.breakwater.web.WebServer;
 import org.breakwater.web.WebSettings;
+import org.breakwater.auth.oidc.OidcSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,12 +32,16 @@ import picocli.CommandLine.Spec;
             "line per request on standard error. docs/api.md.",
             "",
             "Reading is open to anyone who reaches the server unless --read login; changing",
-            "anything needs a login (accounts: `breakwater user`) or an API token.",
+            "anything needs a login (accounts: `breakwater user`; or single sign-on with",
+            "--oidc-issuer) or an API token.",
             "",
             "Examples:",
             "  breakwater serve",
             "  breakwater serve --bind 0.0.0.0 --port 8080 --db jdbc:postgresql://db/breakwater \\",
-            "      --read login --secure-cookies"})
+            "      --read login --secure-cookies",
+            "  BREAKWATER_OIDC_CLIENT_SECRET=... breakwater serve --public-url https://bw.example.org \\",
+            "      --oidc-issuer https://id.example.org --oidc-groups-claim groups \\",
+            "      --oidc-admin-group sysadmin-main --oidc-team-group sysadmin-web=infrastructure"})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,6 +61,32 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secure-cookies", description = "mark cookies Secure: use when browsers reach the server over HTTPS")
     boolean secureCookies;
 
+    @Option(names = "--oidc-issuer", paramLabel = "URL",
+            description = "also log people in through this OpenID Connect provider (its issuer URL);"
+                    + " the client secret comes from $BREAKWATER_OIDC_CLIENT_SECRET")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", defaultValue = "breakwater",
+            description = "Breakwater's client id at the provider (default: ${DEFAULT-VALUE})")
+    String oidcClientId;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "the address browsers use to reach this server, e.g. https://breakwater.example.org"
+                    + " (the provider sends people back to URL/login/oidc/callback; default: http://BIND:PORT)")
+    String publicUrl;
+
+    @Option(names = "--oidc-groups-claim", paramLabel = "CLAIM",
+            description = "the ID token claim listing the user's groups, to give roles (without it: viewer,"
+                    + " unless a local account of the same name says otherwise)")
+    String oidcGroupsClaim;
+
+    @Option(names = "--oidc-admin-group", paramLabel = "GROUP", description = "members are admins")
+    String oidcAdminGroup;
+
+    @Option(names = "--oidc-team-group", paramLabel = "GROUP=TEAM",
+            description = "members own TEAM's services (repeat)")
+    java.util.LinkedHashMap<String, String> oidcTeamGroups = new java.util.LinkedHashMap<>();
+
     @Mixin
     StoreOptions store;
 
@@ -72,7 +105,14 @@ final class ServeCommand implements Callable<Integer> {
             err.println("breakwater serve: --read is open or login, not '" + read + "'");
             return ExitCode.INPUT_ERROR;
         }
-        WebSettings settings = new WebSettings(read.equals("login"), secureCookies, java.util.Optional.empty());
+        java.util.Optional<OidcSettings> oidc;
+        try {
+            oidc = oidc();
+        } catch (IllegalArgumentException e) {
+            err.println("breakwater serve: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        WebSettings settings = new WebSettings(read.equals("login"), secureCookies, java.util.Optional.empty(), oidc);
         Policy p;
         try {
             p = policy.load();
@@ -105,5 +145,35 @@ final class ServeCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         });
+    }
+
+    /** The OpenID settings the options give, if any; a bad combination says what is wrong. */
+    private java.util.Optional<OidcSettings> oidc() {
+        if (oidcIssuer == null) {
+            if (oidcGroupsClaim != null || oidcAdminGroup != null || !oidcTeamGroups.isEmpty()) {
+                throw new IllegalArgumentException("the --oidc-* options need --oidc-issuer");
+            }
+            return java.util.Optional.empty();
+        }
+        String secret = System.getenv("BREAKWATER_OIDC_CLIENT_SECRET");
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("--oidc-issuer needs the client secret in $BREAKWATER_OIDC_CLIENT_SECRET"
+                    + " (never on the command line)");
+        }
+        URI issuer;
+        URI base;
+        try {
+            issuer = new URI(oidcIssuer);
+            base = new URI(publicUrl != null ? publicUrl.replaceAll("/+$", "") : "http://" + bind + ":" + port);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + e.getInput());
+        }
+        OidcSettings s = OidcSettings.of(issuer, oidcClientId, secret, base.resolve("/login/oidc/callback"));
+        if (oidcGroupsClaim != null) {
+            s = s.withGroups(oidcGroupsClaim, java.util.Optional.ofNullable(oidcAdminGroup), oidcTeamGroups);
+        } else if (oidcAdminGroup != null || !oidcTeamGroups.isEmpty()) {
+            throw new IllegalArgumentException("--oidc-admin-group and --oidc-team-group need --oidc-groups-claim");
+        }
+        return java.util.Optional.of(s);
     }
 }

@@ -6,14 +6,21 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.Principal;
 import org.breakwater.auth.Session;
+import org.breakwater.auth.oidc.LoginRedirect;
+import org.breakwater.auth.oidc.OidcClient;
+import org.breakwater.auth.oidc.OidcException;
+import org.breakwater.auth.oidc.OidcIdentity;
+import org.breakwater.auth.oidc.PendingLogin;
 
 /**
- * Logins and who is asking. A browser logs in at {@code /login} and gets a session cookie
+ * Logins and who is asking. A browser logs in at {@code /login} (a local account) or through
+ * {@code /login/oidc} (an OpenID provider, when configured) and gets a session cookie
  * (HttpOnly, SameSite=Lax, Secure when configured); every form a logged-in user posts carries
  * the session's CSRF token, checked here. Forms anyone may post (the login form, the compare
  * page) carry a double-submit token instead: a random value in a cookie and in the form, which
@@ -25,13 +32,17 @@ final class WebAuth {
     static final String FORM_COOKIE = "bw_csrf";
     private static final String SESSION = "bw.session";
 
+    static final String OIDC_COOKIE = "bw_oidc";
+
     private final AccessService access;
     private final WebSettings settings;
+    private final Optional<OidcClient> oidc;
     private final SecureRandom random = new SecureRandom();
 
     WebAuth(AccessService access, WebSettings settings) {
         this.access = access;
         this.settings = settings;
+        this.oidc = settings.oidc().map(o -> new OidcClient(o, Clock.systemUTC()));
     }
 
     void register(Javalin server) {
@@ -39,6 +50,10 @@ final class WebAuth {
         server.get("/login", this::loginForm);
         server.post("/login", this::login);
         server.post("/logout", this::logout);
+        if (oidc.isPresent()) {
+            server.get("/login/oidc", this::oidcBegin);
+            server.get("/login/oidc/callback", this::oidcCallback);
+        }
     }
 
     /** The visitor's session, if logged in (set for every request before its handler runs). */
@@ -140,6 +155,11 @@ final class WebAuth {
         Html h = new Html();
         problem.ifPresent(p -> h.tag("<p class=\"failed\">").text(p).tag("</p>"));
         settings.loginHint().ifPresent(hint -> h.tag("<p class=\"notice\">").text(hint).tag("</p>"));
+        if (oidc.isPresent()) {
+            h.tag("<p>").link("/login/oidc?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+                    "Log in with single sign-on (" + settings.oidc().get().issuer().getHost() + ")")
+                    .tag("</p><p>or with a Breakwater account:</p>");
+        }
         h.tag("<form method=\"post\" action=\"/login\">").csrf(token)
                 .tag("<input type=\"hidden\" name=\"next\" value=\"").text(next).tag("\">")
                 .tag("<p><label>User name<br><input name=\"username\" autocomplete=\"username\" required autofocus>"
@@ -182,5 +202,66 @@ final class WebAuth {
         ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
                 + (settings.secureCookies() ? "; Secure" : ""));
         ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /** Single sign-on, step 1: remember the login's secrets in a short-lived cookie and send the browser to the provider. */
+    private void oidcBegin(Context ctx) {
+        LoginRedirect redirect;
+        try {
+            redirect = oidc.orElseThrow().begin();
+        } catch (OidcException e) {
+            throw new Problem(502, "Single sign-on is unavailable", e.getMessage());
+        }
+        PendingLogin p = redirect.pending();
+        String value = Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n", p.state(), p.nonce(),
+                p.codeVerifier(), safeNext(ctx.queryParam("next"))).getBytes(StandardCharsets.UTF_8));
+        ctx.res().addHeader("Set-Cookie", OIDC_COOKIE + "=" + value + "; Path=/login/oidc; HttpOnly; SameSite=Lax;"
+                + " Max-Age=600" + (settings.secureCookies() ? "; Secure" : ""));
+        ctx.redirect(redirect.authorizationUri().toString(), io.javalin.http.HttpStatus.FOUND);
+    }
+
+    /**
+     * Single sign-on, step 2: the provider sends the browser back with a code; the ID token it
+     * is exchanged for names the user. A local account of that name, when there is one, decides
+     * the role (and a disabled one refuses the login); otherwise the provider's groups do.
+     */
+    private void oidcCallback(Context ctx) {
+        ctx.res().addHeader("Set-Cookie", OIDC_COOKIE + "=; Path=/login/oidc; HttpOnly; SameSite=Lax; Max-Age=0"
+                + (settings.secureCookies() ? "; Secure" : ""));
+        if (ctx.queryParam("error") != null) {
+            throw new Problem(401, "Single sign-on refused", "the identity provider answered " + ctx.queryParam("error")
+                    + Optional.ofNullable(ctx.queryParam("error_description")).map(d -> ": " + d).orElse(""));
+        }
+        String[] kept;
+        try {
+            kept = new String(Base64.getUrlDecoder().decode(Optional.ofNullable(ctx.cookie(OIDC_COOKIE)).orElse("")),
+                    StandardCharsets.UTF_8).split("\n", -1);
+        } catch (IllegalArgumentException e) {
+            kept = new String[0];
+        }
+        if (kept.length != 4 || kept[0].isEmpty()) {
+            throw new Problem(401, "Log in again", "this single sign-on took too long or began in another browser:"
+                    + " log in again");
+        }
+        OidcIdentity identity;
+        try {
+            identity = oidc.orElseThrow().finish(Optional.ofNullable(ctx.queryParam("code")).orElse(""),
+                    Optional.ofNullable(ctx.queryParam("state")).orElse(""), new PendingLogin(kept[0], kept[1], kept[2]));
+        } catch (OidcException e) {
+            throw new Problem(401, "Single sign-on refused", e.getMessage());
+        }
+        Principal principal = identity.principal();
+        Optional<org.breakwater.auth.Account> account = access.account(identity.username());
+        if (account.isPresent()) {
+            if (!account.get().active()) {
+                throw new Problem(403, "Forbidden", "the Breakwater account " + identity.username() + " is disabled");
+            }
+            principal = account.get().principal();
+        }
+        AccessService.LoggedIn in = access.startSession(principal, "login-oidc", "through "
+                + settings.oidc().orElseThrow().issuer() + " as " + identity.subject());
+        ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + in.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
+                + AccessService.SESSION_LENGTH.toSeconds() + (settings.secureCookies() ? "; Secure" : ""));
+        ctx.redirect(safeNext(kept[3]), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 }

@@ -96,5 +96,12 @@ class UserCommandTest {
         Run r = run("", "serve", "--read", "everyone");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--read is open or login, not 'everyone'");
+        assertThat(run("", "serve", "--oidc-admin-group", "sysadmin-main").err())
+                .contains("the --oidc-* options need --oidc-issuer");
+        if (System.getenv("BREAKWATER_OIDC_CLIENT_SECRET") == null) {
+            Run noSecret = run("", "serve", "--oidc-issuer", "https://id.example.org");
+            assertThat(noSecret.code()).isEqualTo(2);
+            assertThat(noSecret.err()).contains("needs the client secret in $BREAKWATER_OIDC_CLIENT_SECRET");
+        }
     }
 }
