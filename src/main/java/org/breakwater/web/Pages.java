@@ -216,7 +216,12 @@ final class Pages {
             g.waiver().ifPresent(w -> h.text("waived by " + w.approver() + ": " + w.reason()));
             h.tag("</td><td><code>").text(g.rule()).tag("</code></td></tr>");
         }
-        h.tag("</table><h2>Affected consumers by team</h2><table><tr><th>Team</th><th>Consumers</th></tr>");
+        h.tag("</table><h2>Affected consumers by team</h2>");
+        if (r.assessment().consumersByTeam().isEmpty()) {
+            h.el("p", "No known consumer is hit by a breaking change.");
+        } else {
+            h.tag("<table><tr><th>Team</th><th>Consumers</th></tr>");
+        }
         for (Map.Entry<String, List<AffectedConsumer>> e : r.assessment().consumersByTeam().entrySet()) {
             h.tag("<tr><td>").text(e.getKey());
             if (r.assessment().outsideTeams().contains(e.getKey())) {
@@ -225,7 +230,9 @@ final class Pages {
             h.tag("</td><td>").text(String.join(", ", e.getValue().stream().map(a -> a.consumer().name()).toList()))
                     .tag("</td></tr>");
         }
-        h.tag("</table>");
+        if (!r.assessment().consumersByTeam().isEmpty()) {
+            h.tag("</table>");
+        }
         for (ReleaseAssessment ra : r.assessment().releases()) {
             h.tag("<h2>").text(ra.release().service() + " " + ra.release().version()).tag("</h2>");
             h.el("p", ra.semver().explanation() + ". Policy: " + ra.verdict().reason());

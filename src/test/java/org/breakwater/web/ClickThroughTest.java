@@ -125,7 +125,7 @@ class ClickThroughTest {
             assertThat(browser.text("main")).contains("Subscribe to the planned deployments");
             keep(browser, "page-calendar");
             browser.open(base + "/compare");
-            assertThat(browser.text("main")).contains("Paste the description production runs");
+            assertThat(browser.text("main")).contains("Upload or paste the description production runs");
             keep(browser, "page-compare");
         }
     }
