@@ -8,6 +8,9 @@ import org.breakwater.catalog.CatalogService;
 import org.breakwater.catalog.StoredApis;
 import org.breakwater.catalog.store.JdbiCatalogRepository;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
+import org.breakwater.announce.AnnounceService;
+import org.breakwater.announce.Templates;
+import org.breakwater.announce.store.JdbiAnnounceRepository;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.store.JdbiAccessRepository;
 import org.breakwater.calendar.CalendarRepository;
@@ -62,6 +65,15 @@ public final class App implements AutoCloseable {
     /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
     public PlanService plans(Policy policy) {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock);
+    }
+
+    /**
+     * Announcements of plans judged by {@code policy}, written with {@code templates}; mails come
+     * from {@code from}.
+     */
+    public AnnounceService announcements(Policy policy, Templates templates, String from) {
+        return new AnnounceService(new JdbiAnnounceRepository(database.jdbi()), plans(policy), catalog, policy,
+                templates, from, clock);
     }
 
     public AccessService access() {

@@ -1,0 +1,42 @@
+package org.breakwater.announce;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Announcements and the outbox. Implementation: {@code JdbiAnnounceRepository}. */
+public interface AnnounceRepository {
+    Announcement create(Announcement a);
+
+    Optional<Announcement> announcement(long id);
+
+    List<Announcement> announcements(Optional<Long> planId);
+
+    /** Changes a draft's recipients, subject and body; false when it is no longer a draft. */
+    boolean edit(long id, List<String> to, String subject, String body, String by);
+
+    /**
+     * In one transaction: the announcement becomes queued with its message id, and its mail
+     * enters the outbox. False (and nothing written) when it was not a draft.
+     */
+    boolean queue(long id, String by, Instant at, OutboxEntry mail);
+
+    /** Adds an entry to the outbox on its own (a bus event). */
+    void enqueue(OutboxEntry entry);
+
+    /** Pending entries due by {@code now}, oldest first. */
+    List<OutboxEntry> due(Instant now, int limit);
+
+    /**
+     * Claims a due entry for {@code lease}: true for exactly one of several workers racing for
+     * it; a worker that dies holding it lets the lease run out and the entry becomes due again.
+     */
+    boolean claim(long id, Instant seen, Instant until);
+
+    /** Marks an entry sent, and its announcement (if any) sent at the same time. */
+    void sent(OutboxEntry entry, Instant at);
+
+    void failed(long id, int attempts, Instant retryAt, String error);
+
+    List<OutboxEntry> outbox(int limit);
+}
