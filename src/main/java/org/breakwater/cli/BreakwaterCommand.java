@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             org.breakwater.auth.cli.TokenCommand.class,
             org.breakwater.auth.cli.UserCommand.class,
+            org.breakwater.announce.cli.AnnounceCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {

@@ -1,0 +1,70 @@
+package org.breakwater.announce.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.announce.AnnounceService;
+import org.breakwater.announce.TemplateException;
+import org.breakwater.announce.Templates;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.PolicyOption;
+import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.policy.PolicyException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What every announce command needs: the store, the policy, the templates and the sender's address. */
+public final class AnnounceOptions {
+    @Mixin
+    StoreOptions store;
+
+    @Mixin
+    PolicyOption policy;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "a folder of KIND.txt templates replacing Breakwater's (default: $BREAKWATER_TEMPLATES;"
+                    + " docs/announcements.md)")
+    Path templates;
+
+    @Option(names = "--from", paramLabel = "ADDRESS",
+            description = "the sender of announcements (default: $BREAKWATER_MAIL_FROM, else breakwater@localhost)")
+    String from;
+
+    /** The sender's address: the option, the environment, or a local default. */
+    public String sender() {
+        return Optional.ofNullable(from).or(() -> Optional.ofNullable(System.getenv("BREAKWATER_MAIL_FROM"))
+                .filter(s -> !s.isBlank())).orElse("breakwater@localhost");
+    }
+
+    /** The templates: the folder given, $BREAKWATER_TEMPLATES, or Breakwater's own. */
+    public Templates templates() throws TemplateException {
+        return Templates.load(Optional.ofNullable(templates).or(() -> Optional.ofNullable(
+                System.getenv("BREAKWATER_TEMPLATES")).filter(s -> !s.isBlank()).map(Path::of)));
+    }
+
+    /** What a command does with its announcements. */
+    public interface Body {
+        int run(AnnounceService announcements);
+    }
+
+    /** Opens everything and runs {@code body}; a policy, template or store that does not read is reported in words. */
+    public int run(String command, PrintWriter err, Body body) {
+        return ErrorReporting.guarded(command, err, () -> {
+            AnnounceService service;
+            try {
+                App app = store.open(Clock.systemUTC());
+                service = app.announcements(policy.load(), templates(), sender());
+            } catch (PolicyException e) {
+                err.println("breakwater " + command + ": the policy does not read: " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
+            } catch (TemplateException e) {
+                err.println("breakwater " + command + ": a template does not read: " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
+            }
+            return body.run(service);
+        });
+    }
+}
