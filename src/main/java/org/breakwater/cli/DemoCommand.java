@@ -172,7 +172,10 @@ final class DemoCommand implements Callable<Integer> {
         boolean interrupted = false;
         try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
             WebServer server;
-            WebSettings settings = new WebSettings(false, false, Optional.of(DemoPlans.loginHint()));
+            Path outgoing = store.getParent().resolve("outgoing");
+            WebSettings settings = new WebSettings(false, false, Optional.of(DemoPlans.loginHint()), Optional.empty(),
+                    new WebSettings.Mail(org.breakwater.announce.Templates.defaults(), DemoPlans.FROM,
+                            Optional.of(new org.breakwater.announce.mail.FolderCourier(outgoing, DemoPlans.FROM))));
             AccessService access = app.access();
             try {
                 server = WebServer.start(app, PolicyReader.defaults(), access, settings, "127.0.0.1", port, err);
@@ -187,6 +190,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  due now, waiting on the meeting's decision: " + url + "plans/" + plans.fedocal());
             out.println("  the API:  " + url + "api/v1/can-deploy?plan=" + plans.pkgdb2());
             out.println("  " + DemoPlans.loginHint());
+            out.println("  Announcements sent from the pages are written to " + outgoing + " (no mail leaves this machine).");
             out.println("Ctrl-C stops it.");
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);

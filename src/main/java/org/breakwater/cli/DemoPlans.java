@@ -38,6 +38,9 @@ final class DemoPlans {
     /** The day, counted from today, of Fedora 21's final release in demo/calendar.yaml. */
     static final int F21_FINAL_DAY = 59;
 
+    /** The demo's announcements come from here. */
+    static final String FROM = "breakwater@fedoraproject.org";
+
     /** The demo accounts' password (the demo server listens on loopback only). */
     static final String PASSWORD = "breakwater-demo";
     /** The demo accounts: the pkgdb owner, an admin, and a QA engineer who may only read. */
@@ -106,6 +109,9 @@ final class DemoPlans {
                 Map.of("fedocal", "1.0.0"), Map.of(), "production", now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1)),
                 Duration.ofHours(1), "pingou", Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4251"),
                 PlanStatus.SCHEDULED)));
+        // the outage notice is due in a few days: written, waiting for the owner to read and send it
+        done(app.announcements(PolicyReader.defaults(), org.breakwater.announce.Templates.defaults(), FROM)
+                .draft(id, org.breakwater.announce.Kind.OUTAGE_NOTICE, Optional.empty(), Optional.empty(), "pingou"));
         return new Made(id, bodhi2.id(), fedocal.id());
     }
 

@@ -13,6 +13,12 @@ import org.breakwater.policy.Policy;
 import org.breakwater.policy.PolicyException;
 import org.breakwater.web.WebServer;
 import org.breakwater.web.WebSettings;
+import org.breakwater.announce.Courier;
+import org.breakwater.announce.TemplateException;
+import org.breakwater.announce.cli.AnnounceOptions;
+import org.breakwater.announce.cli.MailOptions;
+import org.breakwater.announce.mail.FolderCourier;
+import org.breakwater.announce.mail.SmtpCourier;
 import org.breakwater.auth.oidc.OidcSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +39,8 @@ import picocli.CommandLine.Spec;
             "",
             "Reading is open to anyone who reaches the server unless --read login; changing",
             "anything needs a login (accounts: `breakwater user`; or single sign-on with",
-            "--oidc-issuer) or an API token.",
+            "--oidc-issuer) or an API token. With --smtp-host (or --mail-dry-run DIR) the",
+            "server delivers sent announcements every 10 seconds.",
             "",
             "Examples:",
             "  breakwater serve",
@@ -88,6 +95,16 @@ final class ServeCommand implements Callable<Integer> {
     java.util.LinkedHashMap<String, String> oidcTeamGroups = new java.util.LinkedHashMap<>();
 
     @Mixin
+    AnnounceOptions.Writing writing;
+
+    @Mixin
+    MailOptions mail;
+
+    @Option(names = "--mail-dry-run", paramLabel = "DIR",
+            description = "deliver sent announcements into DIR as .eml files instead of mailing them")
+    java.nio.file.Path mailDryRun;
+
+    @Mixin
     StoreOptions store;
 
     @Mixin
@@ -112,7 +129,18 @@ final class ServeCommand implements Callable<Integer> {
             err.println("breakwater serve: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
-        WebSettings settings = new WebSettings(read.equals("login"), secureCookies, java.util.Optional.empty(), oidc);
+        WebSettings.Mail mailing;
+        try {
+            mailing = mailing();
+        } catch (IllegalArgumentException e) {
+            err.println("breakwater serve: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        } catch (TemplateException e) {
+            err.println("breakwater serve: a template does not read: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        WebSettings settings = new WebSettings(read.equals("login"), secureCookies, java.util.Optional.empty(), oidc,
+                mailing);
         Policy p;
         try {
             p = policy.load();
@@ -175,5 +203,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--oidc-admin-group and --oidc-team-group need --oidc-groups-claim");
         }
         return java.util.Optional.of(s);
+    }
+
+    /** The templates, the sender, and where sent announcements go (SMTP, a folder, or nowhere yet). */
+    private WebSettings.Mail mailing() throws TemplateException {
+        String from = writing.sender();
+        java.util.Optional<Courier> courier;
+        if (mailDryRun != null) {
+            courier = java.util.Optional.of(new FolderCourier(mailDryRun, from));
+        } else {
+            courier = mail.settings(from).map(SmtpCourier::new);
+        }
+        return new WebSettings.Mail(writing.templates(), from, courier);
     }
 }

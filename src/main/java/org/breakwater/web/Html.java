@@ -77,6 +77,7 @@ final class Html {
                 + ".outside{background:#fff1c2;padding:0 .3rem;border-radius:3px;font-size:.85em}"
                 + ".who{float:right;margin:0}form.inline{display:inline}.notice{background:#eef6ff;padding:.5rem .8rem;border-radius:4px}"
                 + "fieldset{border:1px solid #d7dde4;margin:.5rem 0 1rem}label{display:inline-block;margin:.2rem .8rem .2rem 0}"
+                + "pre.mail{background:#f8f9fa;border:1px solid #d7dde4;padding:.8rem;white-space:pre-wrap;max-width:52rem}"
                 + "code{background:#f4f6f8;padding:0 .2rem}td{overflow-wrap:break-word}td code{white-space:normal}</style></head><body><header><strong>Breakwater</strong> "
                 + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/compare\">Compare</a><a href=\"/api/v1/openapi.json\">API</a>" + who.b + "</header><main>"
                 + "<h1>" + escape(title) + "</h1>" + body.b + "</main></body></html>\n";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.breakwater.App;
+import org.breakwater.announce.AnnounceService;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.AuditEntry;
 import org.breakwater.apidiff.report.Finding;
@@ -36,11 +37,13 @@ final class Pages {
     private final App app;
     private final PlanService plans;
     private final AccessService access;
+    private final AnnounceService announcements;
 
-    Pages(App app, PlanService plans, AccessService access) {
+    Pages(App app, PlanService plans, AccessService access, AnnounceService announcements) {
         this.app = app;
         this.plans = plans;
         this.access = access;
+        this.announcements = announcements;
     }
 
     /** Who changed what here, newest first: the audit log's entries about {@code subject}. */
@@ -251,8 +254,9 @@ final class Pages {
             }
             h.tag("</table>");
         }
-        PlanForms.render(h, r, WebAuth.session(ctx), WebAuth.session(ctx)
-                .map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false));
+        boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
+        AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), WebAuth.session(ctx), may);
+        PlanForms.render(h, r, WebAuth.session(ctx), may);
         audit(h, "plan/" + p.id());
         html(ctx, "Plan " + p.id() + ": " + p.title(), h);
     }

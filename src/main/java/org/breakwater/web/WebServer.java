@@ -9,7 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.breakwater.App;
+import org.breakwater.announce.AnnounceService;
+import org.breakwater.announce.Courier;
+import org.breakwater.announce.OutboxEntry;
 import org.breakwater.auth.AccessService;
 import org.breakwater.plan.PlanService;
 import org.breakwater.policy.Policy;
@@ -23,12 +31,43 @@ public final class WebServer implements AutoCloseable {
     /** Breakwater's own API description, served at {@code /api/v1/openapi.json}. */
     public static final String OPENAPI = "web/openapi.json";
 
+    private static final long DELIVERY_SECONDS = 10;
+
     private final Javalin server;
     private final List<String> routes;
+    private final Optional<ScheduledExecutorService> courier;
 
-    private WebServer(Javalin server, List<String> routes) {
+    private WebServer(Javalin server, List<String> routes, Optional<ScheduledExecutorService> courier) {
         this.server = server;
         this.routes = List.copyOf(routes);
+        this.courier = courier;
+    }
+
+    /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
+    private static ScheduledExecutorService deliverEvery(AnnounceService announcements, Courier c, PrintWriter log) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "breakwater-outbox");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                AnnounceService.Delivery d = announcements.deliver(Map.of(OutboxEntry.Channel.MAIL, c), 100);
+                if (d.delivered() > 0 || d.failed() > 0) {
+                    synchronized (log) {
+                        log.println("outbox: delivered " + d.delivered() + " to " + c.describe()
+                                + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : ""));
+                        log.flush();
+                    }
+                }
+            } catch (RuntimeException e) {
+                synchronized (log) {
+                    log.println("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e);
+                    log.flush();
+                }
+            }
+        }, 1, DELIVERY_SECONDS, TimeUnit.SECONDS);
+        return timer;
     }
 
     /** Starts serving on {@code host}:{@code port} (0: any free port) with the default settings. */
@@ -88,13 +127,16 @@ public final class WebServer implements AutoCloseable {
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         List<String> routes = new ArrayList<>(List.of("GET /healthz", "GET /metrics", "GET /api/v1/openapi.json"));
         auth.register(server);
-        new Pages(app, plans, access).register(server);
+        AnnounceService announcements = app.announcements(policy, settings.mail().templates(), settings.mail().from());
+        new Pages(app, plans, access, announcements).register(server);
+        new AnnouncePages(app, plans, announcements, access, auth).register(server);
         new PlanForms(app, plans, access, auth).register(server);
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
         server.start(host, port);
-        return new WebServer(server, routes);
+        Optional<ScheduledExecutorService> courier = settings.mail().courier().map(c -> deliverEvery(announcements, c, log));
+        return new WebServer(server, routes, courier);
     }
 
     /** Pages answer errors with a page; the API and the probes with problem details. */
@@ -166,6 +208,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        courier.ifPresent(ScheduledExecutorService::shutdownNow);
         server.stop();
     }
 }

@@ -1,6 +1,8 @@
 package org.breakwater.web;
 
 import java.util.Optional;
+import org.breakwater.announce.Courier;
+import org.breakwater.announce.Templates;
 import org.breakwater.auth.oidc.OidcSettings;
 
 /**
@@ -10,14 +12,30 @@ import org.breakwater.auth.oidc.OidcSettings;
  * @param secureCookies       mark cookies Secure: set this when the server is reached over HTTPS
  * @param loginHint           a line shown on the login page (the demo names its accounts there)
  * @param oidc                log in through this OpenID provider as well as with local accounts
+ * @param mail                how announcements are written and delivered
  */
 public record WebSettings(boolean loginRequiredToRead, boolean secureCookies, Optional<String> loginHint,
-                          Optional<OidcSettings> oidc) {
-    public WebSettings(boolean loginRequiredToRead, boolean secureCookies, Optional<String> loginHint) {
-        this(loginRequiredToRead, secureCookies, loginHint, Optional.empty());
+                          Optional<OidcSettings> oidc, Mail mail) {
+    /**
+     * Announcements: the templates, the sender's address, and the courier the server delivers
+     * the outbox through every few seconds (none: mail waits for {@code announce deliver}).
+     */
+    public record Mail(Templates templates, String from, Optional<Courier> courier) {
+        public static Mail defaults() {
+            return new Mail(Templates.defaults(), "breakwater@localhost", Optional.empty());
+        }
     }
 
-    /** Reading open, cookies for plain HTTP on loopback, no hint, local accounts only. */
+    public WebSettings(boolean loginRequiredToRead, boolean secureCookies, Optional<String> loginHint) {
+        this(loginRequiredToRead, secureCookies, loginHint, Optional.empty(), Mail.defaults());
+    }
+
+    public WebSettings(boolean loginRequiredToRead, boolean secureCookies, Optional<String> loginHint,
+                       Optional<OidcSettings> oidc) {
+        this(loginRequiredToRead, secureCookies, loginHint, oidc, Mail.defaults());
+    }
+
+    /** Reading open, cookies for plain HTTP on loopback, no hint, local accounts only, no mail delivery. */
     public static WebSettings defaults() {
         return new WebSettings(false, false, Optional.empty());
     }

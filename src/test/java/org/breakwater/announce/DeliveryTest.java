@@ -183,7 +183,8 @@ class DeliveryTest {
         }
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids.stream().map(x -> x.split(" ")[0]).distinct()).hasSize(notes.size());
-        assertThat(restarted.list(Optional.of(1L))).allSatisfy(a -> assertThat(a.status()).isEqualTo(Announcement.Status.SENT));
+        assertThat(restarted.list(Optional.of(1L))).filteredOn(a -> a.kind() == Kind.CONSUMER_NOTICE)
+                .hasSize(notes.size()).allSatisfy(a -> assertThat(a.status()).isEqualTo(Announcement.Status.SENT));
     }
 
     @Test

@@ -24,25 +24,35 @@ public final class AnnounceOptions {
     @Mixin
     PolicyOption policy;
 
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "a folder of KIND.txt templates replacing Breakwater's (default: $BREAKWATER_TEMPLATES;"
-                    + " docs/announcements.md)")
-    Path templates;
+    @Mixin
+    Writing writing;
 
-    @Option(names = "--from", paramLabel = "ADDRESS",
-            description = "the sender of announcements (default: $BREAKWATER_MAIL_FROM, else breakwater@localhost)")
-    String from;
+    /** How announcements are written and signed: {@code --templates} and {@code --from} (also for {@code serve}). */
+    public static final class Writing {
+        @Option(names = "--templates", paramLabel = "DIR",
+                description = "a folder of KIND.txt templates replacing Breakwater's (default: $BREAKWATER_TEMPLATES;"
+                        + " docs/announcements.md)")
+        Path templates;
 
-    /** The sender's address: the option, the environment, or a local default. */
-    public String sender() {
-        return Optional.ofNullable(from).or(() -> Optional.ofNullable(System.getenv("BREAKWATER_MAIL_FROM"))
-                .filter(s -> !s.isBlank())).orElse("breakwater@localhost");
+        @Option(names = "--from", paramLabel = "ADDRESS",
+                description = "the sender of announcements (default: $BREAKWATER_MAIL_FROM, else breakwater@localhost)")
+        String from;
+
+        /** The sender's address: the option, the environment, or a local default. */
+        public String sender() {
+            return Optional.ofNullable(from).or(() -> Optional.ofNullable(System.getenv("BREAKWATER_MAIL_FROM"))
+                    .filter(s -> !s.isBlank())).orElse("breakwater@localhost");
+        }
+
+        /** The templates: the folder given, $BREAKWATER_TEMPLATES, or Breakwater's own. */
+        public Templates templates() throws TemplateException {
+            return Templates.load(Optional.ofNullable(templates).or(() -> Optional.ofNullable(
+                    System.getenv("BREAKWATER_TEMPLATES")).filter(s -> !s.isBlank()).map(Path::of)));
+        }
     }
 
-    /** The templates: the folder given, $BREAKWATER_TEMPLATES, or Breakwater's own. */
-    public Templates templates() throws TemplateException {
-        return Templates.load(Optional.ofNullable(templates).or(() -> Optional.ofNullable(
-                System.getenv("BREAKWATER_TEMPLATES")).filter(s -> !s.isBlank()).map(Path::of)));
+    public String sender() {
+        return writing.sender();
     }
 
     /** What a command does with its announcements. */
@@ -56,7 +66,7 @@ public final class AnnounceOptions {
             AnnounceService service;
             try {
                 App app = store.open(Clock.systemUTC());
-                service = app.announcements(policy.load(), templates(), sender());
+                service = app.announcements(policy.load(), writing.templates(), sender());
             } catch (PolicyException e) {
                 err.println("breakwater " + command + ": the policy does not read: " + e.getMessage());
                 return ExitCode.INPUT_ERROR;

@@ -37,7 +37,7 @@ public final class FolderCourier implements Courier {
         try {
             Files.createDirectories(folder);
             Path target = file(entry);
-            Path temp = Files.createTempFile(folder, ".writing-", ".eml");
+            Path temp = Files.createTempFile(folder, ".writing-", ".tmp");
             try (OutputStream out = Files.newOutputStream(temp)) {
                 Mails.compose(session, entry, from).writeTo(out);
             }
