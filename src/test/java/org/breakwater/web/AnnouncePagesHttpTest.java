@@ -149,4 +149,28 @@ class AnnouncePagesHttpTest {
         assertThat(get("/announcements/1").body()).contains("Planned Outage: fas, pkgdb").doesNotContain("id=\"send-form\"");
         assertThat(get("/announcements/999").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void sent_announcements_make_atom_feeds_and_plans_make_a_status_for_status_pages() throws Exception {
+        var service = app.announcements(PolicyReader.defaults(), Templates.defaults(), "breakwater@fedoraproject.org");
+        var made = ((org.breakwater.catalog.Outcome.Done<java.util.List<org.breakwater.announce.Announcement>>)
+                service.draft(1, org.breakwater.announce.Kind.CALL_FOR_TESTING, Optional.empty(), Optional.empty(), "pingou"))
+                .value().get(0);
+        service.send(made.id(), "pingou");
+        service.deliver(java.util.Map.of(org.breakwater.announce.OutboxEntry.Channel.MAIL,
+                new FolderCourier(dir.resolve("feed-mail"), "breakwater@fedoraproject.org")), 10);
+        HttpResponse<String> all = get("/feeds/announcements.atom");
+        assertThat(all.headers().firstValue("Content-Type")).contains("application/atom+xml; charset=utf-8");
+        assertThat(all.body()).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
+                .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
+                .contains("<title>Call for testing: fas, pkgdb in staging (API-BREAKING)</title>")
+                .contains("<category term=\"call-for-testing\"/>").contains("/announcements/" + made.id() + "</id>");
+        assertThat(get("/services/pkgdb/announcements.atom").body()).contains("Call for testing: fas, pkgdb");
+        assertThat(get("/services/koji/announcements.atom").body()).doesNotContain("<entry>");
+        assertThat(get("/services/nosuch/announcements.atom").statusCode()).isEqualTo(404);
+
+        String status = get("/api/v1/status").body();
+        assertThat(status).contains("\"plan\":1,").contains("\"state\":\"planned\"")
+                .contains("\"plan\":3,").contains("\"state\":\"ongoing\"").doesNotContain("\"plan\":2,");
+    }
 }
