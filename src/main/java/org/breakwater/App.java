@@ -10,6 +10,7 @@ import org.breakwater.catalog.store.JdbiCatalogRepository;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
 import org.breakwater.announce.AnnounceService;
 import org.breakwater.announce.Templates;
+import org.breakwater.announce.bus.EventOutbox;
 import org.breakwater.announce.store.JdbiAnnounceRepository;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.store.JdbiAccessRepository;
@@ -64,7 +65,12 @@ public final class App implements AutoCloseable {
 
     /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
     public PlanService plans(Policy policy) {
-        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock);
+        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events());
+    }
+
+    /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */
+    private EventOutbox events() {
+        return new EventOutbox(new JdbiAnnounceRepository(database.jdbi()), clock);
     }
 
     /**
@@ -73,7 +79,7 @@ public final class App implements AutoCloseable {
      */
     public AnnounceService announcements(Policy policy, Templates templates, String from) {
         return new AnnounceService(new JdbiAnnounceRepository(database.jdbi()), plans(policy), catalog, policy,
-                templates, from, clock);
+                templates, from, clock, events());
     }
 
     public AccessService access() {

@@ -24,8 +24,8 @@ public interface AnnounceRepository {
     /** Adds an entry to the outbox on its own (a bus event). */
     void enqueue(OutboxEntry entry);
 
-    /** Pending entries due by {@code now}, oldest first. */
-    List<OutboxEntry> due(Instant now, int limit);
+    /** Pending entries of {@code channels} due by {@code now}, oldest first. */
+    List<OutboxEntry> due(Instant now, java.util.Set<OutboxEntry.Channel> channels, int limit);
 
     /**
      * Claims a due entry for {@code lease}: true for exactly one of several workers racing for

@@ -54,10 +54,24 @@ public final class AnnounceService {
     private final Templates templates;
     private final String from;
     private final Clock clock;
+    private final AnnounceEvents events;
+
+    /** Hears of each announcement delivered (the bus event {@code announcement.sent}). */
+    public interface AnnounceEvents {
+        AnnounceEvents NONE = (a, p) -> { };
+
+        void sent(Announcement announcement, org.breakwater.plan.Plan plan);
+    }
 
     /** {@code from} is the sender's address; its domain ends every Message-ID. */
     public AnnounceService(AnnounceRepository repository, PlanService plans, CatalogService catalog, Policy policy,
                            Templates templates, String from, Clock clock) {
+        this(repository, plans, catalog, policy, templates, from, clock, AnnounceEvents.NONE);
+    }
+
+    public AnnounceService(AnnounceRepository repository, PlanService plans, CatalogService catalog, Policy policy,
+                           Templates templates, String from, Clock clock, AnnounceEvents events) {
+        this.events = events;
         this.repository = repository;
         this.plans = plans;
         this.catalog = catalog;
@@ -171,11 +185,8 @@ public final class AnnounceService {
         int delivered = 0;
         int failed = 0;
         List<String> errors = new ArrayList<>();
-        for (OutboxEntry e : repository.due(clock.instant(), limit)) {
+        for (OutboxEntry e : repository.due(clock.instant(), couriers.keySet(), limit)) {
             Courier courier = couriers.get(e.channel());
-            if (courier == null) {
-                continue;
-            }
             Instant now = clock.instant();
             if (!repository.claim(e.id(), e.nextAttemptAt(), now.plus(LEASE))) {
                 continue; // another worker has it
@@ -197,7 +208,10 @@ public final class AnnounceService {
             Instant at = clock.instant();
             repository.sent(e, at);
             delivered++;
-            e.announcementId().flatMap(repository::announcement).ifPresent(a -> satisfyGate(a, e, at));
+            e.announcementId().flatMap(repository::announcement).ifPresent(a -> {
+                satisfyGate(a, e, at);
+                plans.plan(a.planId()).ifPresent(p -> events.sent(a, p));
+            });
         }
         return new Delivery(delivered, failed, errors);
     }

@@ -17,6 +17,8 @@ import org.breakwater.announce.Courier;
 import org.breakwater.announce.TemplateException;
 import org.breakwater.announce.cli.AnnounceOptions;
 import org.breakwater.announce.cli.MailOptions;
+import org.breakwater.announce.cli.BusOptions;
+import org.breakwater.announce.bus.BusCourier;
 import org.breakwater.announce.mail.FolderCourier;
 import org.breakwater.announce.mail.SmtpCourier;
 import org.breakwater.auth.oidc.OidcSettings;
@@ -40,7 +42,8 @@ import picocli.CommandLine.Spec;
             "Reading is open to anyone who reaches the server unless --read login; changing",
             "anything needs a login (accounts: `breakwater user`; or single sign-on with",
             "--oidc-issuer) or an API token. With --smtp-host (or --mail-dry-run DIR) the",
-            "server delivers sent announcements every 10 seconds.",
+            "server delivers sent announcements every 10 seconds, and with --bus-url it",
+            "publishes plan and announcement events to the message bus.",
             "",
             "Examples:",
             "  breakwater serve",
@@ -99,6 +102,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     MailOptions mail;
+
+    @Mixin
+    BusOptions bus;
 
     @Option(names = "--mail-dry-run", paramLabel = "DIR",
             description = "deliver sent announcements into DIR as .eml files instead of mailing them")
@@ -214,6 +220,6 @@ final class ServeCommand implements Callable<Integer> {
         } else {
             courier = mail.settings(from).map(SmtpCourier::new);
         }
-        return new WebSettings.Mail(writing.templates(), from, courier);
+        return new WebSettings.Mail(writing.templates(), from, courier, bus.settings().map(BusCourier::new));
     }
 }

@@ -37,14 +37,22 @@ public final class PlanService {
     private final Policy policy;
     private final Supplier<ReleaseCalendar> calendar;
     private final Clock clock;
+    private final PlanEvents events;
 
     public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
                        Clock clock) {
+        this(plans, catalog, policy, calendar, clock, PlanEvents.NONE);
+    }
+
+    /** {@code events} hears of every plan made, moved or rescheduled. */
+    public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
+                       Clock clock, PlanEvents events) {
         this.plans = plans;
         this.catalog = catalog;
         this.policy = policy;
         this.calendar = calendar;
         this.clock = clock;
+        this.events = events;
     }
 
     public Policy policy() {
@@ -92,7 +100,9 @@ public final class PlanService {
                         + " (gate record PLAN freeze --by USER), then schedule it — or pick another date (plan propose)");
             }
         }
-        return Outcome.done(plans.create(plan));
+        Plan made = plans.create(plan);
+        events.happened(made.status() == PlanStatus.SCHEDULED ? "deployment.scheduled" : "deployment.planned", made);
+        return Outcome.done(made);
     }
 
     public Optional<Plan> plan(long id) {
@@ -122,6 +132,7 @@ public final class PlanService {
             }
         }
         plans.update(updated);
+        events.happened(PlanEvents.of(status), updated);
         return Outcome.done(updated);
     }
 
@@ -141,6 +152,7 @@ public final class PlanService {
             }
         }
         plans.update(updated);
+        events.happened("deployment.rescheduled", updated);
         return Outcome.done(updated);
     }
 

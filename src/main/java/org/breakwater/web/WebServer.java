@@ -44,7 +44,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
-    private static ScheduledExecutorService deliverEvery(AnnounceService announcements, Courier c, PrintWriter log) {
+    private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
+                                                         Map<OutboxEntry.Channel, Courier> couriers, PrintWriter log) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -52,10 +53,11 @@ public final class WebServer implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
-                AnnounceService.Delivery d = announcements.deliver(Map.of(OutboxEntry.Channel.MAIL, c), 100);
+                AnnounceService.Delivery d = announcements.deliver(couriers, 100);
                 if (d.delivered() > 0 || d.failed() > 0) {
                     synchronized (log) {
-                        log.println("outbox: delivered " + d.delivered() + " to " + c.describe()
+                        log.println("outbox: delivered " + d.delivered() + " to " + String.join(" and ",
+                                couriers.values().stream().map(Courier::describe).toList())
                                 + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : ""));
                         log.flush();
                     }
@@ -136,7 +138,9 @@ public final class WebServer implements AutoCloseable {
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
         server.start(host, port);
-        Optional<ScheduledExecutorService> courier = settings.mail().courier().map(c -> deliverEvery(announcements, c, log));
+        Map<OutboxEntry.Channel, Courier> couriers = settings.mail().couriers();
+        Optional<ScheduledExecutorService> courier = couriers.isEmpty() ? Optional.empty()
+                : Optional.of(deliverEvery(announcements, couriers, log));
         return new WebServer(server, routes, courier);
     }
 

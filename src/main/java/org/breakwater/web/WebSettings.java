@@ -17,12 +17,26 @@ import org.breakwater.auth.oidc.OidcSettings;
 public record WebSettings(boolean loginRequiredToRead, boolean secureCookies, Optional<String> loginHint,
                           Optional<OidcSettings> oidc, Mail mail) {
     /**
-     * Announcements: the templates, the sender's address, and the courier the server delivers
-     * the outbox through every few seconds (none: mail waits for {@code announce deliver}).
+     * Announcements: the templates, the sender's address, and the couriers the server delivers
+     * the outbox through every few seconds — mail, and bus events (none: they wait for
+     * {@code announce deliver}).
      */
-    public record Mail(Templates templates, String from, Optional<Courier> courier) {
+    public record Mail(Templates templates, String from, Optional<Courier> courier, Optional<Courier> bus) {
+        public Mail(Templates templates, String from, Optional<Courier> courier) {
+            this(templates, from, courier, Optional.empty());
+        }
+
         public static Mail defaults() {
             return new Mail(Templates.defaults(), "breakwater@localhost", Optional.empty());
+        }
+
+        /** The couriers by channel. */
+        public java.util.Map<org.breakwater.announce.OutboxEntry.Channel, Courier> couriers() {
+            java.util.Map<org.breakwater.announce.OutboxEntry.Channel, Courier> m =
+                    new java.util.EnumMap<>(org.breakwater.announce.OutboxEntry.Channel.class);
+            courier.ifPresent(c -> m.put(org.breakwater.announce.OutboxEntry.Channel.MAIL, c));
+            bus.ifPresent(c -> m.put(org.breakwater.announce.OutboxEntry.Channel.BUS, c));
+            return m;
         }
     }
 

@@ -15,6 +15,7 @@ import org.breakwater.announce.Announcement;
 import org.breakwater.announce.Courier;
 import org.breakwater.announce.Kind;
 import org.breakwater.announce.OutboxEntry;
+import org.breakwater.announce.bus.BusCourier;
 import org.breakwater.announce.mail.FolderCourier;
 import org.breakwater.announce.mail.MailSettings;
 import org.breakwater.announce.mail.SmtpCourier;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Spec;
             "  breakwater announce edit 4 --subject 'pkgdb2: API-breaking update on 2014-06-16'",
             "  breakwater announce send 4",
             "  breakwater announce deliver --smtp-host smtp.example.org --smtp-user breakwater",
-            "  breakwater announce deliver --dry-run outgoing/      # write .eml files instead"},
+            "  breakwater announce deliver --dry-run outgoing/      # write .eml files instead",
+            "  BREAKWATER_BUS_URL=amqps://breakwater:PASSWORD@bus.example.org/%2F breakwater announce deliver ..."},
         subcommands = {AnnounceCommand.DraftCmd.class, AnnounceCommand.Show.class, AnnounceCommand.Edit.class,
             AnnounceCommand.Send.class, AnnounceCommand.ListCmd.class, AnnounceCommand.Deliver.class})
 public final class AnnounceCommand implements Runnable {
@@ -356,12 +358,22 @@ public final class AnnounceCommand implements Runnable {
         MailOptions mail;
 
         @Mixin
+        BusOptions bus;
+
+        @Mixin
         AnnounceOptions options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Optional<BusCourier> events;
+            try {
+                events = bus.settings().map(BusCourier::new);
+            } catch (IllegalArgumentException e) {
+                err.println("breakwater announce deliver: " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
+            }
             Courier courier;
             if (dryRun != null) {
                 courier = new FolderCourier(dryRun, options.sender());
@@ -381,13 +393,21 @@ public final class AnnounceCommand implements Runnable {
                 courier = new SmtpCourier(settings.get());
             }
             Courier c = courier;
-            return options.run("announce deliver", err, s -> {
-                AnnounceService.Delivery d = s.deliver(Map.of(OutboxEntry.Channel.MAIL, c), limit);
-                out.println("Delivered " + d.delivered() + " mail(s) to " + c.describe() + (d.failed() > 0
-                        ? "; " + d.failed() + " could not go and will be retried:" : "."));
-                d.errors().forEach(e -> out.println("  " + e));
-                return d.failed() > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
-            });
+            Map<OutboxEntry.Channel, Courier> couriers = new java.util.EnumMap<>(OutboxEntry.Channel.class);
+            couriers.put(OutboxEntry.Channel.MAIL, c);
+            events.ifPresent(b -> couriers.put(OutboxEntry.Channel.BUS, b));
+            try {
+                return options.run("announce deliver", err, s -> {
+                    AnnounceService.Delivery d = s.deliver(couriers, limit);
+                    out.println("Delivered " + d.delivered() + " message(s) to " + String.join(" and ",
+                            couriers.values().stream().map(Courier::describe).toList()) + (d.failed() > 0
+                            ? "; " + d.failed() + " could not go and will be retried:" : "."));
+                    d.errors().forEach(e -> out.println("  " + e));
+                    return d.failed() > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
+                });
+            } finally {
+                events.ifPresent(BusCourier::close);
+            }
         }
     }
 }

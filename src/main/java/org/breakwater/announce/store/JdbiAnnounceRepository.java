@@ -112,10 +112,14 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
     }
 
     @Override
-    public List<OutboxEntry> due(Instant now, int limit) {
+    public List<OutboxEntry> due(Instant now, java.util.Set<OutboxEntry.Channel> channels, int limit) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
         return jdbi.withHandle(h -> h.createQuery("select " + OUTBOX + " from outbox where state = 'pending'"
-                        + " and next_attempt_at <= ? order by id limit ?").bind(0, now.toEpochMilli()).bind(1, limit)
-                .map((rs, ctx) -> entry(rs)).list());
+                        + " and next_attempt_at <= :now and channel in (<channels>) order by id limit :limit")
+                .bind("now", now.toEpochMilli()).bindList("channels", channels.stream().map(OutboxEntry.Channel::id).toList())
+                .bind("limit", limit).map((rs, ctx) -> entry(rs)).list());
     }
 
     @Override

@@ -56,14 +56,14 @@ class AnnounceCliTest {
                 "--to", "devel@lists.fedoraproject.org,infrastructure@lists.fedoraproject.org");
         assertThat(edit.code()).as(edit.err()).isZero();
         assertThat(run("announce", "deliver", "--dry-run", dir.resolve("out").toString()).out())
-                .as("drafts are never delivered").contains("Delivered 0 mail(s)");
+                .as("drafts are never delivered").contains("Delivered 0 message(s)");
         Run send = run("announce", "send", n, "--from", "breakwater@fedoraproject.org");
         assertThat(send.code()).as(send.err()).isZero();
         assertThat(send.out()).containsPattern("queued as <breakwater\\.announcement-" + n + "\\.[0-9a-f]+@fedoraproject\\.org>");
         assertThat(run("announce", "send", n).err()).contains("is already queued");
         Run deliver = run("announce", "deliver", "--dry-run", dir.resolve("out").toString());
         assertThat(deliver.code()).isZero();
-        assertThat(deliver.out()).contains("Delivered 1 mail(s) to the folder");
+        assertThat(deliver.out()).contains("Delivered 1 message(s) to the folder");
         try (var files = Files.list(dir.resolve("out"))) {
             assertThat(files.toList()).singleElement().satisfies(f -> assertThat(Files.readString(f))
                     .contains("Subject: pkgdb2 and fas 0.8.19: API-breaking update"));
