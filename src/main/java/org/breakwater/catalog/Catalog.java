@@ -33,11 +33,30 @@ public record Catalog(List<Environment> environments, List<Team> teams, List<Per
     }
 
     public Optional<Service> service(String name) {
-        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+        return find(services, Service::name, name);
     }
 
     public Optional<Team> team(String name) {
-        return teams.stream().filter(t -> t.name().equals(name)).findFirst();
+        return find(teams, Team::name, name);
+    }
+
+    /** Binary search in a list sorted by name (as the constructor sorts them). */
+    private static <T> Optional<T> find(List<T> sorted, java.util.function.Function<T, String> name, String wanted) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = name.apply(sorted.get(mid)).compareTo(wanted);
+            if (c == 0) {
+                return Optional.of(sorted.get(mid));
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Environment> environment(String name) {

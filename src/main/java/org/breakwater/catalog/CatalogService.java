@@ -26,6 +26,11 @@ public final class CatalogService {
     private final StoredApis apis;
     private final Clock clock;
     private volatile ConsumerGraph graph;
+    /** The whole catalog as last read, with the generation it was read at. */
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(long generation, Catalog catalog) {
+    }
 
     public CatalogService(CatalogRepository catalog, DeploymentRepository deployments, StoredApis apis, Clock clock) {
         this.catalog = catalog;
@@ -42,8 +47,23 @@ public final class CatalogService {
         return Outcome.done(catalog.replace(check.catalog(), check.apis()));
     }
 
+    /**
+     * The whole catalog. Read again only when an import has changed it since (the generation
+     * counter), so a server answering many requests reads it once per import.
+     */
     public Catalog export() {
-        return catalog.load();
+        long generation = catalog.generation();
+        Snapshot s = snapshot;
+        if (s == null || s.generation() != generation) {
+            s = new Snapshot(generation, catalog.load());
+            snapshot = s;
+        }
+        return s.catalog();
+    }
+
+    /** The catalog's generation: it changes with every import. */
+    public long generation() {
+        return catalog.generation();
     }
 
     /** The API description each service's catalog entry declares, by service. */

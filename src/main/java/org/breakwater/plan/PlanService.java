@@ -6,10 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.breakwater.catalog.ApiDescription;
+import org.breakwater.catalog.Catalog;
 import org.breakwater.catalog.CatalogService;
 import org.breakwater.catalog.Environment;
 import org.breakwater.catalog.Outcome;
@@ -185,10 +188,41 @@ public final class PlanService {
         return Outcome.done(report(plan.get()));
     }
 
+    /**
+     * What an assessment depends on: the plan itself, the catalog's generation, what the target
+     * environment runs of each release's service, the meeting's decisions, the policy and the
+     * day (deprecation sunsets). The same key gives the same assessment, so it is kept.
+     */
+    private record AssessmentKey(Plan plan, long generation, List<Optional<Placement>> running, List<Evidence> decisions,
+                                 String policy, LocalDate today) {
+    }
+
+    private record Assessed(AssessmentKey key, Assessment assessment) {
+    }
+
+    /** The last assessment of each plan, reused while its key holds (a server answers the same plan often). */
+    private final Map<Long, Assessed> assessed = new ConcurrentHashMap<>();
+
+    private Assessment assessment(Plan plan, List<Evidence> evidence) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        AssessmentKey key = new AssessmentKey(plan, catalog.generation(), plan.releases().stream()
+                .map(r -> catalog.placement(r.service(), plan.environment())).toList(),
+                evidence.stream().filter(e -> e.gate().equals(Assessor.MEETING_DECISION)).toList(), policy.hash(), today);
+        Assessed a = assessed.get(plan.id());
+        if (a != null && a.key().equals(key)) {
+            return a.assessment();
+        }
+        Assessment fresh = new Assessor(catalog).assess(plan, policy, evidence, today);
+        if (assessed.size() > 1_000) {
+            assessed.clear();
+        }
+        assessed.put(plan.id(), new Assessed(key, fresh));
+        return fresh;
+    }
+
     private PlanReport report(Plan plan) {
         List<Evidence> evidence = plans.evidence(plan.id());
-        Assessment assessment = new Assessor(catalog).assess(plan, policy, evidence,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        Assessment assessment = assessment(plan, evidence);
         Instant now = clock.instant();
         List<String> stagingRuns = new ArrayList<>();
         Set<String> production = new TreeSet<>();
@@ -202,8 +236,9 @@ public final class PlanService {
                 }
             }
         }
+        Catalog all = catalog.export();
         assessment.consumersByTeam().values().forEach(list -> list.forEach(a -> a.consumer().service()
-                .flatMap(catalog::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
+                .flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
                 .ifPresent(essential::add)));
         GateEvaluator.Facts facts = new GateEvaluator.Facts(evidence, plans.waivers(plan.id()), stagingRuns,
                 calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()

@@ -1,0 +1,95 @@
+package org.breakwater.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.apidiff.spec.ReadLimits;
+import org.breakwater.catalog.CatalogValidator;
+import org.breakwater.catalog.NewDeployment;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.files.ApiFiles;
+import org.breakwater.catalog.files.CatalogFolderReader;
+import org.breakwater.policy.PolicyReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A long-lived PlanService (the server's) keeps each plan's assessment while nothing it
+ * depends on changes: these tests change each thing and check the report follows at once.
+ */
+class AssessmentFreshnessTest {
+    @TempDir
+    Path dir;
+
+    App app;
+    PlanService plans;
+    long id;
+    final Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
+
+    @BeforeEach
+    void start() throws Exception {
+        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
+        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
+                .read(Path.of("src/main/resources/demo/catalog"))));
+        deploy("1.9.2", "production", "v1/pkgdb.yaml");
+        deploy("2.0.0", "staging", "v2/openapi.yaml");
+        plans = app.plans(PolicyReader.defaults());
+        id = ((Outcome.Done<Plan>) plans.create(new NewPlan("pkgdb2", Map.of("pkgdb", "2.0.0"), Map.of(), "production",
+                Instant.now().plus(Duration.ofDays(20)), Duration.ofHours(2), "pingou", Optional.empty(),
+                PlanStatus.SCHEDULED))).value().id();
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    void deploy(String version, String env, String spec) throws Exception {
+        app.catalog().recordDeployment(new NewDeployment("pkgdb", version, env, Instant.now().minusSeconds(60), "pingou",
+                Optional.empty()), Optional.of(ApiFiles.read(apis.resolve(spec), ReadLimits.defaults()).description()));
+    }
+
+    PlanReport report() {
+        return ((Outcome.Done<PlanReport>) plans.report(id)).value();
+    }
+
+    @Test
+    void the_report_follows_what_production_runs() throws Exception {
+        assertThat(report().assessment().breaks()).isTrue();
+        assertThat(report()).as("asked twice, the same answer").satisfies(r -> assertThat(r.assessment().breaks()).isTrue());
+        deploy("2.0.0", "production", "v2/openapi.yaml");
+        assertThat(report().assessment().breaks()).as("production now runs the candidate's API").isFalse();
+    }
+
+    @Test
+    void the_report_follows_the_plan_and_the_meetings_decision() {
+        PlanReport before = report();
+        assertThat(before.assessment().verdict()).isInstanceOf(PolicyVerdict.Applies.class);
+        assertThat(plans.reschedule(id, Instant.now().plus(Duration.ofDays(30)))).isInstanceOf(Outcome.Done.class);
+        assertThat(report().plan().start()).isAfter(before.plan().start());
+        assertThat(report().gates()).extracting(Gate::deadline).isNotEqualTo(before.gates().stream().map(Gate::deadline)
+                .toList());
+    }
+
+    @Test
+    void the_report_follows_a_new_catalog() throws Exception {
+        int consumers = report().assessment().consumersByTeam().values().stream().mapToInt(java.util.List::size).sum();
+        var check = CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
+                .read(Path.of("src/main/resources/demo/catalog")));
+        var catalog = check.catalog();
+        var fewer = new org.breakwater.catalog.Catalog(catalog.environments(), catalog.teams(), catalog.people(),
+                catalog.services(), catalog.consumers().stream().filter(c -> !c.name().equals("faf-pkgdb-importer")).toList());
+        app.catalog().importCatalog(new org.breakwater.catalog.CatalogCheck(fewer, check.apis(), java.util.List.of()));
+        int after = report().assessment().consumersByTeam().values().stream().mapToInt(java.util.List::size).sum();
+        assertThat(after).isEqualTo(consumers - 1);
+        assertThat(app.catalog().export().consumers()).noneMatch(c -> c.name().equals("faf-pkgdb-importer"));
+    }
+}
