@@ -191,6 +191,16 @@ final class Pages {
         html(ctx, s.name(), h);
     }
 
+    /** At most this many consumers are named in one cell of the plan page; the API has them all. */
+    static final int NAMES_SHOWN = 30;
+
+    /** Consumers' names for a cell: the first {@link #NAMES_SHOWN}, then how many more and where they are. */
+    static String names(List<AffectedConsumer> consumers, long plan) {
+        String shown = String.join(", ", consumers.stream().limit(NAMES_SHOWN).map(a -> a.consumer().name()).toList());
+        return consumers.size() <= NAMES_SHOWN ? shown : shown + " … and " + (consumers.size() - NAMES_SHOWN)
+                + " more (all of them: GET /api/v1/plans/" + plan + ")";
+    }
+
     private void plan(Context ctx) {
         PlanReport r = Requests.done(plans.report(Requests.id(ctx.pathParam("id"))), 404);
         Plan p = r.plan();
@@ -230,7 +240,7 @@ final class Pages {
             if (r.assessment().outsideTeams().contains(e.getKey())) {
                 h.tag(" <span class=\"outside\">outside infrastructure</span>");
             }
-            h.tag("</td><td>").text(String.join(", ", e.getValue().stream().map(a -> a.consumer().name()).toList()))
+            h.tag("</td><td>").text(names(e.getValue(), p.id()))
                     .tag("</td></tr>");
         }
         if (!r.assessment().consumersByTeam().isEmpty()) {
@@ -249,7 +259,7 @@ final class Pages {
                 h.tag("<tr><td><code>").text(f.operation().isEmpty() ? "(whole API)" : f.operation()).tag("</code></td><td>")
                         .text(f.message() + " [" + f.id() + "]").tag("</td><td>")
                         .text(i.consumers().isEmpty() ? "no known consumer"
-                                : String.join(", ", i.consumers().stream().map(a -> a.consumer().name()).toList()))
+                                : names(i.consumers(), p.id()))
                         .tag("</td></tr>");
             }
             h.tag("</table>");
