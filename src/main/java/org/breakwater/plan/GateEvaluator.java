@@ -32,6 +32,9 @@ public final class GateEvaluator {
         }
     }
 
+    /** A gate's line names at most this many missing consumers; the assessment lists them all. */
+    static final int NAMED = 25;
+
     private final Policy policy;
 
     public GateEvaluator(Policy policy) {
@@ -209,7 +212,8 @@ public final class GateEvaluator {
         }
         GateState state = facts.now().isAfter(plan.start()) ? GateState.FAILED : GateState.PENDING;
         return new Gate(id, title, rule, state, Optional.of(plan.start()), ev, waiver, missing.size() + " of "
-                + consumers.size() + " missing: " + String.join(", ", missing));
+                + consumers.size() + " missing: " + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
+                + (missing.size() > NAMED ? " … and " + (missing.size() - NAMED) + " more (plan assess lists them all)" : ""));
     }
 
     private Gate roster(Assessment a, Facts facts) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater record-deployment}: what CI calls after a deploy. */
-@Command(name = "record-deployment", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "record-deployment", sortOptions = false,
         description = {"Record that a version of a service now runs in an environment.",
             "",
             "CI calls this after each deploy, so that `breakwater where` knows what runs",
@@ -45,6 +45,10 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 recorded; 2 unknown service or environment, unreadable",
             "description, or the database cannot be opened; 3 internal error."})
 public final class RecordDeploymentCommand implements Callable<Integer> {
+    // not mixinStandardHelpOptions: its --version would take the place of this command's own --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater can-deploy}: the yes/no a pipeline asks before it deploys. */
-@Command(name = "can-deploy", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "can-deploy", sortOptions = false,
         description = {"Answer whether a release may be deployed now, and if not, why.",
             "",
             "With --plan, about that plan; with --service and --version, about the open",
@@ -34,6 +34,10 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 yes; 1 no (every unmet gate is listed); 2 usage error,",
             "unknown plan or service, unreadable policy; 3 internal error."})
 public final class CanDeployCommand implements Callable<Integer> {
+    // not mixinStandardHelpOptions: its --version would take the place of this command's own --version
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
     @Spec
     CommandSpec spec;
 
