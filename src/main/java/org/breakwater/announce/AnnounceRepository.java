@@ -39,4 +39,21 @@ public interface AnnounceRepository {
     void failed(long id, int attempts, Instant retryAt, String error);
 
     List<OutboxEntry> outbox(int limit);
+
+    /** Records that {@code by} approved the plan's reminders; false if they were approved already. */
+    boolean approveReminders(long planId, String by, Instant at);
+
+    /** Who approved a plan's reminders, if anyone. */
+    Optional<String> reminderApprover(long planId);
+
+    /** Plans whose reminders were approved. */
+    List<Long> plansWithApprovedReminders();
+
+    /**
+     * Claims the reminder of {@code planId} at {@code leadMinutes} before its start: true exactly
+     * once for each, however many workers ask.
+     */
+    boolean claimReminder(long planId, long leadMinutes);
+
+    void reminderWritten(long planId, long leadMinutes, long announcementId);
 }

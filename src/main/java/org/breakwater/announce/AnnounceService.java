@@ -173,18 +173,82 @@ public final class AnnounceService {
         return Outcome.done(repository.announcement(id).orElseThrow());
     }
 
+    /**
+     * The plan's owner (or an admin) approves its reminders ahead: from then on Breakwater
+     * writes and sends each reminder the policy asks for ({@code announcements.reminders}) by
+     * itself when its lead time comes, in the approver's name.
+     */
+    public Outcome<String> approveReminders(long planId, String by) {
+        Optional<org.breakwater.plan.Plan> plan = plans.plan(planId);
+        if (plan.isEmpty()) {
+            return Outcome.refused("no plan " + planId);
+        }
+        if (!plan.get().status().open()) {
+            return Outcome.refused("plan " + planId + " is " + plan.get().status().id() + ": nothing to remind of");
+        }
+        if (policy.announcements().reminders().isEmpty()) {
+            return Outcome.refused("the policy asks for no reminders");
+        }
+        if (!repository.approveReminders(planId, by, clock.instant())) {
+            return Outcome.refused("plan " + planId + "'s reminders were already approved by "
+                    + repository.reminderApprover(planId).orElse("someone"));
+        }
+        return Outcome.done("reminders of plan " + planId + " approved by " + by + ": each is sent "
+                + String.join(" and ", policy.announcements().reminders().stream().map(Drafter::span).toList())
+                + " before the start");
+    }
+
+    public Optional<String> reminderApprover(long planId) {
+        return repository.reminderApprover(planId);
+    }
+
+    /**
+     * Writes and queues the approved reminders whose time has come (each once): a scheduled
+     * plan, its start ahead, and at most its lead time away. Returns how many.
+     */
+    public int queueDueReminders() {
+        Instant now = clock.instant();
+        int queued = 0;
+        for (long planId : repository.plansWithApprovedReminders()) {
+            Optional<org.breakwater.plan.Plan> plan = plans.plan(planId);
+            if (plan.isEmpty() || plan.get().status() != org.breakwater.plan.PlanStatus.SCHEDULED
+                    || !now.isBefore(plan.get().start())) {
+                continue;
+            }
+            String by = repository.reminderApprover(planId).orElse("breakwater");
+            for (Duration lead : policy.announcements().reminders()) {
+                if (now.isBefore(plan.get().start().minus(lead)) || !repository.claimReminder(planId, lead.toMinutes())) {
+                    continue;
+                }
+                Outcome<List<Announcement>> drafted = draft(planId, Kind.REMINDER, Optional.empty(), Optional.of(lead), by);
+                if (drafted instanceof Outcome.Done<List<Announcement>> d) {
+                    Announcement a = d.value().get(0);
+                    repository.reminderWritten(planId, lead.toMinutes(), a.id());
+                    if (send(a.id(), by) instanceof Outcome.Done) {
+                        queued++;
+                    }
+                }
+            }
+        }
+        return queued;
+    }
+
     /** What one delivery round did. */
     public record Delivery(int delivered, int failed, List<String> errors) {
     }
 
     /**
-     * Delivers up to {@code limit} due entries through the courier of their channel (entries of
+     * Queues the approved reminders that are due (when mail can go), then delivers up to
+     * {@code limit} due entries through the courier of their channel (entries of
      * a channel without a courier wait).
      */
     public Delivery deliver(Map<OutboxEntry.Channel, Courier> couriers, int limit) {
         int delivered = 0;
         int failed = 0;
         List<String> errors = new ArrayList<>();
+        if (couriers.containsKey(OutboxEntry.Channel.MAIL)) {
+            queueDueReminders();
+        }
         for (OutboxEntry e : repository.due(clock.instant(), couriers.keySet(), limit)) {
             Courier courier = couriers.get(e.channel());
             Instant now = clock.instant();

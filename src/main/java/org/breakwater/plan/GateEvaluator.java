@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,10 +73,11 @@ public final class GateEvaluator {
                     Optional.of(plan.start().minus(policy.announcements().outageNotice())), 1, facts, e -> true,
                     "the planned-outage notice"));
             if (!policy.announcements().reminders().isEmpty()) {
-                Duration last = Collections.min(policy.announcements().reminders());
+                // each reminder goes out at its lead time; the gate asks that all are out before the start
+                // (one sent a few seconds after "1 day before" still reminds people)
                 gates.add(evidenceGate("reminders", "Reminders sent", "announcements.reminders: "
                                 + String.join(", ", policy.announcements().reminders().stream().map(GateEvaluator::days).toList()),
-                        Optional.of(plan.start().minus(last)), policy.announcements().reminders().size(), facts,
+                        Optional.of(plan.start()), policy.announcements().reminders().size(), facts,
                         e -> true, "one per reminder"));
             }
             if (policy.meeting().minimum() > 0) {

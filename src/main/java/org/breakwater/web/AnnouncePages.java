@@ -44,11 +44,22 @@ final class AnnouncePages {
         server.get("/announcements/{id}", this::show);
         server.post("/announcements/{id}", this::edit);
         server.post("/announcements/{id}/send", this::send);
+        server.post("/plans/{id}/reminders", this::approveReminders);
     }
 
     /** The plan page's section: what was written and sent, and (for those who may) the form to write more. */
-    static void render(Html h, Plan p, List<Announcement> list, Optional<Session> session, boolean mayChange) {
+    static void render(Html h, Plan p, List<Announcement> list, Optional<String> remindersApprovedBy,
+                       Optional<Session> session, boolean mayChange) {
         h.tag("<h2 id=\"announcements\">Announcements</h2>");
+        if (remindersApprovedBy.isPresent()) {
+            h.el("p", "Reminders approved by " + remindersApprovedBy.get() + ": Breakwater writes and sends each when"
+                    + " it is due.");
+        } else if (session.isPresent() && mayChange && p.status().open()) {
+            h.tag("<form method=\"post\" action=\"/plans/" + p.id() + "/reminders\" id=\"reminders-form\">")
+                    .csrf(session.get().csrf()).tag("<button type=\"submit\">Approve the reminders</button> ")
+                    .text("(Breakwater then sends each reminder the policy asks for when it is due, in your name)")
+                    .tag("</form>");
+        }
         if (list.isEmpty()) {
             h.el("p", "None written yet.");
         } else {
@@ -141,6 +152,14 @@ final class AnnouncePages {
         Requests.done(o, 400);
         access.audit(who.username(), "announcement-edited", "plan/" + a.planId(), Optional.of("#" + a.id()));
         ctx.redirect("/announcements/" + a.id(), HttpStatus.SEE_OTHER);
+    }
+
+    private void approveReminders(Context ctx) {
+        Principal who = auth.formUser(ctx);
+        Plan plan = planFor(Requests.id(ctx.pathParam("id")), who);
+        String what = Requests.done(announcements.approveReminders(plan.id(), who.username()), 400);
+        access.audit(who.username(), "reminders-approved", "plan/" + plan.id(), Optional.of(what));
+        ctx.redirect("/plans/" + plan.id() + "#announcements", HttpStatus.SEE_OTHER);
     }
 
     private void send(Context ctx) {

@@ -265,7 +265,8 @@ final class Pages {
             h.tag("</table>");
         }
         boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
-        AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), WebAuth.session(ctx), may);
+        AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
+                WebAuth.session(ctx), may);
         PlanForms.render(h, r, WebAuth.session(ctx), may);
         audit(h, "plan/" + p.id());
         html(ctx, "Plan " + p.id() + ": " + p.title(), h);

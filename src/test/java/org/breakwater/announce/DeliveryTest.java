@@ -249,4 +249,25 @@ class DeliveryTest {
         assertThat(edited.editedBy()).contains("nirik");
         assertThat(s.announcement(a.id()).orElseThrow().subject()).isEqualTo("Planned Outage: pkgdb2");
     }
+
+    @Test
+    void approved_reminders_go_out_by_themselves_each_once_at_its_lead_time() throws Exception {
+        AnnounceService s = service();
+        assertThat(s.approveReminders(1, "pingou")).isInstanceOf(Outcome.Done.class);
+        assertThat(s.approveReminders(1, "nirik")).as("once").isInstanceOf(Outcome.Refused.class);
+        assertThat(s.deliver(smtp(), 100).delivered()).as("twelve days ahead: not yet").isZero();
+        java.time.Instant start = app.plans(PolicyReader.defaults()).plan(1).orElseThrow().start();
+        clock.ahead = Duration.between(Instant.now(), start.minus(Duration.ofDays(3)).plusSeconds(60));
+        assertThat(s.deliver(smtp(), 100).delivered()).isOne();
+        assertThat(s.deliver(smtp(), 100).delivered()).isZero();
+        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Reminder: fas, pkgdb outage");
+        assertThat(((String) smtp.getReceivedMessages()[0].getContent())).contains("starts in 3 days");
+        assertThat(gate("reminders").state()).isEqualTo(GateState.PENDING);
+        clock.ahead = Duration.between(Instant.now(), start.minus(Duration.ofDays(1)).plusSeconds(60));
+        assertThat(s.deliver(smtp(), 100).delivered()).isOne();
+        assertThat(service().deliver(smtp(), 100).delivered()).as("a second worker sends nothing more").isZero();
+        assertThat(s.list(Optional.of(1L))).filteredOn(a -> a.kind() == Kind.REMINDER).hasSize(2)
+                .allSatisfy(a -> assertThat(a.sentBy()).contains("pingou"));
+        assertThat(gate("reminders").state()).isEqualTo(GateState.MET);
+    }
 }

@@ -49,11 +49,13 @@ import picocli.CommandLine.Spec;
             "  breakwater announce show 4",
             "  breakwater announce edit 4 --subject 'pkgdb2: API-breaking update on 2014-06-16'",
             "  breakwater announce send 4",
+            "  breakwater announce approve-reminders 1      # Breakwater sends each reminder when due",
             "  breakwater announce deliver --smtp-host smtp.example.org --smtp-user breakwater",
             "  breakwater announce deliver --dry-run outgoing/      # write .eml files instead",
             "  BREAKWATER_BUS_URL=amqps://breakwater:PASSWORD@bus.example.org/%2F breakwater announce deliver ..."},
         subcommands = {AnnounceCommand.DraftCmd.class, AnnounceCommand.Show.class, AnnounceCommand.Edit.class,
-            AnnounceCommand.Send.class, AnnounceCommand.ListCmd.class, AnnounceCommand.Deliver.class})
+            AnnounceCommand.Send.class, AnnounceCommand.ListCmd.class, AnnounceCommand.Deliver.class,
+            AnnounceCommand.ApproveReminders.class})
 public final class AnnounceCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -408,6 +410,36 @@ public final class AnnounceCommand implements Runnable {
             } finally {
                 events.ifPresent(BusCourier::close);
             }
+        }
+    }
+
+    @Command(name = "approve-reminders", mixinStandardHelpOptions = true,
+            description = {"Approve a plan's reminders ahead (its owner or an admin): each reminder the policy asks",
+                "for is then written and sent by Breakwater when its lead time comes, in your name."})
+    static final class ApproveReminders implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN")
+        long plan;
+
+        @Mixin
+        AnnounceOptions options;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String by = Users.current();
+            return options.run("announce approve-reminders", err, s -> {
+                Outcome<String> o = s.approveReminders(plan, by);
+                if (o instanceof Outcome.Refused<String>) {
+                    return refused(err, "approve-reminders", o);
+                }
+                out.println("Approved: " + ((Outcome.Done<String>) o).value() + " (by `announce deliver` or a running"
+                        + " server with mail settings).");
+                return ExitCode.OK;
+            });
         }
     }
 }

@@ -150,4 +150,42 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
         return jdbi.withHandle(h -> h.createQuery("select " + OUTBOX + " from outbox order by id desc limit ?")
                 .bind(0, limit).map((rs, ctx) -> entry(rs)).list());
     }
+
+    @Override
+    public boolean approveReminders(long planId, String by, Instant at) {
+        return jdbi.inTransaction(h -> {
+            if (h.createQuery("select count(*) from reminder_approval where plan_id = ?").bind(0, planId)
+                    .mapTo(Integer.class).one() > 0) {
+                return false;
+            }
+            h.createUpdate("insert into reminder_approval (plan_id, approved_by, approved_at) values (?, ?, ?)")
+                    .bind(0, planId).bind(1, by).bind(2, at.toEpochMilli()).execute();
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<String> reminderApprover(long planId) {
+        return jdbi.withHandle(h -> h.createQuery("select approved_by from reminder_approval where plan_id = ?")
+                .bind(0, planId).mapTo(String.class).findOne());
+    }
+
+    @Override
+    public List<Long> plansWithApprovedReminders() {
+        return jdbi.withHandle(h -> h.createQuery("select plan_id from reminder_approval order by plan_id")
+                .mapTo(Long.class).list());
+    }
+
+    @Override
+    public boolean claimReminder(long planId, long leadMinutes) {
+        return jdbi.withHandle(h -> h.createUpdate("insert into reminder_queued (plan_id, lead_minutes) select ?, ?"
+                        + " where not exists (select 1 from reminder_queued where plan_id = ? and lead_minutes = ?)")
+                .bind(0, planId).bind(1, leadMinutes).bind(2, planId).bind(3, leadMinutes).execute()) == 1;
+    }
+
+    @Override
+    public void reminderWritten(long planId, long leadMinutes, long announcementId) {
+        jdbi.useHandle(h -> h.createUpdate("update reminder_queued set announcement_id = ? where plan_id = ?"
+                + " and lead_minutes = ?").bind(0, announcementId).bind(1, planId).bind(2, leadMinutes).execute());
+    }
 }
