@@ -70,31 +70,39 @@ public final class WriteReport {
       Files.createDirectories(out.getParent());
     }
     if (Files.exists(out)) {
-      text = keepCatalogSection(Files.readString(out, StandardCharsets.UTF_8), text);
+      text = keepOtherSections(Files.readString(out, StandardCharsets.UTF_8), text);
     }
     Files.writeString(out, text, StandardCharsets.UTF_8);
     System.out.print(w.summaryForConsole());
   }
 
-  /** Marks the section that bench/catalog.sh writes into the same file; this report keeps it. */
-  static final String CATALOG_BEGIN = "<!-- catalog-benchmark:begin -->";
-  static final String CATALOG_END = "<!-- catalog-benchmark:end -->";
+  /** The sections other scripts write into the same file (catalog.sh, load.sh); this report keeps them. */
+  static final String[] OTHER_SECTIONS = {"catalog-benchmark", "load-benchmark"};
+
+  /** The new report with every other script's section of the old file kept. */
+  static String keepOtherSections(String oldText, String newText) {
+    String text = newText;
+    for (String name : OTHER_SECTIONS) {
+      text = keepSection(oldText, text, "<!-- " + name + ":begin -->", "<!-- " + name + ":end -->");
+    }
+    return text;
+  }
 
   /**
-   * The new report with the catalog section of the old file (from {@link #CATALOG_BEGIN} to
-   * {@link #CATALOG_END}) kept: in place of the new report's own section if it has one, else at the end.
+   * The new report with the old file's section from {@code open} to {@code close} kept: in place
+   * of the new report's own section if it has one, else at the end.
    */
-  static String keepCatalogSection(String oldText, String newText) {
-    int begin = oldText.indexOf(CATALOG_BEGIN);
-    int end = oldText.indexOf(CATALOG_END, Math.max(begin, 0));
+  static String keepSection(String oldText, String newText, String open, String close) {
+    int begin = oldText.indexOf(open);
+    int end = oldText.indexOf(close, Math.max(begin, 0));
     if (begin < 0 || end < 0) {
       return newText;
     }
-    String section = oldText.substring(begin, end + CATALOG_END.length()) + "\n";
-    int newBegin = newText.indexOf(CATALOG_BEGIN);
-    int newEnd = newText.indexOf(CATALOG_END, Math.max(newBegin, 0));
+    String section = oldText.substring(begin, end + close.length()) + "\n";
+    int newBegin = newText.indexOf(open);
+    int newEnd = newText.indexOf(close, Math.max(newBegin, 0));
     if (newBegin >= 0 && newEnd >= 0) {
-      int after = newEnd + CATALOG_END.length();
+      int after = newEnd + close.length();
       if (after < newText.length() && newText.charAt(after) == '\n') {
         after++;
       }
