@@ -1,0 +1,9 @@
+/**
+ * Streaming access-log parsing for traffic analysis. A {@link org.breakwater.traffic.parse.LogFormat}
+ * turns one line into a {@link org.breakwater.traffic.parse.LogRecord} or a
+ * {@link org.breakwater.traffic.parse.LineProblem} (Apache/nginx common and combined, nginx
+ * {@code log_format} strings, JSON lines); {@link org.breakwater.traffic.parse.LogReader} feeds a
+ * plain or gzip stream through a format line by line with bounded memory and counts what it could
+ * not parse. This package imports nothing outside {@code java.*}.
+ */
+package org.breakwater.traffic.parse;
