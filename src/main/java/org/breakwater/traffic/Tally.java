@@ -1,0 +1,76 @@
+package org.breakwater.traffic;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts calls per caller and operation while a log is read, in bounded memory: at most
+ * {@link #UNKNOWN_CALLERS} distinct unknown callers and {@link #UNMATCHED_PATHS} distinct
+ * unmatched paths are kept apart; the rest are counted together as "unknown (others)" and
+ * "? (other paths)", so a log full of random user agents or scanners cannot exhaust memory.
+ */
+public final class Tally {
+    static final int UNKNOWN_CALLERS = 10_000;
+    static final int UNMATCHED_PATHS = 1_000;
+    static final String OTHER_CALLERS = "unknown (others)";
+    static final String OTHER_PATHS = "? (other paths)";
+
+    private record Key(String caller, boolean known, String operation) {
+    }
+
+    private static final class Counts {
+        long count;
+        Instant first;
+        Instant last;
+    }
+
+    private final String service;
+    private final String environment;
+    private final Map<Key, Counts> counts = new HashMap<>();
+    private final java.util.Set<String> unknownCallers = new java.util.HashSet<>();
+    private final java.util.Set<String> unmatchedPaths = new java.util.HashSet<>();
+
+    public Tally(String service, String environment) {
+        this.service = service;
+        this.environment = environment;
+    }
+
+    /** One call: by {@code caller} at {@code at} to {@code operation} (a key, or {@link Usage#unmatched}). */
+    public void add(CallerIdentifier.Caller caller, String operation, Instant at) {
+        String who = caller.name();
+        if (!caller.known() && !unknownCallers.contains(who)) {
+            if (unknownCallers.size() >= UNKNOWN_CALLERS) {
+                who = OTHER_CALLERS;
+            } else {
+                unknownCallers.add(who);
+            }
+        }
+        String what = operation;
+        if (operation.startsWith("? ") && !unmatchedPaths.contains(operation)) {
+            if (unmatchedPaths.size() >= UNMATCHED_PATHS) {
+                what = OTHER_PATHS;
+            } else {
+                unmatchedPaths.add(operation);
+            }
+        }
+        Counts c = counts.computeIfAbsent(new Key(who, caller.known(), what), k -> new Counts());
+        c.count++;
+        if (c.first == null || at.isBefore(c.first)) {
+            c.first = at;
+        }
+        if (c.last == null || at.isAfter(c.last)) {
+            c.last = at;
+        }
+    }
+
+    public List<Usage> usages() {
+        List<Usage> out = new ArrayList<>(counts.size());
+        counts.forEach((k, c) -> out.add(new Usage(service, environment, k.caller(), k.known(), k.operation(), c.count,
+                c.first, c.last)));
+        out.sort(java.util.Comparator.comparing(Usage::caller).thenComparing(Usage::operation));
+        return out;
+    }
+}

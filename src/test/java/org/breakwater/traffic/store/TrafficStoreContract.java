@@ -1,0 +1,64 @@
+package org.breakwater.traffic.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.breakwater.store.Database;
+import org.breakwater.traffic.Usage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Traffic counts merged file after file, on SQLite and on PostgreSQL. */
+abstract class TrafficStoreContract {
+    @TempDir
+    Path dir;
+
+    Database db;
+    JdbiTrafficRepository traffic;
+
+    abstract Database open(Path dir);
+
+    @BeforeEach
+    void openStore() {
+        db = open(dir);
+        traffic = new JdbiTrafficRepository(db.jdbi());
+    }
+
+    @AfterEach
+    void closeStore() {
+        db.close();
+    }
+
+    static Instant t(String s) {
+        return Instant.parse("2014-06-" + s + "Z");
+    }
+
+    @Test
+    void counts_add_up_and_first_and_last_seen_widen_across_files() {
+        traffic.merge(List.of(
+                new Usage("pkgdb", "production", "bodhi-pkgdb-client", true, "GET /packages/{}", 10, t("02T10:00:00"), t("02T12:00:00")),
+                new Usage("pkgdb", "production", "unknown (curl/7 from 192.0.2.5)", false, "? GET /nothing", 2,
+                        t("02T11:00:00"), t("02T11:05:00"))));
+        traffic.merge(List.of(
+                new Usage("pkgdb", "production", "bodhi-pkgdb-client", true, "GET /packages/{}", 5, t("01T09:00:00"), t("02T11:00:00")),
+                new Usage("pkgdb", "production", "bodhi-pkgdb-client", true, "GET /packages/{}", 1, t("02T10:30:00"), t("03T08:00:00")),
+                new Usage("pkgdb", "staging", "bodhi-pkgdb-client", true, "GET /package/{}", 7, t("04T10:00:00"), t("04T10:00:00"))));
+        List<Usage> production = traffic.usages("pkgdb", Optional.of("production"));
+        assertThat(production).hasSize(2);
+        Usage bodhi = production.get(0);
+        assertThat(bodhi.count()).isEqualTo(16);
+        assertThat(bodhi.firstSeen()).isEqualTo(t("01T09:00:00"));
+        assertThat(bodhi.lastSeen()).isEqualTo(t("03T08:00:00"));
+        assertThat(production.get(1)).satisfies(u -> {
+            assertThat(u.known()).isFalse();
+            assertThat(u.matched()).isFalse();
+        });
+        assertThat(traffic.usages("pkgdb", Optional.empty())).hasSize(3);
+        assertThat(traffic.usages("fas", Optional.empty())).isEmpty();
+    }
+}
