@@ -5,8 +5,8 @@ package org.breakwater.traffic.parse;
  * Malformed lines are expected in real logs, so this is a value, not an exception.
  */
 public record LineProblem(int column, String reason) implements ParseResult {
-  public LineProblem {
-    if (column < 1) throw new IllegalArgumentException("column must be >= 1: " + column);
-    if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason is required");
-  }
+    public LineProblem {
+        if (column < 1) throw new IllegalArgumentException("column must be >= 1: " + column);
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason is required");
+    }
 }

@@ -1,0 +1,102 @@
+package org.breakwater.traffic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.breakwater.catalog.CatalogService;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.traffic.parse.LogFormat;
+import org.breakwater.traffic.parse.LogReader;
+import org.breakwater.traffic.parse.LogRecord;
+import org.breakwater.traffic.parse.ReadSummary;
+
+/**
+ * Consumers from real traffic: reads a service's access logs, names each request's caller
+ * (the catalog's consumers by their rules, else an unknown one described) and the operation it
+ * called (against the description deployed at that moment), and adds the counts to the store.
+ */
+public final class TrafficService {
+    private final CatalogService catalog;
+    private final TrafficRepository repository;
+
+    public TrafficService(CatalogService catalog, TrafficRepository repository) {
+        this.catalog = catalog;
+        this.repository = repository;
+    }
+
+    /** A log to read: its name (for messages) and how to open it. */
+    public record Input(String name, Opener open) {
+    }
+
+    /** Opens a log; called once. */
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** What an ingest did: per input, the reader's summary; the counts it added. */
+    public record Report(List<ReadSummary> inputs, List<Usage> usages) {
+        public long calls() {
+            return usages.stream().mapToLong(Usage::count).sum();
+        }
+    }
+
+    /**
+     * Reads {@code inputs} as logs of {@code service} in {@code environment}: all or nothing per
+     * call — the counts are stored in one transaction once every input is read.
+     */
+    public Outcome<Report> ingest(String service, String environment, LogFormat format, List<Input> inputs,
+                                  List<CallerRule> rules, Function<String, Optional<String>> resolver) {
+        if (catalog.service(service).isEmpty()) {
+            return Outcome.refused("unknown service '" + service + "'");
+        }
+        if (catalog.environments().stream().noneMatch(e -> e.name().equals(environment))) {
+            return Outcome.refused("unknown environment '" + environment + "'");
+        }
+        DeployedApis apis = new DeployedApis(catalog, service, environment);
+        CallerIdentifier identify = new CallerIdentifier(rules, resolver);
+        Tally tally = new Tally(service, environment);
+        List<ReadSummary> summaries = new ArrayList<>();
+        for (Input input : inputs) {
+            try (InputStream in = input.open().open()) {
+                summaries.add(new LogReader(format).read(input.name(), in, r -> count(r, apis, identify, tally)));
+            } catch (IOException e) {
+                return Outcome.refused(input.name() + ": cannot be read: " + e.getMessage() + " (nothing was stored)");
+            }
+        }
+        List<Usage> usages = tally.usages();
+        repository.merge(usages);
+        return Outcome.done(new Report(summaries, usages));
+    }
+
+    private static void count(LogRecord r, DeployedApis apis, CallerIdentifier identify, Tally tally) {
+        CallerIdentifier.Caller caller = identify.identify(new CallerIdentifier.Request(r.client(), r.remoteUser(),
+                r.userAgent(), lowerCase(r.extra())));
+        String operation = apis.at(r.time()).flatMap(m -> m.match(r.method(), r.target()))
+                .map(org.breakwater.apidiff.spec.Operation::key)
+                .orElseGet(() -> Usage.unmatched(r.method(), path(r.target())));
+        tally.add(caller, operation, r.time());
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> extra) {
+        if (extra.isEmpty()) {
+            return extra;
+        }
+        Map<String, String> m = new java.util.HashMap<>();
+        extra.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT).replaceFirst("^http_", "").replace('_', '-'), v));
+        return m;
+    }
+
+    /** The path of a target, without its query, for unmatched calls. */
+    private static String path(String target) {
+        int q = target.indexOf('?');
+        return q < 0 ? target : target.substring(0, q);
+    }
+
+    public List<Usage> usages(String service, Optional<String> environment) {
+        return repository.usages(service, environment);
+    }
+}

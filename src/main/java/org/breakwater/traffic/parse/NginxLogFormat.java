@@ -1,0 +1,212 @@
+package org.breakwater.traffic.parse;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A log format written in nginx {@code log_format} syntax, compiled once into literals and field
+ * matchers. Known variables: {@code $remote_addr}, {@code $remote_user}, {@code $time_local},
+ * {@code $time_iso8601}, {@code $msec}, {@code $request}, {@code $request_method},
+ * {@code $request_uri}, {@code $server_protocol}, {@code $status}, {@code $body_bytes_sent},
+ * {@code $bytes_sent} (used when there is no {@code $body_bytes_sent}), {@code $http_referer},
+ * {@code $http_user_agent}, {@code $host}, {@code $http_host}; every other variable
+ * ({@code $http_x_api_key}, {@code $request_time}...) goes into {@link LogRecord#extra()} under its
+ * name. {@code ${name}} is accepted too.
+ *
+ * <p>A field between double quotes ends at the next unescaped quote ({@code \"} and {@code \\}
+ * are unescaped, other escapes such as nginx's {@code \x22} are kept as logged); any other field
+ * ends at the first character of the literal after it, or at whitespace when it is the last.
+ * The format must log a time, {@code $remote_addr}, the request and {@code $status}, and must have
+ * literal text between any two variables. Instances are immutable and thread-safe.
+ */
+final class NginxLogFormat implements LogFormat {
+    private enum Kind {
+        REMOTE_ADDR, REMOTE_USER, TIME, REQUEST, METHOD, URI, PROTOCOL, STATUS, BYTES, REFERER,
+        USER_AGENT, HOST, EXTRA
+    }
+
+    private final String[] literals; // literals[i] comes before field i; the last one ends the line
+    private final Kind[] kinds;
+    private final String[] names;
+    private final boolean[] quoted;
+    private final LogTime times = new LogTime();
+
+    private NginxLogFormat(List<String> literals, List<String> names) {
+        this.literals = literals.toArray(String[]::new);
+        this.names = names.toArray(String[]::new);
+        this.kinds = new Kind[this.names.length];
+        this.quoted = new boolean[this.names.length];
+        for (int i = 0; i < kinds.length; i++) {
+            kinds[i] = kind(this.names[i], names);
+            quoted[i] = this.literals[i].endsWith("\"") && this.literals[i + 1].startsWith("\"");
+        }
+    }
+
+    /** Compiles a format string; throws IllegalArgumentException saying what is wrong and where. */
+    static NginxLogFormat compile(String format) {
+        List<String> literals = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        StringBuilder literal = new StringBuilder();
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i);
+            if (c != '$') {
+                literal.append(c);
+                i++;
+                continue;
+            }
+            boolean braced = i + 1 < format.length() && format.charAt(i + 1) == '{';
+            int start = braced ? i + 2 : i + 1;
+            int end = start;
+            while (end < format.length() && isNameChar(format.charAt(end))) end++;
+            if (end == start) {
+                throw bad(format, i, "'$' is not followed by a variable name");
+            }
+            if (braced && (end == format.length() || format.charAt(end) != '}')) {
+                throw bad(format, i, "'${' is not closed by '}'");
+            }
+            String name = format.substring(start, end);
+            if (!names.isEmpty() && literal.length() == 0) {
+                throw bad(format, i, "$" + name + " directly follows another variable; put text between them");
+            }
+            if (!seen.add(name)) throw bad(format, i, "$" + name + " appears twice");
+            literals.add(literal.toString());
+            literal.setLength(0);
+            names.add(name);
+            i = braced ? end + 1 : end;
+        }
+        literals.add(literal.toString());
+        requireOne(format, names, "a time ($time_local, $time_iso8601 or $msec)", "time_local", "time_iso8601", "msec");
+        requireOne(format, names, "$remote_addr", "remote_addr");
+        if (!names.contains("request_method") || !names.contains("request_uri")) {
+            requireOne(format, names, "$request (or $request_method and $request_uri)", "request");
+        }
+        requireOne(format, names, "$status", "status");
+        return new NginxLogFormat(literals, names);
+    }
+
+    @Override
+    public ParseResult parse(String line) {
+        if (!line.startsWith(literals[0])) return expected(0, 0);
+        RecordFields fields = new RecordFields();
+        int pos = literals[0].length();
+        for (int i = 0; i < kinds.length; i++) {
+            String next = literals[i + 1];
+            int end;
+            String source = line;
+            int start = pos;
+            if (quoted[i]) {
+                end = closingQuote(line, pos);
+                if (end < 0) return new LineProblem(pos + 1, "$" + names[i] + " has no closing quote");
+                int backslash = line.indexOf('\\', pos);
+                if (backslash >= 0 && backslash < end) {
+                    source = unescape(line, pos, end);
+                    start = 0;
+                }
+            } else if (next.isEmpty()) {
+                end = pos;
+                while (end < line.length() && !Character.isWhitespace(line.charAt(end))) end++;
+            } else {
+                end = line.indexOf(next.charAt(0), pos);
+                if (end < 0) return expected(i + 1, line.length());
+            }
+            int sourceEnd = source == line ? end : source.length();
+            LineProblem problem = field(fields, i, source, start, sourceEnd, pos + 1);
+            if (problem != null) return problem;
+            if (!line.startsWith(next, end)) return expected(i + 1, end);
+            pos = end + next.length();
+        }
+        for (int i = pos; i < line.length(); i++) {
+            if (!Character.isWhitespace(line.charAt(i))) return new LineProblem(i + 1, "unexpected text after the last field");
+        }
+        return fields.build(1);
+    }
+
+    private LineProblem field(RecordFields f, int i, String s, int start, int end, int column) {
+        switch (kinds[i]) {
+            case TIME -> {
+                f.time = times.parse(s, start, end);
+                return f.time == null ? new LineProblem(column, "bad time") : null;
+            }
+            case STATUS -> { return f.status(s, start, end, column); }
+            case BYTES -> { return f.bytes(s, start, end, column); }
+            default -> { }
+        }
+        String value = s.substring(start, end);
+        switch (kinds[i]) {
+            case REMOTE_ADDR -> f.client = value;
+            case REMOTE_USER -> f.remoteUser = value;
+            case REQUEST -> { return f.request(value, column); }
+            case METHOD -> f.method = value;
+            case URI -> f.target = value;
+            case PROTOCOL -> f.protocol = value;
+            case REFERER -> f.referer = value;
+            case USER_AGENT -> f.userAgent = value;
+            case HOST -> f.host = value;
+            default -> f.extra(names[i], value);
+        }
+        return null;
+    }
+
+    private LineProblem expected(int literal, int at) {
+        String text = literals[literal];
+        String what = literal == 0 ? "at line start" : "after $" + names[literal - 1];
+        return new LineProblem(at + 1, "expected '" + text + "' " + what);
+    }
+
+    private static Kind kind(String name, List<String> all) {
+        return switch (name) {
+            case "remote_addr" -> Kind.REMOTE_ADDR;
+            case "remote_user" -> Kind.REMOTE_USER;
+            case "time_local", "time_iso8601", "msec" -> Kind.TIME;
+            case "request" -> Kind.REQUEST;
+            case "request_method" -> Kind.METHOD;
+            case "request_uri" -> Kind.URI;
+            case "server_protocol" -> Kind.PROTOCOL;
+            case "status" -> Kind.STATUS;
+            case "body_bytes_sent" -> Kind.BYTES;
+            case "bytes_sent" -> all.contains("body_bytes_sent") ? Kind.EXTRA : Kind.BYTES;
+            case "http_referer" -> Kind.REFERER;
+            case "http_user_agent" -> Kind.USER_AGENT;
+            case "host", "http_host" -> all.contains("host") && name.equals("http_host") ? Kind.EXTRA : Kind.HOST;
+            default -> Kind.EXTRA;
+        };
+    }
+
+    /** Index of the double quote closing a field that starts at {@code from}, or -1. */
+    private static int closingQuote(String line, int from) {
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\\') i++;
+            else if (c == '"') return i;
+        }
+        return -1;
+    }
+
+    private static String unescape(String line, int start, int end) {
+        StringBuilder out = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = line.charAt(i);
+            if (c == '\\' && i + 1 < end && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) c = line.charAt(++i);
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static void requireOne(String format, List<String> names, String what, String... any) {
+        for (String name : any) if (names.contains(name)) return;
+        throw new IllegalArgumentException("log format must contain " + what + ": " + format);
+    }
+
+    private static IllegalArgumentException bad(String format, int index, String reason) {
+        return new IllegalArgumentException(
+                "bad log format at column " + (index + 1) + ": " + reason + ": " + format);
+    }
+
+    private static boolean isNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+}
