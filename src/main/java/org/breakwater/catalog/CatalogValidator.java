@@ -108,7 +108,7 @@ public final class CatalogValidator {
             }
             uses.add(new Use(u.service(), operations(c, u, lc)));
         }
-        return new Consumer(c.name(), c.kind(), c.service(), c.owner(), c.contact(), c.description(), uses);
+        return new Consumer(c.name(), c.kind(), c.service(), c.owner(), c.contact(), c.description(), uses, c.identify());
     }
 
     /** The operations resolved against the provider's description, each unknown one reported. */

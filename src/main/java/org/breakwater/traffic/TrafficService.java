@@ -45,6 +45,24 @@ public final class TrafficService {
     }
 
     /**
+     * The catalog's rules for recognising consumers, every consumer's (a consumer that never
+     * declared using this service is exactly what a log can reveal), in catalog order.
+     */
+    public Outcome<List<CallerRule>> rules() {
+        List<CallerRule> rules = new ArrayList<>();
+        for (org.breakwater.catalog.Consumer c : catalog.export().consumers()) {
+            for (org.breakwater.catalog.Identify i : c.identify()) {
+                try {
+                    rules.add(new CallerRule(c.name(), CallerRule.Kind.valueOf(i.kind().name()), i.value(), i.header()));
+                } catch (IllegalArgumentException e) {
+                    return Outcome.refused("the catalog's rule to recognise " + e.getMessage());
+                }
+            }
+        }
+        return Outcome.done(rules);
+    }
+
+    /**
      * Reads {@code inputs} as logs of {@code service} in {@code environment}: all or nothing per
      * call — the counts are stored in one transaction once every input is read.
      */

@@ -163,6 +163,20 @@ public final class CatalogWriter {
                 uses.add(um);
             }
             m.put("uses", uses);
+            if (!k.identify().isEmpty()) {
+                List<Object> rules = new ArrayList<>();
+                for (org.breakwater.catalog.Identify r : k.identify()) {
+                    Map<String, Object> rm = new LinkedHashMap<>();
+                    if (r.kind() == org.breakwater.catalog.Identify.Kind.HEADER) {
+                        rm.put("header", r.header().orElseThrow());
+                        rm.put("value", r.value());
+                    } else {
+                        rm.put(r.kind().key(), r.value());
+                    }
+                    rules.add(rm);
+                }
+                m.put("identify", rules);
+            }
             out.add(m);
         }
         return out;

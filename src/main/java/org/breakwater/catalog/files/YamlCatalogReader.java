@@ -16,6 +16,7 @@ import org.breakwater.catalog.CatalogDraft;
 import org.breakwater.catalog.CatalogProblem;
 import org.breakwater.catalog.Consumer;
 import org.breakwater.catalog.ConsumerKind;
+import org.breakwater.catalog.Identify;
 import org.breakwater.catalog.Environment;
 import org.breakwater.catalog.Located;
 import org.breakwater.catalog.OperationRef;
@@ -164,7 +165,7 @@ final class YamlCatalogReader {
 
     private void consumer(ObjectNode n) {
         Fields f = new Fields(n, file, draft, "a consumer",
-                Set.of("name", "kind", "service", "owner", "contact", "description", "uses"));
+                Set.of("name", "kind", "service", "owner", "contact", "description", "uses", "identify"));
         Optional<String> name = f.required("name");
         Optional<ConsumerKind> kind = Optional.empty();
         Optional<String> kindText = f.required("kind");
@@ -202,8 +203,62 @@ final class YamlCatalogReader {
                 uses.add(new Use(p, ops));
             });
         }
+        List<Identify> identify = new ArrayList<>();
+        for (ObjectNode r : f.objects("identify")) {
+            identify(r).ifPresent(identify::add);
+        }
         if (name.isPresent() && kind.isPresent() && owner.isPresent()) {
-            draft.consumer(at(new Consumer(name.get(), kind.get(), service, owner.get(), contact, description, uses), n));
+            draft.consumer(at(new Consumer(name.get(), kind.get(), service, owner.get(), contact, description, uses,
+                    identify), n));
         }
     }
+
+    /**
+     * One rule to recognise a consumer in access logs: exactly one of {@code userAgent},
+     * {@code address}, {@code host}, {@code user}, or {@code header} with its {@code value}.
+     */
+    private Optional<Identify> identify(ObjectNode r) {
+        Fields rf = new Fields(r, file, draft, "an identify rule", Set.of("userAgent", "address", "host", "user", "header",
+                "value"));
+        List<Identify.Kind> kinds = new ArrayList<>();
+        for (Identify.Kind k : Identify.Kind.values()) {
+            if (r.has(k.key())) {
+                kinds.add(k);
+            }
+        }
+        if (kinds.size() != 1) {
+            rf.error(r, "an identify rule has exactly one of userAgent, address, host, user or header, not "
+                    + (kinds.isEmpty() ? "none" : String.join(" and ", kinds.stream().map(Identify.Kind::key).toList())));
+            return Optional.empty();
+        }
+        Identify.Kind kind = kinds.get(0);
+        Optional<String> text = rf.required(kind.key());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        org.breakwater.apidiff.spec.Node at = r.get(kind.key()).orElseThrow();
+        if (kind == Identify.Kind.HEADER) {
+            Optional<String> value = rf.required("value");
+            return value.map(v -> new Identify(kind, v, text));
+        }
+        if (r.has("value")) {
+            rf.error(r.get("value").orElseThrow(), "'value' belongs to a header rule");
+        }
+        if (kind == Identify.Kind.USER_AGENT || kind == Identify.Kind.HOST) {
+            try {
+                java.util.regex.Pattern.compile(text.get());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                rf.error(at, "'" + text.get() + "' is not a regular expression: " + e.getDescription());
+                return Optional.empty();
+            }
+        }
+        if (kind == Identify.Kind.ADDRESS && !ADDRESS.matcher(text.get()).matches()) {
+            rf.error(at, "'" + text.get() + "' is not an address or a block such as 10.5.126.0/24 or 2001:db8::/32");
+            return Optional.empty();
+        }
+        return Optional.of(new Identify(kind, text.get(), Optional.empty()));
+    }
+
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+            "(\\d{1,3}(\\.\\d{1,3}){3}(/([0-9]|[12][0-9]|3[0-2]))?)|([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(/(\\d{1,3}))?)");
 }

@@ -15,6 +15,7 @@ import org.breakwater.catalog.Catalog;
 import org.breakwater.catalog.CatalogRepository;
 import org.breakwater.catalog.Consumer;
 import org.breakwater.catalog.ConsumerKind;
+import org.breakwater.catalog.Identify;
 import org.breakwater.catalog.Environment;
 import org.breakwater.catalog.OperationRef;
 import org.breakwater.catalog.Person;
@@ -105,6 +106,11 @@ public final class JdbiCatalogRepository implements CatalogRepository {
             }
             return 0;
         }).list();
+        Map<String, List<Identify>> identify = new HashMap<>();
+        h.createQuery("select consumer, kind, rule_value, header from consumer_identify order by consumer, position")
+                .map((rs, ctx) -> identify.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Identify(
+                        Identify.Kind.parse(rs.getString(2)).orElseThrow(), rs.getString(3),
+                        Optional.ofNullable(rs.getString(4))))).list();
         return h.createQuery(consumerSql).bindMap(binds).map((rs, ctx) -> {
             String name = rs.getString(1);
             List<Use> list = new ArrayList<>();
@@ -112,7 +118,7 @@ public final class JdbiCatalogRepository implements CatalogRepository {
                     list.add(new Use(provider, whole.getOrDefault(name, Set.of()).contains(provider) ? List.of() : ops)));
             return new Consumer(name, ConsumerKind.parse(rs.getString(2)).orElseThrow(),
                     Optional.ofNullable(rs.getString(3)), rs.getString(4), Optional.ofNullable(rs.getString(5)),
-                    Optional.ofNullable(rs.getString(6)), list);
+                    Optional.ofNullable(rs.getString(6)), list, identify.getOrDefault(name, List.of()));
         }).list();
     }
 
@@ -126,7 +132,7 @@ public final class JdbiCatalogRepository implements CatalogRepository {
                     retiredNow.add(s.name());
                 }
             }
-            for (String table : List.of("consumer_use", "consumer", "team_member", "person", "team",
+            for (String table : List.of("consumer_identify", "consumer_use", "consumer", "team_member", "person", "team",
                     "environment", "service_announce")) {
                 h.execute("delete from " + table);
             }
@@ -243,6 +249,15 @@ public final class JdbiCatalogRepository implements CatalogRepository {
         }
         run(b);
         run(uses);
+        PreparedBatch rules = h.prepareBatch("insert into consumer_identify (consumer, position, kind, rule_value, header)"
+                + " values (?, ?, ?, ?, ?)");
+        for (Consumer c : consumers) {
+            int i = 0;
+            for (Identify r : c.identify()) {
+                rules.add(c.name(), i++, r.kind().key(), r.value(), r.header().orElse(null));
+            }
+        }
+        run(rules);
     }
 
     private static void run(PreparedBatch b) {
