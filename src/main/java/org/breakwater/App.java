@@ -13,6 +13,8 @@ import org.breakwater.announce.Templates;
 import org.breakwater.announce.bus.EventOutbox;
 import org.breakwater.announce.store.JdbiAnnounceRepository;
 import org.breakwater.auth.AccessService;
+import org.breakwater.traffic.TrafficService;
+import org.breakwater.traffic.store.JdbiTrafficRepository;
 import org.breakwater.auth.store.JdbiAccessRepository;
 import org.breakwater.calendar.CalendarRepository;
 import org.breakwater.calendar.store.JdbiCalendarRepository;
@@ -80,6 +82,11 @@ public final class App implements AutoCloseable {
     public AnnounceService announcements(Policy policy, Templates templates, String from) {
         return new AnnounceService(new JdbiAnnounceRepository(database.jdbi()), plans(policy), catalog, policy,
                 templates, from, clock, events());
+    }
+
+    /** Consumers from real traffic: access logs read into counts per caller and operation. */
+    public TrafficService traffic() {
+        return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()));
     }
 
     public AccessService access() {

@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.auth.cli.TokenCommand.class,
             org.breakwater.auth.cli.UserCommand.class,
             org.breakwater.announce.cli.AnnounceCommand.class,
+            org.breakwater.traffic.cli.TrafficCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {
