@@ -117,4 +117,57 @@ public final class TrafficService {
     public List<Usage> usages(String service, Optional<String> environment) {
         return repository.usages(service, environment);
     }
+
+    /**
+     * A caller seen calling an operation a plan's release breaks: who, what, how often and
+     * when last, with the breaking changes to that operation.
+     */
+    public record Hit(String service, String operation, List<String> changes, String caller, boolean known, long calls,
+                      java.time.Instant lastSeen) {
+    }
+
+    /**
+     * Every caller, known or not, that called an operation one of the plan's releases removes
+     * or breaks, in the plan's environment, within {@code window} before {@code now}. A change
+     * to the whole API (a base path) hits every operation of the service.
+     */
+    public List<Hit> impact(org.breakwater.plan.PlanReport report, java.time.Duration window, java.time.Instant now) {
+        java.time.Instant since = now.minus(window);
+        List<Hit> hits = new ArrayList<>();
+        for (org.breakwater.plan.ReleaseAssessment ra : report.assessment().releases()) {
+            Map<String, List<String>> changes = new java.util.LinkedHashMap<>();
+            List<String> wholeApi = new ArrayList<>();
+            for (org.breakwater.apidiff.report.Finding f : ra.breaking()) {
+                if (f.operation().isEmpty()) {
+                    wholeApi.add(f.message());
+                } else {
+                    changes.computeIfAbsent(key(f.operation()), k -> new ArrayList<>()).add(f.message());
+                }
+            }
+            for (Usage u : repository.usages(ra.service().name(), Optional.of(report.plan().environment()))) {
+                if (u.lastSeen().isBefore(since)) {
+                    continue;
+                }
+                List<String> hitBy = new ArrayList<>(changes.getOrDefault(u.operation(), List.of()));
+                if (u.matched()) {
+                    hitBy.addAll(wholeApi);
+                }
+                if (!hitBy.isEmpty()) {
+                    hits.add(new Hit(u.service(), u.operation(), hitBy, u.caller(), u.known(), u.count(), u.lastSeen()));
+                }
+            }
+        }
+        hits.sort(java.util.Comparator.comparing(Hit::known).thenComparing(Hit::caller).thenComparing(Hit::operation));
+        return hits;
+    }
+
+    /** A finding's operation ("GET /packages/name/{package}") as a usage's key ("GET /packages/name/{}"). */
+    static String key(String operation) {
+        int space = operation.indexOf(' ');
+        if (space < 0) {
+            return operation;
+        }
+        return operation.substring(0, space).toUpperCase(java.util.Locale.ROOT) + " "
+                + org.breakwater.apidiff.spec.Operation.normalisePath(operation.substring(space + 1));
+    }
 }

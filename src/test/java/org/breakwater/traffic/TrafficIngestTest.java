@@ -62,7 +62,7 @@ class TrafficIngestTest {
         app.close();
     }
 
-    static String line(String client, Instant at, String request, int status, String agent) {
+    static String line(String client, Instant at, String request, int status, String agent) { // a combined-format line
         return client + " - - [" + CLF.format(at) + "] \"" + request + " HTTP/1.1\" " + status + " 512 \"-\" \"" + agent + "\"\n";
     }
 

@@ -54,6 +54,15 @@ class TrafficCliTest {
                 .containsPattern("production\\s+unknown \\(curl/7.29 from 10.5.126.20\\)\\s+GET /packages/name/\\{}\\s+2\\s+"
                         + "2014-06-02 10:00 UTC");
         assertThat(run("traffic", "consumers", "pkgdb", "--json").out()).contains("\"calls\" : 2");
+        assertThat(run("plan", "create", "--release", "pkgdb=2.0.0", "--spec",
+                "pkgdb=src/main/resources/demo/catalog/apis/pkgdb/v2/openapi.yaml", "--start", "2030-01-01 15:00").code())
+                .isZero();
+        Run impact = run("traffic", "impact", "1", "--days", "36500");
+        assertThat(impact.code()).as(impact.err()).isZero();
+        assertThat(impact.out()).containsPattern("unknown \\(curl/7.29 from 10.5.126.20\\)\\s+pkgdb\\s+GET /packages/name/\\{}\\s+2")
+                .contains("1 caller(s) are not in the catalog");
+        assertThat(run("traffic", "impact", "1", "--days", "1").out()).contains("No call in the last 1 days");
+        assertThat(run("traffic", "impact", "9").err()).contains("no plan 9");
     }
 
     @Test
