@@ -138,6 +138,22 @@ final class DemoCommand implements Callable<Integer> {
         run(out, err, "plan", "show", p1, data);
         section(out, "What a CI pipeline hears today", "breakwater can-deploy --plan " + p1 + " --data-dir " + store);
         run(out, err, "can-deploy", "--plan", p1, data);
+        Path logs;
+        try {
+            logs = DemoTraffic.write(root, Instant.now());
+        } catch (IOException e) {
+            err.println("breakwater demo: cannot write the demo's access logs: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        section(out, "Who really calls pkgdb: its access logs, read against the catalog",
+                "breakwater traffic ingest --service pkgdb --env production " + logs.resolve("pkgdb-production.log"));
+        run(out, err, "traffic", "ingest", "--service", "pkgdb", "--env", "production",
+                logs.resolve("pkgdb-production.log").toString(), data);
+        run(out, err, "traffic", "ingest", "--service", "pkgdb", "--env", "staging",
+                logs.resolve("pkgdb-staging.log").toString(), data);
+        section(out, "Who still calls what the pkgdb2 plan breaks (last 30 days of production traffic)",
+                "breakwater traffic impact " + p1 + " --days 30 --data-dir " + store);
+        run(out, err, "traffic", "impact", p1, "--days", "30", data);
         String p3 = Long.toString(plans.fedocal());
         section(out, "Due now: fedocal 1.0, a borderline service's major update, held up by one missing record",
                 "breakwater can-deploy --plan " + p3 + " --data-dir " + store);

@@ -50,6 +50,11 @@ class DemoTest {
                 .containsPattern("(?m)^no\\n  - the deployment window opens")
                 .contains("outage-notice pending")
                 .contains("Due now: fedocal 1.0")
+                .contains("271 calls counted for pkgdb in production: 230 by known consumers, 41 by 2 unknown caller(s);"
+                        + " 1 to no operation of the deployed description.")
+                .contains("21 calls counted for pkgdb in staging: 21 by known consumers")
+                .containsPattern("unknown \\(fedora-review/0\\.5\\.2 from 192\\.0\\.2\\.44\\)\\s+pkgdb\\s+GET /acls/name/\\{}\\s+40")
+                .containsPattern("bodhi-pkgdb-client\\s+pkgdb\\s+GET /acls/name/\\{}\\s+120")
                 .containsPattern("(?m)^no\\n  - meeting-decision failed")
                 .contains("Fedora 21 Beta freeze")
                 .containsPattern("\\* at least 3 weeks after a release: Fedora 21 Final release");
