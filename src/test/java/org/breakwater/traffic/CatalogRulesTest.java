@@ -52,9 +52,10 @@ class CatalogRulesTest {
             }
         }
         Path consumers = root.resolve("consumers-pkgdb.yaml");
-        Files.writeString(consumers, Files.readString(consumers).replace(
-                "        operations: [getPackageAcls, critpathPackages, listCollections]\n",
-                "        operations: [getPackageAcls, critpathPackages, listCollections]\n" + identify));
+        String text = Files.readString(consumers);
+        String own = "    identify:\n      - userAgent: \"^bodhi/\"\n"; // the demo's rule for bodhi-pkgdb-client
+        assertThat(text).contains(own);
+        Files.writeString(consumers, text.replace(own, identify));
         return root;
     }
 
@@ -87,7 +88,8 @@ class CatalogRulesTest {
                 List<CallerRule> rules = ((Outcome.Done<List<CallerRule>>) traffic.rules()).value();
                 assertThat(rules).extracting(r -> r.consumer() + " " + r.kind() + " " + r.value()).containsExactly(
                         "bodhi-pkgdb-client USER_AGENT ^bodhi/", "bodhi-pkgdb-client ADDRESS 10.5.126.0/24",
-                        "bodhi-pkgdb-client HEADER k-123");
+                        "bodhi-pkgdb-client HEADER k-123", "owner-alias-sync ADDRESS 10.5.126.30",
+                        "packages-pkgdb-connector USER_AGENT ^fedora-packages/", "pkgdb-cli USER_AGENT ^pkgdb-cli/");
             }
         }
     }
