@@ -187,8 +187,54 @@ final class Pages {
         h.tag("</table>");
         PlanForms.renderDeployment(h, s, app.catalog().environments(), WebAuth.session(ctx),
                 WebAuth.session(ctx).map(x -> x.principal().mayChange(s.owner())).orElse(false));
+        traffic(h, s.name());
         audit(h, "service/" + s.name());
         html(ctx, s.name(), h);
+    }
+
+    /** Rows of traffic shown on a page; `breakwater traffic` has them all. */
+    static final int TRAFFIC_ROWS = 50;
+
+    /** The service page's callers as seen in its access logs (breakwater traffic ingest). */
+    private void traffic(Html h, String service) {
+        List<org.breakwater.traffic.Usage> usages = app.traffic().usages(service, Optional.empty());
+        h.tag("<h2 id=\"traffic\">Callers seen in the access logs</h2>");
+        if (usages.isEmpty()) {
+            h.el("p", "No access log read yet (breakwater traffic ingest --service " + service + " --env ENV FILES).");
+            return;
+        }
+        h.tag("<table><tr><th>Environment</th><th>Caller</th><th>Operation</th><th>Calls</th><th>First seen</th>"
+                + "<th>Last seen</th></tr>");
+        usages.stream().sorted(java.util.Comparator.comparing(org.breakwater.traffic.Usage::known)
+                .thenComparing(org.breakwater.traffic.Usage::environment)).limit(TRAFFIC_ROWS).forEach(u ->
+                h.tag("<tr><td>").text(u.environment()).tag(u.known() ? "</td><td>" : "</td><td class=\"failed\">")
+                        .text(u.caller()).tag("</td><td><code>").text(u.operation()).tag("</code></td><td>")
+                        .text(Long.toString(u.count())).tag("</td><td>").text(Times.show(u.firstSeen())).tag("</td><td>")
+                        .text(Times.show(u.lastSeen())).tag("</td></tr>"));
+        h.tag("</table>");
+        if (usages.size() > TRAFFIC_ROWS) {
+            h.el("p", (usages.size() - TRAFFIC_ROWS) + " more rows: breakwater traffic consumers " + service);
+        }
+    }
+
+    /** The plan page's callers, known or not, still calling what it breaks (last 30 days of traffic). */
+    private void impact(Html h, PlanReport r) {
+        List<org.breakwater.traffic.TrafficService.Hit> hits = app.traffic().impact(r, Duration.ofDays(30), Instant.now());
+        if (hits.isEmpty()) {
+            return;
+        }
+        h.tag("<h2 id=\"traffic\">Still calling what breaks (access logs, last 30 days)</h2><table><tr><th>Caller</th>"
+                + "<th>Operation</th><th>Calls</th><th>Last seen</th><th>Breaks</th></tr>");
+        hits.stream().limit(TRAFFIC_ROWS).forEach(x -> h.tag("<tr><td" + (x.known() ? ">" : " class=\"failed\">"))
+                .text(x.caller()).tag("</td><td><code>").text(x.service() + " " + x.operation()).tag("</code></td><td>")
+                .text(Long.toString(x.calls())).tag("</td><td>").text(Times.show(x.lastSeen())).tag("</td><td>")
+                .text(String.join("; ", x.changes())).tag("</td></tr>"));
+        h.tag("</table>");
+        long unknown = hits.stream().filter(x -> !x.known()).map(org.breakwater.traffic.TrafficService.Hit::caller)
+                .distinct().count();
+        if (unknown > 0) {
+            h.el("p", unknown + " caller(s) in red are in no catalog: find their owners before the deployment.");
+        }
     }
 
     /** At most this many consumers are named in one cell of the plan page; the API has them all. */
@@ -264,6 +310,7 @@ final class Pages {
             }
             h.tag("</table>");
         }
+        impact(h, r);
         boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
                 WebAuth.session(ctx), may);

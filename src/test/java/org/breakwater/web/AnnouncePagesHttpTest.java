@@ -173,4 +173,17 @@ class AnnouncePagesHttpTest {
         assertThat(status).contains("\"plan\":1,").contains("\"state\":\"planned\"")
                 .contains("\"plan\":3,").contains("\"state\":\"ongoing\"").doesNotContain("\"plan\":2,");
     }
+
+    @Test
+    void the_service_and_plan_pages_show_what_the_demos_access_logs_say() throws Exception {
+        String service = get("/services/pkgdb").body();
+        assertThat(service).contains("Callers seen in the access logs")
+                .contains("<td class=\"failed\">unknown (fedora-review/0.5.2 from 192.0.2.44)</td>")
+                .contains("bodhi-pkgdb-client").contains("<code>GET /acls/name/{}</code>");
+        String plan = get("/plans/1").body();
+        assertThat(plan).contains("Still calling what breaks (access logs, last 30 days)")
+                .contains("unknown (fedora-review/0.5.2 from 192.0.2.44)").contains("<td>40</td>")
+                .contains("1 caller(s) in red are in no catalog");
+        assertThat(get("/services/koji").body()).contains("No access log read yet");
+    }
 }
