@@ -90,6 +90,9 @@ public final class TrafficCommand implements Runnable {
         @Option(names = "--json", description = "print the summary as JSON")
         boolean json;
 
+        @Option(names = "--quiet", description = "no progress line, even on a terminal")
+        boolean quiet;
+
         @Mixin
         StoreOptions store;
 
@@ -97,6 +100,23 @@ public final class TrafficCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            long total = 0;
+            for (String file : files) {
+                try {
+                    total = file.equals("-") || total < 0 ? -1 : total + Files.size(Path.of(file));
+                } catch (IOException e) {
+                    total = -1; // refused below, with the reason
+                }
+            }
+            Progress progress = Progress.start(total, err, !quiet && System.console() != null);
+            try {
+                return ingest(out, err, progress);
+            } finally {
+                progress.close();
+            }
+        }
+
+        private int ingest(PrintWriter out, PrintWriter err, Progress progress) {
             LogFormat f;
             try {
                 f = format(format);
@@ -107,14 +127,14 @@ public final class TrafficCommand implements Runnable {
             List<TrafficService.Input> inputs = new ArrayList<>();
             for (String file : files) {
                 if (file.equals("-")) {
-                    inputs.add(new TrafficService.Input("<stdin>", () -> new UnclosedStream(System.in)));
+                    inputs.add(new TrafficService.Input("<stdin>", () -> progress.count(new UnclosedStream(System.in))));
                 } else {
                     Path p = Path.of(file);
                     if (!Files.isReadable(p) || Files.isDirectory(p)) {
                         err.println("breakwater traffic ingest: " + file + ": not a readable file");
                         return ExitCode.INPUT_ERROR;
                     }
-                    inputs.add(new TrafficService.Input(file, () -> Files.newInputStream(p)));
+                    inputs.add(new TrafficService.Input(file, () -> progress.count(Files.newInputStream(p))));
                 }
             }
             return ErrorReporting.guarded("traffic ingest", err, () -> {
