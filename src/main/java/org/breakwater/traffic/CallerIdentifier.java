@@ -28,8 +28,11 @@ public final class CallerIdentifier {
         }
     }
 
-    /** What a request shows of its caller; header names in lower case. */
-    public record Request(String address, Optional<String> user, Optional<String> userAgent, Map<String, String> headers) {
+    /**
+     * What a request shows of its caller. {@code fields} are the log's other fields by their
+     * variable name, as the parsers keep them: a header X-Api-Key is {@code http_x_api_key}.
+     */
+    public record Request(String address, Optional<String> user, Optional<String> userAgent, Map<String, String> fields) {
     }
 
     private interface Test {
@@ -72,8 +75,8 @@ public final class CallerIdentifier {
             case USER:
                 return (q, h) -> q.user().filter(r.value()::equals).isPresent();
             default: {
-                String header = r.header().orElseThrow().toLowerCase(Locale.ROOT);
-                return (q, h) -> r.value().equals(q.headers().get(header));
+                String field = "http_" + r.header().orElseThrow().toLowerCase(Locale.ROOT).replace('-', '_');
+                return (q, h) -> r.value().equals(q.fields().get(field));
             }
         }
     }

@@ -92,20 +92,11 @@ public final class TrafficService {
 
     private static void count(LogRecord r, DeployedApis apis, CallerIdentifier identify, Tally tally) {
         CallerIdentifier.Caller caller = identify.identify(new CallerIdentifier.Request(r.client(), r.remoteUser(),
-                r.userAgent(), lowerCase(r.extra())));
+                r.userAgent(), r.extra()));
         String operation = apis.at(r.time()).flatMap(m -> m.match(r.method(), r.target()))
                 .map(org.breakwater.apidiff.spec.Operation::key)
                 .orElseGet(() -> Usage.unmatched(r.method(), path(r.target())));
         tally.add(caller, operation, r.time());
-    }
-
-    private static Map<String, String> lowerCase(Map<String, String> extra) {
-        if (extra.isEmpty()) {
-            return extra;
-        }
-        Map<String, String> m = new java.util.HashMap<>();
-        extra.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT).replaceFirst("^http_", "").replace('_', '-'), v));
-        return m;
     }
 
     /** The path of a target, without its query, for unmatched calls. */

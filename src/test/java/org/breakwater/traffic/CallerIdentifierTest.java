@@ -51,7 +51,7 @@ class CallerIdentifierTest {
         assertThat(id.identify(new CallerIdentifier.Request("192.0.2.9", Optional.of("pingou"), Optional.empty(), Map.of()))
                 .name()).isEqualTo("pkgdb-cli");
         assertThat(id.identify(new CallerIdentifier.Request("192.0.2.9", Optional.empty(), Optional.empty(),
-                Map.of("x-api-key", "k-123"))).name()).isEqualTo("badges");
+                Map.of("http_x_api_key", "k-123"))).name()).isEqualTo("badges");
         CallerIdentifier.Caller stranger = id.identify(request("192.0.2.50", "fedora-review/0.5"));
         assertThat(stranger.known()).isFalse();
         assertThat(stranger.name()).isEqualTo("unknown (fedora-review/0.5 from 192.0.2.50)");

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import org.breakwater.App;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.ApiToken;
-import org.breakwater.auth.Principal;
-import org.breakwater.auth.Role;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
@@ -55,11 +53,8 @@ public final class TokenCommand implements Runnable {
         @Option(names = "--user", required = true, paramLabel = "USER", description = "who it acts as")
         String user;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, service-owner or admin")
-        String role;
-
-        @Option(names = "--team", paramLabel = "TEAM", description = "for a service owner: the team")
-        String team;
+        @Mixin
+        RoleOptions who;
 
         @Mixin
         StoreOptions store;
@@ -68,22 +63,19 @@ public final class TokenCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<Role> r = Role.parse(role);
-            if (r.isEmpty()) {
-                err.println("breakwater token create: --role is viewer, service-owner or admin, not '" + role + "'");
-                return ExitCode.INPUT_ERROR;
-            }
-            if (r.get() == Role.SERVICE_OWNER && team == null) {
-                err.println("breakwater token create: a service owner needs --team");
+            Optional<String> problem = who.problem();
+            if (problem.isPresent()) {
+                err.println("breakwater token create: " + problem.get());
                 return ExitCode.INPUT_ERROR;
             }
             return ErrorReporting.guarded("token create", err, () -> {
                 App app = store.open(Clock.systemUTC());
-                if (team != null && app.catalog().export().team(team).isEmpty()) {
-                    err.println("breakwater token create: unknown team '" + team + "'");
+                Optional<String> unknown = who.unknownTeam(app);
+                if (unknown.isPresent()) {
+                    err.println("breakwater token create: " + unknown.get());
                     return ExitCode.INPUT_ERROR;
                 }
-                AccessService.Issued issued = app.access().issue(name, new Principal(user, r.get(), Optional.ofNullable(team)));
+                AccessService.Issued issued = app.access().issue(name, who.principal(user));
                 out.println("Token " + issued.token().id() + " (" + name + "): " + issued.secret());
                 out.println("Keep it now: it is not shown again. Send it as 'Authorization: Bearer TOKEN'.");
                 return ExitCode.OK;

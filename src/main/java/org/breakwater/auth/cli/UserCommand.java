@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.breakwater.App;
 import org.breakwater.auth.Account;
 import org.breakwater.auth.Principal;
-import org.breakwater.auth.Role;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
@@ -118,11 +117,8 @@ public final class UserCommand implements Runnable {
         @Parameters(paramLabel = "USER", description = "the user name (letters, digits, . _ @ -)")
         String user;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, service-owner or admin")
-        String role;
-
-        @Option(names = "--team", paramLabel = "TEAM", description = "for a service owner: the team")
-        String team;
+        @Mixin
+        RoleOptions who;
 
         @Option(names = "--password-stdin", description = "read the password from standard input")
         boolean stdin;
@@ -137,20 +133,17 @@ public final class UserCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<Role> r = Role.parse(role);
-            if (r.isEmpty()) {
-                err.println("breakwater user add: --role is viewer, service-owner or admin, not '" + role + "'");
-                return ExitCode.INPUT_ERROR;
-            }
-            if (r.get() == Role.SERVICE_OWNER && team == null) {
-                err.println("breakwater user add: a service owner needs --team");
+            Optional<String> problem = who.problem();
+            if (problem.isPresent()) {
+                err.println("breakwater user add: " + problem.get());
                 return ExitCode.INPUT_ERROR;
             }
             String by = Users.current();
             return ErrorReporting.guarded("user add", err, () -> {
                 App app = store.open(Clock.systemUTC());
-                if (team != null && app.catalog().export().team(team).isEmpty()) {
-                    err.println("breakwater user add: unknown team '" + team + "'");
+                Optional<String> unknown = who.unknownTeam(app);
+                if (unknown.isPresent()) {
+                    err.println("breakwater user add: " + unknown.get());
                     return ExitCode.INPUT_ERROR;
                 }
                 Optional<String> password = Optional.empty();
@@ -160,7 +153,7 @@ public final class UserCommand implements Runnable {
                         return ExitCode.INPUT_ERROR;
                     }
                 }
-                return answer(app.access().saveAccount(new Principal(user, r.get(), Optional.ofNullable(team)),
+                return answer(app.access().saveAccount(who.principal(user),
                         password, by), out, err, "user add", "Saved");
             });
         }
