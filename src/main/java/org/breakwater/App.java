@@ -2,6 +2,7 @@ package org.breakwater;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.catalog.CatalogService;
@@ -67,7 +68,9 @@ public final class App implements AutoCloseable {
 
     /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
     public PlanService plans(Policy policy) {
-        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events());
+        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
+                .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
+                        new JdbiTrafficRepository(database.jdbi())));
     }
 
     /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */
@@ -82,6 +85,16 @@ public final class App implements AutoCloseable {
     public AnnounceService announcements(Policy policy, Templates templates, String from) {
         return new AnnounceService(new JdbiAnnounceRepository(database.jdbi()), plans(policy), catalog, policy,
                 templates, from, clock, events());
+    }
+
+    /** Follows a service's logs as they grow (traffic ingest --follow), counting each line once. */
+    public org.breakwater.traffic.Follower follower(String service, String environment,
+                                                    org.breakwater.traffic.parse.LogFormat format,
+                                                    List<java.nio.file.Path> targets,
+                                                    List<org.breakwater.traffic.CallerRule> rules,
+                                                    java.util.function.Function<String, Optional<String>> resolver) {
+        return new org.breakwater.traffic.Follower(catalog, new JdbiTrafficRepository(database.jdbi()), service,
+                environment, format, targets, rules, resolver, clock);
     }
 
     /** Consumers from real traffic: access logs read into counts per caller and operation. */

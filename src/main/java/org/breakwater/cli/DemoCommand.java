@@ -154,6 +154,12 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "Who still calls what the pkgdb2 plan breaks (last 30 days of production traffic)",
                 "breakwater traffic impact " + p1 + " --days 30 --data-dir " + store);
         run(out, err, "traffic", "impact", p1, "--days", "30", data);
+        section(out, "How far each consumer of the pkgdb2 plan has come (the consumer gates follow this)",
+                "breakwater traffic migrations " + p1 + " --data-dir " + store);
+        run(out, err, "traffic", "migrations", p1, data);
+        section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
+                "breakwater traffic crossings pkgdb --data-dir " + store);
+        run(out, err, "traffic", "crossings", "pkgdb", data);
         String p3 = Long.toString(plans.fedocal());
         section(out, "Due now: fedocal 1.0, a borderline service's major update, held up by one missing record",
                 "breakwater can-deploy --plan " + p3 + " --data-dir " + store);

@@ -14,9 +14,10 @@ import java.util.Locale;
 /**
  * The demo's access logs of the package database, written relative to today in the combined
  * format: production (pkgdb 1, under /pkgdb) over the last ten days and staging (pkgdb 2, under
- * /pkgdb/api) over the last three. In them: the catalog's consumers, an unknown one (a review
- * tool nobody declared), a scanner, a garbled line, and the mail hub's alias script — a
- * production host — already calling staging.
+ * /pkgdb/api) over the last three, across the day pkgdb 2.0.0 reached staging. In them: the
+ * catalog's consumers, an unknown one (a review tool nobody declared), a scanner, a garbled line,
+ * bodhi's staging instance on the new API, the packages app's staging instance still on the old
+ * paths, and the mail hub's alias script — a production host — already calling staging.
  */
 final class DemoTraffic {
     /** Days of production traffic, and the calls per day each caller makes there. */
@@ -72,6 +73,9 @@ final class DemoTraffic {
             }
             line(stg, "10.5.126.30", day.plusSeconds(3 * 3600), "GET /pkgdb/api/notify/all?name=pingou", 200,
                     "python-requests/2.2.1");
+            // the packages app's staging instance: not ported yet, still asking for pkgdb 1's paths
+            line(stg, "10.5.128.52", day.plusSeconds(5400), "GET /pkgdb/packages/name/" + PACKAGES[d], 404,
+                    "fedora-packages/2.0.14");
         }
         Path logs = root.resolve("logs");
         Files.createDirectories(logs);

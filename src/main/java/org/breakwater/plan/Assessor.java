@@ -1,5 +1,6 @@
 package org.breakwater.plan;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,14 @@ public final class Assessor {
         Service service = catalog.service(r.service()).orElseThrow(() ->
                 new IllegalStateException("service " + r.service() + " left the catalog"));
         Optional<Placement> current = catalog.placement(r.service(), plan.environment());
+        if (current.isPresent() && current.get().version().equals(r.version())) {
+            // the release runs there already (the plan is under way or done): it is judged against
+            // what ran before it, so its breaks and their consumers stay on the plan afterwards
+            Instant before = current.get().since().minusMillis(1);
+            current = catalog.where(Optional.of(r.service()), before) instanceof Outcome.Done<List<Placement>> d
+                    ? d.value().stream().filter(p -> p.environment().equals(plan.environment())).findFirst()
+                    : Optional.empty();
+        }
         DiffOutcome diff = diff(r, current, today);
         List<BreakImpact> impacts = new ArrayList<>();
         if (diff instanceof DiffOutcome.Compared c) {

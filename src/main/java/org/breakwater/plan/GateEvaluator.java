@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.breakwater.catalog.AffectedConsumer;
 import org.breakwater.policy.Policy;
 
 /**
@@ -21,13 +20,15 @@ import org.breakwater.policy.Policy;
 public final class GateEvaluator {
     /** What the gates look at besides the plan and its assessment. */
     public record Facts(List<Evidence> evidence, List<Waiver> waivers, List<String> stagingRuns,
-                        List<FreezeWindow> freezes, Set<String> essentialServices, Instant now) {
+                        List<FreezeWindow> freezes, Set<String> essentialServices, Instant now,
+                        List<Migration> migrations) {
         public Facts {
             evidence = List.copyOf(evidence);
             waivers = List.copyOf(waivers);
             stagingRuns = List.copyOf(stagingRuns);
             freezes = List.copyOf(freezes);
             essentialServices = Set.copyOf(essentialServices);
+            migrations = List.copyOf(migrations);
         }
     }
 
@@ -91,16 +92,15 @@ public final class GateEvaluator {
             if (policy.staging().greenDays() > 0) {
                 gates.add(stagingGreen(plan, facts));
             }
-            List<AffectedConsumer> affected = affected(a);
             if (policy.consumers().allAcknowledged()) {
                 gates.add(perConsumer("consumers-acknowledged", "Every affected consumer acknowledged",
-                        "consumers.allAcknowledged", plan, affected, facts));
+                        "consumers.allAcknowledged", plan, facts.migrations(), MigrationState.ACKNOWLEDGED, facts));
             }
             if (policy.consumers().essentialVerified()) {
-                List<AffectedConsumer> essential = affected.stream().filter(c -> c.consumer().service()
+                List<Migration> essential = facts.migrations().stream().filter(m -> m.service()
                         .map(facts.essentialServices()::contains).orElse(false)).toList();
                 gates.add(perConsumer("consumers-migrated", "Consumers in essential services verified migrated",
-                        "consumers.essentialVerified", plan, essential, facts));
+                        "consumers.essentialVerified", plan, essential, MigrationState.VERIFIED_STAGING, facts));
             }
             if (policy.roster().firefighters() > 0 || policy.roster().outsideTeamContacts()) {
                 gates.add(roster(a, facts));
@@ -194,26 +194,33 @@ public final class GateEvaluator {
                 + " of the last " + days + " days; record each day's run (gate record PLAN staging-green --evidence URL)");
     }
 
-    private Gate perConsumer(String id, String title, String rule, Plan plan, List<AffectedConsumer> consumers,
-                             Facts facts) {
+    /**
+     * A gate met when every one of {@code consumers} has reached {@code needed}: by evidence recorded
+     * for it or by what the access logs show (see {@link MigrationSource}). An unknown caller never
+     * reaches a state: it must first be named in the catalog (an identify rule), or the gate waived.
+     */
+    private Gate perConsumer(String id, String title, String rule, Plan plan, List<Migration> consumers,
+                             MigrationState needed, Facts facts) {
         List<Evidence> ev = facts.evidence().stream().filter(e -> e.gate().equals(id)).toList();
         Optional<Waiver> waiver = waiver(id, facts);
         if (waiver.isPresent()) {
             return new Gate(id, title, rule, GateState.WAIVED, Optional.of(plan.start()), ev, waiver,
                     "waived by " + waiver.get().approver() + ": " + waiver.get().reason());
         }
-        Set<String> done = new TreeSet<>();
-        ev.forEach(e -> e.note().ifPresent(done::add));
-        List<String> missing = consumers.stream().map(c -> c.consumer().name()).filter(n -> !done.contains(n))
-                .distinct().sorted().toList();
+        List<String> missing = consumers.stream().filter(m -> !m.known() || !m.state().reached(needed))
+                .map(m -> m.known() ? m.consumer() : m.consumer() + " (not in the catalog)").distinct().sorted().toList();
         if (missing.isEmpty()) {
             return new Gate(id, title, rule, GateState.MET, Optional.of(plan.start()), ev, waiver, consumers.isEmpty()
-                    ? "no affected consumer needs it" : "all " + consumers.size() + " recorded");
+                    ? "no affected consumer needs it" : "all " + consumers.size() + " " + needed.label());
         }
         GateState state = facts.now().isAfter(plan.start()) ? GateState.FAILED : GateState.PENDING;
         return new Gate(id, title, rule, state, Optional.of(plan.start()), ev, waiver, missing.size() + " of "
-                + consumers.size() + " missing: " + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
-                + (missing.size() > NAMED ? " … and " + (missing.size() - NAMED) + " more (plan assess lists them all)" : ""));
+                + consumers.size() + " not " + needed.label() + ": "
+                + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
+                + (missing.size() > NAMED ? " … and " + (missing.size() - NAMED) + " more (plan assess lists them all)" : "")
+                + "; record each (gate record PLAN " + id + " --note CONSUMER --evidence URL)"
+                + (missing.stream().anyMatch(n -> n.endsWith("(not in the catalog)"))
+                ? ", and name unknown callers in the catalog (identify rules)" : ""));
     }
 
     private Gate roster(Assessment a, Facts facts) {
@@ -279,12 +286,6 @@ public final class GateEvaluator {
         return new Gate(id, title, rule, GateState.FAILED, Optional.of(plan.start()), ev, waiver, inside
                 + ": move the plan (plan propose) or record a freeze-break request with " + needed + " approvals ("
                 + approvals + " so far)");
-    }
-
-    private static List<AffectedConsumer> affected(Assessment a) {
-        List<AffectedConsumer> all = new ArrayList<>();
-        a.consumersByTeam().values().forEach(all::addAll);
-        return all;
     }
 
     private static Optional<Waiver> waiver(String gate, Facts facts) {

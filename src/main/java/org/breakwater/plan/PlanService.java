@@ -41,6 +41,7 @@ public final class PlanService {
     private final Supplier<ReleaseCalendar> calendar;
     private final Clock clock;
     private final PlanEvents events;
+    private volatile MigrationSource migrations = MigrationSource.RECORDED;
 
     public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
                        Clock clock) {
@@ -56,6 +57,12 @@ public final class PlanService {
         this.calendar = calendar;
         this.clock = clock;
         this.events = events;
+    }
+
+    /** Where consumer migrations come from (default: declared consumers and recorded evidence only). */
+    public PlanService migrations(MigrationSource source) {
+        this.migrations = source;
+        return this;
     }
 
     public Policy policy() {
@@ -237,14 +244,14 @@ public final class PlanService {
             }
         }
         Catalog all = catalog.export();
-        assessment.consumersByTeam().values().forEach(list -> list.forEach(a -> a.consumer().service()
-                .flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
-                .ifPresent(essential::add)));
+        List<Migration> moved = migrations.migrations(assessment, evidence, now);
+        moved.forEach(m -> m.service().flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
+                .ifPresent(essential::add));
         GateEvaluator.Facts facts = new GateEvaluator.Facts(evidence, plans.waivers(plan.id()), stagingRuns,
                 calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()
                         .map(w -> new FreezeWindow(w.name(), w.start(), w.end())).toList(),
-                essential, now);
-        return new PlanReport(plan, assessment, new GateEvaluator(policy).gates(assessment, facts));
+                essential, now, moved);
+        return new PlanReport(plan, assessment, new GateEvaluator(policy).gates(assessment, facts), moved);
     }
 
     public Outcome<Evidence> record(long id, String gate, String evidence, String by, Optional<Instant> at,

@@ -7,7 +7,28 @@ import java.util.Optional;
 /** Calls counted per service, environment, caller and operation. Implementation: {@code JdbiTrafficRepository}. */
 public interface TrafficRepository {
     /** Adds these counts to what is stored (counts add up; first and last seen widen), in one transaction. */
-    void merge(Collection<Usage> usages);
+    default void merge(Collection<Usage> usages) {
+        merge(usages, List.of());
+    }
+
+    /** Adds these counts and crossings to what is stored, all in one transaction. */
+    default void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings) {
+        merge(usages, crossings, List.of(), List.of());
+    }
+
+    /**
+     * Adds these counts and crossings, saves {@code cursors} and forgets the cursors of
+     * {@code forgotten} file keys, all in one transaction (what {@link Follower} read is counted
+     * exactly once, whenever it stops).
+     */
+    void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings, Collection<Follower.Cursor> cursors,
+               Collection<Follower.Cursor> forgotten);
+
+    /** Where {@link Follower} stopped reading each file of a service's environment. */
+    List<Follower.Cursor> cursors(String service, String environment);
 
     List<Usage> usages(String service, Optional<String> environment);
+
+    /** Calls into {@code service} from another environment's hosts, every environment. */
+    List<Crossings.Crossing> crossings(String service);
 }

@@ -38,7 +38,11 @@ public final class TrafficService {
     }
 
     /** What an ingest did: per input, the reader's summary; the counts it added. */
-    public record Report(List<ReadSummary> inputs, List<Usage> usages) {
+    public record Report(List<ReadSummary> inputs, List<Usage> usages, List<Crossings.Crossing> crossings) {
+        public Report(List<ReadSummary> inputs, List<Usage> usages) {
+            this(inputs, usages, List.of());
+        }
+
         public long calls() {
             return usages.stream().mapToLong(Usage::count).sum();
         }
@@ -77,22 +81,26 @@ public final class TrafficService {
         DeployedApis apis = new DeployedApis(catalog, service, environment);
         CallerIdentifier identify = new CallerIdentifier(rules, resolver);
         Tally tally = new Tally(service, environment);
+        Crossings crossings = new Crossings(service, environment, new Crossings.Origins(catalog.environments()));
         List<ReadSummary> summaries = new ArrayList<>();
         for (Input input : inputs) {
             try (InputStream in = input.open().open()) {
-                summaries.add(new LogReader(format).read(input.name(), in, r -> count(r, apis, identify, tally)));
+                summaries.add(new LogReader(format).read(input.name(), in,
+                        r -> count(r, apis, identify, tally, crossings)));
             } catch (IOException e) {
                 return Outcome.refused(input.name() + ": cannot be read: " + e.getMessage() + " (nothing was stored)");
             }
         }
         List<Usage> usages = tally.usages();
-        repository.merge(usages);
-        return Outcome.done(new Report(summaries, usages));
+        repository.merge(usages, crossings.crossings());
+        return Outcome.done(new Report(summaries, usages, crossings.crossings()));
     }
 
-    private static void count(LogRecord r, DeployedApis apis, CallerIdentifier identify, Tally tally) {
+    private static void count(LogRecord r, DeployedApis apis, CallerIdentifier identify, Tally tally,
+                              Crossings crossings) {
         CallerIdentifier.Caller caller = identify.identify(new CallerIdentifier.Request(r.client(), r.remoteUser(),
                 r.userAgent(), r.extra()));
+        crossings.add(r.client(), caller, r.time());
         String operation = apis.at(r.time()).flatMap(m -> m.match(r.method(), r.target()))
                 .map(org.breakwater.apidiff.spec.Operation::key)
                 .orElseGet(() -> Usage.unmatched(r.method(), path(r.target())));
@@ -107,6 +115,16 @@ public final class TrafficService {
 
     public List<Usage> usages(String service, Optional<String> environment) {
         return repository.usages(service, environment);
+    }
+
+    /** Where following a service's logs in {@code environment} stopped, per file (traffic ingest --follow). */
+    public List<Follower.Cursor> cursors(String service, String environment) {
+        return repository.cursors(service, environment);
+    }
+
+    /** Calls into {@code service} from hosts of another environment (the catalog's environments' hosts). */
+    public List<Crossings.Crossing> crossings(String service) {
+        return repository.crossings(service);
     }
 
     /**

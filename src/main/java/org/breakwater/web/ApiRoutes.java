@@ -50,13 +50,18 @@ final class ApiRoutes {
         server.get("/api/v1/services", this::services);
         server.get("/api/v1/services/{name}", this::service);
         server.get("/api/v1/services/{name}/consumers", this::consumers);
+        server.get("/api/v1/services/{name}/traffic", this::traffic);
+        server.get("/api/v1/services/{name}/crossings", this::crossings);
+        server.get("/api/v1/plans/{id}/impact", this::impact);
+        server.get("/api/v1/plans/{id}/migrations", this::migrations);
         server.get("/api/v1/where", this::where);
         server.get("/api/v1/plans", this::plans);
         server.get("/api/v1/plans/{id}", this::plan);
         server.get("/api/v1/can-deploy", this::canDeploy);
         server.post("/api/v1/diff", this::diff);
         return List.of("GET /api/v1/services", "GET /api/v1/services/{name}", "GET /api/v1/services/{name}/consumers",
-                "GET /api/v1/where", "GET /api/v1/plans", "GET /api/v1/plans/{id}", "GET /api/v1/can-deploy",
+                "GET /api/v1/services/{name}/traffic", "GET /api/v1/services/{name}/crossings",
+                "GET /api/v1/plans/{id}/impact", "GET /api/v1/plans/{id}/migrations", "GET /api/v1/where", "GET /api/v1/plans", "GET /api/v1/plans/{id}", "GET /api/v1/can-deploy",
                 "POST /api/v1/diff");
     }
 
@@ -153,6 +158,47 @@ final class ApiRoutes {
             }
             g.writeEndArray();
         }));
+    }
+
+    private String knownService(Context ctx) {
+        String name = ctx.pathParam("name");
+        if (app.catalog().service(name).isEmpty()) {
+            throw Problem.notFound("no service '" + name + "'");
+        }
+        return name;
+    }
+
+    /** Calls per caller and operation read from the service's access logs, one environment or all. */
+    private void traffic(Context ctx) {
+        String name = knownService(ctx);
+        Optional<String> env = Optional.ofNullable(ctx.queryParam("env"));
+        if (env.isPresent() && app.catalog().environments().stream().noneMatch(e -> e.name().equals(env.get()))) {
+            throw Problem.badRequest("unknown environment '" + env.get() + "'");
+        }
+        List<org.breakwater.traffic.Usage> usages = app.traffic().usages(name, env);
+        json(ctx, Json.write(g -> org.breakwater.traffic.cli.TrafficJson.usages(g, usages)));
+    }
+
+    /** Calls into the service from another environment's hosts. */
+    private void crossings(Context ctx) {
+        String name = knownService(ctx);
+        List<org.breakwater.traffic.Crossings.Crossing> found = app.traffic().crossings(name);
+        json(ctx, Json.write(g -> org.breakwater.traffic.cli.TrafficJson.crossings(g, found)));
+    }
+
+    /** Every caller, known or not, still calling what the plan breaks in the last ?days (default 30). */
+    private void impact(Context ctx) {
+        PlanReport r = done(plans.report(id(ctx.pathParam("id"))), 404);
+        int days = intParam(ctx, "days", 30, 1, 3660);
+        List<org.breakwater.traffic.TrafficService.Hit> hits = app.traffic().impact(r, java.time.Duration.ofDays(days),
+                Instant.now());
+        json(ctx, Json.write(g -> org.breakwater.traffic.cli.TrafficJson.hits(g, hits)));
+    }
+
+    /** Each affected consumer's migration state, as the plan's consumer gates see it. */
+    private void migrations(Context ctx) {
+        PlanReport r = done(plans.report(id(ctx.pathParam("id"))), 404);
+        json(ctx, Json.write(g -> org.breakwater.plan.cli.MigrationOutput.json(g, r.migrations())));
     }
 
     private void where(Context ctx) {

@@ -215,6 +215,20 @@ final class Pages {
         if (usages.size() > TRAFFIC_ROWS) {
             h.el("p", (usages.size() - TRAFFIC_ROWS) + " more rows: breakwater traffic consumers " + service);
         }
+        List<org.breakwater.traffic.Crossings.Crossing> crossings = app.traffic().crossings(service);
+        if (crossings.isEmpty()) {
+            return;
+        }
+        h.tag("<h2 id=\"crossings\">Calls across environments</h2>");
+        h.el("p", "Hosts the catalog places in one environment calling this service in another: a production script"
+                + " still pointing at staging, or a staging host calling production.");
+        h.tag("<table><tr><th>Calls into</th><th>From</th><th>Address</th><th>Caller</th><th>Calls</th>"
+                + "<th>Last seen</th></tr>");
+        crossings.stream().limit(TRAFFIC_ROWS).forEach(c -> h.tag("<tr class=\"failed\"><td>").text(c.environment())
+                .tag("</td><td>").text(c.origin()).tag("</td><td>").text(c.address()).tag("</td><td>").text(c.caller())
+                .tag("</td><td>").text(Long.toString(c.count())).tag("</td><td>").text(Times.show(c.lastSeen()))
+                .tag("</td></tr>"));
+        h.tag("</table>");
     }
 
     /** The plan page's callers, known or not, still calling what it breaks (last 30 days of traffic). */
@@ -234,6 +248,46 @@ final class Pages {
                 .distinct().count();
         if (unknown > 0) {
             h.el("p", unknown + " caller(s) in red are in no catalog: find their owners before the deployment.");
+        }
+    }
+
+    /**
+     * The plan page's consumer migrations: unknown callers and warnings first, then the most
+     * advanced; the first {@link #TRAFFIC_ROWS} (the API and `breakwater traffic migrations` have all).
+     */
+    private void migrations(Html h, PlanReport r) {
+        if (r.migrations().isEmpty()) {
+            return;
+        }
+        h.tag("<h2 id=\"migrations\">Consumer migrations</h2>");
+        h.el("p", org.breakwater.plan.cli.MigrationOutput.counts(r.migrations())
+                + ". Declared → acknowledged → verified in staging → verified in production: from the catalog, the"
+                + " evidence recorded here and the access logs (breakwater traffic migrations " + r.plan().id() + ").");
+        h.tag("<table><tr><th>Consumer</th><th>State</th><th>Why</th><th>Still calls (plan's environment)</th>"
+                + "<th>Warnings</th></tr>");
+        org.breakwater.plan.cli.MigrationOutput.order(r.migrations()).stream().limit(TRAFFIC_ROWS).forEach(m -> {
+                    h.tag(m.known() ? "<tr><td>" : "<tr><td class=\"failed\">").text(m.consumer());
+                    if (!m.declared()) {
+                        h.tag(" <span class=\"outside\">seen in the logs only</span>");
+                    }
+                    h.tag("</td><td class=\"" + (m.known() && m.state().reached(org.breakwater.plan.MigrationState
+                            .VERIFIED_STAGING) ? "met" : "pending") + "\">")
+                            .text(m.known() ? m.state().label() : "unknown").tag("</td><td>").text(m.why())
+                            .tag("</td><td>");
+                    for (org.breakwater.plan.Migration.Call c : m.stillCalls()) {
+                        h.tag("<code>").text(c.operation()).tag("</code> ").text(c.calls() + " calls, last "
+                                + Times.show(c.lastSeen())).tag("<br>");
+                    }
+                    h.tag("</td><td" + (m.warnings().isEmpty() ? ">" : " class=\"failed\">"));
+                    for (String w : m.warnings()) {
+                        h.text(w).tag("<br>");
+                    }
+                    h.tag("</td></tr>");
+                });
+        h.tag("</table>");
+        if (r.migrations().size() > TRAFFIC_ROWS) {
+            h.el("p", (r.migrations().size() - TRAFFIC_ROWS) + " more: breakwater traffic migrations " + r.plan().id()
+                    + ", or GET /api/v1/plans/" + r.plan().id() + "/migrations");
         }
     }
 
@@ -292,6 +346,7 @@ final class Pages {
         if (!r.assessment().consumersByTeam().isEmpty()) {
             h.tag("</table>");
         }
+        migrations(h, r);
         for (ReleaseAssessment ra : r.assessment().releases()) {
             h.tag("<h2>").text(ra.release().service() + " " + ra.release().version()).tag("</h2>");
             h.el("p", ra.semver().explanation() + ". Policy: " + ra.verdict().reason());

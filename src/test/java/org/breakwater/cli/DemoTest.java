@@ -52,7 +52,7 @@ class DemoTest {
                 .contains("Due now: fedocal 1.0")
                 .contains("271 calls counted for pkgdb in production: 230 by known consumers, 41 by 2 unknown caller(s);"
                         + " 1 to no operation of the deployed description.")
-                .contains("21 calls counted for pkgdb in staging: 21 by known consumers")
+                .contains("24 calls counted for pkgdb in staging: 24 by known consumers")
                 .containsPattern("unknown \\(fedora-review/0\\.5\\.2 from 192\\.0\\.2\\.44\\)\\s+pkgdb\\s+GET /acls/name/\\{}\\s+40")
                 .containsPattern("bodhi-pkgdb-client\\s+pkgdb\\s+GET /acls/name/\\{}\\s+120")
                 .containsPattern("(?m)^no\\n  - meeting-decision failed")

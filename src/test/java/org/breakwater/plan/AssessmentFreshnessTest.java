@@ -53,7 +53,11 @@ class AssessmentFreshnessTest {
     }
 
     void deploy(String version, String env, String spec) throws Exception {
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", version, env, Instant.now().minusSeconds(60), "pingou",
+        deploy(version, env, spec, 60);
+    }
+
+    void deploy(String version, String env, String spec, int secondsAgo) throws Exception {
+        app.catalog().recordDeployment(new NewDeployment("pkgdb", version, env, Instant.now().minusSeconds(secondsAgo), "pingou",
                 Optional.empty()), Optional.of(ApiFiles.read(apis.resolve(spec), ReadLimits.defaults()).description()));
     }
 
@@ -65,8 +69,16 @@ class AssessmentFreshnessTest {
     void the_report_follows_what_production_runs() throws Exception {
         assertThat(report().assessment().breaks()).isTrue();
         assertThat(report()).as("asked twice, the same answer").satisfies(r -> assertThat(r.assessment().breaks()).isTrue());
-        deploy("2.0.0", "production", "v2/openapi.yaml");
+        deploy("2.0.1", "production", "v2/openapi.yaml", 30);
         assertThat(report().assessment().breaks()).as("production now runs the candidate's API").isFalse();
+    }
+
+    @Test
+    void once_the_release_runs_it_is_judged_against_what_ran_before_it() throws Exception {
+        deploy("2.0.0", "production", "v2/openapi.yaml", 30);
+        PlanReport r = report();
+        assertThat(r.assessment().breaks()).as("the plan's own release now runs: its breaks stay on the plan").isTrue();
+        assertThat(r.assessment().releases().get(0).current()).get().extracting(p -> p.version()).isEqualTo("1.9.2");
     }
 
     @Test

@@ -87,6 +87,9 @@ public final class CatalogWriter {
                 m.put("description", e.description());
             }
             m.put("production", e.production());
+            if (!e.hosts().isEmpty()) {
+                m.put("hosts", new ArrayList<>(e.hosts()));
+            }
             out.add(m);
         }
         return out;

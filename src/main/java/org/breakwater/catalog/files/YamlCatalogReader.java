@@ -64,11 +64,19 @@ final class YamlCatalogReader {
     }
 
     private void environment(ObjectNode n) {
-        Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production"));
+        Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production", "hosts"));
         Optional<String> name = f.required("name");
         String description = f.text("description").orElse("");
         boolean production = f.flag("production", false);
-        name.ifPresent(v -> draft.environment(at(new Environment(v, description, production), n)));
+        List<String> hosts = new ArrayList<>();
+        for (ScalarNode h : f.texts("hosts")) {
+            if (ADDRESS.matcher(h.text()).matches()) {
+                hosts.add(h.text());
+            } else {
+                f.error(h, "'" + h.text() + "' is not an address or a block such as 10.5.126.0/24 or 2001:db8::/32");
+            }
+        }
+        name.ifPresent(v -> draft.environment(at(new Environment(v, description, production, hosts), n)));
     }
 
     private void team(ObjectNode n) {

@@ -43,8 +43,8 @@ public final class JdbiCatalogRepository implements CatalogRepository {
     }
 
     static Catalog load(Handle h) {
-        List<Environment> envs = h.createQuery("select name, description, production from environment order by position")
-                .map((rs, ctx) -> new Environment(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+        List<Environment> envs = h.createQuery("select name, description, production, hosts from environment order by position")
+                .map((rs, ctx) -> environment(rs)).list();
         Map<String, List<String>> members = new HashMap<>();
         Map<String, List<String>> teamsOf = new HashMap<>();
         h.createQuery("select team, username from team_member order by team, position").map((rs, ctx) -> {
@@ -174,13 +174,19 @@ public final class JdbiCatalogRepository implements CatalogRepository {
     }
 
     private static void insertEnvironments(Handle h, List<Environment> envs) {
-        PreparedBatch b = h.prepareBatch("insert into environment (name, description, production, position)"
-                + " values (?, ?, ?, ?)");
+        PreparedBatch b = h.prepareBatch("insert into environment (name, description, production, position, hosts)"
+                + " values (?, ?, ?, ?, ?)");
         int i = 0;
         for (Environment e : envs) {
-            b.add(e.name(), e.description(), e.production(), i++);
+            b.add(e.name(), e.description(), e.production(), i++, String.join("\n", e.hosts()));
         }
         run(b);
+    }
+
+    private static Environment environment(java.sql.ResultSet rs) throws java.sql.SQLException {
+        String hosts = rs.getString(4);
+        return new Environment(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                hosts == null || hosts.isEmpty() ? List.of() : List.of(hosts.split("\n")));
     }
 
     private static void insertTeamsAndPeople(Handle h, Catalog c) {
@@ -282,8 +288,8 @@ public final class JdbiCatalogRepository implements CatalogRepository {
 
     @Override
     public List<Environment> environments() {
-        return jdbi.withHandle(h -> h.createQuery("select name, description, production from environment order by position")
-                .map((rs, ctx) -> new Environment(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list());
+        return jdbi.withHandle(h -> h.createQuery("select name, description, production, hosts from environment order by position")
+                .map((rs, ctx) -> environment(rs)).list());
     }
 
     @Override

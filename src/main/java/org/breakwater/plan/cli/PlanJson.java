@@ -73,6 +73,8 @@ public final class PlanJson {
             }
             g.writeEndObject();
         }
+        g.writeFieldName("migrations");
+        MigrationOutput.json(g, r.migrations());
         gates(g, r.gates());
         g.writeEndObject();
     }

@@ -56,6 +56,9 @@ final class PlanText {
                 + " breaking change(s); " + a.consumersByTeam().values().stream().mapToInt(List::size).sum()
                 + " consumer(s) affected" + (a.outsideTeams().isEmpty() ? ""
                 : "; outside teams: " + String.join(", ", a.outsideTeams())));
+        if (!r.migrations().isEmpty()) {
+            out.println("  migration " + MigrationOutput.counts(r.migrations()) + " (plan assess lists each)");
+        }
         gates(out, r);
     }
 
@@ -96,6 +99,8 @@ final class PlanText {
             list.forEach(c -> out.println("    " + consumer(c) + " — " + c.consumer().kind().id()
                     + c.consumer().contact().map(x -> ", " + x).orElse("")));
         });
+        out.println();
+        MigrationOutput.text(out, r.migrations());
         out.println();
         out.println("Policy verdict: " + a.verdict().label() + " — " + a.verdict().reason());
         gates(out, r);

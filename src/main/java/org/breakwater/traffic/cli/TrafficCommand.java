@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code breakwater traffic ingest|consumers}: who really calls what, from access logs. */
+/** {@code breakwater traffic ingest|consumers|impact|migrations|crossings}: who really calls what, from access logs. */
 @Command(name = "traffic", mixinStandardHelpOptions = true,
         description = {"Learn who really calls a service, and which operations, from its access logs.",
             "",
@@ -47,8 +47,11 @@ import picocli.CommandLine.Spec;
             "  breakwater traffic ingest --service pkgdb --env production \\\\",
             "      --format '$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent' x.log",
             "  breakwater traffic consumers pkgdb",
-            "  breakwater traffic impact 1 --days 30        # who still calls what plan 1 breaks"},
-        subcommands = {TrafficCommand.Ingest.class, TrafficCommand.Consumers.class, TrafficCommand.Impact.class})
+            "  breakwater traffic impact 1 --days 30        # who still calls what plan 1 breaks",
+            "  breakwater traffic migrations 1              # how far each affected consumer has come",
+            "  breakwater traffic crossings pkgdb           # production hosts calling staging, and the reverse"},
+        subcommands = {TrafficCommand.Ingest.class, TrafficCommand.Consumers.class, TrafficCommand.Impact.class,
+            TrafficCommand.Migrations.class, TrafficCommand.CrossingsCommand.class})
 public final class TrafficCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -69,7 +72,17 @@ public final class TrafficCommand implements Runnable {
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
-            description = "Read access logs (plain or gzip; '-' for standard input) and add their counts.")
+            description = {"Read access logs (plain or gzip; '-' for standard input) and add their counts.",
+                "",
+                "With --follow, FILE may also be a folder: every log in it (not compressed rotated copies)",
+                "is read, then read on as it grows, every --interval seconds, until Ctrl-C. How far each",
+                "file was read is stored with the counts, so a follower restarted later (or run from cron",
+                "with --polls 1) reads only what is new; a log renamed by rotation keeps its place.",
+                "",
+                "Examples:",
+                "  breakwater traffic ingest --service pkgdb --env production access_log access_log.1.gz",
+                "  breakwater traffic ingest --service pkgdb --env production --follow /var/log/httpd/pkgdb/",
+                "  breakwater traffic ingest --service pkgdb --env staging --follow --polls 1 /var/log/httpd/"})
     static final class Ingest implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -90,8 +103,19 @@ public final class TrafficCommand implements Runnable {
         @Option(names = "--json", description = "print the summary as JSON")
         boolean json;
 
-        @Option(names = "--quiet", description = "no progress line, even on a terminal")
+        @Option(names = "--quiet", description = "no progress line, even on a terminal; with --follow, no line per poll")
         boolean quiet;
+
+        @Option(names = "--follow", description = "follow the files, or the folders' logs, as they grow (see above)")
+        boolean follow;
+
+        @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "10",
+                description = "with --follow: seconds between reads (default: ${DEFAULT-VALUE})")
+        int interval;
+
+        @Option(names = "--polls", paramLabel = "N",
+                description = "with --follow: stop after N reads (default: until interrupted)")
+        Integer polls;
 
         @Mixin
         StoreOptions store;
@@ -100,6 +124,13 @@ public final class TrafficCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (follow) {
+                return follow(out, err);
+            }
+            if (polls != null || spec.commandLine().getParseResult().hasMatchedOption("--interval")) {
+                err.println("breakwater traffic ingest: --interval and --polls go with --follow");
+                return ExitCode.INPUT_ERROR;
+            }
             long total = 0;
             for (String file : files) {
                 try {
@@ -154,6 +185,111 @@ public final class TrafficCommand implements Runnable {
                 TrafficService.Report report = ((Outcome.Done<TrafficService.Report>) o).value();
                 print(out, report);
                 return report.inputs().stream().anyMatch(s -> s.failure().isPresent()) ? ExitCode.INPUT_ERROR : ExitCode.OK;
+            });
+        }
+
+        /** --follow: poll the files and folders until interrupted (or --polls), one transaction per poll. */
+        private int follow(PrintWriter out, PrintWriter err) {
+            if (interval < 1 || interval > 86_400) {
+                err.println("breakwater traffic ingest: --interval must be between 1 and 86400 seconds");
+                return ExitCode.INPUT_ERROR;
+            }
+            if (polls != null && polls < 1) {
+                err.println("breakwater traffic ingest: --polls must be at least 1");
+                return ExitCode.INPUT_ERROR;
+            }
+            if (files.contains("-")) {
+                err.println("breakwater traffic ingest: --follow reads files or folders, not standard input");
+                return ExitCode.INPUT_ERROR;
+            }
+            LogFormat f;
+            try {
+                f = format(format);
+            } catch (IllegalArgumentException e) {
+                err.println("breakwater traffic ingest: --format: " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
+            }
+            return ErrorReporting.guarded("traffic ingest", err, () -> {
+                App app = store.open(Clock.systemUTC());
+                if (app.catalog().service(service).isEmpty()) {
+                    err.println("breakwater traffic ingest: unknown service '" + service + "'");
+                    return ExitCode.INPUT_ERROR;
+                }
+                if (app.catalog().environments().stream().noneMatch(e -> e.name().equals(environment))) {
+                    err.println("breakwater traffic ingest: unknown environment '" + environment + "'");
+                    return ExitCode.INPUT_ERROR;
+                }
+                Outcome<List<CallerRule>> rules = app.traffic().rules();
+                if (rules instanceof Outcome.Refused<List<CallerRule>> r) {
+                    err.println("breakwater traffic ingest: " + r.reason());
+                    return ExitCode.INPUT_ERROR;
+                }
+                org.breakwater.traffic.Follower follower = app.follower(service, environment, f,
+                        files.stream().map(Path::of).toList(), ((Outcome.Done<List<CallerRule>>) rules).value(),
+                        Ingest::reverseDns);
+                java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread hook = new Thread(() -> {
+                    stop.set(true);
+                    try {
+                        stopped.await(60, java.util.concurrent.TimeUnit.SECONDS); // let the poll under way finish
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(hook);
+                try {
+                    if (!quiet) {
+                        err.println("Following " + String.join(", ", files) + " for " + service + " in " + environment
+                                + " every " + interval + " s" + (polls == null ? " (Ctrl-C stops)" : ", " + polls
+                                + " time(s)"));
+                    }
+                    int done = 0;
+                    while (!stop.get()) {
+                        Outcome<org.breakwater.traffic.Follower.Poll> o = follower.poll();
+                        if (o instanceof Outcome.Refused<org.breakwater.traffic.Follower.Poll> r) {
+                            err.println("breakwater traffic ingest: " + r.reason());
+                            return ExitCode.INPUT_ERROR;
+                        }
+                        org.breakwater.traffic.Follower.Poll poll = ((Outcome.Done<org.breakwater.traffic.Follower.Poll>) o)
+                                .value();
+                        if (!quiet) {
+                            poll.notes().forEach(n -> err.println(Times.show(java.time.Instant.now()) + "  " + n));
+                        }
+                        if (poll.readSomething()) {
+                            if (json) {
+                                print(out, poll.report());
+                            } else if (!quiet) {
+                                for (ReadSummary s : poll.report().inputs()) {
+                                    out.println(Times.show(java.time.Instant.now()) + "  " + s.source() + ": +" + s.lines()
+                                            + " lines, " + s.records() + " requests, " + s.malformed() + " malformed");
+                                    s.samples().forEach(m -> out.println("    " + m.message()));
+                                }
+                            }
+                            out.flush();
+                        }
+                        done++;
+                        if (polls != null && done >= polls) {
+                            break;
+                        }
+                        try {
+                            for (int i = 0; i < interval * 10 && !stop.get(); i++) {
+                                Thread.sleep(100);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            break;
+                        }
+                    }
+                    return ExitCode.OK;
+                } finally {
+                    stopped.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException e) {
+                        // shutting down already: the hook is running and now returns
+                    }
+                }
             });
         }
 
@@ -252,21 +388,7 @@ public final class TrafficCommand implements Runnable {
                 }
                 List<Usage> usages = app.traffic().usages(service, Optional.ofNullable(environment));
                 if (json) {
-                    JsonOutput.print(out, g -> {
-                        g.writeStartArray();
-                        for (Usage u : usages) {
-                            g.writeStartObject();
-                            g.writeStringField("environment", u.environment());
-                            g.writeStringField("caller", u.caller());
-                            g.writeBooleanField("known", u.known());
-                            g.writeStringField("operation", u.operation());
-                            g.writeNumberField("calls", u.count());
-                            g.writeStringField("firstSeen", u.firstSeen().toString());
-                            g.writeStringField("lastSeen", u.lastSeen().toString());
-                            g.writeEndObject();
-                        }
-                        g.writeEndArray();
-                    });
+                    JsonOutput.print(out, g -> TrafficJson.usages(g, usages));
                     return ExitCode.OK;
                 }
                 if (usages.isEmpty()) {
@@ -279,6 +401,113 @@ public final class TrafficCommand implements Runnable {
                             Times.show(u.lastSeen()));
                 }
                 t.print(out);
+                List<org.breakwater.traffic.Crossings.Crossing> crossings = app.traffic().crossings(service);
+                if (!crossings.isEmpty()) {
+                    out.println();
+                    out.println(crossings.size() + " caller(s) called across environments (a production host calling"
+                            + " staging, or the reverse): breakwater traffic crossings " + service);
+                }
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "crossings", mixinStandardHelpOptions = true,
+            description = {"Calls that crossed environments: a host the catalog places in one environment (its",
+                "environments' hosts) calling the service in another — a production script still pointing",
+                "at staging, or a staging host calling production."})
+    static final class CrossingsCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SERVICE")
+        String service;
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return ErrorReporting.guarded("traffic crossings", err, () -> {
+                App app = store.open(Clock.systemUTC());
+                if (app.catalog().service(service).isEmpty()) {
+                    err.println("breakwater traffic crossings: unknown service '" + service + "'");
+                    return ExitCode.INPUT_ERROR;
+                }
+                List<org.breakwater.traffic.Crossings.Crossing> crossings = app.traffic().crossings(service);
+                if (json) {
+                    JsonOutput.print(out, g -> TrafficJson.crossings(g, crossings));
+                    return ExitCode.OK;
+                }
+                if (app.catalog().environments().stream().allMatch(e -> e.hosts().isEmpty())) {
+                    out.println("The catalog's environments name no hosts, so no call can be placed (add 'hosts:' to"
+                            + " each environment, docs/catalog.md).");
+                    return ExitCode.OK;
+                }
+                if (crossings.isEmpty()) {
+                    out.println("No call into " + service + " came from another environment's hosts.");
+                    return ExitCode.OK;
+                }
+                Table t = new Table("CALLS INTO", "FROM", "ADDRESS", "CALLER", "CALLS", "FIRST SEEN", "LAST SEEN");
+                for (org.breakwater.traffic.Crossings.Crossing c : crossings) {
+                    t.row(c.environment(), c.origin(), c.address(), c.caller(), Long.toString(c.count()),
+                            Times.show(c.firstSeen()), Times.show(c.lastSeen()));
+                }
+                t.print(out);
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "migrations", mixinStandardHelpOptions = true,
+            description = {"How far each consumer a plan affects has come: declared → acknowledged → verified in",
+                "staging → verified in production, from the catalog, the plan's evidence and the access logs",
+                "(docs/traffic.md says what each state needs). Unknown callers are listed for their owners",
+                "to be found. The plan's consumer gates follow these states."})
+    static final class Migrations implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PLAN")
+        long plan;
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
+
+        @Mixin
+        StoreOptions store;
+
+        @Mixin
+        org.breakwater.cli.common.PolicyOption policy;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return ErrorReporting.guarded("traffic migrations", err, () -> {
+                App app = store.open(Clock.systemUTC());
+                Outcome<org.breakwater.plan.PlanReport> report;
+                try {
+                    report = app.plans(policy.load()).report(plan);
+                } catch (org.breakwater.policy.PolicyException e) {
+                    err.println("breakwater traffic migrations: the policy does not read: " + e.getMessage());
+                    return ExitCode.INPUT_ERROR;
+                }
+                if (report instanceof Outcome.Refused<org.breakwater.plan.PlanReport> r) {
+                    err.println("breakwater traffic migrations: " + r.reason());
+                    return ExitCode.INPUT_ERROR;
+                }
+                org.breakwater.plan.PlanReport r = ((Outcome.Done<org.breakwater.plan.PlanReport>) report).value();
+                if (json) {
+                    JsonOutput.print(out, g -> org.breakwater.plan.cli.MigrationOutput.json(g, r.migrations()));
+                    return ExitCode.OK;
+                }
+                org.breakwater.plan.cli.MigrationOutput.text(out, r.migrations());
                 return ExitCode.OK;
             });
         }
@@ -330,25 +559,7 @@ public final class TrafficCommand implements Runnable {
                 List<TrafficService.Hit> hits = app.traffic().impact(((Outcome.Done<org.breakwater.plan.PlanReport>) report)
                         .value(), java.time.Duration.ofDays(days), java.time.Instant.now());
                 if (json) {
-                    JsonOutput.print(out, g -> {
-                        g.writeStartArray();
-                        for (TrafficService.Hit h : hits) {
-                            g.writeStartObject();
-                            g.writeStringField("service", h.service());
-                            g.writeStringField("operation", h.operation());
-                            g.writeStringField("caller", h.caller());
-                            g.writeBooleanField("known", h.known());
-                            g.writeNumberField("calls", h.calls());
-                            g.writeStringField("lastSeen", h.lastSeen().toString());
-                            g.writeArrayFieldStart("changes");
-                            for (String c : h.changes()) {
-                                g.writeString(c);
-                            }
-                            g.writeEndArray();
-                            g.writeEndObject();
-                        }
-                        g.writeEndArray();
-                    });
+                    JsonOutput.print(out, g -> TrafficJson.hits(g, hits));
                     return ExitCode.OK;
                 }
                 if (hits.isEmpty()) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.breakwater.traffic.Crossings;
+import org.breakwater.traffic.Follower;
 import org.breakwater.traffic.TrafficRepository;
 import org.breakwater.traffic.Usage;
 import org.jdbi.v3.core.Jdbi;
@@ -18,8 +20,9 @@ public final class JdbiTrafficRepository implements TrafficRepository {
     }
 
     @Override
-    public void merge(Collection<Usage> usages) {
-        if (usages.isEmpty()) {
+    public void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings,
+                      Collection<Follower.Cursor> cursors, Collection<Follower.Cursor> forgotten) {
+        if (usages.isEmpty() && crossings.isEmpty() && cursors.isEmpty() && forgotten.isEmpty()) {
             return;
         }
         jdbi.useTransaction(h -> {
@@ -36,8 +39,60 @@ public final class JdbiTrafficRepository implements TrafficRepository {
                         .bind(4, u.operation()).bind(5, u.count()).bind(6, u.firstSeen().toEpochMilli())
                         .bind(7, u.lastSeen().toEpochMilli()).add();
             }
-            b.execute();
+            if (!usages.isEmpty()) {
+                b.execute();
+            }
+            PreparedBatch x = h.prepareBatch("insert into traffic_crossing (service, environment, origin, address, caller,"
+                    + " known, calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (service, environment, origin, address, caller) do update set"
+                    + " calls = traffic_crossing.calls + excluded.calls,"
+                    + " first_seen = case when excluded.first_seen < traffic_crossing.first_seen"
+                    + " then excluded.first_seen else traffic_crossing.first_seen end,"
+                    + " last_seen = case when excluded.last_seen > traffic_crossing.last_seen"
+                    + " then excluded.last_seen else traffic_crossing.last_seen end");
+            for (Crossings.Crossing c : crossings) {
+                x.bind(0, c.service()).bind(1, c.environment()).bind(2, c.origin()).bind(3, c.address())
+                        .bind(4, c.caller()).bind(5, c.known()).bind(6, c.count()).bind(7, c.firstSeen().toEpochMilli())
+                        .bind(8, c.lastSeen().toEpochMilli()).add();
+            }
+            if (!crossings.isEmpty()) {
+                x.execute();
+            }
+            for (Follower.Cursor c : forgotten) {
+                h.createUpdate("delete from traffic_cursor where service = :s and environment = :e and file_key = :k")
+                        .bind("s", c.service()).bind("e", c.environment()).bind("k", c.fileKey()).execute();
+            }
+            PreparedBatch k = h.prepareBatch("insert into traffic_cursor (service, environment, file_key, path, position,"
+                    + " updated) values (?, ?, ?, ?, ?, ?) on conflict (service, environment, file_key) do update set"
+                    + " path = excluded.path, position = excluded.position, updated = excluded.updated");
+            for (Follower.Cursor c : cursors) {
+                k.bind(0, c.service()).bind(1, c.environment()).bind(2, c.fileKey()).bind(3, c.path())
+                        .bind(4, c.position()).bind(5, c.updated().toEpochMilli()).add();
+            }
+            if (!cursors.isEmpty()) {
+                k.execute();
+            }
         });
+    }
+
+    @Override
+    public List<Follower.Cursor> cursors(String service, String environment) {
+        return jdbi.withHandle(h -> h.createQuery("select service, environment, file_key, path, position, updated"
+                        + " from traffic_cursor where service = :s and environment = :e order by path")
+                .bind("s", service).bind("e", environment)
+                .map((rs, ctx) -> new Follower.Cursor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), Instant.ofEpochMilli(rs.getLong(6)))).list());
+    }
+
+    @Override
+    public List<Crossings.Crossing> crossings(String service) {
+        return jdbi.withHandle(h -> h.createQuery("select service, environment, origin, address, caller, known, calls,"
+                        + " first_seen, last_seen from traffic_crossing where service = :service"
+                        + " order by environment, caller, address")
+                .bind("service", service)
+                .map((rs, ctx) -> new Crossings.Crossing(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getLong(7),
+                        Instant.ofEpochMilli(rs.getLong(8)), Instant.ofEpochMilli(rs.getLong(9)))).list());
     }
 
     @Override

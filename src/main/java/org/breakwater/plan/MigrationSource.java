@@ -1,0 +1,63 @@
+package org.breakwater.plan;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.breakwater.catalog.AffectedConsumer;
+
+/**
+ * Where a plan's consumer migrations come from. {@link #RECORDED} knows only the catalog's
+ * declared consumers and the evidence recorded on the plan; the traffic module's source adds what
+ * the access logs show (org.breakwater.traffic.TrafficMigrations).
+ */
+public interface MigrationSource {
+    List<Migration> migrations(Assessment assessment, List<Evidence> evidence, Instant now);
+
+    /** Declared consumers, moved on by recorded evidence only. */
+    MigrationSource RECORDED = MigrationSource::recorded;
+
+    /**
+     * Every consumer the assessment says a break reaches, in state declared, acknowledged (evidence
+     * for gate consumers-acknowledged names it) or verified in staging (evidence for
+     * consumers-migrated names it: a verification recorded by hand).
+     */
+    static List<Migration> recorded(Assessment assessment, List<Evidence> evidence, Instant now) {
+        Map<String, Migration> out = new LinkedHashMap<>();
+        for (List<AffectedConsumer> team : assessment.consumersByTeam().values()) {
+            for (AffectedConsumer a : team) {
+                String name = a.consumer().name();
+                if (out.containsKey(name)) {
+                    continue;
+                }
+                Migration m = new Migration(name, true, a.consumer().service(), true, false, MigrationState.DECLARED,
+                        "declared in the catalog" + (a.depth() > 1 ? " (through " + String.join(" → ", a.via()) + ")" : ""),
+                        List.of(), List.of());
+                out.put(name, advance(m, evidence));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    /** {@code m} moved on by the evidence recorded for it (its name in the evidence's note). */
+    static Migration advance(Migration m, List<Evidence> evidence) {
+        Optional<Evidence> migrated = named(evidence, "consumers-migrated", m.consumer());
+        if (migrated.isPresent() && !m.state().reached(MigrationState.VERIFIED_STAGING)) {
+            return m.with(MigrationState.VERIFIED_STAGING, "verified, recorded by " + migrated.get().by() + ": "
+                    + migrated.get().evidence());
+        }
+        Optional<Evidence> ack = named(evidence, "consumers-acknowledged", m.consumer());
+        if (ack.isPresent() && !m.state().reached(MigrationState.ACKNOWLEDGED)) {
+            return m.with(MigrationState.ACKNOWLEDGED, "acknowledged, recorded by " + ack.get().by() + ": "
+                    + ack.get().evidence());
+        }
+        return m;
+    }
+
+    private static Optional<Evidence> named(List<Evidence> evidence, String gate, String consumer) {
+        return evidence.stream().filter(e -> e.gate().equals(gate) && e.note().filter(consumer::equals).isPresent())
+                .findFirst();
+    }
+}
