@@ -80,10 +80,16 @@ class CatalogRulesTest {
             try (App app = App.open(new App.Settings(db, dir.resolve("store-" + System.nanoTime())), Clock.systemUTC())) {
                 app.catalog().importCatalog(check);
                 assertThat(bodhi(app.catalog().export()).identify()).as(url).isEqualTo(bodhi(check.catalog()).identify());
+                assertThat(app.catalog().environments()).as("environments and their hosts, " + url)
+                        .isEqualTo(check.catalog().environments());
+                assertThat(app.catalog().environments()).extracting(e -> e.name() + " " + e.hosts()).containsExactly(
+                        "staging [10.5.128.0/24]", "production [10.5.126.0/24, 10.5.125.0/24]");
                 Path out = dir.resolve("written-" + System.nanoTime());
                 new CatalogWriter().write(app.catalog().export(), check.apis(), out);
                 assertThat(bodhi(read(out).catalog()).identify()).as("written and read back").isEqualTo(
                         bodhi(check.catalog()).identify());
+                assertThat(read(out).catalog().environments()).as("hosts written and read back")
+                        .isEqualTo(check.catalog().environments());
                 TrafficService traffic = new TrafficService(app.catalog(), new JdbiTrafficRepository(app.database().jdbi()));
                 List<CallerRule> rules = ((Outcome.Done<List<CallerRule>>) traffic.rules()).value();
                 assertThat(rules).extracting(r -> r.consumer() + " " + r.kind() + " " + r.value()).containsExactly(
@@ -113,5 +119,16 @@ class CatalogRulesTest {
                         + " host, user or header, not host and user")
                 .containsPattern("consumers-pkgdb\\.yaml:18:\\d+: error: .*value")
                 .contains("not none");
+    }
+
+    @Test
+    void an_environment_host_that_is_not_an_address_is_refused_at_its_place() throws Exception {
+        Path root = catalog(RULES);
+        Path envs = root.resolve("environments.yaml");
+        String text = Files.readString(envs);
+        assertThat(text).contains("hosts: [10.5.128.0/24]");
+        Files.writeString(envs, text.replace("hosts: [10.5.128.0/24]", "hosts: [10.5.128.0/24, stg01.phx2]"));
+        assertThat(read(root).problems()).extracting(Object::toString).singleElement().asString()
+                .containsPattern("environments\\.yaml:6:\\d+: error: 'stg01.phx2' is not an address");
     }
 }

@@ -77,4 +77,61 @@ class TrafficCliTest {
         assertThat(run("traffic", "consumers", "nosuch").err()).contains("unknown service 'nosuch'");
         assertThat(run("traffic", "consumers", "fas").out()).contains("No traffic of fas read yet");
     }
+
+    @Test
+    void a_folder_is_followed_and_read_on_from_where_it_stopped() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        String line = "10.5.126.30 - - [02/Jun/2014:10:00:00 +0000] \"GET /pkgdb/notify/all HTTP/1.1\" 200 10 \"-\" \"x/1\"\n";
+        Files.writeString(logs.resolve("access_log"), line + line);
+        Run first = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
+                "--interval", "1", logs.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).contains("Following " + logs);
+        assertThat(first.out()).contains("access_log: +2 lines, 2 requests, 0 malformed");
+        Files.writeString(logs.resolve("access_log"), line, java.nio.file.StandardOpenOption.APPEND);
+        Run second = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "2",
+                "--interval", "1", "--json", logs.toString());
+        assertThat(second.code()).as(second.err()).isZero();
+        assertThat(second.out()).contains("\"lines\" : 1").contains("(from byte " + 2 * line.length() + ")");
+        assertThat(run("traffic", "consumers", "pkgdb", "--json").out()).contains("\"calls\" : 3")
+                .contains("owner-alias-sync");
+    }
+
+    @Test
+    void migrations_and_crossings_are_listed() throws Exception {
+        assertThat(run("record-deployment", "--service", "pkgdb", "--version", "2.0.0", "--env", "staging",
+                "--at", "2014-06-01T10:00:00Z", "--spec", "src/main/resources/demo/catalog/apis/pkgdb/v2/openapi.yaml")
+                .code()).isZero();
+        assertThat(run("traffic", "crossings", "pkgdb").out()).contains("No call into pkgdb came from another environment");
+        String yesterday = java.time.format.DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        Path log = Files.writeString(dir.resolve("stg.log"),
+                "10.5.126.30 - - [" + yesterday + "] \"GET /pkgdb/api/notify/all HTTP/1.1\" 200 10 \"-\" \"x/1\"\n");
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "staging", log.toString()).code()).isZero();
+        assertThat(run("traffic", "crossings", "pkgdb").out())
+                .containsPattern("staging\\s+production\\s+10\\.5\\.126\\.30\\s+owner-alias-sync\\s+1");
+        assertThat(run("traffic", "crossings", "pkgdb", "--json").out()).contains("\"from\" : \"production\"");
+        assertThat(run("traffic", "consumers", "pkgdb").out()).contains("1 caller(s) called across environments");
+        assertThat(run("plan", "create", "--release", "pkgdb=2.0.0", "--start", "2030-01-01 15:00").code()).isZero();
+        Run m = run("traffic", "migrations", "1");
+        assertThat(m.code()).as(m.err()).isZero();
+        assertThat(m.out()).contains("owner-alias-sync — declared")
+                .contains("WARNING: a production host (10.5.126.30, production) calls staging")
+                .contains("declared, nothing recorded or seen in the logs yet");
+        assertThat(run("traffic", "migrations", "1", "--json").out()).contains("\"state\" : \"declared\"");
+        assertThat(run("plan", "assess", "1").out()).contains("Consumer migrations:");
+        assertThat(run("traffic", "migrations", "7").err()).contains("no plan 7");
+    }
+
+    @Test
+    void follow_options_are_checked() {
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--polls", "1", "x.log").err())
+                .contains("--interval and --polls go with --follow");
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "-").err())
+                .contains("--follow reads files or folders, not standard input");
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--interval", "0",
+                "x").err()).contains("--interval must be between 1 and 86400");
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "moon", "--follow", "x").err())
+                .contains("unknown environment 'moon'");
+    }
 }

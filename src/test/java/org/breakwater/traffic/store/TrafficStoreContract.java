@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.breakwater.store.Database;
+import org.breakwater.traffic.Crossings;
+import org.breakwater.traffic.Follower;
 import org.breakwater.traffic.Usage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,5 +62,29 @@ abstract class TrafficStoreContract {
         });
         assertThat(traffic.usages("pkgdb", Optional.empty())).hasSize(3);
         assertThat(traffic.usages("fas", Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void crossings_add_up_and_cursors_move_and_are_forgotten_in_the_same_transaction() {
+        Crossings.Crossing c = new Crossings.Crossing("pkgdb", "staging", "production", "10.5.126.30", "owner-alias-sync",
+                true, 2, t("02T10:00:00"), t("02T11:00:00"));
+        Follower.Cursor a = new Follower.Cursor("pkgdb", "staging", "(dev=1,ino=2)", "/var/log/a", 100, t("02T11:00:00"));
+        Follower.Cursor b = new Follower.Cursor("pkgdb", "staging", "(dev=1,ino=3)", "/var/log/b", 50, t("02T11:00:00"));
+        traffic.merge(List.of(), List.of(c), List.of(a, b), List.of());
+        traffic.merge(List.of(), List.of(new Crossings.Crossing("pkgdb", "staging", "production", "10.5.126.30",
+                "owner-alias-sync", true, 3, t("01T10:00:00"), t("02T10:30:00"))),
+                List.of(new Follower.Cursor("pkgdb", "staging", "(dev=1,ino=2)", "/var/log/a.1", 250, t("02T12:00:00"))),
+                List.of(b));
+        assertThat(traffic.crossings("pkgdb")).singleElement().satisfies(x -> {
+            assertThat(x.count()).isEqualTo(5);
+            assertThat(x.firstSeen()).isEqualTo(t("01T10:00:00"));
+            assertThat(x.lastSeen()).isEqualTo(t("02T11:00:00"));
+        });
+        assertThat(traffic.cursors("pkgdb", "staging")).singleElement().satisfies(x -> {
+            assertThat(x.path()).isEqualTo("/var/log/a.1");
+            assertThat(x.position()).isEqualTo(250);
+        });
+        assertThat(traffic.cursors("pkgdb", "production")).isEmpty();
+        assertThat(traffic.crossings("fas")).isEmpty();
     }
 }
