@@ -20,6 +20,7 @@ import org.breakwater.catalog.Service;
 import org.breakwater.catalog.Team;
 import org.breakwater.catalog.Tier;
 import org.breakwater.plan.BreakImpact;
+import org.breakwater.plan.Migration;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanReport;
 import org.breakwater.plan.ReleaseAssessment;
@@ -61,20 +62,51 @@ public final class Drafter {
             return List.of(render(kind, Optional.empty(), lists(report, kind), model));
         }
         List<Draft> drafts = new ArrayList<>();
+        Set<String> declared = new java.util.HashSet<>();
         for (Map.Entry<String, List<AffectedConsumer>> team : report.assessment().consumersByTeam().entrySet()) {
             for (AffectedConsumer a : team.getValue()) {
+                declared.add(a.consumer().name());
                 Map<String, Object> m = new LinkedHashMap<>(model);
-                m.putAll(consumerModel(report, a));
+                m.putAll(consumerModel(report, a.consumer(), a.via(),
+                        i -> i.consumers().stream().anyMatch(x -> x.consumer().name().equals(a.consumer().name()))));
                 drafts.add(render(kind, Optional.of(a.consumer().name()), consumerRecipients(a.consumer()), m));
             }
         }
+        // consumers the catalog does not link to the release, but its access logs show calling what breaks
+        for (Migration seen : report.migrations()) {
+            Optional<Consumer> c = seen.known() && !seen.declared() && !declared.contains(seen.consumer())
+                    ? catalog.consumers().stream().filter(x -> x.name().equals(seen.consumer())).findFirst()
+                    : Optional.empty();
+            if (c.isEmpty()) {
+                continue;
+            }
+            Set<String> called = new java.util.HashSet<>();
+            seen.stillCalls().forEach(x -> called.add(x.operation()));
+            Map<String, Object> m = new LinkedHashMap<>(model);
+            m.putAll(consumerModel(report, c.get(), List.of(), i -> i.finding().operation().isEmpty()
+                    || called.contains(usageKey(i.finding().operation()))));
+            m.put("seen", String.join("; ", seen.stillCalls().stream().map(x -> x.operation() + " (" + calls(x.calls())
+                    + ", last " + x.lastSeen().toString().substring(0, 16).replace('T', ' ') + " UTC)").toList()));
+            drafts.add(render(kind, Optional.of(c.get().name()), consumerRecipients(c.get()), m));
+        }
         return drafts;
+    }
+
+    /** A finding's operation ("GET /packages/name/{package}") as access-log counts key it ("GET /packages/name/{}"). */
+    static String usageKey(String operation) {
+        int space = operation.indexOf(' ');
+        return space < 0 ? operation : operation.substring(0, space).toUpperCase(java.util.Locale.ROOT) + " "
+                + org.breakwater.apidiff.spec.Operation.normalisePath(operation.substring(space + 1));
     }
 
     private Draft render(Kind kind, Optional<String> consumer, List<String> to, Map<String, Object> model) {
         Templates.Pair t = templates.of(kind);
         String subject = t.subject().render(model).replaceAll("[\\r\\n]+", " ").strip();
         return new Draft(kind, consumer, to, subject, t.body().render(model));
+    }
+
+    static String calls(long n) {
+        return n + (n == 1 ? " call" : " calls");
     }
 
     static String span(Duration d) {
@@ -155,6 +187,16 @@ public final class Drafter {
                     .filter(x -> !shipped.contains(x)).forEach(dependents::add);
         }
         m.put("teams", teams);
+        List<String> seen = new ArrayList<>();
+        for (Migration x : report.migrations()) {
+            if (!x.declared() && !x.stillCalls().isEmpty()) {
+                long calls = x.stillCalls().stream().mapToLong(Migration.Call::calls).sum();
+                seen.add(x.consumer() + (x.known() ? "" : " - not in our catalog") + ": " + calls(calls) + " to "
+                        + String.join(", ", x.stillCalls().stream().map(Migration.Call::operation).distinct().toList()));
+            }
+        }
+        m.put("seenAny", !seen.isEmpty());
+        m.put("seen", seen);
         m.put("outsideTeams", report.assessment().outsideTeams().isEmpty() ? "none"
                 : String.join(", ", report.assessment().outsideTeams()));
         m.put("dependents", List.copyOf(dependents));
@@ -196,9 +238,9 @@ public final class Drafter {
     }
 
     /** What only this consumer needs: the breaking changes to the operations it uses. */
-    private Map<String, Object> consumerModel(PlanReport report, AffectedConsumer a) {
+    private Map<String, Object> consumerModel(PlanReport report, Consumer c, List<String> via,
+                                              java.util.function.Predicate<BreakImpact> hit) {
         Map<String, Object> m = new LinkedHashMap<>();
-        Consumer c = a.consumer();
         Map<String, Object> cm = new LinkedHashMap<>();
         cm.put("name", c.name());
         cm.put("kind", c.kind().id());
@@ -209,7 +251,7 @@ public final class Drafter {
         for (ReleaseAssessment ra : report.assessment().releases()) {
             List<Finding> hits = new ArrayList<>();
             for (BreakImpact i : ra.impacts()) {
-                if (i.consumers().stream().anyMatch(x -> x.consumer().name().equals(c.name()))) {
+                if (hit.test(i)) {
                     hits.add(i.finding());
                 }
             }
@@ -223,8 +265,8 @@ public final class Drafter {
         // this consumer hears only of the services whose breaks reach it
         m.put("breakingServiceNames", String.join(", ", uses.stream().map(u -> (String) u.get("service")).distinct()
                 .toList()));
-        if (a.via().size() > 1) {
-            m.put("via", String.join(" -> ", a.via()));
+        if (via.size() > 1) {
+            m.put("via", String.join(" -> ", via));
         }
         return m;
     }

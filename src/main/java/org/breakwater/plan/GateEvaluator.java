@@ -218,7 +218,7 @@ public final class GateEvaluator {
                 + consumers.size() + " not " + needed.label() + ": "
                 + String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
                 + (missing.size() > NAMED ? " … and " + (missing.size() - NAMED) + " more (plan assess lists them all)" : "")
-                + "; record each (gate record PLAN " + id + " --note CONSUMER --evidence URL)"
+                + "; record each (gate record PLAN " + id + " --consumer CONSUMER --evidence URL)"
                 + (missing.stream().anyMatch(n -> n.endsWith("(not in the catalog)"))
                 ? ", and name unknown callers in the catalog (identify rules)" : ""));
     }

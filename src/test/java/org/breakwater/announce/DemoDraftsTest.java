@@ -87,7 +87,9 @@ class DemoDraftsTest {
         assertThat(d.body()).contains("pkgdb 1.9.2 -> 2.0.0:").contains("GET /packages/name/{package}")
                 .contains("abrt (outside infrastructure): faf-pkgdb-importer")
                 .contains("Use /api/package/ instead of /packages/")
-                .contains("staging runs fas 0.8.19, pkgdb 2.0.0 now");
+                .contains("staging runs fas 0.8.19, pkgdb 2.0.0 now")
+                .contains("  * unknown (fedora-review/0.5.2 from 192.0.2.44) - not in our catalog: 40 calls to"
+                        + " GET /acls/name/{}");
         assertThat(d.to()).contains("infrastructure@lists.fedoraproject.org", "devel@lists.fedoraproject.org");
     }
 

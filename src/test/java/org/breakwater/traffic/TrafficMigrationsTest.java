@@ -209,4 +209,34 @@ class TrafficMigrationsTest {
         assertThat(genacls.state()).isEqualTo(MigrationState.VERIFIED_STAGING);
         assertThat(genacls.why()).contains("recorded by adamwill: tested by QA");
     }
+
+    @Test
+    void a_consumer_seen_but_not_declared_joins_the_plan_and_gets_its_own_mail() {
+        // the badges' account-system client declares no use of pkgdb, but the logs show it reading ACLs
+        String log = line("10.5.126.77", now.minus(Duration.ofDays(1)), "GET /pkgdb/acls/name/guake", "fedbadges/0.3");
+        assertThat(traffic.ingest("pkgdb", "production", LogFormat.combined(), List.of(new TrafficService.Input("log",
+                () -> new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)))), List.of(new CallerRule(
+                "badges-fas-client", CallerRule.Kind.USER_AGENT, "^fedbadges/", Optional.empty())), a -> Optional.empty()))
+                .isInstanceOf(Outcome.Done.class);
+        PlanReport r = report();
+        Migration badges = of(r, "badges-fas-client");
+        assertThat(badges.known()).isTrue();
+        assertThat(badges.declared()).isFalse();
+        assertThat(badges.why()).contains("not declared in the catalog, but seen in production's logs");
+        assertThat(gate(r, "consumers-acknowledged").detail()).contains("badges-fas-client");
+
+        org.breakwater.announce.Drafter drafter = new org.breakwater.announce.Drafter(app.catalog().export(),
+                PolicyReader.defaults(), org.breakwater.announce.Templates.defaults());
+        List<org.breakwater.announce.Draft> mails = drafter.drafts(r, org.breakwater.announce.Kind.CONSUMER_NOTICE,
+                Optional.empty(), Optional.empty());
+        org.breakwater.announce.Draft mail = mails.stream().filter(d -> d.consumer().orElseThrow()
+                .equals("badges-fas-client")).findFirst().orElseThrow();
+        assertThat(mail.body()).contains("Our access logs show badges-fas-client calling: GET /acls/name/{} (1 call,")
+                .contains("pkgdb GET /acls/name/{package}").contains("(the whole API)")
+                .doesNotContain("GET /packages/name/{package}");
+        org.breakwater.announce.Draft notice = drafter.drafts(r, org.breakwater.announce.Kind.API_BREAK_NOTICE,
+                Optional.empty(), Optional.empty()).get(0);
+        assertThat(notice.body()).contains("Seen in the access logs calling what breaks")
+                .contains("  * badges-fas-client: 1 call to GET /acls/name/{}");
+    }
 }
