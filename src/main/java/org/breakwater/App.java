@@ -87,6 +87,15 @@ public final class App implements AutoCloseable {
                 templates, from, clock, events());
     }
 
+    /** What {@link #prune} forgot. */
+    public record Pruned(int deployments, int trafficCounts) {
+    }
+
+    /** Applies the retention: deployment records (never what runs now) and traffic counts older than {@code before}. */
+    public Pruned prune(java.time.Instant before) {
+        return new Pruned(catalog.prune(before), traffic().prune(before));
+    }
+
     /** Follows a service's logs as they grow (traffic ingest --follow), counting each line once. */
     public org.breakwater.traffic.Follower follower(String service, String environment,
                                                     org.breakwater.traffic.parse.LogFormat format,

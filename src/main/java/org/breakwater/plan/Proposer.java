@@ -32,6 +32,12 @@ final class Proposer {
     private final ReleaseCalendar calendar;
     private final Instant now;
 
+    /** {@code t}, or the next whole minute after it: proposed starts are whole minutes. */
+    static Instant wholeMinute(Instant t) {
+        Instant down = t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        return down.equals(t) ? t : down.plusSeconds(60);
+    }
+
     Proposer(CatalogService catalog, Policy policy, ReleaseCalendar calendar, Instant now) {
         this.catalog = catalog;
         this.policy = policy;
@@ -62,7 +68,7 @@ final class Proposer {
         if (applies && !policy.staging().soak().isZero()) {
             for (PlannedRelease pr : plan.releases()) {
                 Optional<Instant> since = stagingSince(pr);
-                constraints.add(new NotBefore("staging soak of " + pr.service(), since.orElse(now).plus(policy.staging().soak()),
+                constraints.add(new NotBefore("staging soak of " + pr.service(), wholeMinute(since.orElse(now).plus(policy.staging().soak())),
                         since.map(t -> pr.service() + " " + pr.version() + " runs in staging since " + GateEvaluator.day(t))
                                 .orElse(pr.service() + " " + pr.version() + " is not in staging yet")
                                 + " and soaks " + GateEvaluator.days(policy.staging().soak())));
@@ -83,13 +89,13 @@ final class Proposer {
         constraints.add(new WithinBusinessHours(hours.days(), hours.from(), hours.to(), hours.zone()));
         notBefore.filter(t -> t.isAfter(now)).ifPresent(t -> constraints.add(0,
                 new NotBefore("--not-before", t, "given on the command line")));
-        return Scheduler.propose(now, plan.duration(), constraints, horizon);
+        return Scheduler.propose(wholeMinute(now), plan.duration(), constraints, horizon);
     }
 
     private static NotBefore leadTime(String what, String gate, java.time.Duration lead, List<Evidence> evidence, Instant now) {
         Optional<Evidence> sent = evidence.stream().filter(e -> e.gate().equals(gate)).findFirst();
         Instant from = sent.map(Evidence::at).orElse(now);
-        return new NotBefore(what + " lead time", from.plus(lead), (sent.isPresent() ? "the " + what + " went out "
+        return new NotBefore(what + " lead time", wholeMinute(from.plus(lead)), (sent.isPresent() ? "the " + what + " went out "
                 + GateEvaluator.day(from) : "the " + what + " is not sent yet; sent now, it") + " needs "
                 + GateEvaluator.days(lead) + " before the start");
     }

@@ -275,5 +275,10 @@ public final class Follower {
         public List<Cursor> cursors(String service, String environment) {
             return store.cursors(service, environment);
         }
+
+        @Override
+        public int prune(java.time.Instant before) {
+            throw new UnsupportedOperationException("the follower does not prune");
+        }
     }
 }

@@ -31,4 +31,10 @@ public interface TrafficRepository {
 
     /** Calls into {@code service} from another environment's hosts, every environment. */
     List<Crossings.Crossing> crossings(String service);
+
+    /**
+     * Forgets counts and crossings last seen before {@code before}, and cursors not moved since;
+     * returns how many counts and crossings went.
+     */
+    int prune(java.time.Instant before);
 }

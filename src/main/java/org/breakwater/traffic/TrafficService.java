@@ -122,6 +122,11 @@ public final class TrafficService {
         return repository.cursors(service, environment);
     }
 
+    /** Forgets traffic counts and crossings last seen before {@code before} (breakwater prune). */
+    public int prune(java.time.Instant before) {
+        return repository.prune(before);
+    }
+
     /** Calls into {@code service} from hosts of another environment (the catalog's environments' hosts). */
     public List<Crossings.Crossing> crossings(String service) {
         return repository.crossings(service);

@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater prune}: the retention setting for deployment history, applied. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Forget deployment records older than the retention period.",
+        description = {"Forget deployment records and traffic counts older than the retention period.",
             "",
             "Deployment history grows with every deploy. This deletes records older",
             "than --keep (default: $BREAKWATER_RETENTION, else 730d), except the newest",
-            "of each service and environment: what runs now is never forgotten. Run it",
-            "from cron, or after record-deployment in CI.",
+            "of each service and environment: what runs now is never forgotten. Traffic",
+            "counts (per caller and operation) and calls across environments last seen",
+            "before then go too. Run it from cron, or after record-deployment in CI.",
             "",
             "Examples:",
             "  breakwater prune",
@@ -60,9 +61,12 @@ public final class PruneCommand implements Callable<Integer> {
         return ErrorReporting.guarded("prune", err, () -> {
             App app = store.open(Clock.systemUTC());
             Instant before = Instant.now().minus(span);
-            int deleted = app.catalog().prune(before);
+            App.Pruned pruned = app.prune(before);
+            int deleted = pruned.deployments();
+            int traffic = pruned.trafficCounts();
             out.println("Deleted " + deleted + " deployment record" + (deleted == 1 ? "" : "s") + " older than "
-                    + before + " (kept what runs now).");
+                    + before + " (kept what runs now), and " + traffic + " traffic count" + (traffic == 1 ? "" : "s")
+                    + " last seen before then.");
             return ExitCode.OK;
         });
     }

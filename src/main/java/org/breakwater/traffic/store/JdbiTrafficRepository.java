@@ -105,4 +105,15 @@ public final class JdbiTrafficRepository implements TrafficRepository {
                         rs.getString(5), rs.getLong(6), Instant.ofEpochMilli(rs.getLong(7)),
                         Instant.ofEpochMilli(rs.getLong(8)))).list());
     }
+
+    @Override
+    public int prune(Instant before) {
+        long t = before.toEpochMilli();
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("delete from traffic_usage where last_seen < :t").bind("t", t).execute();
+            n += h.createUpdate("delete from traffic_crossing where last_seen < :t").bind("t", t).execute();
+            h.createUpdate("delete from traffic_cursor where updated < :t").bind("t", t).execute();
+            return n;
+        });
+    }
 }

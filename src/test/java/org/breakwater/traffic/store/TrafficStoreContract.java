@@ -86,5 +86,11 @@ abstract class TrafficStoreContract {
         });
         assertThat(traffic.cursors("pkgdb", "production")).isEmpty();
         assertThat(traffic.crossings("fas")).isEmpty();
+        assertThat(traffic.prune(t("02T10:45:00"))).as("the crossing was last seen at 11:00").isZero();
+        traffic.merge(List.of(new Usage("pkgdb", "staging", "x", true, "GET /a", 1, t("01T01:00:00"), t("01T02:00:00"))));
+        assertThat(traffic.prune(t("02T11:30:00"))).isEqualTo(2);
+        assertThat(traffic.crossings("pkgdb")).isEmpty();
+        assertThat(traffic.usages("pkgdb", Optional.empty())).isEmpty();
+        assertThat(traffic.cursors("pkgdb", "staging")).as("moved at 12:00").hasSize(1);
     }
 }
