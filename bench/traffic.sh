@@ -120,6 +120,8 @@ fi
 bw="$checkout/breakwater"
 bw_commit="$(git -C "$checkout" log -1 --format='%h %s' 2>/dev/null || echo "$checkout")"
 bw_dirty="$(git -C "$checkout" status --porcelain -- src pom.xml 2>/dev/null | wc -l)"
+# The checkout's HEAD may be a benchmark-only commit: name the last one that changed Breakwater itself.
+bw_source="$(git -C "$checkout" log -1 --format='%h %s' -- src pom.xml breakwater 2>/dev/null || echo "?")"
 log "building Breakwater with its launcher ($bw)"
 "$bw" --help >"$build/breakwater-build.log" 2>&1 && [ -f "$checkout/target/breakwater.jar" ] \
   || die "Breakwater did not build (see $build/breakwater-build.log)"
@@ -213,6 +215,7 @@ fi
   echo "wc=$(wc --version | head -1)"
   echo "breakwater_commit=$bw_commit"
   echo "breakwater_dirty=$bw_dirty"
+  echo "breakwater_source=$bw_source"
   echo "launcher_flags=$launcher_flags"
   echo "size=$size"
   echo "repeat_size=$repeat_size"

@@ -151,6 +151,10 @@ public final class TrafficReport {
         if (!"0".equals(machine.getProperty("breakwater_dirty", "0"))) {
             md.append(" plus ").append(machine.getProperty("breakwater_dirty")).append(" uncommitted file(s) under src/");
         }
+        String source = machine.getProperty("breakwater_source", "");
+        if (!source.isEmpty() && !source.equals(machine.getProperty("breakwater_commit"))) {
+            md.append(" (the last commit that changed Breakwater's code: `").append(source).append("`)");
+        }
         md.append(", run through its `./breakwater` launcher: `java ").append(machine.getProperty("launcher_flags"))
                 .append(" -jar target/breakwater.jar traffic ingest …` |\n");
         md.append("| GoAccess | ").append(machine.getProperty("goaccess")).append(" (Debian package ")
@@ -186,7 +190,7 @@ public final class TrafficReport {
         Optional<Figures> wc = figures("wc", mainBytes);
         Optional<Figures> ga = figures("goaccess", mainBytes);
         md.append("### Verdict\n\n");
-        md.append("On ").append(mainNote).append(" (").append(mb(mainBytes)).append(", medians of the runs below):\n\n");
+        md.append("On ").append(mainNote).append(" (medians of the runs below):\n\n");
         md.append("| Target | Breakwater, two cores | Breakwater, one core | Met? |\n|---|---:|---:|---|\n");
         Optional<Figures> two = figures("breakwater-2cores", mainBytes);
         Optional<Figures> one = figures("breakwater-1core", mainBytes);
@@ -218,6 +222,18 @@ public final class TrafficReport {
             }
         }
         md.append('\n');
+        long whole = sizes.isEmpty() ? mainBytes : sizes.last();
+        Optional<Figures> bw = figures("breakwater-2cores", whole);
+        Optional<Figures> gaWhole = figures("goaccess", whole);
+        Optional<Figures> wcWhole = figures("wc", whole);
+        if (whole != mainBytes && bw.isPresent() && gaWhole.isPresent() && wcWhole.isPresent()) {
+            double b = bw.get().mbPerSecond();
+            md.append("On the whole ").append(mb(whole)).append(" log (one run per tool, two cores for Breakwater): ")
+                    .append(num(b)).append(" MB/s, ").append(ratio(b / gaWhole.get().mbPerSecond(), "×"))
+                    .append(" GoAccess's ").append(num(gaWhole.get().mbPerSecond())).append(" MB/s and ")
+                    .append(ratio(b / wcWhole.get().mbPerSecond(), "%")).append(" of `wc -l`'s ")
+                    .append(num(wcWhole.get().mbPerSecond())).append(" MB/s.\n\n");
+        }
     }
 
     private void row(String target, Optional<Double> two, Optional<Double> one, double goal, String unit) {
@@ -297,6 +313,20 @@ public final class TrafficReport {
                     bw.map(f -> timeAndRate(f) + String.format(Locale.ROOT, ", %,.0f MB", f.rssMb())).orElse("-")));
         }
         md.append('\n');
+        StringBuilder growth = new StringBuilder();
+        for (String t : new String[] {"goaccess", "breakwater-2cores"}) {
+            Optional<Figures> small = figures(t, sizes.first());
+            Optional<Figures> large = figures(t, sizes.last());
+            if (small.isPresent() && large.isPresent()) {
+                growth.append(growth.length() == 0 ? "" : ", ").append(num(large.get().rssMb() / small.get().rssMb()))
+                        .append("× for ").append(label(t));
+            }
+        }
+        if (growth.length() > 0) {
+            md.append("From ").append(mb(sizes.first())).append(" to ").append(mb(sizes.last()))
+                    .append(" (").append(num((double) sizes.last() / sizes.first())).append("× the bytes) peak RSS grows ")
+                    .append(growth).append(".\n\n");
+        }
     }
 
     private void theLog() {
@@ -308,9 +338,9 @@ public final class TrafficReport {
                         (double) bytes / Math.max(1, lines)))
                 .append(", from ").append(generated.getProperty("first_time")).append(" to ")
                 .append(generated.getProperty("last_time")).append(", in ").append(generated.getProperty("generate_seconds"))
-                .append(" s. ").append(String.format(Locale.ROOT, "%,d lines (%.1f%%) call one of the %s operations of",
+                .append(" s. ").append(String.format(Locale.ROOT, "%,d lines (%.1f%%) call one of the %,d operations of",
                         Long.parseLong(generated.getProperty("api_lines")), pct(generated, "api_lines", lines),
-                        generated.getProperty("operations")))
+                        Long.parseLong(generated.getProperty("operations"))))
                 .append(" the API under `/api`, with concrete ids in its path templates (numbers, UUIDs, slugs) and")
                 .append(" sometimes a query string; ")
                 .append(String.format(Locale.ROOT, "%,d (%.1f%%) call other paths",
@@ -363,7 +393,7 @@ public final class TrafficReport {
         if (mainBytes != size) {
             md.append("- The repeated runs use the first ").append(mb(mainBytes)).append(" of the ").append(mb(size))
                     .append(" log (`TRAFFIC_REPEAT_SIZE`), to keep the whole script within reach of a working session")
-                    .append(" at the throughputs measured; the whole log was read once per tool (table above).\n");
+                    .append(" at the throughputs measured; the whole log was read once per tool (the verdict's last line and the growth table).\n");
         }
         md.append("- GoAccess 1.7 parses on one thread; `wc -l` too. Neither is pinned. Raw results (`runs.tsv`, each")
                 .append(" run's output) are in `bench/work/results/traffic/` (git-ignored), the log in `bench/work/traffic/`.\n\n");
