@@ -296,7 +296,7 @@ for b in "${sizes[@]}"; do
     measure growth "$tool" "$f" 1
   done
 done
-rm -rf "$build/store-run" "$build/goaccess-report.html" "$results/time.tmp"
+rm -rf "$build/store-run" "$base_store" "$build/goaccess-report.html" "$results/time.tmp"
 
 echo "load_end=$(loadavg)" >>"$results/machine.properties"
 echo "elapsed_seconds=$(($(date +%s) - started))" >>"$results/machine.properties"
