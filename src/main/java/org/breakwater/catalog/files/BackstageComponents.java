@@ -22,6 +22,8 @@ final class BackstageComponents {
     static final String TIER = "breakwater.org/tier";
     static final String FREEZE_SENSITIVE = "breakwater.org/freeze-sensitive";
     static final String ANNOUNCE = "breakwater.org/announce";
+    static final String IDENTIFY_USER_AGENT = "breakwater.org/identify-user-agent";
+    static final String IDENTIFY_ADDRESS = "breakwater.org/identify-address";
     static final String PROJECT_SLUG = "github.com/project-slug";
     static final String SOURCE_LOCATION = "backstage.io/source-location";
 
@@ -56,8 +58,42 @@ final class BackstageComponents {
                 repository, docs, system)));
         if (!uses.isEmpty()) {
             e.draft().consumer(e.located(new Consumer(e.name(), ConsumerKind.SERVICE, Optional.of(e.name()),
-                    owner.get(), Optional.empty(), Optional.of("Backstage component " + e.name()), uses)));
+                    owner.get(), Optional.empty(), Optional.of("Backstage component " + e.name()), uses, identify(e))));
         }
+    }
+
+    /**
+     * How to recognise the component in access logs (docs/traffic.md): a user-agent regular
+     * expression, and addresses or CIDR blocks separated by commas.
+     */
+    private static List<org.breakwater.catalog.Identify> identify(BackstageEntity e) {
+        List<org.breakwater.catalog.Identify> rules = new java.util.ArrayList<>();
+        e.annotation(IDENTIFY_USER_AGENT).ifPresent(a -> {
+            try {
+                java.util.regex.Pattern.compile(a.text());
+                rules.add(new org.breakwater.catalog.Identify(org.breakwater.catalog.Identify.Kind.USER_AGENT, a.text(),
+                        Optional.empty()));
+            } catch (java.util.regex.PatternSyntaxException x) {
+                e.error(a, "annotation " + IDENTIFY_USER_AGENT + ": '" + a.text() + "' is not a regular expression: "
+                        + x.getDescription());
+            }
+        });
+        e.annotation(IDENTIFY_ADDRESS).ifPresent(a -> {
+            for (String one : a.text().split(",")) {
+                String address = one.strip();
+                if (address.isEmpty()) {
+                    continue;
+                }
+                if (YamlCatalogReader.ADDRESS.matcher(address).matches()) {
+                    rules.add(new org.breakwater.catalog.Identify(org.breakwater.catalog.Identify.Kind.ADDRESS, address,
+                            Optional.empty()));
+                } else {
+                    e.error(a, "annotation " + IDENTIFY_ADDRESS + ": '" + address + "' is not an address or a block such as"
+                            + " 10.5.126.0/24");
+                }
+            }
+        });
+        return rules;
     }
 
     /** The owning group's name; a user is kept as written, with a warning. */

@@ -267,6 +267,7 @@ final class YamlCatalogReader {
         return Optional.of(new Identify(kind, text.get(), Optional.empty()));
     }
 
-    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
+    /** An IPv4 or IPv6 address, or a CIDR block of either. */
+    static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile(
             "(\\d{1,3}(\\.\\d{1,3}){3}(/([0-9]|[12][0-9]|3[0-2]))?)|([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(/(\\d{1,3}))?)");
 }

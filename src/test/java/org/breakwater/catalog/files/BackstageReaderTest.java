@@ -17,6 +17,7 @@ import org.breakwater.catalog.CatalogDraft;
 import org.breakwater.catalog.CatalogProblem;
 import org.breakwater.catalog.Consumer;
 import org.breakwater.catalog.ConsumerKind;
+import org.breakwater.catalog.Identify;
 import org.breakwater.catalog.Located;
 import org.breakwater.catalog.Person;
 import org.breakwater.catalog.Service;
@@ -122,7 +123,20 @@ class BackstageReaderTest {
         assertThat(read(FEDORA).consumers()).containsExactly(
                 at(new Consumer("bodhi", ConsumerKind.SERVICE, Optional.of("bodhi"), "infrastructure",
                         Optional.empty(), Optional.of("Backstage component bodhi"),
-                        List.of(new Use("pkgdb", List.of()), new Use("fas", List.of()))), FEDORA, 127));
+                        List.of(new Use("pkgdb", List.of()), new Use("fas", List.of())),
+                        List.of(new Identify(Identify.Kind.USER_AGENT, "^bodhi/", Optional.empty()),
+                                new Identify(Identify.Kind.ADDRESS, "10.5.126.21", Optional.empty()),
+                                new Identify(Identify.Kind.ADDRESS, "10.5.128.0/24", Optional.empty()))), FEDORA, 127));
+    }
+
+    @Test
+    void identify_annotations_that_do_not_read_are_errors_at_their_values() throws Exception {
+        String file = "backstage/bad-identify.yaml";
+        assertThat(problems(read(file))).containsExactlyInAnyOrder(
+                file + ":7:41: error: annotation breakwater.org/identify-user-agent: 'bodhi/(' is not a regular"
+                        + " expression: Unclosed group",
+                file + ":8:38: error: annotation breakwater.org/identify-address: 'bodhi01.phx2' is not an address or a"
+                        + " block such as 10.5.126.0/24");
     }
 
     @Test
