@@ -30,6 +30,7 @@ import org.breakwater.apidiff.spec.Server;
 public final class OperationMatcher {
     private final Segment root = new Segment();
     private final List<List<String>> basePaths;
+    private final Map<Operation, String> keys = new java.util.IdentityHashMap<>();
 
     /** One level of the tree: literal children, patterned ones, a template child, and operations ending here. */
     private static final class Segment {
@@ -85,6 +86,7 @@ public final class OperationMatcher {
             }
         }
         at.operations.put(op.method().toUpperCase(Locale.ROOT), op);
+        keys.put(op, op.key());
     }
 
     /** {@code {name}.json} → a pattern: each template one or more characters, the rest literal. */
@@ -116,6 +118,14 @@ public final class OperationMatcher {
             }
         }
         return find(m, path);
+    }
+
+    /** {@link #match}, as the operation's {@link Operation#key() key} (computed once per operation). */
+    public Optional<String> matchKey(String method, String target) {
+        return match(method, target).map(op -> {
+            String key = keys.get(op); // read only: thread-safe
+            return key != null ? key : op.key();
+        });
     }
 
     private Optional<Operation> find(String method, List<String> path) {

@@ -1,0 +1,181 @@
+package org.breakwater.traffic;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.breakwater.traffic.parse.ChunkedLogReader;
+import org.breakwater.traffic.parse.LogRecord;
+import org.breakwater.traffic.parse.ScannedLine;
+
+/**
+ * One reading thread's work in {@code traffic ingest}: names each request's caller and operation
+ * and counts the calls of a chunk. A line read in place is looked up by its bytes, in bounded
+ * caches, so a caller seen before (same address, user, user agent and header fields its rules
+ * read) and a path seen before (same method and path, same deployed description) cost no
+ * decoding, no rule and no tree walk. Not thread-safe: one per thread.
+ */
+final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
+    static final int CALLERS = 4096;
+    static final int OPERATIONS = 16384;
+    static final int IDS = 65536;
+
+    private record Caller(int id, String name, boolean known) {
+    }
+
+    private record Operation(int id, String key) {
+    }
+
+    private final DeployedApis apis;
+    private final CallerIdentifier identify;
+    private final List<String> headerFields;
+    private final BytesCache<Caller> callers = new BytesCache<>(CALLERS);
+    private final BytesCache<Operation> operations = new BytesCache<>(OPERATIONS);
+    private final Map<Object, Integer> matcherIds = new IdentityHashMap<>(); // of the descriptions seen
+    private DeployedApis.Window window;
+    private int matcherId;
+    private String[] extraNames; // of the format, as last seen, and where the header fields are in it
+    private int[] headerIndexes = new int[0];
+    private byte[] key = new byte[256];
+    private int nextId;
+    /** One id per caller name and per operation key, so a chunk counts them together; bounded by starting afresh. */
+    private final Map<String, Integer> knownIds = new HashMap<>();
+    private final Map<String, Integer> unknownIds = new HashMap<>();
+    private final Map<String, Integer> operationIds = new HashMap<>();
+    private ChunkCounts counts = new ChunkCounts();
+
+    LineCounter(DeployedApis apis, CallerIdentifier identify) {
+        this.apis = apis;
+        this.identify = identify;
+        this.headerFields = identify.headerFields();
+    }
+
+    @Override
+    public void scanned(ScannedLine line) {
+        Instant at = line.time();
+        Caller c = caller(line);
+        Operation o = operation(line, at);
+        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at);
+    }
+
+    @Override
+    public void record(LogRecord r) {
+        CallerIdentifier.Caller c = identify.identify(new CallerIdentifier.Request(r.client(), r.remoteUser(),
+                r.userAgent(), r.extra()));
+        String operation = window(r.time()).matcher().flatMap(m -> m.matchKey(r.method(), r.target()))
+                .orElseGet(() -> Usage.unmatched(r.method(), TrafficService.path(r.target())));
+        counts.add(nextId++, c.name(), c.known(), nextId++, operation, r.time());
+    }
+
+    @Override
+    public ChunkCounts chunkDone() {
+        ChunkCounts done = counts;
+        counts = new ChunkCounts();
+        return done;
+    }
+
+    private Caller caller(ScannedLine line) {
+        byte[] b = line.bytes();
+        if (line.extraNames() != extraNames) {
+            extraNames = line.extraNames();
+            headerIndexes = headerFields.stream().mapToInt(line::extraIndex).toArray();
+        }
+        int n = 0;
+        n = append(n, b, line.clientFrom(), line.clientTo());
+        n = append(n, b, line.userFrom(), line.userTo());
+        n = append(n, b, line.userAgentFrom(), line.userAgentTo());
+        for (int index : headerIndexes) {
+            n = index < 0 ? append(n, b, -1, 0) : append(n, b, line.extraFrom(index), line.extraTo(index));
+        }
+        int hash = BytesCache.hash(key, 0, n);
+        Caller c = callers.get(key, 0, n, hash);
+        if (c == null) {
+            c = identify(line);
+            callers.put(key, 0, n, hash, c);
+        }
+        return c;
+    }
+
+    private Caller identify(ScannedLine line) {
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i < headerIndexes.length; i++) {
+            int index = headerIndexes[i];
+            if (index >= 0 && line.extraFrom(index) >= 0) {
+                fields.put(headerFields.get(i), line.text(line.extraFrom(index), line.extraTo(index)));
+            }
+        }
+        CallerIdentifier.Caller c = identify.identify(new CallerIdentifier.Request(
+                line.text(line.clientFrom(), line.clientTo()), text(line, line.userFrom(), line.userTo()),
+                text(line, line.userAgentFrom(), line.userAgentTo()), fields));
+        String name = c.name();
+        return new Caller(id(c.known() ? knownIds : unknownIds, name), name, c.known());
+    }
+
+    private Operation operation(ScannedLine line, Instant at) {
+        DeployedApis.Window w = window(at);
+        if (w != window) {
+            window = w;
+            matcherId = matcherIds.computeIfAbsent(w.matcher().isPresent() ? w.matcher().get() : this,
+                    m -> matcherIds.size());
+        }
+        byte[] b = line.bytes();
+        int path = line.targetFrom();
+        int end = line.targetTo();
+        int q = path;
+        while (q < end && b[q] != '?') {
+            q++;
+        }
+        int n = append(0, b, line.methodFrom(), line.methodTo());
+        n = append(n, b, path, q);
+        n = append(n, null, -1 - matcherId, 0); // and the description it is matched against
+        int hash = BytesCache.hash(key, 0, n);
+        Operation o = operations.get(key, 0, n, hash);
+        if (o == null) {
+            String method = line.text(line.methodFrom(), line.methodTo());
+            String p = line.text(path, q); // the target without its query: it matches the same
+            String k = w.matcher().flatMap(m -> m.matchKey(method, p)).orElseGet(() -> Usage.unmatched(method, p));
+            o = new Operation(id(operationIds, k), k);
+            operations.put(key, 0, n, hash, o);
+        }
+        return o;
+    }
+
+    private int id(Map<String, Integer> ids, String name) {
+        Integer id = ids.get(name);
+        if (id == null) {
+            if (ids.size() >= IDS) {
+                ids.clear(); // the names seen again get new ids: counted apart in a chunk, together in the Tally
+            }
+            id = nextId++;
+            ids.put(name, id);
+        }
+        return id;
+    }
+
+    private DeployedApis.Window window(Instant at) {
+        return window != null && window.contains(at) ? window : apis.window(at);
+    }
+
+    /** Adds {@code b[from, to)} to the key, after its length; only {@code from} when negative (absent). */
+    private int append(int n, byte[] b, int from, int to) {
+        int length = from < 0 ? from : to - from;
+        int need = n + 4 + Math.max(length, 0);
+        if (need > key.length) {
+            key = java.util.Arrays.copyOf(key, Math.max(need, key.length * 2));
+        }
+        key[n] = (byte) (length >>> 24);
+        key[n + 1] = (byte) (length >>> 16);
+        key[n + 2] = (byte) (length >>> 8);
+        key[n + 3] = (byte) length;
+        if (length > 0) {
+            System.arraycopy(b, from, key, n + 4, length);
+        }
+        return n + 4 + Math.max(length, 0);
+    }
+
+    private static Optional<String> text(ScannedLine line, int from, int to) {
+        return from < 0 ? Optional.empty() : Optional.of(line.text(from, to));
+    }
+}
