@@ -20,12 +20,13 @@ final class ChunkCounts {
     private Instant[] first = new Instant[256];
     private Instant[] last = new Instant[256];
     private int size;
+    private int[] callerIds = new int[256];
+    private int[] operationIds = new int[256];
 
     void add(int callerId, String caller, boolean isKnown, int operationId, String operation, Instant at) {
         long key = ((long) callerId << 32) | (operationId & 0xFFFFFFFFL);
         int mask = slots.length - 1;
-        int h = Long.hashCode(key * 0x9E3779B97F4A7C15L);
-        for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+        for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
             int slot = slots[i];
             if (slot == 0) {
                 insert(i, key, caller, isKnown, operation, at);
@@ -54,7 +55,11 @@ final class ChunkCounts {
             counts = Arrays.copyOf(counts, n);
             first = Arrays.copyOf(first, n);
             last = Arrays.copyOf(last, n);
+            callerIds = Arrays.copyOf(callerIds, n);
+            operationIds = Arrays.copyOf(operationIds, n);
         }
+        callerIds[size] = (int) (key >>> 32);
+        operationIds[size] = (int) key;
         keys[i] = key;
         slots[i] = size + 1;
         callers[size] = caller;
@@ -77,8 +82,7 @@ final class ChunkCounts {
         int mask = slots.length - 1;
         for (int j = 0; j < oldSlots.length; j++) {
             if (oldSlots[j] != 0) {
-                int h = Long.hashCode(oldKeys[j] * 0x9E3779B97F4A7C15L);
-                int i = (h ^ (h >>> 16)) & mask;
+                int i = spread(oldKeys[j]) & mask;
                 while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
@@ -86,6 +90,11 @@ final class ChunkCounts {
                 slots[i] = oldSlots[j];
             }
         }
+    }
+
+    static int spread(long key) {
+        int h = Long.hashCode(key * 0x9E3779B97F4A7C15L);
+        return h ^ (h >>> 16);
     }
 
     int size() {
@@ -96,6 +105,13 @@ final class ChunkCounts {
     void addTo(Tally tally) {
         for (int e = 0; e < size; e++) {
             tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]);
+        }
+    }
+
+    /** {@link #addTo(Tally)} through the slots the pairs had before. */
+    void addTo(TallySlots slots) {
+        for (int e = 0; e < size; e++) {
+            slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e], last[e]);
         }
     }
 }

@@ -39,16 +39,18 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     private String[] extraNames; // of the format, as last seen, and where the header fields are in it
     private int[] headerIndexes = new int[0];
     private byte[] key = new byte[256];
-    private int nextId;
-    /** One id per caller name and per operation key, so a chunk counts them together; bounded by starting afresh. */
-    private final Map<String, Integer> knownIds = new HashMap<>();
-    private final Map<String, Integer> unknownIds = new HashMap<>();
-    private final Map<String, Integer> operationIds = new HashMap<>();
+    private final NameIds ids;
+    private int nextMethod;
     private ChunkCounts counts = new ChunkCounts();
+    private final OperationMatcher.Segments segments = new OperationMatcher.Segments();
+    private final byte[][] methodBytes = new byte[16][];
+    private final String[] methodNames = new String[16];
+    private int methods;
 
-    LineCounter(DeployedApis apis, CallerIdentifier identify) {
+    LineCounter(DeployedApis apis, CallerIdentifier identify, NameIds ids) {
         this.apis = apis;
         this.identify = identify;
+        this.ids = ids;
         this.headerFields = identify.headerFields();
     }
 
@@ -66,7 +68,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
                 r.userAgent(), r.extra()));
         String operation = window(r.time()).matcher().flatMap(m -> m.matchKey(r.method(), r.target()))
                 .orElseGet(() -> Usage.unmatched(r.method(), TrafficService.path(r.target())));
-        counts.add(nextId++, c.name(), c.known(), nextId++, operation, r.time());
+        counts.add(ids.caller(c.name(), c.known()), c.name(), c.known(), ids.operation(operation), operation, r.time());
     }
 
     @Override
@@ -110,7 +112,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
                 line.text(line.clientFrom(), line.clientTo()), text(line, line.userFrom(), line.userTo()),
                 text(line, line.userAgentFrom(), line.userAgentTo()), fields));
         String name = c.name();
-        return new Caller(id(c.known() ? knownIds : unknownIds, name), name, c.known());
+        return new Caller(ids.caller(name, c.known()), name, c.known());
     }
 
     private Operation operation(ScannedLine line, Instant at) {
@@ -133,25 +135,40 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
         int hash = BytesCache.hash(key, 0, n);
         Operation o = operations.get(key, 0, n, hash);
         if (o == null) {
-            String method = line.text(line.methodFrom(), line.methodTo());
-            String p = line.text(path, q); // the target without its query: it matches the same
-            String k = w.matcher().flatMap(m -> m.matchKey(method, p)).orElseGet(() -> Usage.unmatched(method, p));
-            o = new Operation(id(operationIds, k), k);
+            String k = null;
+            if (w.matcher().isPresent()) {
+                k = w.matcher().get().matchKey(upperCaseMethod(b, line.methodFrom(), line.methodTo()), b, path, q, segments);
+            }
+            if (k == null || k == OperationMatcher.UNDECIDED) {
+                String method = line.text(line.methodFrom(), line.methodTo());
+                String p = line.text(path, q); // the target without its query: it matches the same
+                if (k != null) {
+                    k = w.matcher().get().matchKey(method, p).orElse(null);
+                }
+                if (k == null) {
+                    k = Usage.unmatched(method, p);
+                }
+            }
+            o = new Operation(ids.operation(k), k);
             operations.put(key, 0, n, hash, o);
         }
         return o;
     }
 
-    private int id(Map<String, Integer> ids, String name) {
-        Integer id = ids.get(name);
-        if (id == null) {
-            if (ids.size() >= IDS) {
-                ids.clear(); // the names seen again get new ids: counted apart in a chunk, together in the Tally
+    /** The method in upper case, as the matcher keys it; the last few are kept. */
+    private String upperCaseMethod(byte[] b, int from, int to) {
+        for (int i = 0; i < methods; i++) {
+            byte[] m = methodBytes[i];
+            if (java.util.Arrays.equals(m, 0, m.length, b, from, to)) {
+                return methodNames[i];
             }
-            id = nextId++;
-            ids.put(name, id);
         }
-        return id;
+        String name = new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .toUpperCase(java.util.Locale.ROOT);
+        int i = methods < methodBytes.length ? methods++ : nextMethod++ & (methodBytes.length - 1);
+        methodBytes[i] = java.util.Arrays.copyOfRange(b, from, to);
+        methodNames[i] = name;
+        return name;
     }
 
     private DeployedApis.Window window(Instant at) {

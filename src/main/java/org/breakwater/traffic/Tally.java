@@ -21,7 +21,8 @@ public final class Tally {
     private record Key(String caller, boolean known, String operation) {
     }
 
-    private static final class Counts {
+    /** The counts of one caller and operation: a slot the ingest can add to directly, once found. */
+    static final class Counts {
         long count;
         Instant first;
         Instant last;
@@ -48,6 +49,14 @@ public final class Tally {
      * {@code firstAt} and {@code lastAt}: the same as that many calls one by one.
      */
     void add(String name, boolean known, String operation, long count, Instant firstAt, Instant lastAt) {
+        add(slot(name, known, operation), count, firstAt, lastAt);
+    }
+
+    /**
+     * Where calls by {@code name} to {@code operation} are counted from now on: found (and the
+     * limits applied) at the pair's first call, the same slot for every later one.
+     */
+    Counts slot(String name, boolean known, String operation) {
         String who = name;
         if (!known && !unknownCallers.contains(who)) {
             if (unknownCallers.size() >= UNKNOWN_CALLERS) {
@@ -64,7 +73,11 @@ public final class Tally {
                 unmatchedPaths.add(operation);
             }
         }
-        Counts c = counts.computeIfAbsent(new Key(who, known, what), k -> new Counts());
+        return counts.computeIfAbsent(new Key(who, known, what), k -> new Counts());
+    }
+
+    /** {@code count} calls between {@code firstAt} and {@code lastAt}, counted in {@code c}. */
+    static void add(Counts c, long count, Instant firstAt, Instant lastAt) {
         c.count += count;
         if (c.first == null || firstAt.isBefore(c.first)) {
             c.first = firstAt;

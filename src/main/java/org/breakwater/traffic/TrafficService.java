@@ -78,9 +78,11 @@ public final class TrafficService {
         Tally tally = new Tally(service, environment);
         List<ReadSummary> summaries = new ArrayList<>();
         ChunkedLogReader reader = new ChunkedLogReader(format, Runtime.getRuntime().availableProcessors());
+        NameIds ids = new NameIds();
+        TallySlots slots = new TallySlots(tally);
         for (Input input : inputs) {
             try (InputStream in = input.open().open()) {
-                summaries.add(reader.read(input.name(), in, () -> new LineCounter(apis, identify), c -> c.addTo(tally)));
+                summaries.add(reader.read(input.name(), in, () -> new LineCounter(apis, identify, ids), c -> c.addTo(slots)));
             } catch (IOException e) {
                 return Outcome.refused(input.name() + ": cannot be read: " + e.getMessage() + " (nothing was stored)");
             }

@@ -26,6 +26,9 @@ public final class IngestBench {
             TrafficService traffic = new TrafficService(app.catalog(), new JdbiTrafficRepository(app.database().jdbi()));
             List<CallerRule> rules = ((Outcome.Done<List<CallerRule>>) traffic.rules()).value();
             for (int run = 0; run < runs; run++) {
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean();
+                long c0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 long lines;
                 if (mode.equals("parse")) {
@@ -33,6 +36,21 @@ public final class IngestBench {
                     try (var in = Files.newInputStream(file)) {
                         ReadSummary s = new LogReader(LogFormat.combined()).read(file.toString(), in, r -> n[0]++);
                         lines = s.lines();
+                    }
+                } else if (mode.equals("tally")) { // the ingest without the store
+                    DeployedApis apis = new DeployedApis(app.catalog(), args[2], args[3]);
+                    CallerIdentifier identify = new CallerIdentifier(rules, a -> Optional.empty());
+                    Tally tally = new Tally(args[2], args[3]);
+                    NameIds ids = new NameIds();
+                    TallySlots slots = new TallySlots(tally);
+                    int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
+                    try (var in = Files.newInputStream(file)) {
+                        ReadSummary s = new org.breakwater.traffic.parse.ChunkedLogReader(LogFormat.combined(), threads)
+                                .read(file.toString(), in, () -> new LineCounter(apis, identify, ids), c -> c.addTo(slots));
+                        lines = s.lines();
+                    }
+                    if (run == 0) {
+                        System.out.println("usages=" + tally.usages().size());
                     }
                 } else {
                     Outcome<TrafficService.Report> o = traffic.ingest(args[2], args[3], LogFormat.combined(),
@@ -45,7 +63,9 @@ public final class IngestBench {
                     }
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("%s run %d: %.2f s, %.1f MB/s, %.0f lines/s%n", mode, run, s, size / 1e6 / s, lines / s);
+                double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+                System.out.printf("%s run %d: %.2f s, %.1f MB/s, %.0f lines/s; %.2f CPU s, %.1f MB per CPU s; load %.2f%n",
+                        mode, run, s, size / 1e6 / s, lines / s, cpu, size / 1e6 / cpu, os.getSystemLoadAverage());
             }
         }
     }
