@@ -31,8 +31,8 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     private final DeployedApis apis;
     private final CallerIdentifier identify;
     private final List<String> headerFields;
-    private final BytesCache<Caller> callers = new BytesCache<>(CALLERS);
-    private final BytesCache<Operation> operations = new BytesCache<>(OPERATIONS);
+    private final BytesCache<Caller> callers;
+    private final BytesCache<Operation> operations;
     private final Map<Object, Integer> matcherIds = new IdentityHashMap<>(); // of the descriptions seen
     private DeployedApis.Window window;
     private int matcherId;
@@ -48,6 +48,12 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     private int methods;
 
     LineCounter(DeployedApis apis, CallerIdentifier identify, NameIds ids) {
+        this(apis, identify, ids, CALLERS, OPERATIONS);
+    }
+
+    LineCounter(DeployedApis apis, CallerIdentifier identify, NameIds ids, int callers, int operations) {
+        this.callers = new BytesCache<>(callers);
+        this.operations = new BytesCache<>(operations);
         this.apis = apis;
         this.identify = identify;
         this.ids = ids;
@@ -69,6 +75,11 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
         String operation = window(r.time()).matcher().flatMap(m -> m.matchKey(r.method(), r.target()))
                 .orElseGet(() -> Usage.unmatched(r.method(), TrafficService.path(r.target())));
         counts.add(ids.caller(c.name(), c.known()), c.name(), c.known(), ids.operation(operation), operation, r.time());
+    }
+
+    /** How many callers and operations the caches hold. */
+    int cached() {
+        return callers.size() + operations.size();
     }
 
     @Override

@@ -13,10 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class NameIds {
     static final int LIMIT = 1 << 20;
 
+    private final int limit;
     private final AtomicInteger next = new AtomicInteger();
     private final Map<String, Integer> known = new ConcurrentHashMap<>();
     private final Map<String, Integer> unknown = new ConcurrentHashMap<>();
     private final Map<String, Integer> operations = new ConcurrentHashMap<>();
+
+    NameIds() {
+        this(LIMIT);
+    }
+
+    NameIds(int limit) {
+        this.limit = limit;
+    }
 
     int caller(String name, boolean isKnown) {
         return id(isKnown ? known : unknown, name);
@@ -31,7 +40,7 @@ final class NameIds {
         if (id != null) {
             return id;
         }
-        if (ids.size() >= LIMIT) {
+        if (ids.size() >= limit) {
             ids.clear();
         }
         return ids.computeIfAbsent(name, n -> next.getAndIncrement());

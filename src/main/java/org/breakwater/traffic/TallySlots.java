@@ -12,12 +12,22 @@ final class TallySlots {
     static final int LIMIT = 1 << 20;
 
     private final Tally tally;
+    private final int limit;
     private long[] keys = new long[1 << 12];
     private Tally.Counts[] slots = new Tally.Counts[1 << 12];
     private int size;
 
     TallySlots(Tally tally) {
+        this(tally, LIMIT);
+    }
+
+    TallySlots(Tally tally, int limit) {
         this.tally = tally;
+        this.limit = limit;
+    }
+
+    int size() {
+        return size;
     }
 
     void add(int callerId, String caller, boolean known, int operationId, String operation, long count, Instant first,
@@ -34,7 +44,7 @@ final class TallySlots {
         }
         Tally.Counts c = tally.slot(caller, known, operation);
         Tally.add(c, count, first, last);
-        if (size >= LIMIT) {
+        if (size >= limit) {
             java.util.Arrays.fill(slots, null);
             size = 0;
         } else if (2 * (size + 1) > keys.length) {
