@@ -40,6 +40,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     private int[] headerIndexes = new int[0];
     private byte[] key = new byte[256];
     private final NameIds ids;
+    private final Map<String, Operation> matchedOperations = new IdentityHashMap<>();
     private int nextMethod;
     private ChunkCounts counts = new ChunkCounts();
     private final OperationMatcher.Segments segments = new OperationMatcher.Segments();
@@ -140,28 +141,44 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
         while (q < end && b[q] != '?') {
             q++;
         }
+        // A path of the description: walked on its bytes (paths with ids rarely repeat, so they are not cached).
+        String k = null;
+        if (w.matcher().isPresent()) {
+            k = w.matcher().get().matchKey(upperCaseMethod(b, line.methodFrom(), line.methodTo()), b, path, q, segments);
+            if (k != null && k != OperationMatcher.UNDECIDED) {
+                return matched(k);
+            }
+        }
+        // Any other: by the method and path, which make the key of an unmatched call.
         int n = append(0, b, line.methodFrom(), line.methodTo());
         n = append(n, b, path, q);
         n = append(n, null, -1 - matcherId, 0); // and the description it is matched against
         int hash = BytesCache.hash(key, 0, n);
         Operation o = operations.get(key, 0, n, hash);
         if (o == null) {
-            String k = null;
-            if (w.matcher().isPresent()) {
-                k = w.matcher().get().matchKey(upperCaseMethod(b, line.methodFrom(), line.methodTo()), b, path, q, segments);
+            String method = line.text(line.methodFrom(), line.methodTo());
+            String p = line.text(path, q); // the target without its query: it matches the same
+            if (k != null) { // a percent-escape: decoded by the matcher's own reading
+                k = w.matcher().get().matchKey(method, p).orElse(null);
             }
-            if (k == null || k == OperationMatcher.UNDECIDED) {
-                String method = line.text(line.methodFrom(), line.methodTo());
-                String p = line.text(path, q); // the target without its query: it matches the same
-                if (k != null) {
-                    k = w.matcher().get().matchKey(method, p).orElse(null);
-                }
-                if (k == null) {
-                    k = Usage.unmatched(method, p);
-                }
+            if (k == null) {
+                k = Usage.unmatched(method, p);
             }
             o = new Operation(ids.operation(k), k);
             operations.put(key, 0, n, hash, o);
+        }
+        return o;
+    }
+
+    /** The operation of a matched key (the matcher's own string, one per operation). */
+    private Operation matched(String k) {
+        Operation o = matchedOperations.get(k);
+        if (o == null) {
+            if (matchedOperations.size() >= IDS) {
+                matchedOperations.clear();
+            }
+            o = new Operation(ids.operation(k), k);
+            matchedOperations.put(k, o);
         }
         return o;
     }
