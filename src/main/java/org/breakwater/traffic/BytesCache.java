@@ -27,12 +27,22 @@ final class BytesCache<V> {
         this.values = new Object[slots];
     }
 
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** A hash of {@code b[from, to)}, eight bytes at a time. */
     static int hash(byte[] b, int from, int to) {
-        int h = 1;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
+        long h = to - from;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            h = (h ^ (long) LONGS.get(b, i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
         }
-        return h ^ (h >>> 15);
+        for (; i < to; i++) {
+            h = (h ^ b[i]) * 0x100000001B3L;
+        }
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
     }
 
     /** The value for {@code b[from, to)}, whose {@link #hash} is {@code hash}; null when absent. */

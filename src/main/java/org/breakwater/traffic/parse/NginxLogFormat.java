@@ -147,14 +147,8 @@ final class NginxLogFormat implements LogFormat {
             byte[] next = literalBytes[i + 1];
             int end = -1;
             if (quoted[i]) {
-                for (int j = pos; j < to; j++) {
-                    byte c = b[j];
-                    if (c == '\\') return false;
-                    if (c == '"') {
-                        end = j;
-                        break;
-                    }
-                }
+                end = quoteOrBackslash(b, pos, to);
+                if (end >= 0 && b[end] == '\\') return false;
             } else if (next.length == 0) {
                 end = pos;
                 while (end < to && !isAsciiWhitespace(b[end])) end++;
@@ -210,8 +204,14 @@ final class NginxLogFormat implements LogFormat {
         int last = -1;
         for (int j = start; j < end; j++) {
             if (b[j] == ' ') {
-                if (first < 0) first = j;
+                first = j;
+                break;
+            }
+        }
+        for (int j = end - 1; j >= start; j--) {
+            if (b[j] == ' ') {
                 last = j;
+                break;
             }
         }
         if (first <= start || last == first || last == end - 1 || end - (last + 1) < 5 || b[last + 1] != 'H'
@@ -225,6 +225,31 @@ final class NginxLogFormat implements LogFormat {
         set(out.method, start, first);
         set(out.target, first + 1, last);
         return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+
+    /** The first {@code "} or backslash in {@code b[from, to)}, eight bytes at a time; -1 if none. */
+    private static int quoteOrBackslash(byte[] b, int from, int to) {
+        int j = from;
+        for (; j + 8 <= to; j += 8) {
+            long x = (long) LONGS.get(b, j);
+            long q = x ^ QUOTES;
+            long s = x ^ BACKSLASHES;
+            long found = ((q - ONES) & ~q | (s - ONES) & ~s) & HIGHS;
+            if (found != 0) {
+                return j + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; j < to; j++) {
+            if (b[j] == '"' || b[j] == '\\') return j;
+        }
+        return -1;
     }
 
     private static void set(int[] range, int from, int to) {
