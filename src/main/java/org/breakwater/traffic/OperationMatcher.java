@@ -47,7 +47,25 @@ public final class OperationMatcher {
         byte[][] prefixes;
         byte[][] suffixes;
 
+        // the operations ending here, as arrays: a handful, looked up without hashing
+        String[] methods;
+        Operation[] methodOperations;
+
+        Operation operation(String method) {
+            for (int i = 0; i < methods.length; i++) {
+                if (methods[i].equals(method)) {
+                    return methodOperations[i];
+                }
+            }
+            return null;
+        }
+
         void freeze() {
+            methods = operations.keySet().toArray(String[]::new);
+            methodOperations = new Operation[methods.length];
+            for (int i = 0; i < methods.length; i++) {
+                methodOperations[i] = operations.get(methods[i]);
+            }
             prefixes = new byte[patterned.size()][];
             suffixes = new byte[patterned.size()][];
             for (int i = 0; i < patterned.size(); i++) {
@@ -223,9 +241,9 @@ public final class OperationMatcher {
         if (end == null) {
             return null;
         }
-        Operation op = end.operations.get(method);
+        Operation op = end.operation(method);
         if (op == null && method.equals("HEAD")) {
-            op = end.operations.get("GET");
+            op = end.operation("GET");
         }
         return op == null ? null : keys.get(op);
     }
@@ -233,8 +251,7 @@ public final class OperationMatcher {
     /** {@link #walk(Segment, List, int, String)} on bytes. */
     private static Segment walk(Segment at, byte[] b, Segments s, int i, String method) {
         if (i == s.count) {
-            return at.operations.containsKey(method) || method.equals("HEAD") && at.operations.containsKey("GET")
-                    ? at : null;
+            return at.operation(method) != null || method.equals("HEAD") && at.operation("GET") != null ? at : null;
         }
         int from = s.bounds[2 * i];
         int to = s.bounds[2 * i + 1];
