@@ -145,7 +145,7 @@ public final class ChunkedLogReader {
                 buf = take();
                 InputStream input = LogReader.ungzip(in);
                 int n;
-                while (error == null && (n = input.read(buf, filled, buf.length - filled)) >= 0) {
+                while (error == null && (n = input.read(buf, filled, buf.length - filled)) > 0) { // 0 ends it, as in LogReader
                     if (skipping) {
                         int nl = indexOf(buf, filled, filled + n);
                         if (nl < 0) continue; // filled stays 0: the buffer is overwritten
