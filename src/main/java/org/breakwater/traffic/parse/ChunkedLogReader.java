@@ -331,14 +331,7 @@ public final class ChunkedLogReader {
             int p = 0;
             long line = 0;
             while (p < to) {
-                int end = p;
-                int ascii = 0;
-                while (end < to) {
-                    byte x = b[end];
-                    if (x == '\n') break;
-                    ascii |= x;
-                    end++;
-                }
+                int end = lineEnd(b, p, to);
                 line++;
                 int length = end - p;
                 if (length > maxLineBytes) {
@@ -347,7 +340,7 @@ public final class ChunkedLogReader {
                     if (length > 0 && b[end - 1] == '\r') length--;
                     if (length == 0) {
                         malformed(d, new Sample(line, 1, "empty line", ""));
-                    } else if (ascii >= 0 && format.scan(b, p, p + length, scanned)) {
+                    } else if (ascii && format.scan(b, p, p + length, scanned)) {
                         d.records++;
                         sink.scanned(scanned);
                     } else {
@@ -370,11 +363,45 @@ public final class ChunkedLogReader {
             return d;
         }
 
+        /** Whether the bytes before the last {@link #lineEnd} are all ASCII. */
+        private boolean ascii;
+
+        /** The first newline in {@code b[from, to)}, or {@code to}, eight bytes at a time; sets {@link #ascii}. */
+        private int lineEnd(byte[] b, int from, int to) {
+            long high = 0;
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                long x = (long) LONGS.get(b, i);
+                long n = x ^ NEWLINES;
+                long found = (n - ONES) & ~n & HIGHS;
+                if (found != 0) {
+                    int before = Long.numberOfTrailingZeros(found) >>> 3;
+                    if (before > 0) {
+                        high |= x & (-1L >>> (64 - 8 * before));
+                    }
+                    ascii = (high & HIGHS) == 0;
+                    return i + before;
+                }
+                high |= x;
+            }
+            for (; i < to && b[i] != '\n'; i++) {
+                high |= b[i] & 0xFF;
+            }
+            ascii = (high & HIGHS) == 0;
+            return i;
+        }
+
         private void malformed(Done<R> d, Sample s) {
             d.malformed++;
             if (d.samples.size() < maxSamples) d.samples.add(s);
         }
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
 
     private static int indexOf(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
