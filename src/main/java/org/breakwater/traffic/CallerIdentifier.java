@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Tells who made a request: the first consumer whose rules match (in the order given: put the
  * most specific first), else "unknown" with what the log shows of the caller, so its owner can
  * be asked. Rules are compiled once; reverse DNS is asked only when a host rule exists, through
- * the given resolver, and remembered per address.
+ * the given resolver, and remembered per address. Thread-safe.
  */
 public final class CallerIdentifier {
     /** The caller of one request: a consumer of the catalog, or an unknown one described. */
@@ -46,6 +46,7 @@ public final class CallerIdentifier {
     private final boolean needsHosts;
     private final Function<String, Optional<String>> resolver;
     private final Map<String, Optional<String>> hosts = new HashMap<>();
+    private final List<String> headerFields = new ArrayList<>();
 
     /** {@code resolver} gives an address's host name (reverse DNS), used only by host rules. */
     public CallerIdentifier(List<CallerRule> rules, Function<String, Optional<String>> resolver) {
@@ -53,6 +54,12 @@ public final class CallerIdentifier {
         for (CallerRule r : rules) {
             this.rules.add(new Compiled(r.consumer(), compile(r)));
             hostRules |= r.kind() == CallerRule.Kind.HOST;
+            if (r.kind() == CallerRule.Kind.HEADER) {
+                String field = field(r);
+                if (!headerFields.contains(field)) {
+                    headerFields.add(field);
+                }
+            }
         }
         this.needsHosts = hostRules;
         this.resolver = resolver;
@@ -75,10 +82,23 @@ public final class CallerIdentifier {
             case USER:
                 return (q, h) -> q.user().filter(r.value()::equals).isPresent();
             default: {
-                String field = "http_" + r.header().orElseThrow().toLowerCase(Locale.ROOT).replace('-', '_');
+                String field = field(r);
                 return (q, h) -> r.value().equals(q.fields().get(field));
             }
         }
+    }
+
+    /** The log field a header rule looks at: X-Api-Key → {@code http_x_api_key}. */
+    private static String field(CallerRule r) {
+        return "http_" + r.header().orElseThrow().toLowerCase(Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * The only {@link Request#fields()} the rules read (those of header rules): a request's
+     * caller depends on its address, user, user agent and these fields alone.
+     */
+    List<String> headerFields() {
+        return List.copyOf(headerFields);
     }
 
     public Caller identify(Request request) {
@@ -98,9 +118,11 @@ public final class CallerIdentifier {
         if (!needsHosts) {
             return Optional.empty();
         }
-        if (hosts.size() > 100_000) {
-            hosts.clear(); // memory stays bounded however many addresses a log holds
+        synchronized (hosts) {
+            if (hosts.size() > 100_000) {
+                hosts.clear(); // memory stays bounded however many addresses a log holds
+            }
+            return hosts.computeIfAbsent(address, resolver);
         }
-        return hosts.computeIfAbsent(address, resolver);
     }
 }

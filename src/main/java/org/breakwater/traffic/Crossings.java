@@ -14,10 +14,15 @@ import org.breakwater.catalog.Environment;
  * from an address that the catalog places in another environment (a production host calling
  * staging — the ported script still pointing at stg — or a staging host calling production).
  * Bounded: at most {@link #ADDRESSES} distinct addresses are told apart and remembered; the
- * origin of each address is looked up once.
+ * origin of each address is looked up once. Thread-safe: the threads of one ingest share it
+ * (crossings are rare, and a reader asks {@link #crosses} once per caller it caches); past the
+ * bound, which addresses are kept depends on the threads' order.
  */
 public final class Crossings {
     static final int ADDRESSES = 10_000;
+
+    /** Counts nothing: for logs read without knowing the environments' hosts. */
+    static final Crossings NONE = new Crossings("", "", new Origins(List.of()));
 
     /** A crossing counted: who, from which address of which environment, how often, when. */
     public record Crossing(String service, String environment, String origin, String address, String caller,
@@ -46,7 +51,7 @@ public final class Crossings {
         }
 
         /** The environment whose hosts include {@code address}, if any. */
-        public Optional<String> of(String address) {
+        public synchronized Optional<String> of(String address) {
             Optional<String> known = seen.get(address);
             if (known != null) {
                 return known;
@@ -85,16 +90,26 @@ public final class Crossings {
         this.origins = origins;
     }
 
-    /** One call from {@code address} by {@code caller} at {@code at}: counted if it crossed environments. */
-    public void add(String address, CallerIdentifier.Caller caller, Instant at) {
+    /** Whether a call from {@code address} crosses environments (it is a host of another environment). */
+    public boolean crosses(String address) {
         if (origins.isEmpty()) {
-            return;
+            return false;
         }
         Optional<String> origin = origins.of(address);
-        if (origin.isEmpty() || origin.get().equals(environment)) {
+        return origin.isPresent() && !origin.get().equals(environment);
+    }
+
+    /** One call from {@code address} by {@code caller} at {@code at}: counted if it crossed environments. */
+    public void add(String address, CallerIdentifier.Caller caller, Instant at) {
+        add(address, caller.name(), caller.known(), at);
+    }
+
+    /** One call from {@code address} by the caller so named at {@code at}: counted if it crossed environments. */
+    public synchronized void add(String address, String caller, boolean known, Instant at) {
+        if (!crosses(address)) {
             return;
         }
-        Key key = new Key(origin.get(), address, caller.name(), caller.known());
+        Key key = new Key(origins.of(address).orElseThrow(), address, caller, known);
         Counts c = counts.get(key);
         if (c == null) {
             if (counts.size() >= ADDRESSES) {
@@ -113,7 +128,7 @@ public final class Crossings {
     }
 
     /** Adds another tally's counts (of the same service and environment) to this one. */
-    public void addAll(Crossings other) {
+    public synchronized void addAll(Crossings other) {
         other.counts.forEach((k, o) -> {
             Counts c = counts.computeIfAbsent(k, x -> new Counts());
             c.count += o.count;
@@ -122,7 +137,7 @@ public final class Crossings {
         });
     }
 
-    public List<Crossing> crossings() {
+    public synchronized List<Crossing> crossings() {
         List<Crossing> out = new ArrayList<>(counts.size());
         counts.forEach((k, c) -> out.add(new Crossing(service, environment, k.origin(), k.address(), k.caller(),
                 k.known(), c.count, c.first, c.last)));

@@ -13,7 +13,7 @@ import org.breakwater.catalog.Deployment;
 /**
  * Which API description a service's environment ran at any moment, from its deployment
  * records, and a matcher for each description (built once per description, not per request).
- * A request is matched against the description deployed when it was made.
+ * A request is matched against the description deployed when it was made. Thread-safe.
  */
 final class DeployedApis {
     private final List<Deployment> timeline;
@@ -31,8 +31,28 @@ final class DeployedApis {
         return timeline.isEmpty();
     }
 
+    /** A span of time in which one description ran: from {@code from} (inclusive; null: always) until {@code until}. */
+    record Window(Instant from, Instant until, Optional<OperationMatcher> matcher) {
+        boolean contains(Instant at) {
+            return (from == null || !at.isBefore(from)) && (until == null || at.isBefore(until));
+        }
+    }
+
     /** The matcher of the description deployed at {@code at}: the last deployment at or before it. */
     Optional<OperationMatcher> at(Instant at) {
+        return window(at).matcher();
+    }
+
+    /** The span around {@code at} in which the same deployment ran, with its description's matcher. */
+    synchronized Window window(Instant at) {
+        int found = last(at);
+        Instant from = found < 0 ? null : timeline.get(found).at();
+        Instant until = found + 1 < timeline.size() ? timeline.get(found + 1).at() : null;
+        return new Window(from, until, matcher(found));
+    }
+
+    /** The index of the last deployment at or before {@code at}, or -1. */
+    private int last(Instant at) {
         int lo = 0;
         int hi = timeline.size() - 1;
         int found = -1;
@@ -45,6 +65,10 @@ final class DeployedApis {
                 hi = mid - 1;
             }
         }
+        return found;
+    }
+
+    private Optional<OperationMatcher> matcher(int found) {
         if (found < 0) {
             return Optional.empty();
         }

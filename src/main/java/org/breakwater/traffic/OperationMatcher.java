@@ -30,14 +30,97 @@ import org.breakwater.apidiff.spec.Server;
 public final class OperationMatcher {
     private final Segment root = new Segment();
     private final List<List<String>> basePaths;
+    private final Map<Operation, String> keys = new java.util.IdentityHashMap<>();
+    private byte[][][] baseBytes;
 
     /** One level of the tree: literal children, patterned ones, a template child, and operations ending here. */
     private static final class Segment {
         final Map<String, Segment> literal = new HashMap<>();
         final List<Map.Entry<Pattern, Segment>> patterned = new ArrayList<>();
+        final List<String> patternedParts = new ArrayList<>(); // the segment each pattern came from
         Segment template;
         final Map<String, Operation> operations = new HashMap<>();
+        // the literal children by their bytes, for matching on bytes: open addressing, built once
+        byte[][] literalBytes;
+        Segment[] literalNext;
+        // per pattern with one template ({name}.json): the text before and after it; null for the others
+        byte[][] prefixes;
+        byte[][] suffixes;
+
+        // the operations ending here, as arrays: a handful, looked up without hashing
+        String[] methods;
+        Operation[] methodOperations;
+
+        Operation operation(String method) {
+            for (int i = 0; i < methods.length; i++) {
+                if (methods[i].equals(method)) {
+                    return methodOperations[i];
+                }
+            }
+            return null;
+        }
+
+        void freeze() {
+            methods = operations.keySet().toArray(String[]::new);
+            methodOperations = new Operation[methods.length];
+            for (int i = 0; i < methods.length; i++) {
+                methodOperations[i] = operations.get(methods[i]);
+            }
+            prefixes = new byte[patterned.size()][];
+            suffixes = new byte[patterned.size()][];
+            for (int i = 0; i < patterned.size(); i++) {
+                Matcher m = TEMPLATE.matcher(patternedParts.get(i));
+                if (m.find()) {
+                    String part = patternedParts.get(i);
+                    int start = m.start();
+                    int end = m.end();
+                    if (!m.find()) {
+                        prefixes[i] = part.substring(0, start).getBytes(StandardCharsets.UTF_8);
+                        suffixes[i] = part.substring(end).getBytes(StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            int slots = Integer.highestOneBit(Math.max(1, literal.size()) * 2 - 1) * 2;
+            literalBytes = new byte[slots][];
+            literalNext = new Segment[slots];
+            literal.forEach((name, next) -> {
+                byte[] key = name.getBytes(StandardCharsets.UTF_8);
+                int i = BytesCache.hash(key, 0, key.length) & (slots - 1);
+                while (literalBytes[i] != null) {
+                    i = (i + 1) & (slots - 1);
+                }
+                literalBytes[i] = key;
+                literalNext[i] = next;
+                next.freeze();
+            });
+            if (template != null) {
+                template.freeze();
+            }
+            patterned.forEach(e -> e.getValue().freeze());
+        }
+
+        Segment literal(byte[] b, int from, int to) {
+            int mask = literalBytes.length - 1;
+            for (int i = BytesCache.hash(b, from, to) & mask; ; i = (i + 1) & mask) {
+                byte[] k = literalBytes[i];
+                if (k == null) {
+                    return null;
+                }
+                if (java.util.Arrays.equals(k, 0, k.length, b, from, to)) {
+                    return literalNext[i];
+                }
+            }
+        }
     }
+
+    /** Where a target's path segments lie in its bytes, reused target after target by one thread. */
+    static final class Segments {
+        int[] bounds = new int[32];
+        int count;
+    }
+
+    /** What {@link #matchKey(String, byte[], int, int, Segments)} answers when it cannot tell without decoding. */
+    static final String UNDECIDED = new String("undecided");
 
     private OperationMatcher(List<List<String>> basePaths) {
         this.basePaths = basePaths;
@@ -56,6 +139,9 @@ public final class OperationMatcher {
         for (Operation op : spec.operations().values()) {
             m.add(op);
         }
+        m.root.freeze();
+        m.baseBytes = m.basePaths.stream().map(b -> b.stream().map(x -> x.getBytes(StandardCharsets.UTF_8))
+                .toArray(byte[][]::new)).toArray(byte[][][]::new);
         return m;
     }
 
@@ -78,6 +164,7 @@ public final class OperationMatcher {
                 if (next == null) {
                     next = new Segment();
                     at.patterned.add(Map.entry(p, next));
+                    at.patternedParts.add(part);
                 }
                 at = next;
             } else {
@@ -85,12 +172,15 @@ public final class OperationMatcher {
             }
         }
         at.operations.put(op.method().toUpperCase(Locale.ROOT), op);
+        keys.put(op, op.key());
     }
+
+    private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]*}");
 
     /** {@code {name}.json} → a pattern: each template one or more characters, the rest literal. */
     private static Pattern pattern(String part) {
         StringBuilder regex = new StringBuilder();
-        Matcher m = Pattern.compile("\\{[^}]*}").matcher(part);
+        Matcher m = TEMPLATE.matcher(part);
         int last = 0;
         while (m.find()) {
             regex.append(Pattern.quote(part.substring(last, m.start()))).append(".+?");
@@ -116,6 +206,156 @@ public final class OperationMatcher {
             }
         }
         return find(m, path);
+    }
+
+    /** {@link #match}, as the operation's {@link Operation#key() key} (computed once per operation). */
+    public Optional<String> matchKey(String method, String target) {
+        return match(method, target).map(op -> {
+            String key = keys.get(op); // read only: thread-safe
+            return key != null ? key : op.key();
+        });
+    }
+
+    /**
+     * {@link #matchKey(String, String)} on the ASCII bytes {@code b[from, to)} of a target, with
+     * {@code method} already in upper case: the key, null when no operation matches, or
+     * {@link #UNDECIDED} when the path holds a percent-escape (then ask with strings).
+     */
+    String matchKey(String method, byte[] b, int from, int to, Segments s) {
+        if (!segments(b, from, to, s)) {
+            return UNDECIDED;
+        }
+        for (byte[][] base : baseBytes) {
+            if (s.count >= base.length && startsWith(b, s, base)) {
+                String found = find(method, b, s, base.length);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return find(method, b, s, 0);
+    }
+
+    private String find(String method, byte[] b, Segments s, int first) {
+        Segment end = walk(root, b, s, first, method);
+        if (end == null) {
+            return null;
+        }
+        Operation op = end.operation(method);
+        if (op == null && method.equals("HEAD")) {
+            op = end.operation("GET");
+        }
+        return op == null ? null : keys.get(op);
+    }
+
+    /** {@link #walk(Segment, List, int, String)} on bytes. */
+    private static Segment walk(Segment at, byte[] b, Segments s, int i, String method) {
+        if (i == s.count) {
+            return at.operation(method) != null || method.equals("HEAD") && at.operation("GET") != null ? at : null;
+        }
+        int from = s.bounds[2 * i];
+        int to = s.bounds[2 * i + 1];
+        Segment lit = at.literal(b, from, to);
+        if (lit != null) {
+            Segment found = walk(lit, b, s, i + 1, method);
+            if (found != null) {
+                return found;
+            }
+        }
+        for (int p = 0; p < at.prefixes.length; p++) {
+            if (at.prefixes[p] != null ? matches(b, from, to, at.prefixes[p], at.suffixes[p])
+                    : at.patterned.get(p).getKey().matcher(new String(b, from, to - from, StandardCharsets.ISO_8859_1))
+                    .matches()) {
+                Segment found = walk(at.patterned.get(p).getValue(), b, s, i + 1, method);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return at.template != null && to > from ? walk(at.template, b, s, i + 1, method) : null;
+    }
+
+    /**
+     * Does ASCII {@code b[from, to)} match {@code prefix.+?suffix} (a {@link #pattern} with one
+     * template): the prefix, one or more characters that are not line ends, the suffix?
+     */
+    private static boolean matches(byte[] b, int from, int to, byte[] prefix, byte[] suffix) {
+        int middle = to - from - prefix.length - suffix.length;
+        if (middle < 1 || !java.util.Arrays.equals(b, from, from + prefix.length, prefix, 0, prefix.length)
+                || !java.util.Arrays.equals(b, to - suffix.length, to, suffix, 0, suffix.length)) {
+            return false;
+        }
+        for (int i = from + prefix.length; i < to - suffix.length; i++) {
+            if (b[i] == '\n' || b[i] == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, Segments s, byte[][] base) {
+        for (int i = 0; i < base.length; i++) {
+            if (!java.util.Arrays.equals(b, s.bounds[2 * i], s.bounds[2 * i + 1], base[i], 0, base[i].length)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #segments(String, boolean)} on bytes; false when a segment needs decoding. */
+    private static boolean segments(byte[] b, int from, int to, Segments s) {
+        int end = to;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '?' || b[i] == '#') {
+                end = i;
+                break;
+            }
+        }
+        int start = from;
+        int scheme = startsWith(b, from, to, "http://") ? 7 : startsWith(b, from, to, "https://") ? 8 : 0;
+        if (scheme > 0) { // an absolute-form target
+            int slash = -1;
+            for (int i = from + scheme; i < to; i++) {
+                if (b[i] == '/') {
+                    slash = i;
+                    break;
+                }
+            }
+            start = slash < 0 || slash > end ? end : slash;
+        }
+        s.count = 0;
+        int i = start;
+        while (i < end) {
+            int next = i;
+            while (next < end && b[next] != '/') {
+                if (b[next] == '%') {
+                    return false;
+                }
+                next++;
+            }
+            if (next > i) {
+                if (2 * s.count + 2 > s.bounds.length) {
+                    s.bounds = java.util.Arrays.copyOf(s.bounds, s.bounds.length * 2);
+                }
+                s.bounds[2 * s.count] = i;
+                s.bounds[2 * s.count + 1] = next;
+                s.count++;
+            }
+            i = next + 1;
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, int from, int to, String prefix) {
+        if (to - from < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (b[from + i] != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<Operation> find(String method, List<String> path) {

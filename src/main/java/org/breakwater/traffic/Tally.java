@@ -21,7 +21,8 @@ public final class Tally {
     private record Key(String caller, boolean known, String operation) {
     }
 
-    private static final class Counts {
+    /** The counts of one caller and operation: a slot the ingest can add to directly, once found. */
+    static final class Counts {
         long count;
         Instant first;
         Instant last;
@@ -40,8 +41,24 @@ public final class Tally {
 
     /** One call: by {@code caller} at {@code at} to {@code operation} (a key, or {@link Usage#unmatched}). */
     public void add(CallerIdentifier.Caller caller, String operation, Instant at) {
-        String who = caller.name();
-        if (!caller.known() && !unknownCallers.contains(who)) {
+        add(caller.name(), caller.known(), operation, 1, at, at);
+    }
+
+    /**
+     * {@code count} calls by the caller named {@code name} to {@code operation}, between
+     * {@code firstAt} and {@code lastAt}: the same as that many calls one by one.
+     */
+    void add(String name, boolean known, String operation, long count, Instant firstAt, Instant lastAt) {
+        add(slot(name, known, operation), count, firstAt, lastAt);
+    }
+
+    /**
+     * Where calls by {@code name} to {@code operation} are counted from now on: found (and the
+     * limits applied) at the pair's first call, the same slot for every later one.
+     */
+    Counts slot(String name, boolean known, String operation) {
+        String who = name;
+        if (!known && !unknownCallers.contains(who)) {
             if (unknownCallers.size() >= UNKNOWN_CALLERS) {
                 who = OTHER_CALLERS;
             } else {
@@ -56,13 +73,17 @@ public final class Tally {
                 unmatchedPaths.add(operation);
             }
         }
-        Counts c = counts.computeIfAbsent(new Key(who, caller.known(), what), k -> new Counts());
-        c.count++;
-        if (c.first == null || at.isBefore(c.first)) {
-            c.first = at;
+        return counts.computeIfAbsent(new Key(who, known, what), k -> new Counts());
+    }
+
+    /** {@code count} calls between {@code firstAt} and {@code lastAt}, counted in {@code c}. */
+    static void add(Counts c, long count, Instant firstAt, Instant lastAt) {
+        c.count += count;
+        if (c.first == null || firstAt.isBefore(c.first)) {
+            c.first = firstAt;
         }
-        if (c.last == null || at.isAfter(c.last)) {
-            c.last = at;
+        if (c.last == null || lastAt.isAfter(c.last)) {
+            c.last = lastAt;
         }
     }
 

@@ -10,8 +10,7 @@ import java.util.function.Function;
 import org.breakwater.catalog.CatalogService;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.traffic.parse.LogFormat;
-import org.breakwater.traffic.parse.LogReader;
-import org.breakwater.traffic.parse.LogRecord;
+import org.breakwater.traffic.parse.ChunkedLogReader;
 import org.breakwater.traffic.parse.ReadSummary;
 
 /**
@@ -83,10 +82,13 @@ public final class TrafficService {
         Tally tally = new Tally(service, environment);
         Crossings crossings = new Crossings(service, environment, new Crossings.Origins(catalog.environments()));
         List<ReadSummary> summaries = new ArrayList<>();
+        ChunkedLogReader reader = new ChunkedLogReader(format, Runtime.getRuntime().availableProcessors());
+        NameIds ids = new NameIds();
+        TallySlots slots = new TallySlots(tally);
         for (Input input : inputs) {
             try (InputStream in = input.open().open()) {
-                summaries.add(new LogReader(format).read(input.name(), in,
-                        r -> count(r, apis, identify, tally, crossings)));
+                summaries.add(reader.read(input.name(), in, () -> new LineCounter(apis, identify, ids, crossings),
+                        c -> c.addTo(slots)));
             } catch (IOException e) {
                 return Outcome.refused(input.name() + ": cannot be read: " + e.getMessage() + " (nothing was stored)");
             }
@@ -96,19 +98,8 @@ public final class TrafficService {
         return Outcome.done(new Report(summaries, usages, crossings.crossings()));
     }
 
-    private static void count(LogRecord r, DeployedApis apis, CallerIdentifier identify, Tally tally,
-                              Crossings crossings) {
-        CallerIdentifier.Caller caller = identify.identify(new CallerIdentifier.Request(r.client(), r.remoteUser(),
-                r.userAgent(), r.extra()));
-        crossings.add(r.client(), caller, r.time());
-        String operation = apis.at(r.time()).flatMap(m -> m.match(r.method(), r.target()))
-                .map(org.breakwater.apidiff.spec.Operation::key)
-                .orElseGet(() -> Usage.unmatched(r.method(), path(r.target())));
-        tally.add(caller, operation, r.time());
-    }
-
     /** The path of a target, without its query, for unmatched calls. */
-    private static String path(String target) {
+    static String path(String target) {
         int q = target.indexOf('?');
         return q < 0 ? target : target.substring(0, q);
     }

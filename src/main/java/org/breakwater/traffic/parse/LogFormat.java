@@ -20,6 +20,15 @@ public interface LogFormat {
 
     ParseResult parse(String line);
 
+    /**
+     * Reads an ASCII line in place, without decoding it: true and {@code out} filled when the line
+     * is a record whose fields {@link #parse} would read the same; false when it cannot tell, and
+     * the line must go through {@link #parse}. Formats that cannot scan return false.
+     */
+    default boolean scan(byte[] line, int from, int to, ScannedLine out) {
+        return false;
+    }
+
     static LogFormat common() {
         return nginx(COMMON);
     }

@@ -86,7 +86,7 @@ public final class LogReader {
         return new ReadSummary(source, run.lines, run.records, run.malformed, run.samples, run.failure);
     }
 
-    private static InputStream ungzip(InputStream in) throws IOException {
+    static InputStream ungzip(InputStream in) throws IOException {
         PushbackInputStream pushback = new PushbackInputStream(in, 2);
         byte[] magic = pushback.readNBytes(2);
         pushback.unread(magic);

@@ -32,16 +32,24 @@ final class NginxLogFormat implements LogFormat {
     private final String[] names;
     private final boolean[] quoted;
     private final LogTime times = new LogTime();
+    private final byte[][] literalBytes; // null when a literal is not ASCII: then nothing is scanned
+    private final String[] extraNames;
 
     private NginxLogFormat(List<String> literals, List<String> names) {
         this.literals = literals.toArray(String[]::new);
         this.names = names.toArray(String[]::new);
         this.kinds = new Kind[this.names.length];
         this.quoted = new boolean[this.names.length];
+        this.extraNames = new String[this.names.length];
         for (int i = 0; i < kinds.length; i++) {
             kinds[i] = kind(this.names[i], names);
             quoted[i] = this.literals[i].endsWith("\"") && this.literals[i + 1].startsWith("\"");
+            extraNames[i] = kinds[i] == Kind.EXTRA ? this.names[i] : null;
         }
+        this.literalBytes = this.literals[0].chars().allMatch(c -> c < 0x80)
+                && literals.stream().allMatch(l -> l.chars().allMatch(c -> c < 0x80))
+                ? literals.stream().map(l -> l.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new)
+                : null;
     }
 
     /** Compiles a format string; throws IllegalArgumentException saying what is wrong and where. */
@@ -123,6 +131,146 @@ final class NginxLogFormat implements LogFormat {
             if (!Character.isWhitespace(line.charAt(i))) return new LineProblem(i + 1, "unexpected text after the last field");
         }
         return fields.build(1);
+    }
+
+    /**
+     * {@link #parse} on bytes, for an ASCII line without backslashes in its quoted fields: the same
+     * rules, field by field; false at anything it does not read the same way, bad or not.
+     */
+    @Override
+    public boolean scan(byte[] b, int from, int to, ScannedLine out) {
+        if (literalBytes == null) return false;
+        out.reset(b, extraNames);
+        if (!startsWith(b, from, to, literalBytes[0])) return false;
+        int pos = from + literalBytes[0].length;
+        for (int i = 0; i < kinds.length; i++) {
+            byte[] next = literalBytes[i + 1];
+            int end = -1;
+            if (quoted[i]) {
+                end = quoteOrBackslash(b, pos, to);
+                if (end >= 0 && b[end] == '\\') return false;
+            } else if (next.length == 0) {
+                end = pos;
+                while (end < to && !isAsciiWhitespace(b[end])) end++;
+            } else {
+                byte first = next[0];
+                for (int j = pos; j < to; j++) {
+                    if (b[j] == first) {
+                        end = j;
+                        break;
+                    }
+                }
+            }
+            if (end < 0 || !scanField(out, i, b, pos, end) || !startsWith(b, end, to, next)) return false;
+            pos = end + next.length;
+        }
+        for (int j = pos; j < to; j++) {
+            if (!isAsciiWhitespace(b[j])) return false;
+        }
+        return out.time != null && out.client[0] >= 0 && out.method[0] >= 0 && out.target[0] >= 0 && out.status;
+    }
+
+    private boolean scanField(ScannedLine out, int i, byte[] b, int start, int end) {
+        out.fields[2 * i] = start;
+        out.fields[2 * i + 1] = end;
+        switch (kinds[i]) {
+            case TIME -> {
+                out.time = out.time(b, start, end, times);
+                return out.time != null;
+            }
+            case STATUS -> {
+                if (end - start != 3 || !digits(b, start, end)) return false;
+                out.status = true;
+            }
+            case BYTES -> {
+                if (!(end - start == 1 && b[start] == '-') && (end == start || end - start > 18 || !digits(b, start, end))) {
+                    return false;
+                }
+            }
+            case REMOTE_ADDR -> set(out.client, start, end);
+            case REMOTE_USER -> set(out.user, start, end);
+            case REQUEST -> { return scanRequest(out, b, start, end); }
+            case METHOD -> set(out.method, start, end);
+            case URI -> set(out.target, start, end);
+            case USER_AGENT -> set(out.userAgent, start, end);
+            default -> { } // protocol, referer, host and extra fields: kept only as the range above
+        }
+        return true;
+    }
+
+    /** {@link RecordFields#request} on bytes. */
+    private static boolean scanRequest(ScannedLine out, byte[] b, int start, int end) {
+        int first = -1;
+        int last = -1;
+        for (int j = start; j < end; j++) {
+            if (b[j] == ' ') {
+                first = j;
+                break;
+            }
+        }
+        for (int j = end - 1; j >= start; j--) {
+            if (b[j] == ' ') {
+                last = j;
+                break;
+            }
+        }
+        if (first <= start || last == first || last == end - 1 || end - (last + 1) < 5 || b[last + 1] != 'H'
+                || b[last + 2] != 'T' || b[last + 3] != 'T' || b[last + 4] != 'P' || b[last + 5] != '/') {
+            return false;
+        }
+        for (int j = start; j < first; j++) {
+            byte c = b[j];
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_')) return false;
+        }
+        set(out.method, start, first);
+        set(out.target, first + 1, last);
+        return true;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+
+    /** The first {@code "} or backslash in {@code b[from, to)}, eight bytes at a time; -1 if none. */
+    private static int quoteOrBackslash(byte[] b, int from, int to) {
+        int j = from;
+        for (; j + 8 <= to; j += 8) {
+            long x = (long) LONGS.get(b, j);
+            long q = x ^ QUOTES;
+            long s = x ^ BACKSLASHES;
+            long found = ((q - ONES) & ~q | (s - ONES) & ~s) & HIGHS;
+            if (found != 0) {
+                return j + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; j < to; j++) {
+            if (b[j] == '"' || b[j] == '\\') return j;
+        }
+        return -1;
+    }
+
+    private static void set(int[] range, int from, int to) {
+        range[0] = from;
+        range[1] = to;
+    }
+
+    private static boolean digits(byte[] b, int from, int to) {
+        for (int j = from; j < to; j++) {
+            if (b[j] < '0' || b[j] > '9') return false;
+        }
+        return true;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] prefix) {
+        return to - at >= prefix.length && java.util.Arrays.equals(b, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** {@link Character#isWhitespace} for an ASCII character. */
+    private static boolean isAsciiWhitespace(byte c) {
+        return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
     }
 
     private LineProblem field(RecordFields f, int i, String s, int start, int end, int column) {

@@ -1,0 +1,117 @@
+package org.breakwater.traffic;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The calls of one chunk of a log, per caller and operation, in the order each pair first
+ * appears: added to the {@link Tally} in file order, they make the same counts as the calls one by
+ * one (the Tally's limits on distinct callers and paths keep the first ones it sees). Callers and
+ * operations are known here by the ids their worker gave them; an id names one caller (or
+ * operation) string, though a string may have several ids.
+ */
+final class ChunkCounts {
+    private long[] keys = new long[1024];
+    private int[] slots = new int[1024]; // index + 1 into the arrays below; 0 when free
+    private String[] callers = new String[256];
+    private boolean[] known = new boolean[256];
+    private String[] operations = new String[256];
+    private long[] counts = new long[256];
+    private Instant[] first = new Instant[256];
+    private Instant[] last = new Instant[256];
+    private int size;
+    private int[] callerIds = new int[256];
+    private int[] operationIds = new int[256];
+
+    void add(int callerId, String caller, boolean isKnown, int operationId, String operation, Instant at) {
+        long key = ((long) callerId << 32) | (operationId & 0xFFFFFFFFL);
+        int mask = slots.length - 1;
+        for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                insert(i, key, caller, isKnown, operation, at);
+                return;
+            }
+            if (keys[i] == key) {
+                int e = slot - 1;
+                counts[e]++;
+                if (at.isBefore(first[e])) {
+                    first[e] = at;
+                }
+                if (at.isAfter(last[e])) {
+                    last[e] = at;
+                }
+                return;
+            }
+        }
+    }
+
+    private void insert(int i, long key, String caller, boolean isKnown, String operation, Instant at) {
+        if (size == callers.length) {
+            int n = size * 2;
+            callers = Arrays.copyOf(callers, n);
+            known = Arrays.copyOf(known, n);
+            operations = Arrays.copyOf(operations, n);
+            counts = Arrays.copyOf(counts, n);
+            first = Arrays.copyOf(first, n);
+            last = Arrays.copyOf(last, n);
+            callerIds = Arrays.copyOf(callerIds, n);
+            operationIds = Arrays.copyOf(operationIds, n);
+        }
+        callerIds[size] = (int) (key >>> 32);
+        operationIds[size] = (int) key;
+        keys[i] = key;
+        slots[i] = size + 1;
+        callers[size] = caller;
+        known[size] = isKnown;
+        operations[size] = operation;
+        counts[size] = 1;
+        first[size] = at;
+        last[size] = at;
+        size++;
+        if (size * 2 > slots.length) {
+            rehash();
+        }
+    }
+
+    private void rehash() {
+        long[] oldKeys = keys;
+        int[] oldSlots = slots;
+        keys = new long[oldKeys.length * 2];
+        slots = new int[oldSlots.length * 2];
+        int mask = slots.length - 1;
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] != 0) {
+                int i = spread(oldKeys[j]) & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                slots[i] = oldSlots[j];
+            }
+        }
+    }
+
+    static int spread(long key) {
+        int h = Long.hashCode(key * 0x9E3779B97F4A7C15L);
+        return h ^ (h >>> 16);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Adds these counts to {@code tally}, pair by pair in order of first appearance. */
+    void addTo(Tally tally) {
+        for (int e = 0; e < size; e++) {
+            tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]);
+        }
+    }
+
+    /** {@link #addTo(Tally)} through the slots the pairs had before. */
+    void addTo(TallySlots slots) {
+        for (int e = 0; e < size; e++) {
+            slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e], last[e]);
+        }
+    }
+}
