@@ -116,10 +116,13 @@ class ClickThroughTest {
         try (Chromium browser = Chromium.start(dir.resolve("profile-pages"))) {
             browser.open(base + "/plans/1");
             assertThat(browser.text("main")).contains("Policy: applies").contains("outside infrastructure")
-                    .contains("Affected consumers by team");
+                    .contains("Affected consumers by team").contains("Consumer migrations")
+                    .contains("a production host (10.5.126.30, production) calls staging")
+                    .contains("unknown (fedora-review/0.5.2 from 192.0.2.44)");
             keep(browser, "page-plan");
             browser.open(base + "/services/pkgdb");
-            assertThat(browser.text("main")).contains("What runs where").contains("faf-pkgdb-importer");
+            assertThat(browser.text("main")).contains("What runs where").contains("faf-pkgdb-importer")
+                    .contains("Calls across environments").contains("owner-alias-sync");
             keep(browser, "page-service");
             browser.open(base + "/calendar");
             assertThat(browser.text("main")).contains("Subscribe to the planned deployments");
