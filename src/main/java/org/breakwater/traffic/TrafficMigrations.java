@@ -57,15 +57,22 @@ public final class TrafficMigrations implements MigrationSource {
         MigrationSource.recorded(assessment, evidence, now).forEach(m -> out.put(m.consumer(), m));
         Plan plan = assessment.plan();
         Map<String, Boolean> production = new HashMap<>();
-        catalog.environments().forEach(e -> production.put(e.name(), e.production()));
         Map<String, Consumer> consumers = new HashMap<>();
-        catalog.export().consumers().forEach(c -> consumers.put(c.name(), c));
         for (ReleaseAssessment ra : assessment.releases()) {
             List<Finding> breaking = ra.breaking();
             if (breaking.isEmpty()) {
                 continue;
             }
             String service = ra.service().name();
+            List<Usage> usages = repository.usages(service, Optional.empty());
+            List<Crossings.Crossing> crossings = repository.crossings(service);
+            if (usages.isEmpty() && crossings.isEmpty()) {
+                continue; // no log of this service read: the catalog and the evidence say it all
+            }
+            if (production.isEmpty()) {
+                catalog.environments().forEach(e -> production.put(e.name(), e.production()));
+                catalog.export().consumers().forEach(c -> consumers.put(c.name(), c));
+            }
             Set<String> broken = new TreeSet<>();
             boolean wholeApi = false;
             for (Finding f : breaking) {
@@ -75,8 +82,6 @@ public final class TrafficMigrations implements MigrationSource {
                     broken.add(TrafficService.key(f.operation()));
                 }
             }
-            List<Usage> usages = repository.usages(service, Optional.empty());
-            List<Crossings.Crossing> crossings = repository.crossings(service);
             observe(out, consumers, usages, plan.environment(), broken, wholeApi, now.minus(WINDOW), evidence);
             String version = ra.release().version();
             for (Environment e : catalog.environments()) {
