@@ -1,0 +1,307 @@
+package org.breakwater.traffic.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.breakwater.App;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Times;
+import org.breakwater.traffic.CallerRule;
+import org.breakwater.traffic.TrafficService;
+import org.breakwater.traffic.Usage;
+import org.breakwater.traffic.parse.LogFormat;
+import org.breakwater.traffic.parse.MalformedLine;
+import org.breakwater.traffic.parse.ReadSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater traffic ingest}: access logs read, or followed, into counts. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Read access logs (plain or gzip; '-' for standard input) and add their counts.",
+            "",
+            "With --follow, FILE may also be a folder: every log in it (not compressed rotated copies)",
+            "is read, then read on as it grows, every --interval seconds, until Ctrl-C. How far each",
+            "file was read is stored with the counts, so a follower restarted later (or run from cron",
+            "with --polls 1) reads only what is new; a log renamed by rotation keeps its place.",
+            "",
+            "Examples:",
+            "  breakwater traffic ingest --service pkgdb --env production access_log access_log.1.gz",
+            "  breakwater traffic ingest --service pkgdb --env production --follow /var/log/httpd/pkgdb/",
+            "  breakwater traffic ingest --service pkgdb --env staging --follow --polls 1 /var/log/httpd/"})
+final class TrafficIngestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--service", required = true, paramLabel = "SERVICE")
+    String service;
+
+    @Option(names = {"--env", "--environment"}, required = true, paramLabel = "ENV")
+    String environment;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "combined",
+            description = "combined (default), common, json (JSON lines), or an nginx log_format string")
+    String format;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "log files; '-' reads standard input")
+    List<String> files;
+
+    @Option(names = "--json", description = "print the summary as JSON")
+    boolean json;
+
+    @Option(names = "--quiet", description = "no progress line, even on a terminal; with --follow, no line per poll")
+    boolean quiet;
+
+    @Option(names = "--follow", description = "follow the files, or the folders' logs, as they grow (see above)")
+    boolean follow;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "10",
+            description = "with --follow: seconds between reads (default: ${DEFAULT-VALUE})")
+    int interval;
+
+    @Option(names = "--polls", paramLabel = "N",
+            description = "with --follow: stop after N reads (default: until interrupted)")
+    Integer polls;
+
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (follow) {
+            return follow(out, err);
+        }
+        if (polls != null || spec.commandLine().getParseResult().hasMatchedOption("--interval")) {
+            err.println("breakwater traffic ingest: --interval and --polls go with --follow");
+            return ExitCode.INPUT_ERROR;
+        }
+        long total = 0;
+        for (String file : files) {
+            try {
+                total = file.equals("-") || total < 0 ? -1 : total + Files.size(Path.of(file));
+            } catch (IOException e) {
+                total = -1; // refused below, with the reason
+            }
+        }
+        Progress progress = Progress.start(total, err, !quiet && System.console() != null);
+        try {
+            return ingest(out, err, progress);
+        } finally {
+            progress.close();
+        }
+    }
+
+    private int ingest(PrintWriter out, PrintWriter err, Progress progress) {
+        LogFormat f;
+        try {
+            f = TrafficCommand.format(format);
+        } catch (IllegalArgumentException e) {
+            err.println("breakwater traffic ingest: --format: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        List<TrafficService.Input> inputs = new ArrayList<>();
+        for (String file : files) {
+            if (file.equals("-")) {
+                inputs.add(new TrafficService.Input("<stdin>", () -> progress.count(new UnclosedStream(System.in))));
+            } else {
+                Path p = Path.of(file);
+                if (!Files.isReadable(p) || Files.isDirectory(p)) {
+                    err.println("breakwater traffic ingest: " + file + ": not a readable file");
+                    return ExitCode.INPUT_ERROR;
+                }
+                inputs.add(new TrafficService.Input(file, () -> progress.count(Files.newInputStream(p))));
+            }
+        }
+        return ErrorReporting.guarded("traffic ingest", err, () -> {
+            App app = store.open(Clock.systemUTC());
+            TrafficService traffic = app.traffic();
+            Outcome<List<CallerRule>> rules = traffic.rules();
+            if (rules instanceof Outcome.Refused<List<CallerRule>> r) {
+                err.println("breakwater traffic ingest: " + r.reason());
+                return ExitCode.INPUT_ERROR;
+            }
+            Outcome<TrafficService.Report> o = traffic.ingest(service, environment, f, inputs,
+                    ((Outcome.Done<List<CallerRule>>) rules).value(), TrafficIngestCommand::reverseDns);
+            if (o instanceof Outcome.Refused<TrafficService.Report> r) {
+                err.println("breakwater traffic ingest: " + r.reason());
+                return ExitCode.INPUT_ERROR;
+            }
+            TrafficService.Report report = ((Outcome.Done<TrafficService.Report>) o).value();
+            print(out, report);
+            return report.inputs().stream().anyMatch(s -> s.failure().isPresent()) ? ExitCode.INPUT_ERROR : ExitCode.OK;
+        });
+    }
+
+    /** --follow: poll the files and folders until interrupted (or --polls), one transaction per poll. */
+    private int follow(PrintWriter out, PrintWriter err) {
+        if (interval < 1 || interval > 86_400) {
+            err.println("breakwater traffic ingest: --interval must be between 1 and 86400 seconds");
+            return ExitCode.INPUT_ERROR;
+        }
+        if (polls != null && polls < 1) {
+            err.println("breakwater traffic ingest: --polls must be at least 1");
+            return ExitCode.INPUT_ERROR;
+        }
+        if (files.contains("-")) {
+            err.println("breakwater traffic ingest: --follow reads files or folders, not standard input");
+            return ExitCode.INPUT_ERROR;
+        }
+        LogFormat f;
+        try {
+            f = TrafficCommand.format(format);
+        } catch (IllegalArgumentException e) {
+            err.println("breakwater traffic ingest: --format: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        return ErrorReporting.guarded("traffic ingest", err, () -> {
+            App app = store.open(Clock.systemUTC());
+            if (app.catalog().service(service).isEmpty()) {
+                err.println("breakwater traffic ingest: unknown service '" + service + "'");
+                return ExitCode.INPUT_ERROR;
+            }
+            if (app.catalog().environments().stream().noneMatch(e -> e.name().equals(environment))) {
+                err.println("breakwater traffic ingest: unknown environment '" + environment + "'");
+                return ExitCode.INPUT_ERROR;
+            }
+            Outcome<List<CallerRule>> rules = app.traffic().rules();
+            if (rules instanceof Outcome.Refused<List<CallerRule>> r) {
+                err.println("breakwater traffic ingest: " + r.reason());
+                return ExitCode.INPUT_ERROR;
+            }
+            org.breakwater.traffic.Follower follower = app.follower(service, environment, f,
+                    files.stream().map(Path::of).toList(), ((Outcome.Done<List<CallerRule>>) rules).value(),
+                    TrafficIngestCommand::reverseDns);
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread hook = new Thread(() -> {
+                stop.set(true);
+                try {
+                    stopped.await(60, java.util.concurrent.TimeUnit.SECONDS); // let the poll under way finish
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                if (!quiet) {
+                    err.println("Following " + String.join(", ", files) + " for " + service + " in " + environment
+                            + " every " + interval + " s" + (polls == null ? " (Ctrl-C stops)" : ", " + polls
+                            + " time(s)"));
+                }
+                int done = 0;
+                while (!stop.get()) {
+                    Outcome<org.breakwater.traffic.Follower.Poll> o = follower.poll();
+                    if (o instanceof Outcome.Refused<org.breakwater.traffic.Follower.Poll> r) {
+                        err.println("breakwater traffic ingest: " + r.reason());
+                        return ExitCode.INPUT_ERROR;
+                    }
+                    org.breakwater.traffic.Follower.Poll poll = ((Outcome.Done<org.breakwater.traffic.Follower.Poll>) o)
+                            .value();
+                    if (!quiet) {
+                        poll.notes().forEach(n -> err.println(Times.show(java.time.Instant.now()) + "  " + n));
+                    }
+                    if (poll.readSomething()) {
+                        if (json) {
+                            print(out, poll.report());
+                        } else if (!quiet) {
+                            for (ReadSummary s : poll.report().inputs()) {
+                                out.println(Times.show(java.time.Instant.now()) + "  " + s.source() + ": +" + s.lines()
+                                        + " lines, " + s.records() + " requests, " + s.malformed() + " malformed");
+                                s.samples().forEach(m -> out.println("    " + m.message()));
+                            }
+                        }
+                        out.flush();
+                    }
+                    done++;
+                    if (polls != null && done >= polls) {
+                        break;
+                    }
+                    try {
+                        for (int i = 0; i < interval * 10 && !stop.get(); i++) {
+                            Thread.sleep(100);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                return ExitCode.OK;
+            } finally {
+                stopped.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // shutting down already: the hook is running and now returns
+                }
+            }
+        });
+    }
+
+    private void print(PrintWriter out, TrafficService.Report report) {
+        long known = report.usages().stream().filter(Usage::known).mapToLong(Usage::count).sum();
+        long unmatched = report.usages().stream().filter(u -> !u.matched()).mapToLong(Usage::count).sum();
+        long unknownCallers = report.usages().stream().filter(u -> !u.known()).map(Usage::caller).distinct().count();
+        if (json) {
+            JsonOutput.print(out, g -> {
+                g.writeStartObject();
+                g.writeArrayFieldStart("inputs");
+                for (ReadSummary s : report.inputs()) {
+                    g.writeStartObject();
+                    g.writeStringField("source", s.source());
+                    g.writeNumberField("lines", s.lines());
+                    g.writeNumberField("records", s.records());
+                    g.writeNumberField("malformed", s.malformed());
+                    g.writeArrayFieldStart("samples");
+                    for (MalformedLine m : s.samples()) {
+                        g.writeString(m.message());
+                    }
+                    g.writeEndArray();
+                    JsonOutput.optional(g, "failure", s.failure());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeNumberField("calls", report.calls());
+                g.writeNumberField("callsByKnownConsumers", known);
+                g.writeNumberField("unknownCallers", unknownCallers);
+                g.writeNumberField("callsToNoOperation", unmatched);
+                g.writeEndObject();
+            });
+            return;
+        }
+        for (ReadSummary s : report.inputs()) {
+            out.println(s.source() + ": " + s.lines() + " lines, " + s.records() + " requests, " + s.malformed()
+                    + " malformed" + s.failure().map(x -> "; stopped: " + x).orElse(""));
+            s.samples().forEach(m -> out.println("  " + m.message()));
+        }
+        out.println(report.calls() + " calls counted for " + service + " in " + environment + ": " + known
+                + " by known consumers, " + (report.calls() - known) + " by " + unknownCallers + " unknown caller(s); "
+                + unmatched + " to no operation of the deployed description.");
+        out.println("See them: breakwater traffic consumers " + service + " --env " + environment);
+    }
+
+    /** An address's host name by reverse DNS, when a host rule needs it. */
+    static Optional<String> reverseDns(String address) {
+        try {
+            String name = InetAddress.getByName(address).getCanonicalHostName();
+            return name.equals(address) ? Optional.empty() : Optional.of(name);
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+}
