@@ -21,6 +21,11 @@
 #   BENCH_BUILD_DIR=DIR            where the builds happen (default: ${TMPDIR:-/tmp}/breakwater-catalog-bench)
 #   BENCH_DOC=FILE                 the report to update (default: docs/benchmarks.md)
 set -euo pipefail
+case "${1:-}" in
+  -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
+  "") ;;
+  *) echo "catalog.sh: unknown argument '$1' (bench/catalog.sh --help lists its settings)" >&2; exit 2 ;;
+esac
 unset BREAKWATER_JAVA_OPTS
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -34,6 +34,11 @@
 #   BENCH_BUILD_DIR=DIR          where the builds and the store go (default ${TMPDIR:-/tmp}/breakwater-load-bench)
 #   BENCH_DOC=FILE               the report to update (default: docs/benchmarks.md)
 set -euo pipefail
+case "${1:-}" in
+  -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
+  "") ;;
+  *) echo "load.sh: unknown argument '$1' (bench/load.sh --help lists its settings)" >&2; exit 2 ;;
+esac
 unset BREAKWATER_JAVA_OPTS
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
