@@ -13,16 +13,25 @@ import org.breakwater.catalog.AffectedConsumer;
  *
  * @param outsideTeams the teams that are not part of infrastructure, among the owners
  * @param policyHash   which policy text judged it
+ * @param consumersByTeam every affected consumer, once (at its shortest distance), by owning team
+ *     (teams in name order); worked out once from the releases, as pages and gates ask often
  */
 public record Assessment(Plan plan, List<ReleaseAssessment> releases, List<String> outsideTeams,
-                         PolicyVerdict verdict, String policyHash) {
+                         PolicyVerdict verdict, String policyHash, Map<String, List<AffectedConsumer>> consumersByTeam) {
     public Assessment {
         releases = List.copyOf(releases);
         outsideTeams = List.copyOf(outsideTeams);
+        Map<String, List<AffectedConsumer>> copy = new TreeMap<>();
+        consumersByTeam.forEach((team, list) -> copy.put(team, List.copyOf(list)));
+        consumersByTeam = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** Every affected consumer, once, by owning team (teams in name order). */
-    public Map<String, List<AffectedConsumer>> consumersByTeam() {
+    public Assessment(Plan plan, List<ReleaseAssessment> releases, List<String> outsideTeams, PolicyVerdict verdict,
+                      String policyHash) {
+        this(plan, releases, outsideTeams, verdict, policyHash, byTeam(releases));
+    }
+
+    private static Map<String, List<AffectedConsumer>> byTeam(List<ReleaseAssessment> releases) {
         Map<String, AffectedConsumer> unique = new LinkedHashMap<>();
         for (ReleaseAssessment r : releases) {
             for (BreakImpact i : r.impacts()) {

@@ -26,6 +26,8 @@ public interface MigrationSource {
      */
     static List<Migration> recorded(Assessment assessment, List<Evidence> evidence, Instant now) {
         Map<String, Migration> out = new LinkedHashMap<>();
+        List<Evidence> perConsumer = evidence.stream().filter(e -> e.note().isPresent()
+                && (e.gate().equals("consumers-migrated") || e.gate().equals("consumers-acknowledged"))).toList();
         for (List<AffectedConsumer> team : assessment.consumersByTeam().values()) {
             for (AffectedConsumer a : team) {
                 String name = a.consumer().name();
@@ -33,9 +35,9 @@ public interface MigrationSource {
                     continue;
                 }
                 Migration m = new Migration(name, true, a.consumer().service(), true, false, MigrationState.DECLARED,
-                        "declared in the catalog" + (a.depth() > 1 ? " (through " + String.join(" → ", a.via()) + ")" : ""),
-                        List.of(), List.of());
-                out.put(name, advance(m, evidence));
+                        a.depth() > 1 ? "declared in the catalog (through " + String.join(" → ", a.via()) + ")"
+                                : "declared in the catalog", List.of(), List.of());
+                out.put(name, perConsumer.isEmpty() ? m : advance(m, perConsumer));
             }
         }
         return new ArrayList<>(out.values());
@@ -43,6 +45,9 @@ public interface MigrationSource {
 
     /** {@code m} moved on by the evidence recorded for it (its name in the evidence's note). */
     static Migration advance(Migration m, List<Evidence> evidence) {
+        if (evidence.isEmpty()) {
+            return m;
+        }
         Optional<Evidence> migrated = named(evidence, "consumers-migrated", m.consumer());
         if (migrated.isPresent() && !m.state().reached(MigrationState.VERIFIED_STAGING)) {
             return m.with(MigrationState.VERIFIED_STAGING, "verified, recorded by " + migrated.get().by() + ": "
