@@ -84,19 +84,12 @@ public final class Drafter {
             seen.stillCalls().forEach(x -> called.add(x.operation()));
             Map<String, Object> m = new LinkedHashMap<>(model);
             m.putAll(consumerModel(report, c.get(), List.of(), i -> i.finding().operation().isEmpty()
-                    || called.contains(usageKey(i.finding().operation()))));
+                    || called.contains(org.breakwater.apidiff.spec.Operation.keyOf(i.finding().operation()))));
             m.put("seen", String.join("; ", seen.stillCalls().stream().map(x -> x.operation() + " (" + calls(x.calls())
                     + ", last " + x.lastSeen().toString().substring(0, 16).replace('T', ' ') + " UTC)").toList()));
             drafts.add(render(kind, Optional.of(c.get().name()), consumerRecipients(c.get()), m));
         }
         return drafts;
-    }
-
-    /** A finding's operation ("GET /packages/name/{package}") as access-log counts key it ("GET /packages/name/{}"). */
-    static String usageKey(String operation) {
-        int space = operation.indexOf(' ');
-        return space < 0 ? operation : operation.substring(0, space).toUpperCase(java.util.Locale.ROOT) + " "
-                + org.breakwater.apidiff.spec.Operation.normalisePath(operation.substring(space + 1));
     }
 
     private Draft render(Kind kind, Optional<String> consumer, List<String> to, Map<String, Object> model) {

@@ -27,10 +27,6 @@ public final class Crossings {
     /** A crossing counted: who, from which address of which environment, how often, when. */
     public record Crossing(String service, String environment, String origin, String address, String caller,
                            boolean known, long count, Instant firstSeen, Instant lastSeen) {
-        /** A production host calling a non-production environment. */
-        public boolean productionCallingNonProduction(Map<String, Boolean> production) {
-            return production.getOrDefault(origin, false) && !production.getOrDefault(environment, false);
-        }
     }
 
     /** Environments by their host blocks, in catalog order: an address belongs to the first that holds it. */

@@ -79,7 +79,7 @@ public final class TrafficMigrations implements MigrationSource {
                 if (f.operation().isEmpty()) {
                     wholeApi = true;
                 } else {
-                    broken.add(TrafficService.key(f.operation()));
+                    broken.add(org.breakwater.apidiff.spec.Operation.keyOf(f.operation()));
                 }
             }
             observe(out, consumers, usages, plan.environment(), broken, wholeApi, now.minus(WINDOW), evidence);

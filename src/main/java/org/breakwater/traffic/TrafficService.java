@@ -146,7 +146,7 @@ public final class TrafficService {
                 if (f.operation().isEmpty()) {
                     wholeApi.add(f.message());
                 } else {
-                    changes.computeIfAbsent(key(f.operation()), k -> new ArrayList<>()).add(f.message());
+                    changes.computeIfAbsent(org.breakwater.apidiff.spec.Operation.keyOf(f.operation()), k -> new ArrayList<>()).add(f.message());
                 }
             }
             for (Usage u : repository.usages(ra.service().name(), Optional.of(report.plan().environment()))) {
@@ -164,15 +164,5 @@ public final class TrafficService {
         }
         hits.sort(java.util.Comparator.comparing(Hit::known).thenComparing(Hit::caller).thenComparing(Hit::operation));
         return hits;
-    }
-
-    /** A finding's operation ("GET /packages/name/{package}") as a usage's key ("GET /packages/name/{}"). */
-    static String key(String operation) {
-        int space = operation.indexOf(' ');
-        if (space < 0) {
-            return operation;
-        }
-        return operation.substring(0, space).toUpperCase(java.util.Locale.ROOT) + " "
-                + org.breakwater.apidiff.spec.Operation.normalisePath(operation.substring(space + 1));
     }
 }

@@ -88,7 +88,7 @@ class TrafficImpactTest {
 
     @Test
     void finding_operations_become_usage_keys() {
-        assertThat(TrafficService.key("GET /packages/name/{package}")).isEqualTo("GET /packages/name/{}");
-        assertThat(TrafficService.key("post /acls/dispatcher/toggle_acl/")).isEqualTo("POST /acls/dispatcher/toggle_acl");
+        assertThat(org.breakwater.apidiff.spec.Operation.keyOf("GET /packages/name/{package}")).isEqualTo("GET /packages/name/{}");
+        assertThat(org.breakwater.apidiff.spec.Operation.keyOf("post /acls/dispatcher/toggle_acl/")).isEqualTo("POST /acls/dispatcher/toggle_acl");
     }
 }

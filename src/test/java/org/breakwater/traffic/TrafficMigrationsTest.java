@@ -239,4 +239,15 @@ class TrafficMigrationsTest {
         assertThat(notice.body()).contains("Seen in the access logs calling what breaks")
                 .contains("  * badges-fas-client: 1 call to GET /acls/name/{}");
     }
+
+    @Test
+    void a_staging_host_calling_production_is_a_warning_too() {
+        ingest("production", line("10.5.128.21", now.minus(Duration.ofHours(3)), "GET /pkgdb/acls/name/guake",
+                "bodhi/2.0.0"));
+        assertThat(traffic.crossings("pkgdb")).extracting(c -> c.environment() + " <- " + c.origin() + " " + c.address())
+                .containsExactly("production <- staging 10.5.128.21");
+        assertThat(of(report(), "bodhi-pkgdb-client").warnings()).singleElement().asString()
+                .contains("a staging host (10.5.128.21) calls production: testing against production?")
+                .contains("1 call,");
+    }
 }

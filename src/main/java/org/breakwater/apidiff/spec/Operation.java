@@ -31,6 +31,16 @@ public record Operation(String method, String path, Optional<String> operationId
         return method.toUpperCase(java.util.Locale.ROOT) + " " + normalisePath(path);
     }
 
+    /**
+     * The key of an operation written as {@code "METHOD /path"} ({@code "get /packages/{name}/"}
+     * → {@code "GET /packages/{}"}), as {@link #key()} makes it; text without a space is kept.
+     */
+    public static String keyOf(String operation) {
+        int space = operation.indexOf(' ');
+        return space < 0 ? operation : operation.substring(0, space).toUpperCase(java.util.Locale.ROOT) + " "
+                + normalisePath(operation.substring(space + 1));
+    }
+
     public static String normalisePath(String path) {
         String p = path.replaceAll("\\{[^}/]*}", "{}");
         if (p.length() > 1 && p.endsWith("/")) {

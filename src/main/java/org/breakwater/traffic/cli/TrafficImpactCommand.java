@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.breakwater.App;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
@@ -53,19 +52,12 @@ final class TrafficImpactCommand implements Callable<Integer> {
         }
         return ErrorReporting.guarded("traffic impact", err, () -> {
             App app = store.open(Clock.systemUTC());
-            Outcome<org.breakwater.plan.PlanReport> report;
-            try {
-                report = app.plans(policy.load()).report(plan);
-            } catch (org.breakwater.policy.PolicyException e) {
-                err.println("breakwater traffic impact: the policy does not read: " + e.getMessage());
+            java.util.Optional<org.breakwater.plan.PlanReport> found = PlanReports.load(app, policy, plan, "traffic impact", err);
+            if (found.isEmpty()) {
                 return ExitCode.INPUT_ERROR;
             }
-            if (report instanceof Outcome.Refused<org.breakwater.plan.PlanReport> r) {
-                err.println("breakwater traffic impact: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            List<TrafficService.Hit> hits = app.traffic().impact(((Outcome.Done<org.breakwater.plan.PlanReport>) report)
-                    .value(), java.time.Duration.ofDays(days), java.time.Instant.now());
+            List<TrafficService.Hit> hits = app.traffic().impact(found.get(), java.time.Duration.ofDays(days),
+                    java.time.Instant.now());
             if (json) {
                 JsonOutput.print(out, g -> TrafficJson.hits(g, hits));
                 return ExitCode.OK;

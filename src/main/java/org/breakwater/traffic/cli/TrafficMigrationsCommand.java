@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.breakwater.App;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
@@ -44,18 +43,11 @@ final class TrafficMigrationsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ErrorReporting.guarded("traffic migrations", err, () -> {
             App app = store.open(Clock.systemUTC());
-            Outcome<org.breakwater.plan.PlanReport> report;
-            try {
-                report = app.plans(policy.load()).report(plan);
-            } catch (org.breakwater.policy.PolicyException e) {
-                err.println("breakwater traffic migrations: the policy does not read: " + e.getMessage());
+            java.util.Optional<org.breakwater.plan.PlanReport> found = PlanReports.load(app, policy, plan, "traffic migrations", err);
+            if (found.isEmpty()) {
                 return ExitCode.INPUT_ERROR;
             }
-            if (report instanceof Outcome.Refused<org.breakwater.plan.PlanReport> r) {
-                err.println("breakwater traffic migrations: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            org.breakwater.plan.PlanReport r = ((Outcome.Done<org.breakwater.plan.PlanReport>) report).value();
+            org.breakwater.plan.PlanReport r = found.get();
             if (json) {
                 JsonOutput.print(out, g -> org.breakwater.plan.cli.MigrationOutput.json(g, r.migrations()));
                 return ExitCode.OK;
