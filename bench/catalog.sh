@@ -47,6 +47,7 @@ queries=2000
 bench_jvm_opts=(-Xms1g -Xmx1g -XX:+AlwaysPreTouch)
 
 log() { printf '\n== %s\n' "$*" >&2; }
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 started=$(date +%s)
 
 for tool in java mvn git; do
@@ -99,28 +100,10 @@ java -cp "$build/bench/target/classes" org.breakwater.bench.catalog.GenerateCata
   --services "$services" --consumers $((services * 4)) --deployments $((services * 20)) | tee "$results/generate.txt"
 
 # --- 4. a quiet machine --------------------------------------------------------------------------
-waited=0
-quiet_reached=yes
-if [ "$wait_quiet" -gt 0 ]; then
-  while awk -v max="$quiet_load" '{exit !($1 > max)}' /proc/loadavg; do
-    if [ "$waited" -ge "$wait_quiet" ]; then
-      quiet_reached=no
-      echo "   still busy after ${waited}s (load $(cut -d' ' -f1-3 /proc/loadavg)); measuring anyway" >&2
-      break
-    fi
-    [ "$waited" = 0 ] && log "waiting up to ${wait_quiet}s for the 1-minute load average to fall to $quiet_load (now $(cut -d' ' -f1 /proc/loadavg))"
-    sleep 15
-    waited=$((waited + 15))
-  done
-fi
+bench_wait_quiet "$wait_quiet" "$quiet_load"
 
 {
-  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "nproc=$(nproc)"
-  echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-  echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
-  echo "kernel=$(uname -sr)"
-  echo "java=$(java -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
+  bench_machine_facts
   echo "commit=$commit"
   echo "dirty=$dirty_note"
   echo "tmp=${TMPDIR:-/tmp}"

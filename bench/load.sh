@@ -79,6 +79,7 @@ compare_sets=(
 )
 
 log() { printf '\n== %s\n' "$*" >&2; }
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 started=$(date +%s)
 
@@ -193,28 +194,10 @@ for e in can-deploy plan-page; do
 done
 
 # --- 4. a quiet machine --------------------------------------------------------------------------
-waited=0
-quiet_reached=yes
-if [ "$wait_quiet" -gt 0 ]; then
-  while awk -v max="$quiet_load" '{exit !($1 > max)}' /proc/loadavg; do
-    if [ "$waited" -ge "$wait_quiet" ]; then
-      quiet_reached=no
-      echo "   still busy after ${waited}s (load $(loadavg)); measuring anyway" >&2
-      break
-    fi
-    [ "$waited" = 0 ] && log "waiting up to ${wait_quiet}s for the 1-minute load average to fall to $quiet_load (now $(cut -d' ' -f1 /proc/loadavg))"
-    sleep 15
-    waited=$((waited + 15))
-  done
-fi
+bench_wait_quiet "$wait_quiet" "$quiet_load"
 
 {
-  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "nproc=$(nproc)"
-  echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-  echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
-  echo "kernel=$(uname -sr)"
-  echo "java=$(java -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
+  bench_machine_facts
   echo "wrk=$(wrk -v 2>&1 | head -1)"
   echo "commit=$commit"
   echo "dirty=$dirty_note"

@@ -54,6 +54,7 @@ case "${1:-}" in
 esac
 
 log() { printf '\n== %s\n' "$*" >&2; }
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 die() { echo "traffic.sh: $*" >&2; exit "${2:-1}"; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 is_count() { [[ "$1" =~ ^[0-9]+$ ]]; }
@@ -188,28 +189,10 @@ log "setting up the store in $base_store"
 sed 's/^/   /' "$results/setup.txt" >&2
 
 # --- 5. a quiet machine --------------------------------------------------------------------------
-waited=0
-quiet_reached=yes
-if [ "$wait_quiet" -gt 0 ]; then
-  while awk -v max="$quiet_load" '{exit !($1 >= max)}' /proc/loadavg; do
-    if [ "$waited" -ge "$wait_quiet" ]; then
-      quiet_reached=no
-      echo "   still busy after ${waited}s (load $(loadavg)); measuring anyway" >&2
-      break
-    fi
-    [ "$waited" = 0 ] && log "waiting up to ${wait_quiet}s for the 1-minute load average to fall below $quiet_load (now $(loadavg))"
-    sleep 15
-    waited=$((waited + 15))
-  done
-fi
+bench_wait_quiet "$wait_quiet" "$quiet_load" ">="
 
 {
-  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "nproc=$(nproc)"
-  echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
-  echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
-  echo "kernel=$(uname -sr)"
-  echo "java=$(java -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
+  bench_machine_facts
   echo "goaccess=$(goaccess --version 2>/dev/null | head -1 | sed 's/^GoAccess - //; s/\.$//')"
   echo "goaccess_package=$(dpkg-query -W -f '${Version}' goaccess 2>/dev/null || echo '?')"
   echo "wc=$(wc --version | head -1)"
