@@ -71,7 +71,7 @@ abstract class PlanCliContract {
         Instant now = Instant.now();
         Instant start = now.minus(Duration.ofMinutes(5));
         Run created = ok("plan", "create", "--release", "pkgdb=2.0.0", "--start", at(start), "--duration", "4h",
-                "--owner", "pingou", "--scheduled", "--json");
+                "--owner", "pingou", "--scheduled", "--force", "--json");
         long id = Long.parseLong(((ObjectNode) json(created.out())).text("id").orElseThrow());
 
         Run assess = ok("plan", "assess", Long.toString(id));
