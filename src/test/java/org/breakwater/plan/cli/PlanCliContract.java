@@ -37,8 +37,13 @@ abstract class PlanCliContract {
     }
 
     Run run(String... args) {
+        return run(store(), args);
+    }
+
+    /** Runs the command line in this JVM with {@code store}'s options; no stack trace may show. */
+    static Run run(List<String> store, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(store());
+        all.addAll(store);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));

@@ -2,15 +2,11 @@ package org.breakwater.plan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +14,9 @@ import org.breakwater.App;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
-import org.breakwater.cli.Main;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
+import org.breakwater.plan.cli.PlanCliContract.Run;
 import org.breakwater.plan.PlannedRelease;
 import org.breakwater.plan.store.JdbiPlanRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,17 +35,8 @@ class PlanInputCliTest {
 
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    record Run(int code, String out, String err) {
-    }
-
     Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(List.of("--data-dir", dir.resolve("data").toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+        return PlanCliContract.run(List.of("--data-dir", dir.resolve("data").toString()), args);
     }
 
     @BeforeEach
