@@ -13,6 +13,9 @@ import java.util.Optional;
  * at 20:00 New York time, for 4 hours".
  */
 public record RecurringWindow(String name, WindowKind kind, CronSchedule schedule, Duration length) {
+    /** Most occurrences one walk lists (a minutely schedule over a year would be half a million). */
+    public static final int MAX_OCCURRENCES = 20_000;
+
     public RecurringWindow {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -41,13 +44,16 @@ public record RecurringWindow(String name, WindowKind kind, CronSchedule schedul
         return schedule.zone();
     }
 
-    /** Every occurrence that overlaps [from, to), in order of start. */
+    /**
+     * Every occurrence that overlaps [from, to), in order of start; at most {@link #MAX_OCCURRENCES}
+     * (the first ones), so that no stored plan or calendar can make a walk run for minutes.
+     */
     public List<Window> occurrences(Instant from, Instant to) {
         List<Window> found = new ArrayList<>();
         Optional<String> source = Optional.of("cron '" + cron() + "' in " + zone().getId());
         // an occurrence starting at s overlaps [from, to) when from - length < s < to
         Optional<Instant> start = schedule.next(from.minus(length));
-        while (start.isPresent() && start.get().isBefore(to)) {
+        while (start.isPresent() && start.get().isBefore(to) && found.size() < MAX_OCCURRENCES) {
             Instant s = start.get();
             found.add(new Window(name, kind, s, s.plus(length), source));
             start = schedule.next(s);

@@ -1,5 +1,6 @@
 package org.breakwater.calendar;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +8,11 @@ import java.util.List;
 
 /** The releases and freezes that planned deployments must respect: fixed windows and recurring ones. */
 public record ReleaseCalendar(List<Window> windows, List<RecurringWindow> recurring) {
+    /**
+     * The longest span one look at the calendar covers; a longer one (a plan stored with an absurd
+     * duration by an older version) is cut to it, so every walk over recurring windows is bounded.
+     */
+    public static final Duration MAX_SPAN = Duration.ofDays(10 * 366);
     private static final Comparator<Window> ORDER = Comparator.comparing(Window::start)
             .thenComparing(Window::end).thenComparing(Window::kind).thenComparing(Window::name);
 
@@ -19,11 +25,15 @@ public record ReleaseCalendar(List<Window> windows, List<RecurringWindow> recurr
         return new ReleaseCalendar(List.of(), List.of());
     }
 
-    /** Every window, fixed or recurring, that overlaps [from, to), in order of start. */
+    /**
+     * Every window, fixed or recurring, that overlaps [from, to), in order of start; a range longer
+     * than {@link #MAX_SPAN} is looked at only for its first {@link #MAX_SPAN}.
+     */
     public List<Window> between(Instant from, Instant to) {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the range ends (" + to + ") before it starts (" + from + ")");
         }
+        Instant end = Duration.between(from, to).compareTo(MAX_SPAN) > 0 ? from.plus(MAX_SPAN) : to;
         List<Window> found = new ArrayList<>();
         for (Window w : windows) {
             if (w.overlaps(from, to)) {
@@ -31,7 +41,7 @@ public record ReleaseCalendar(List<Window> windows, List<RecurringWindow> recurr
             }
         }
         for (RecurringWindow r : recurring) {
-            found.addAll(r.occurrences(from, to));
+            found.addAll(r.occurrences(from, end));
         }
         found.sort(ORDER);
         return List.copyOf(found);

@@ -77,6 +77,10 @@ public final class CatalogService {
 
     /** Records what CI deployed, storing the release's API description when given. */
     public Outcome<Deployment> recordDeployment(NewDeployment d, Optional<ApiDescription> api) {
+        Optional<String> bad = Versions.problem(d.version()).or(() -> api.flatMap(ApiDescription::problem));
+        if (bad.isPresent()) {
+            return Outcome.refused(bad.get());
+        }
         if (catalog.service(d.service()).isEmpty()) {
             return Outcome.refused("unknown service '" + d.service() + "'" + CatalogValidator.suggest(d.service(),
                     names(catalog.load().services().stream().map(Service::name).toList()))
@@ -140,8 +144,20 @@ public final class CatalogService {
         return apis.spec(hash);
     }
 
-    /** Stores a description (a plan's candidate given as a file) and returns its hash. */
+    /** Why the stored API description {@code hash} cannot be read (a damaged record), if it cannot. */
+    public Optional<String> apiDamage(String hash) {
+        return apis.damage(hash);
+    }
+
+    /**
+     * Stores a description (a plan's candidate given as a file) and returns its hash.
+     *
+     * @throws IllegalArgumentException when a file name would leave its folder: check {@link ApiDescription#problem()} first
+     */
     public String storeApi(ApiDescription description) {
+        description.problem().ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
         deployments.storeDescription(description, clock.instant());
         return description.hash();
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.breakwater.apidiff.spec.ApiSpec;
+import org.breakwater.apidiff.spec.Problem;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.apidiff.spec.SpecReader;
@@ -22,6 +23,7 @@ public final class StoredApis {
     private final DeploymentRepository deployments;
     private final SpecReader reader;
     private final Map<String, ApiSpec> cache = new ConcurrentHashMap<>();
+    private final Map<String, String> damaged = new ConcurrentHashMap<>();
 
     public StoredApis(DeploymentRepository deployments, ReadLimits limits) {
         this.deployments = deployments;
@@ -43,18 +45,34 @@ public final class StoredApis {
             cache.put(hash, spec);
             return Optional.of(spec);
         } catch (SpecException e) {
+            if (damaged.size() > 1_000) {
+                damaged.clear();
+            }
+            damaged.put(hash, e.problem().toString());
             return Optional.empty();
         }
     }
 
+    /**
+     * Why the description stored under {@code hash} cannot be read (a damaged record, e.g. one an
+     * older version stored with a file name leaving its folder), or empty when it reads or is absent.
+     */
+    public Optional<String> damage(String hash) {
+        return spec(hash).isPresent() ? Optional.empty() : Optional.ofNullable(damaged.get(hash));
+    }
+
     public ApiSpec read(ApiDescription description) throws SpecException {
+        Optional<String> bad = description.problem();
+        if (bad.isPresent()) {
+            throw new SpecException(Problem.inFile(description.mainFile(), bad.get()));
+        }
         Path dir = null;
         try {
             dir = Files.createTempDirectory("breakwater-api-");
             for (Map.Entry<String, String> f : description.files().entrySet()) {
                 Path target = dir.resolve(f.getKey()).normalize();
                 if (!target.startsWith(dir)) {
-                    throw new IllegalStateException("stored file name leaves its folder: " + f.getKey());
+                    throw new SpecException(Problem.inFile(f.getKey(), "the stored file name leaves its folder"));
                 }
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, f.getValue());

@@ -108,7 +108,7 @@ final class DemoPlans {
         Plan fedocal = done(plans.create(new NewPlan("fedocal 1.0: per-calendar iCal feeds, new API paths",
                 Map.of("fedocal", "1.0.0"), Map.of(), "production", now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1)),
                 Duration.ofHours(1), "pingou", Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4251"),
-                PlanStatus.SCHEDULED)));
+                PlanStatus.SCHEDULED), true)); // its start has just passed: forced, as a late plan would be
         // the outage notice is due in a few days: written, waiting for the owner to read and send it
         done(app.announcements(PolicyReader.defaults(), org.breakwater.announce.Templates.defaults(), FROM)
                 .draft(id, org.breakwater.announce.Kind.OUTAGE_NOTICE, Optional.empty(), Optional.empty(), "pingou"));

@@ -70,14 +70,17 @@ public final class PlanService {
     }
 
     public Outcome<Plan> create(NewPlan p) {
-        if (p.releases().isEmpty()) {
-            return Outcome.refused("a plan ships at least one release (--release SERVICE=VERSION)");
-        }
-        if (catalog.environments().stream().noneMatch(e -> e.name().equals(p.environment()))) {
-            return Outcome.refused("unknown environment '" + p.environment() + "'");
-        }
-        if (p.duration().isNegative() || p.duration().isZero()) {
-            return Outcome.refused("the expected duration must be positive");
+        return create(p, false);
+    }
+
+    /**
+     * A new plan, once its input is within bounds ({@link PlanInput}). A scheduled plan whose start
+     * has passed needs {@code force} (a deployment recorded after the fact).
+     */
+    public Outcome<Plan> create(NewPlan p, boolean force) {
+        Optional<String> refused = PlanInput.refusal(p, catalog.environments(), clock.instant(), force);
+        if (refused.isPresent()) {
+            return Outcome.refused(refused.get());
         }
         List<PlannedRelease> releases = new ArrayList<>();
         for (String service : p.services()) {
@@ -113,6 +116,22 @@ public final class PlanService {
         Plan made = plans.create(plan);
         events.happened(made.status() == PlanStatus.SCHEDULED ? "deployment.scheduled" : "deployment.planned", made);
         return Outcome.done(made);
+    }
+
+    /**
+     * What to tell whoever just made or moved plan {@code id}: a start in the past, gates already
+     * failed (their deadline passed). Empty when all is well.
+     */
+    public List<String> warnings(long id) {
+        Optional<Plan> plan = plans.plan(id);
+        if (plan.isEmpty()) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        PlanInput.past(plan.get().start(), clock.instant()).ifPresent(warnings::add);
+        report(plan.get()).gates().stream().filter(g -> g.state() == GateState.FAILED)
+                .forEach(g -> warnings.add("gate " + g.id() + " has failed already: " + g.detail()));
+        return warnings;
     }
 
     public Optional<Plan> plan(long id) {
@@ -153,6 +172,10 @@ public final class PlanService {
         }
         if (!plan.get().status().open() || plan.get().status() == PlanStatus.IN_PROGRESS) {
             return Outcome.refused("plan " + id + " is " + plan.get().status().id() + "; only a draft or scheduled plan moves");
+        }
+        Optional<String> far = PlanInput.start(start, clock.instant());
+        if (far.isPresent()) {
+            return Outcome.refused(far.get());
         }
         Plan updated = plan.get().withStart(start);
         if (updated.status() == PlanStatus.SCHEDULED) {
@@ -272,6 +295,10 @@ public final class PlanService {
         if (evidence.isBlank()) {
             return Outcome.refused("the evidence is empty: give the link (or a line) that proves the gate");
         }
+        Optional<String> future = at.flatMap(t -> PlanInput.evidenceTime(t, clock.instant()));
+        if (future.isPresent()) {
+            return Outcome.refused(future.get());
+        }
         return Outcome.done(plans.addEvidence(id, gate, evidence, by, at.orElse(clock.instant()), note, decision));
     }
 
@@ -305,16 +332,12 @@ public final class PlanService {
 
     /** The planned deployments (not drafts or cancelled ones) as calendar events, for an .ics feed. */
     public List<org.breakwater.calendar.CalendarEvent> schedule() {
-        List<org.breakwater.calendar.CalendarEvent> events = new ArrayList<>();
-        for (Plan p : plans.plans(Optional.empty())) {
-            if (p.status() == PlanStatus.CANCELLED || p.status() == PlanStatus.DRAFT) {
-                continue;
-            }
-            events.add(new org.breakwater.calendar.CalendarEvent("plan-" + p.id() + "@breakwater", "Deployment: "
-                    + p.title() + " (" + p.environment() + ")", p.releaseLabel() + " → " + p.environment() + ", "
-                    + p.status().id() + ", owner " + p.owner(), p.start(), p.end(), p.ticket()));
-        }
-        return events;
+        return schedule(problem -> { });
+    }
+
+    /** The same, each entry that cannot be written whole ({@link PlanFeed}) told to {@code problems}. */
+    public List<org.breakwater.calendar.CalendarEvent> schedule(java.util.function.Consumer<String> problems) {
+        return PlanFeed.events(plans.plans(Optional.empty()), problems);
     }
 
     /** May plan {@code id} go ahead now? */
@@ -335,6 +358,9 @@ public final class PlanService {
         if (now.isBefore(plan.start())) {
             reasons.add("the deployment window opens " + GateEvaluator.day(plan.start()));
         }
+        List<String> damaged = DamagedApis.reasons(catalog, plan);
+        reasons.addAll(damaged);
+        waitable &= damaged.isEmpty();
         for (Gate g : r.gates()) {
             if (!g.state().passes()) {
                 reasons.add(g.id() + " " + g.state().id() + ": " + g.detail());
@@ -361,6 +387,10 @@ public final class PlanService {
         if (catalog.environments().stream().noneMatch(e -> e.name().equals(environment))) {
             return Outcome.refused("unknown environment '" + environment + "'");
         }
+        Optional<String> unparsable = PlanInput.version(service, version);
+        if (unparsable.isPresent()) {
+            return Outcome.refused(unparsable.get());
+        }
         List<Plan> covering = plans.openPlansShipping(service, version, environment);
         if (!covering.isEmpty()) {
             return Outcome.done(answer(report(covering.get(0))));
@@ -370,6 +400,10 @@ public final class PlanService {
                 environment, clock.instant(), java.time.Duration.ofHours(1), "ci", Optional.empty(),
                 PlanStatus.DRAFT, clock.instant());
         Assessment a = new Assessor(catalog).assess(probe, policy, List.of(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        List<String> damaged = DamagedApis.reasons(catalog, probe);
+        if (!damaged.isEmpty()) {
+            return Outcome.done(new CanDeploy.No(damaged, Optional.empty(), List.of(), false));
+        }
         if (a.verdict() instanceof PolicyVerdict.Exempt e) {
             List<String> reasons = new ArrayList<>(List.of("no plan needed: " + e.reason()));
             if (a.breaks()) {

@@ -2,24 +2,18 @@ package org.breakwater.plan;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.breakwater.catalog.Versions;
 
-/** A version number read the semantic-versioning way: 2.0.0, v0.8.19, 2.0.0-rc3, 1.9. */
+/** A version number read the semantic-versioning way: 2.0.0, v0.8.19, 2.0.0-rc3, 1.9 ({@link Versions}). */
 public record Version(int major, int minor, int patch, String text) {
-    private static final Pattern FORM = Pattern.compile("v?(\\d+)(?:\\.(\\d+))?(?:\\.(\\d+))?(?:[-+~.].*)?");
-
     public static Optional<Version> parse(String text) {
-        Matcher m = FORM.matcher(text.strip());
-        if (!m.matches()) {
+        Optional<Matcher> read = Versions.read(text);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new Version(Integer.parseInt(m.group(1)),
-                    m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
-                    m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), text));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        Matcher m = read.get();
+        return Optional.of(new Version(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), text));
     }
 
     /** What kind of step {@code to} is from this version. */

@@ -257,6 +257,9 @@ final class ApiRoutes {
             if (service == null || version == null) {
                 throw Problem.badRequest("ask with plan=ID, or with service=S&version=V[&to=ENV]");
             }
+            org.breakwater.catalog.Versions.problem(version).ifPresent(p -> {
+                throw Problem.badRequest("version " + p);
+            });
             o = plans.canDeploy(service, version, Optional.ofNullable(ctx.queryParam("to")).orElse("production"));
         }
         CanDeploy answer = done(o, 404);

@@ -68,7 +68,8 @@ final class Pages {
         server.get("/plans/{id}", this::plan);
         server.get("/calendar", this::calendar);
         server.get("/calendar.ics", ctx -> ctx.contentType("text/calendar; charset=utf-8")
-                .result(org.breakwater.calendar.files.IcsWriter.write("Planned deployments", plans.schedule(), Instant.now())));
+                .result(org.breakwater.calendar.files.IcsWriter.write("Planned deployments", plans.schedule(problem ->
+                        org.slf4j.LoggerFactory.getLogger(Pages.class).warn("calendar.ics: {}", problem)), Instant.now())));
         return List.of("/", "/services/{name}", "/plans/{id}", "/calendar", "/calendar.ics");
     }
 

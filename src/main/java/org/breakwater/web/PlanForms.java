@@ -23,6 +23,7 @@ import org.breakwater.plan.Evidence;
 import org.breakwater.plan.Gate;
 import org.breakwater.plan.NewPlan;
 import org.breakwater.plan.Plan;
+import org.breakwater.plan.PlanInput;
 import org.breakwater.plan.PlanReport;
 import org.breakwater.plan.PlanService;
 import org.breakwater.plan.PlanStatus;
@@ -95,9 +96,6 @@ final class PlanForms {
         Optional<String> decision = optional(ctx, "decision");
         Optional<Instant> at = optional(ctx, "at").map(t -> Times.instant(t).orElseThrow(() -> Problem.badRequest("'" + t
                 + "' is not a time; write it in UTC as 2014-06-12 18:00, or leave it empty for now")));
-        if (at.isPresent() && at.get().isAfter(Instant.now())) {
-            throw Problem.badRequest("evidence cannot come from the future (" + Times.show(at.get()) + ")");
-        }
         Evidence e = done(plans.record(plan.id(), gate, field(ctx, "evidence", "the evidence"), who.username(),
                 at, optional(ctx, "note"), decision));
         access.audit(who.username(), "gate-evidence", "plan/" + plan.id(), Optional.of(gate + ": " + e.evidence()
@@ -197,6 +195,9 @@ final class PlanForms {
         String startText = field(ctx, "start", "the start");
         Instant start = Times.instant(startText).orElseThrow(() -> Problem.badRequest("'" + startText
                 + "' is not a time; write it in UTC as 2014-06-16 12:00"));
+        PlanInput.past(start, Instant.now()).ifPresent(past -> {
+            throw Problem.badRequest("Start: " + past + "; pick a start ahead");
+        });
         String spanText = optional(ctx, "duration").orElse("2h");
         Duration span = Times.duration(spanText).orElseThrow(() -> Problem.badRequest("'" + spanText
                 + "' is not a span; write it as 90m, 4h or 1d"));

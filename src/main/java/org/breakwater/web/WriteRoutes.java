@@ -25,6 +25,7 @@ import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Evidence;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.NewPlan;
+import org.breakwater.plan.PlanInput;
 import org.breakwater.plan.PlanService;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.plan.cli.PlanJson;
@@ -208,9 +209,16 @@ final class WriteRoutes {
                 + " 90m, 4h or 1d, not '" + span + "'"));
         String title = body.text("title").filter(t -> !t.isBlank()).orElse(String.join(" + ", releases.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList()));
-        Plan plan = done(plans.create(new NewPlan(title, releases, descriptions, body.text("environment")
-                .orElse("production"), time(body, "start"), duration, who.username(), body.text("ticket"),
-                body.flag("scheduled") ? PlanStatus.SCHEDULED : PlanStatus.DRAFT)), 400);
+        NewPlan wanted = new NewPlan(title, releases, descriptions, body.text("environment").orElse("production"),
+                time(body, "start"), duration, who.username(), body.text("ticket"),
+                body.flag("scheduled") ? PlanStatus.SCHEDULED : PlanStatus.DRAFT);
+        boolean force = body.flag("force");
+        Optional<String> past = PlanInput.past(wanted.start(), Instant.now());
+        if (past.isPresent() && wanted.status() == PlanStatus.SCHEDULED && !force) {
+            throw new Problem(422, "Unprocessable Content", past.get() + "; to record a scheduled plan whose time has"
+                    + " passed, send \"force\": true - or pick a start ahead");
+        }
+        Plan plan = done(plans.create(wanted, force), 400);
         access.audit(who.username(), "plan-created", "plan/" + plan.id(), Optional.of(plan.releaseLabel() + " → "
                 + plan.environment() + ", " + Times.show(plan.start())));
         ctx.status(201).header("Location", "/api/v1/plans/" + plan.id());
@@ -245,6 +253,9 @@ final class WriteRoutes {
     private static ApiDescription description(ObjectNode d) {
         String file = required(d, "file");
         String content = required(d, "content");
+        ApiDescription.fileNameProblem(file).ifPresent(p -> {
+            throw Problem.badRequest(p);
+        });
         try {
             new SpecReader(ReadLimits.defaults()).parse(content, file);
         } catch (SpecException e) {

@@ -76,7 +76,8 @@ class DeliveryTest {
         StringWriter err = new StringWriter();
         assertThat(Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err))).as(err.toString()).isZero();
-        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), Clock.systemUTC());
+        // one clock for the plans and the announcements, as in the server: a sent notice is dated by it
+        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), clock);
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }

@@ -115,4 +115,24 @@ class ReleaseCalendarTest {
         assertThat(calendar.windows()).containsExactly(FINAL_FREEZE);
         assertThat(calendar.recurring()).isEmpty();
     }
+
+    @Test
+    void a_look_over_a_century_covers_its_first_ten_years_only() {
+        RecurringWindow weekly = RecurringWindow.of("weekly freeze", WindowKind.FREEZE, "0 20 * * WED",
+                Duration.ofHours(2), ZoneId.of("UTC"));
+        Instant from = at("2014-06-02T00:00:00Z");
+        List<Window> found = new ReleaseCalendar(List.of(), List.of(weekly)).between(from, from.plus(Duration.ofDays(36_500)));
+        assertThat(found).hasSizeBetween(500, 530)
+                .allSatisfy(w -> assertThat(w.start()).isBefore(from.plus(Duration.ofDays(10 * 366))));
+    }
+
+    @Test
+    void a_minutely_window_over_a_year_lists_at_most_its_first_occurrences() {
+        RecurringWindow minutely = RecurringWindow.of("every minute", WindowKind.FREEZE, "* * * * *",
+                Duration.ofMinutes(1), ZoneId.of("UTC"));
+        Instant from = at("2014-06-02T00:00:00Z");
+        List<Window> found = minutely.occurrences(from, from.plus(Duration.ofDays(365)));
+        assertThat(found).hasSize(20_000);
+        assertThat(found.get(0).start()).isEqualTo(from);
+    }
 }

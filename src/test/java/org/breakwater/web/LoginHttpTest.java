@@ -327,4 +327,28 @@ class LoginHttpTest {
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).contains("adamwill (viewer)");
     }
+
+    @Test
+    void the_plan_form_refuses_a_past_start_a_ticket_with_a_space_and_an_endless_duration() throws Exception {
+        Browser b = new Browser(open);
+        b.login("pingou", PASSWORD);
+        String csrf = b.csrf("/plans/new");
+        String ahead = Instant.now().plus(Duration.ofDays(20)).toString();
+        Map<String, Map<String, String>> refused = Map.of(
+                "is in the past", form("csrf", csrf, "releases", "pkgdb=2.1.0", "environment", "production",
+                        "start", Instant.now().minus(Duration.ofDays(2)).toString()),
+                "contains spaces", form("csrf", csrf, "releases", "pkgdb=2.1.0", "environment", "production",
+                        "start", ahead, "ticket", "https://tickets.example/4 2"),
+                "longer than a deployment may last", form("csrf", csrf, "releases", "pkgdb=2.1.0", "environment",
+                        "production", "start", ahead, "duration", "99999999999d"),
+                "is not a version: a version is numbers", form("csrf", csrf, "releases", "pkgdb=three", "environment", "production",
+                        "start", ahead));
+        int before = app.plans(PolicyReader.defaults()).list(Optional.empty()).size();
+        for (Map.Entry<String, Map<String, String>> e : refused.entrySet()) {
+            HttpResponse<String> r = b.post("/plans", e.getValue());
+            assertThat(r.statusCode()).as(e.getKey()).isEqualTo(400);
+            assertThat(r.body()).contains(e.getKey());
+        }
+        assertThat(app.plans(PolicyReader.defaults()).list(Optional.empty())).hasSize(before);
+    }
 }

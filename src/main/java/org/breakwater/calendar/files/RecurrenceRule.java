@@ -112,7 +112,12 @@ record RecurrenceRule(Frequency frequency, int interval, Optional<Integer> count
         int max = count.orElse(Integer.MAX_VALUE);
         long period = frequency == Frequency.WEEKLY && !byDay.isEmpty() ? 0 : 1;
         for (; found.size() < max && found.size() <= limit; period++) {
-            List<ZonedDateTime> batch = period(start, period);
+            List<ZonedDateTime> batch;
+            try {
+                batch = period(start, period);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                return found; // past the last representable date: nothing more to find
+            }
             for (ZonedDateTime t : batch) {
                 if (!t.isAfter(start)) {
                     continue;

@@ -39,9 +39,12 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  breakwater plan create --release pkgdb=2.0.0 --release fas=0.8.19 \\",
-            "      --start '2014-06-16 12:00' --duration 4h --owner pingou --scheduled",
+            "      --start \"$(date -u -d '+3 weeks' '+%Y-%m-%d 15:00')\" --duration 4h --owner pingou",
             "  breakwater plan create --release bodhi=2.0.0 --spec bodhi=api/openapi.yaml \\",
-            "      --start 2015-01-20T14:00Z --ticket https://fedorahosted.org/fedora-infrastructure/ticket/4321"})
+            "      --start 2030-01-22T14:00Z --ticket https://pagure.io/fedora-infrastructure/issue/4321",
+            "",
+            "A start in the past is warned about, and a --scheduled plan in the past needs",
+            "--force. A start lies within 5 years of now, a duration is at most 14 days."})
 final class PlanCreateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,6 +76,9 @@ final class PlanCreateCommand implements Callable<Integer> {
 
     @Option(names = "--scheduled", description = "create it scheduled (default: a draft)")
     boolean scheduled;
+
+    @Option(names = "--force", description = "schedule it even though its start has passed (a deployment recorded after the fact)")
+    boolean force;
 
     @Option(names = "--json", description = "print the plan as JSON")
     boolean json;
@@ -113,12 +119,13 @@ final class PlanCreateCommand implements Callable<Integer> {
         NewPlan p = new NewPlan(name, releases, descriptions, environment, at.get(), span.get(), who,
                 Optional.ofNullable(ticket), scheduled ? PlanStatus.SCHEDULED : PlanStatus.DRAFT);
         return PlanContext.run("plan create", store, policy, err, plans -> {
-            Outcome<Plan> o = plans.create(p);
+            Outcome<Plan> o = plans.create(p, force);
             if (o instanceof Outcome.Refused<Plan> r) {
                 err.println("breakwater plan create: " + r.reason());
                 return ExitCode.INPUT_ERROR;
             }
             Plan plan = ((Outcome.Done<Plan>) o).value();
+            plans.warnings(plan.id()).forEach(w -> err.println("breakwater plan create: warning: " + w));
             if (json) {
                 JsonOutput.print(out, g -> PlanJson.plan(g, plan));
             } else {

@@ -42,7 +42,8 @@ final class PlanFeedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         return ErrorReporting.guarded("plan feed", err, () -> {
             App app = store.open(Clock.systemUTC());
-            List<CalendarEvent> events = app.plans(PolicyReader.defaults()).schedule();
+            List<CalendarEvent> events = app.plans(PolicyReader.defaults()).schedule(problem ->
+                    err.println("breakwater plan feed: warning: " + problem));
             String ics = IcsWriter.write("Planned deployments", events, Instant.now());
             if (output == null) {
                 out.print(ics);

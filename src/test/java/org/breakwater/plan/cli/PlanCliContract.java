@@ -37,8 +37,13 @@ abstract class PlanCliContract {
     }
 
     Run run(String... args) {
+        return run(store(), args);
+    }
+
+    /** Runs the command line in this JVM with {@code store}'s options; no stack trace may show. */
+    static Run run(List<String> store, String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(store());
+        all.addAll(store);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
@@ -71,7 +76,7 @@ abstract class PlanCliContract {
         Instant now = Instant.now();
         Instant start = now.minus(Duration.ofMinutes(5));
         Run created = ok("plan", "create", "--release", "pkgdb=2.0.0", "--start", at(start), "--duration", "4h",
-                "--owner", "pingou", "--scheduled", "--json");
+                "--owner", "pingou", "--scheduled", "--force", "--json");
         long id = Long.parseLong(((ObjectNode) json(created.out())).text("id").orElseThrow());
 
         Run assess = ok("plan", "assess", Long.toString(id));

@@ -185,6 +185,7 @@ abstract class PlanContract {
         Instant t = NOW;
         record(id, "api-break-notice", "https://lists.fedoraproject.org/pipermail/devel/2014-June/199001.html", t, null);
         record(id, "outage-notice", "https://lists.fedoraproject.org/pipermail/infrastructure/2014-June/014500.html", t, null);
+        clock.set(START.minus(Duration.ofHours(1))); // evidence cannot come from the future
         record(id, "reminders", "reminder", START.minus(Duration.ofDays(1)), null);
         record(id, "meeting", "https://meetbot.fedoraproject.org/fedora-meeting/2014-06-12/infrastructure.log.html",
                 Instant.parse("2014-06-12T18:00:00Z"), null);
@@ -214,6 +215,7 @@ abstract class PlanContract {
     @Test
     void a_notice_recorded_after_its_deadline_fails_the_gate_and_a_waiver_stays_visible() {
         long id = pkgdb2(PlanStatus.SCHEDULED).id();
+        clock.set(START.minus(Duration.ofDays(2)));
         record(id, "api-break-notice", "late notice", START.minus(Duration.ofDays(3)), null);
         PlanReport r = done(plans.report(id));
         assertThat(gate(r, "api-break-notice").state()).isEqualTo(GateState.FAILED);
