@@ -17,8 +17,8 @@ import org.breakwater.catalog.Outcome;
  * API tokens, local accounts, web sessions and the audit log. A token is 32 random bytes,
  * shown once when made and stored only as its SHA-256 (a token has full entropy, so a fast
  * hash is safe); revoked tokens stop working at once. Passwords, which lack that entropy, are
- * kept as slow PBKDF2 hashes ({@link PasswordHasher}); failed logins are throttled per user name
- * and per address ({@link LoginThrottle}). A web session is a random secret in a cookie, stored
+ * kept as slow PBKDF2 hashes ({@link PasswordHasher}); login attempts are throttled per account
+ * and address, per account and per address, in the store ({@link LoginThrottle}). A web session is a random secret in a cookie, stored
  * as its SHA-256 with the principal it stands for and its CSRF token; it lasts
  * {@link #SESSION_LENGTH}, ends at logout, and every session of a user ends when the account
  * is disabled or its role changes.
@@ -36,8 +36,8 @@ public final class AccessService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
 
-    public AccessService(AccessRepository repository, Clock clock) {
-        this(repository, clock, PasswordHasher.standard(), LoginThrottle.standard(clock));
+    public AccessService(AccessRepository repository, LoginAttempts attempts, Clock clock) {
+        this(repository, clock, PasswordHasher.standard(), LoginThrottle.standard(attempts, clock));
     }
 
     public AccessService(AccessRepository repository, Clock clock, PasswordHasher hasher, LoginThrottle throttle) {
@@ -176,9 +176,12 @@ public final class AccessService {
     public record Throttled(Duration retryAfter) implements Login {
     }
 
-    /** Checks a password; {@code address} is the client's, for throttling. */
+    /**
+     * Checks a password; {@code address} is the client's, for throttling. The attempt is counted
+     * before the (slow) check, so simultaneous guesses cannot get past the limit.
+     */
     public Login login(String username, String password, String address) {
-        Optional<Duration> wait = throttle.retryAfter(username, address);
+        Optional<Duration> wait = throttle.reserve(username, address);
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
@@ -192,12 +195,11 @@ public final class AccessService {
             ok = false;
         }
         if (!ok) {
-            throttle.failed(username, address);
             repository.audit(clock.instant(), username, "login-failed", "account/" + username,
                     Optional.of("from " + address));
             return new Refused("wrong user name or password");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         if (hasher.outdated(account.get().passwordHash().get())) {
             repository.setPassword(username, hasher.hash(password));
         }
