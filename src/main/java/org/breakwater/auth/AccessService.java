@@ -25,6 +25,7 @@ import org.breakwater.catalog.Outcome;
  */
 public final class AccessService {
     static final String PREFIX = "bw_";
+    static final String FEED_PREFIX = "bwf_";
     /** How long a login lasts. */
     public static final Duration SESSION_LENGTH = Duration.ofHours(12);
     /** The shortest password accepted for a local account (NIST SP 800-63B asks for at least 8). */
@@ -75,6 +76,42 @@ public final class AccessService {
         boolean done = repository.revoke(id, clock.instant());
         if (done) {
             repository.audit(clock.instant(), by, "token-revoked", "token/" + id, Optional.empty());
+        }
+        return done;
+    }
+
+    /** A feed token for {@code username} and, once only, its secret (for {@code ?token=} in a feed's URL). */
+    public record IssuedFeedToken(FeedToken token, String secret) {
+    }
+
+    public Outcome<IssuedFeedToken> issueFeedToken(String username, String by) {
+        Optional<Account> account = repository.account(username);
+        if (account.isEmpty() || !account.get().active()) {
+            return Outcome.refused("no active account '" + username + "'");
+        }
+        String secret = FEED_PREFIX + randomText(32);
+        FeedToken token = repository.createFeedToken(username, hash(secret), clock.instant());
+        repository.audit(clock.instant(), by, "feed-token-created", "feed-token/" + token.id(), Optional.of(username));
+        return Outcome.done(new IssuedFeedToken(token, secret));
+    }
+
+    /** Whose feed token this is, if it is known, not revoked, and its account still active: it opens the feeds only. */
+    public Optional<String> feedReader(String secret) {
+        if (secret == null || !secret.startsWith(FEED_PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return repository.feedTokenByHash(hash(secret)).filter(FeedToken::active).map(FeedToken::username)
+                .filter(u -> repository.account(u).filter(Account::active).isPresent());
+    }
+
+    public List<FeedToken> feedTokens() {
+        return repository.feedTokens();
+    }
+
+    public boolean revokeFeedToken(long id, String by) {
+        boolean done = repository.revokeFeedToken(id, clock.instant());
+        if (done) {
+            repository.audit(clock.instant(), by, "feed-token-revoked", "feed-token/" + id, Optional.empty());
         }
         return done;
     }

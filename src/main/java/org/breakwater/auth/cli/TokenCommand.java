@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  breakwater token create --name pkgdb-ci --user pkgdb-ci --role service-owner --team infrastructure",
             "  breakwater token list",
-            "  breakwater token revoke 3"},
-        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+            "  breakwater token revoke 3",
+            "  breakwater token feed create --user pingou   (read-only, for calendar and feed readers)"},
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class,
+            FeedTokenCommand.class})
 public final class TokenCommand implements Runnable {
     @Spec
     CommandSpec spec;
