@@ -56,6 +56,7 @@ final class WebAuth {
         server.get("/login", this::loginForm);
         server.post("/login", this::login);
         server.post("/logout", this::logout);
+        new AccountPages(access, this, settings.network().publicUrl()).register(server);
         if (oidc.isPresent()) {
             server.get("/login/oidc", this::oidcBegin);
             server.get("/login/oidc/callback", this::oidcCallback);

@@ -46,6 +46,8 @@ class FeedTokenHttpTest {
         access = app.access();
         access.saveAccount(new Principal("ralph", Role.VIEWER, Optional.empty()), Optional.empty(), "test");
         access.saveAccount(new Principal("gone", Role.VIEWER, Optional.empty()), Optional.empty(), "test");
+        access.saveAccount(new Principal("adamwill", Role.VIEWER, Optional.empty()), Optional.of(LoginHttpTest.PASSWORD),
+                "test");
         closed = WebServer.start(app, PolicyReader.defaults(), access, new WebSettings(true, false, Optional.empty()),
                 "127.0.0.1", 0, new PrintWriter(new StringWriter()));
         published = WebServer.start(app, PolicyReader.defaults(), access, WebSettings.defaults().with(
@@ -128,5 +130,33 @@ class FeedTokenHttpTest {
         String plain = getWithHost(unpublished, "/feeds/announcements.atom", "evil.example");
         assertThat(plain).contains("<link rel=\"self\" href=\"/feeds/announcements.atom\"/>")
                 .contains("<link rel=\"alternate\" href=\"/\"/>").doesNotContain("evil.example");
+    }
+
+    @Test
+    void the_account_page_makes_shows_once_and_revokes_the_users_own_feed_tokens() throws Exception {
+        LoginHttpTest.Browser b = new LoginHttpTest.Browser(closed);
+        assertThat(b.get("/account").statusCode()).as("not logged in").isEqualTo(303);
+        b.login("adamwill", LoginHttpTest.PASSWORD);
+        String page = b.get("/account").body();
+        assertThat(page).contains("Feed tokens").contains("Make a feed token").contains("href=\"/account\"");
+        String csrf = b.csrf("/account");
+        HttpResponse<String> made = b.post("/account/feed-tokens", LoginHttpTest.form("csrf", csrf));
+        assertThat(made.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/calendar\\.ics\\?token=(bwf_[A-Za-z0-9_-]+)")
+                .matcher(made.body());
+        assertThat(m.find()).as(made.body()).isTrue();
+        String token = m.group(1);
+        assertThat(new LoginHttpTest.Browser(closed).get("/calendar.ics?token=" + token).statusCode()).isEqualTo(200);
+        assertThat(b.get("/account").body()).as("shown once").doesNotContain(token).contains("Revoke");
+        long id = access.feedTokens().stream().filter(t -> t.username().equals("adamwill")).mapToLong(t -> t.id())
+                .max().orElseThrow();
+        String others = feedToken("ralph");
+        long othersId = access.feedTokens().stream().mapToLong(t -> t.id()).max().orElseThrow();
+        assertThat(b.post("/account/feed-tokens/" + othersId + "/revoke", LoginHttpTest.form("csrf", csrf)).statusCode())
+                .as("someone else's").isEqualTo(404);
+        assertThat(new LoginHttpTest.Browser(closed).get("/calendar.ics?token=" + others).statusCode()).isEqualTo(200);
+        assertThat(b.post("/account/feed-tokens/" + id + "/revoke", LoginHttpTest.form("csrf", csrf)).statusCode())
+                .isEqualTo(303);
+        assertThat(new LoginHttpTest.Browser(closed).get("/calendar.ics?token=" + token).statusCode()).isEqualTo(303);
     }
 }
