@@ -73,9 +73,13 @@ public final class AccessService {
     }
 
     public boolean revoke(long id, String by) {
-        boolean done = repository.revoke(id, clock.instant());
+        return audited(repository.revoke(id, clock.instant()), by, "token-revoked", "token/" + id);
+    }
+
+    /** Records {@code action} in the audit log when it was {@code done}; returns {@code done}. */
+    private boolean audited(boolean done, String by, String action, String subject) {
         if (done) {
-            repository.audit(clock.instant(), by, "token-revoked", "token/" + id, Optional.empty());
+            repository.audit(clock.instant(), by, action, subject, Optional.empty());
         }
         return done;
     }
@@ -109,11 +113,7 @@ public final class AccessService {
     }
 
     public boolean revokeFeedToken(long id, String by) {
-        boolean done = repository.revokeFeedToken(id, clock.instant());
-        if (done) {
-            repository.audit(clock.instant(), by, "feed-token-revoked", "feed-token/" + id, Optional.empty());
-        }
-        return done;
+        return audited(repository.revokeFeedToken(id, clock.instant()), by, "feed-token-revoked", "feed-token/" + id);
     }
 
     public void audit(String actor, String action, String subject, Optional<String> detail) {

@@ -110,17 +110,7 @@ public final class FeedTokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            String who = Users.current();
-            return ErrorReporting.guarded("token feed revoke", err, () -> {
-                if (!store.open(Clock.systemUTC()).access().revokeFeedToken(id, who)) {
-                    err.println("breakwater token feed revoke: no active feed token " + id);
-                    return ExitCode.INPUT_ERROR;
-                }
-                out.println("Feed token " + id + " revoked.");
-                return ExitCode.OK;
-            });
+            return TokenCommand.revoke(spec, store, "token feed revoke", "Feed token", id, AccessService::revokeFeedToken);
         }
     }
 }

@@ -192,4 +192,27 @@ abstract class AccessStoreContract {
                 .containsExactly("2.0.0 → production", "1.9.2 → production");
         assertThat(access.auditLog(Optional.empty(), 2)).extracting(AuditEntry::actor).containsExactly("pingou", "lmacken");
     }
+
+    @Test
+    void a_feed_token_names_its_reader_until_revoked_is_stored_hashed_and_is_no_api_token() {
+        timed.saveAccount(PINGOU, Optional.empty(), "nirik");
+        assertThat(timed.issueFeedToken("nobody", "nirik")).isInstanceOf(Outcome.Refused.class);
+        AccessService.IssuedFeedToken issued = ((Outcome.Done<AccessService.IssuedFeedToken>)
+                timed.issueFeedToken("pingou", "nirik")).value();
+        assertThat(issued.secret()).startsWith("bwf_").hasSizeGreaterThan(40);
+        assertThat(timed.feedReader(issued.secret())).contains("pingou");
+        assertThat(timed.feedReader(issued.secret() + "x")).isEmpty();
+        assertThat(timed.authenticate(issued.secret())).as("not an API token").isEmpty();
+        String api = timed.issue("ci", PINGOU).secret();
+        assertThat(timed.feedReader(api)).as("an API token is not a feed token").isEmpty();
+        Integer plain = db.jdbi().withHandle(h -> h.createQuery("select count(*) from feed_token where hash = ?")
+                .bind(0, issued.secret()).mapTo(Integer.class).one());
+        assertThat(plain).isZero();
+        assertThat(timed.feedTokens()).singleElement().satisfies(t -> assertThat(t.username()).isEqualTo("pingou"));
+        assertThat(timed.revokeFeedToken(issued.token().id(), "pingou")).isTrue();
+        assertThat(timed.revokeFeedToken(issued.token().id(), "pingou")).isFalse();
+        assertThat(timed.feedReader(issued.secret())).isEmpty();
+        assertThat(timed.auditLog(Optional.of("feed-token/" + issued.token().id()), 10)).extracting(AuditEntry::action)
+                .containsExactly("feed-token-revoked", "feed-token-created");
+    }
 }
