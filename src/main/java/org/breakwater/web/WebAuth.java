@@ -53,6 +53,11 @@ final class WebAuth {
     void register(Javalin server) {
         server.before(this::identify);
         server.before(new OriginCheck(settings.network())::check);
+        server.after(ctx -> {
+            if (!ctx.res().getHeaders("Set-Cookie").isEmpty()) {
+                ctx.header("Cache-Control", "no-store"); // an answer that sets a cookie is someone's own
+            }
+        });
         server.get("/login", this::loginForm);
         server.post("/login", this::login);
         server.post("/logout", this::logout);
@@ -94,8 +99,9 @@ final class WebAuth {
             throw new Problem(401, "Unauthorized", "reading needs a login here: send an API token"
                     + " (Authorization: Bearer TOKEN) or log in at /login");
         }
+        boolean secret = ctx.queryParam(FEED_TOKEN) != null; // a token in the URL is not carried on
         ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path()
-                + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8),
+                + (ctx.queryString() == null || secret ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8),
                 io.javalin.http.HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
     }

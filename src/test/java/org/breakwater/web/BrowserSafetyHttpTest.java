@@ -89,6 +89,8 @@ class BrowserSafetyHttpTest {
     void personal_answers_are_never_stored_and_public_ones_are_checked_again_each_time() throws Exception {
         LoginHttpTest.Browser b = new LoginHttpTest.Browser(open);
         assertThat(b.get("/").headers().firstValue("Cache-Control")).contains("no-cache");
+        assertThat(b.get("/login").headers().firstValue("Cache-Control")).as("it sets the form's cookie")
+                .contains("no-store");
         b.login("adamwill", PASSWORD);
         HttpResponse<String> page = b.get("/");
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");

@@ -89,7 +89,9 @@ class FeedTokenHttpTest {
         long id = access.feedTokens().stream().mapToLong(t -> t.id()).max().orElseThrow();
         assertThat(reader.get("/calendar.ics?token=" + revoked).statusCode()).isEqualTo(200);
         assertThat(access.revokeFeedToken(id, "test")).isTrue();
-        assertThat(reader.get("/calendar.ics?token=" + revoked).statusCode()).isEqualTo(303);
+        HttpResponse<String> refused = reader.get("/calendar.ics?token=" + revoked);
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location")).as("the token is not carried on").contains("/login?next=%2Fcalendar.ics");
         String disabled = feedToken("gone");
         access.disable("gone", "test");
         assertThat(reader.get("/calendar.ics?token=" + disabled).statusCode()).isEqualTo(303);
