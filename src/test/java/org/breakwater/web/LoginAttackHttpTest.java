@@ -90,7 +90,7 @@ class LoginAttackHttpTest {
     }
 
     @Test
-    void a_hundred_simultaneous_guesses_get_five_password_checks_and_then_not_even_the_right_password_gets_in()
+    void ninety_nine_simultaneous_guesses_get_five_password_checks_and_then_not_even_the_right_password_gets_in()
             throws Exception {
         LoginHttpTest.Browser b = new LoginHttpTest.Browser(direct);
         String csrf = b.csrf("/login");
