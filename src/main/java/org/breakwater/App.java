@@ -112,7 +112,8 @@ public final class App implements AutoCloseable {
     }
 
     public AccessService access() {
-        return new AccessService(new JdbiAccessRepository(database.jdbi()), clock);
+        return new AccessService(new JdbiAccessRepository(database.jdbi()),
+                new org.breakwater.auth.store.JdbiLoginAttempts(database.jdbi()), clock);
     }
 
     public CalendarRepository calendar() {

@@ -39,4 +39,12 @@ public interface AccessRepository {
     int deleteSessions(String username);
 
     void deleteSessionsExpiredBefore(Instant at);
+
+    FeedToken createFeedToken(String username, String hash, Instant at);
+
+    Optional<FeedToken> feedTokenByHash(String hash);
+
+    List<FeedToken> feedTokens();
+
+    boolean revokeFeedToken(long id, Instant at);
 }

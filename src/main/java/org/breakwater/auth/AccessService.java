@@ -17,14 +17,15 @@ import org.breakwater.catalog.Outcome;
  * API tokens, local accounts, web sessions and the audit log. A token is 32 random bytes,
  * shown once when made and stored only as its SHA-256 (a token has full entropy, so a fast
  * hash is safe); revoked tokens stop working at once. Passwords, which lack that entropy, are
- * kept as slow PBKDF2 hashes ({@link PasswordHasher}); failed logins are throttled per user name
- * and per address ({@link LoginThrottle}). A web session is a random secret in a cookie, stored
+ * kept as slow PBKDF2 hashes ({@link PasswordHasher}); login attempts are throttled per account
+ * and address, per account and per address, in the store ({@link LoginThrottle}). A web session is a random secret in a cookie, stored
  * as its SHA-256 with the principal it stands for and its CSRF token; it lasts
  * {@link #SESSION_LENGTH}, ends at logout, and every session of a user ends when the account
  * is disabled or its role changes.
  */
 public final class AccessService {
     static final String PREFIX = "bw_";
+    static final String FEED_PREFIX = "bwf_";
     /** How long a login lasts. */
     public static final Duration SESSION_LENGTH = Duration.ofHours(12);
     /** The shortest password accepted for a local account (NIST SP 800-63B asks for at least 8). */
@@ -36,8 +37,8 @@ public final class AccessService {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
 
-    public AccessService(AccessRepository repository, Clock clock) {
-        this(repository, clock, PasswordHasher.standard(), LoginThrottle.standard(clock));
+    public AccessService(AccessRepository repository, LoginAttempts attempts, Clock clock) {
+        this(repository, clock, PasswordHasher.standard(), LoginThrottle.standard(attempts, clock));
     }
 
     public AccessService(AccessRepository repository, Clock clock, PasswordHasher hasher, LoginThrottle throttle) {
@@ -72,11 +73,47 @@ public final class AccessService {
     }
 
     public boolean revoke(long id, String by) {
-        boolean done = repository.revoke(id, clock.instant());
+        return audited(repository.revoke(id, clock.instant()), by, "token-revoked", "token/" + id);
+    }
+
+    /** Records {@code action} in the audit log when it was {@code done}; returns {@code done}. */
+    private boolean audited(boolean done, String by, String action, String subject) {
         if (done) {
-            repository.audit(clock.instant(), by, "token-revoked", "token/" + id, Optional.empty());
+            repository.audit(clock.instant(), by, action, subject, Optional.empty());
         }
         return done;
+    }
+
+    /** A feed token for {@code username} and, once only, its secret (for {@code ?token=} in a feed's URL). */
+    public record IssuedFeedToken(FeedToken token, String secret) {
+    }
+
+    public Outcome<IssuedFeedToken> issueFeedToken(String username, String by) {
+        Optional<Account> account = repository.account(username);
+        if (account.isEmpty() || !account.get().active()) {
+            return Outcome.refused("no active account '" + username + "'");
+        }
+        String secret = FEED_PREFIX + randomText(32);
+        FeedToken token = repository.createFeedToken(username, hash(secret), clock.instant());
+        repository.audit(clock.instant(), by, "feed-token-created", "feed-token/" + token.id(), Optional.of(username));
+        return Outcome.done(new IssuedFeedToken(token, secret));
+    }
+
+    /** Whose feed token this is, if it is known, not revoked, and its account still active: it opens the feeds only. */
+    public Optional<String> feedReader(String secret) {
+        if (secret == null || !secret.startsWith(FEED_PREFIX) || secret.length() > 100) {
+            return Optional.empty();
+        }
+        return repository.feedTokenByHash(hash(secret)).filter(FeedToken::active).map(FeedToken::username)
+                .filter(u -> repository.account(u).filter(Account::active).isPresent());
+    }
+
+    public List<FeedToken> feedTokens() {
+        return repository.feedTokens();
+    }
+
+    public boolean revokeFeedToken(long id, String by) {
+        return audited(repository.revokeFeedToken(id, clock.instant()), by, "feed-token-revoked", "feed-token/" + id);
     }
 
     public void audit(String actor, String action, String subject, Optional<String> detail) {
@@ -176,9 +213,12 @@ public final class AccessService {
     public record Throttled(Duration retryAfter) implements Login {
     }
 
-    /** Checks a password; {@code address} is the client's, for throttling. */
+    /**
+     * Checks a password; {@code address} is the client's, for throttling. The attempt is counted
+     * before the (slow) check, so simultaneous guesses cannot get past the limit.
+     */
     public Login login(String username, String password, String address) {
-        Optional<Duration> wait = throttle.retryAfter(username, address);
+        Optional<Duration> wait = throttle.reserve(username, address);
         if (wait.isPresent()) {
             return new Throttled(wait.get());
         }
@@ -192,12 +232,11 @@ public final class AccessService {
             ok = false;
         }
         if (!ok) {
-            throttle.failed(username, address);
             repository.audit(clock.instant(), username, "login-failed", "account/" + username,
                     Optional.of("from " + address));
             return new Refused("wrong user name or password");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         if (hasher.outdated(account.get().passwordHash().get())) {
             repository.setPassword(username, hasher.hash(password));
         }

@@ -81,9 +81,15 @@ final class ServeCommand implements Callable<Integer> {
     String oidcClientId;
 
     @Option(names = "--public-url", paramLabel = "URL",
-            description = "the address browsers use to reach this server, e.g. https://breakwater.example.org"
-                    + " (the provider sends people back to URL/login/oidc/callback; default: http://BIND:PORT)")
+            description = "the address browsers use to reach this server, e.g. https://breakwater.example.org:"
+                    + " Atom feeds link to it and forms must come from it (the provider sends people back to"
+                    + " URL/login/oidc/callback, default http://BIND:PORT; without it feed links are relative)")
     String publicUrl;
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR",
+            description = "a reverse proxy (address or block, e.g. 10.0.0.0/8) whose X-Forwarded-For names the"
+                    + " client, for login throttling (repeat; without it the header is ignored)")
+    java.util.List<String> trustedProxies = new java.util.ArrayList<>();
 
     @Option(names = "--oidc-groups-claim", paramLabel = "CLAIM",
             description = "the ID token claim listing the user's groups, to give roles (without it: viewer,"
@@ -145,8 +151,15 @@ final class ServeCommand implements Callable<Integer> {
             err.println("breakwater serve: a template does not read: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
+        org.breakwater.web.Network network;
+        try {
+            network = network();
+        } catch (IllegalArgumentException e) {
+            err.println("breakwater serve: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
         WebSettings settings = new WebSettings(read.equals("login"), secureCookies, java.util.Optional.empty(), oidc,
-                mailing);
+                mailing).with(network);
         Policy p;
         try {
             p = policy.load();
@@ -179,6 +192,17 @@ final class ServeCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         });
+    }
+
+    /** The public URL and the trusted proxies the options give; a bad one says what is wrong. */
+    private org.breakwater.web.Network network() {
+        java.util.List<org.breakwater.traffic.Cidr> proxies = new java.util.ArrayList<>();
+        for (String p : trustedProxies) {
+            proxies.add(org.breakwater.traffic.Cidr.parse(p).orElseThrow(() -> new IllegalArgumentException(
+                    "--trusted-proxy is an IP address or block such as 10.0.0.0/8, not '" + p + "'")));
+        }
+        return new org.breakwater.web.Network(java.util.Optional.ofNullable(publicUrl)
+                .map(org.breakwater.web.Network::publicUrl), proxies);
     }
 
     /** The OpenID settings the options give, if any; a bad combination says what is wrong. */

@@ -24,11 +24,18 @@ final class Feeds {
     private final App app;
     private final PlanService plans;
     private final AnnounceService announcements;
+    private final String base;
 
-    Feeds(App app, PlanService plans, AnnounceService announcements) {
+    /**
+     * @param publicUrl the server's public URL, which feed links start with; without one they are
+     *                  relative to the feed (never built from a request's Host header, which the
+     *                  client chooses)
+     */
+    Feeds(App app, PlanService plans, AnnounceService announcements, Optional<String> publicUrl) {
         this.app = app;
         this.plans = plans;
         this.announcements = announcements;
+        this.base = publicUrl.orElse("");
     }
 
     /** Registers the routes; returns the API's (the feeds are pages). */
@@ -63,10 +70,6 @@ final class Feeds {
         return out.toString();
     }
 
-    private static String base(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
-    }
-
     /** Sent announcements, newest first; of one service's plans when {@code service} is given. */
     private void atom(Context ctx, Optional<String> service) {
         List<Announcement> sent = announcements.list(Optional.empty()).stream()
@@ -75,12 +78,13 @@ final class Feeds {
                         .anyMatch(r -> r.service().equals(service.get()))).orElse(false))
                 .sorted(Comparator.comparing((Announcement a) -> a.sentAt().orElseThrow()).reversed())
                 .limit(ENTRIES).toList();
-        String base = base(ctx);
         String self = base + ctx.path();
         Instant updated = sent.isEmpty() ? Instant.EPOCH : sent.get(0).sentAt().orElseThrow();
         StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
                 + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-        x.append("  <id>").append(xml(self)).append("</id>\n");
+        // ids are permanent, whatever address the server moves to (RFC 4287 4.2.6)
+        x.append("  <id>").append(xml("urn:breakwater:feed:" + service.map(s -> "service:" + s).orElse("announcements")))
+                .append("</id>\n");
         x.append("  <title>").append(xml("Breakwater announcements" + service.map(s -> ": " + s).orElse("")))
                 .append("</title>\n");
         x.append("  <updated>").append(updated).append("</updated>\n");
@@ -90,7 +94,7 @@ final class Feeds {
         x.append("  <generator>Breakwater</generator>\n");
         for (Announcement a : sent) {
             x.append("  <entry>\n");
-            x.append("    <id>").append(xml(base + "/announcements/" + a.id())).append("</id>\n");
+            x.append("    <id>urn:breakwater:announcement:").append(a.id()).append("</id>\n");
             x.append("    <title>").append(xml(a.subject())).append("</title>\n");
             x.append("    <updated>").append(a.sentAt().orElseThrow()).append("</updated>\n");
             x.append("    <author><name>").append(xml(a.sentBy().orElse(a.createdBy()))).append("</name></author>\n");

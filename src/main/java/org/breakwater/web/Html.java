@@ -57,7 +57,8 @@ final class Html {
         if (session.isPresent()) {
             org.breakwater.auth.Principal p = session.get().principal();
             who.tag("<form class=\"who\" method=\"post\" action=\"/logout\">").csrf(session.get().csrf())
-                    .text(p.username() + " (" + p.role().id() + p.team().map(t -> " of " + t).orElse("") + ") ")
+                    .tag("<a href=\"/account\">").text(p.username() + " (" + p.role().id()
+                            + p.team().map(t -> " of " + t).orElse("") + ")").tag("</a> ")
                     .tag("<button type=\"submit\">Log out</button></form>");
         } else {
             who.tag("<a class=\"who\" href=\"/login\">Log in</a>");

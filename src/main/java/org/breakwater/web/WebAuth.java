@@ -33,6 +33,11 @@ final class WebAuth {
     private static final String SESSION = "bw.session";
 
     static final String OIDC_COOKIE = "bw_oidc";
+    /** The query parameter that carries a feed token. */
+    static final String FEED_TOKEN = "token";
+    /** The feeds a feed token opens: the calendar and the announcement feeds. */
+    private static final java.util.regex.Pattern FEEDS = java.util.regex.Pattern.compile(
+            "/calendar\\.ics|/feeds/announcements\\.atom|/services/[^/]+/announcements\\.atom");
 
     private final AccessService access;
     private final WebSettings settings;
@@ -47,9 +52,16 @@ final class WebAuth {
 
     void register(Javalin server) {
         server.before(this::identify);
+        server.before(new OriginCheck(settings.network())::check);
+        server.after(ctx -> {
+            if (!ctx.res().getHeaders("Set-Cookie").isEmpty()) {
+                ctx.header("Cache-Control", "no-store"); // an answer that sets a cookie is someone's own
+            }
+        });
         server.get("/login", this::loginForm);
         server.post("/login", this::login);
         server.post("/logout", this::logout);
+        new AccountPages(access, this, settings.network().publicUrl()).register(server);
         if (oidc.isPresent()) {
             server.get("/login/oidc", this::oidcBegin);
             server.get("/login/oidc/callback", this::oidcCallback);
@@ -70,7 +82,12 @@ final class WebAuth {
     private void identify(Context ctx) {
         Optional<Session> session = access.session(ctx.cookie(SESSION_COOKIE));
         ctx.attribute(SESSION, session);
-        if (!settings.loginRequiredToRead() || session.isPresent() || open(ctx.path())) {
+        boolean personal = session.isPresent() || settings.loginRequiredToRead() || ctx.header("Authorization") != null
+                || ctx.queryParam(FEED_TOKEN) != null;
+        // no static files here: every answer is made per request; a personal one is never kept
+        ctx.header("Cache-Control", personal ? "no-store" : "no-cache");
+        ctx.header("Vary", "Cookie");
+        if (!settings.loginRequiredToRead() || session.isPresent() || open(ctx.path()) || feedReader(ctx)) {
             return;
         }
         if (ctx.path().startsWith("/api/")) {
@@ -82,10 +99,31 @@ final class WebAuth {
             throw new Problem(401, "Unauthorized", "reading needs a login here: send an API token"
                     + " (Authorization: Bearer TOKEN) or log in at /login");
         }
+        boolean secret = ctx.queryParam(FEED_TOKEN) != null; // a token in the URL is not carried on
         ctx.redirect("/login?next=" + URLEncoder.encode(ctx.path()
-                + (ctx.queryString() == null ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8),
+                + (ctx.queryString() == null || secret ? "" : "?" + ctx.queryString()), StandardCharsets.UTF_8),
                 io.javalin.http.HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
+    }
+
+    /** A calendar or feed reader with a live feed token ({@code ?token=}), reading a feed: feeds only, and only reading. */
+    private boolean feedReader(Context ctx) {
+        String token = ctx.queryParam(FEED_TOKEN);
+        return token != null && (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD"))
+                && FEEDS.matcher(ctx.path()).matches() && access.feedReader(token).isPresent();
+    }
+
+    /** The client's address: the peer's, or what a trusted proxy says it is. */
+    private String client(Context ctx) {
+        return settings.network().client(ctx.ip(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+    }
+
+    /** A new login in a browser that still holds another session ends that one on the server. */
+    private void endEarlierSession(Context ctx) {
+        String earlier = ctx.cookie(SESSION_COOKIE);
+        if (earlier != null && !earlier.isEmpty()) {
+            access.logout(earlier);
+        }
     }
 
     /** What anyone may see even when reading needs a login: the probes, the login itself, Breakwater's API description. */
@@ -179,7 +217,7 @@ final class WebAuth {
             loginPage(ctx, next, Optional.of("Give your user name and password."), 400);
             return;
         }
-        AccessService.Login result = access.login(username, password, ctx.ip());
+        AccessService.Login result = access.login(username, password, client(ctx));
         if (result instanceof AccessService.Throttled t) {
             ctx.header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
             loginPage(ctx, next, Optional.of("Too many failed logins: try again in "
@@ -191,6 +229,7 @@ final class WebAuth {
             return;
         }
         AccessService.LoggedIn in = (AccessService.LoggedIn) result;
+        endEarlierSession(ctx);
         ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + in.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
                 + AccessService.SESSION_LENGTH.toSeconds() + (settings.secureCookies() ? "; Secure" : ""));
         ctx.redirect(next, io.javalin.http.HttpStatus.SEE_OTHER);
@@ -260,6 +299,7 @@ final class WebAuth {
         }
         AccessService.LoggedIn in = access.startSession(principal, "login-oidc", "through "
                 + settings.oidc().orElseThrow().issuer() + " as " + identity.subject());
+        endEarlierSession(ctx);
         ctx.res().addHeader("Set-Cookie", SESSION_COOKIE + "=" + in.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age="
                 + AccessService.SESSION_LENGTH.toSeconds() + (settings.secureCookies() ? "; Secure" : ""));
         ctx.redirect(safeNext(kept[3]), io.javalin.http.HttpStatus.SEE_OTHER);

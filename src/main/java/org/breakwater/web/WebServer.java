@@ -132,7 +132,7 @@ public final class WebServer implements AutoCloseable {
         AnnounceService announcements = app.announcements(policy, settings.mail().templates(), settings.mail().from());
         new Pages(app, plans, access, announcements).register(server);
         new AnnouncePages(app, plans, announcements, access, auth).register(server);
-        routes.addAll(new Feeds(app, plans, announcements).register(server));
+        routes.addAll(new Feeds(app, plans, announcements, settings.network().publicUrl()).register(server));
         new PlanForms(app, plans, access, auth).register(server);
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));

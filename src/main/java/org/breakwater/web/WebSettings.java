@@ -13,9 +13,20 @@ import org.breakwater.auth.oidc.OidcSettings;
  * @param loginHint           a line shown on the login page (the demo names its accounts there)
  * @param oidc                log in through this OpenID provider as well as with local accounts
  * @param mail                how announcements are written and delivered
+ * @param network             the public URL and the trusted reverse proxies
  */
 public record WebSettings(boolean loginRequiredToRead, boolean secureCookies, Optional<String> loginHint,
-                          Optional<OidcSettings> oidc, Mail mail) {
+                          Optional<OidcSettings> oidc, Mail mail, Network network) {
+    public WebSettings(boolean loginRequiredToRead, boolean secureCookies, Optional<String> loginHint,
+                       Optional<OidcSettings> oidc, Mail mail) {
+        this(loginRequiredToRead, secureCookies, loginHint, oidc, mail, Network.direct());
+    }
+
+    /** These settings behind {@code network}'s public URL and proxies. */
+    public WebSettings with(Network network) {
+        return new WebSettings(loginRequiredToRead, secureCookies, loginHint, oidc, mail, network);
+    }
+
     /**
      * Announcements: the templates, the sender's address, and the couriers the server delivers
      * the outbox through every few seconds — mail, and bus events (none: they wait for

@@ -164,7 +164,7 @@ class AnnouncePagesHttpTest {
         assertThat(all.body()).startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>")
                 .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">")
                 .contains("<title>Call for testing: fas, pkgdb in staging (API-BREAKING)</title>")
-                .contains("<category term=\"call-for-testing\"/>").contains("/announcements/" + made.id() + "</id>");
+                .contains("<category term=\"call-for-testing\"/>").contains("<id>urn:breakwater:announcement:" + made.id() + "</id>");
         assertThat(get("/services/pkgdb/announcements.atom").body()).contains("Call for testing: fas, pkgdb");
         assertThat(get("/services/koji/announcements.atom").body()).doesNotContain("<entry>");
         assertThat(get("/services/nosuch/announcements.atom").statusCode()).isEqualTo(404);

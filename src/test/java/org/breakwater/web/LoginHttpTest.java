@@ -74,7 +74,8 @@ class LoginHttpTest {
                 Duration.ofHours(4), "pingou", Optional.empty(), PlanStatus.DRAFT))).value();
         planId = plan.id();
         access = new AccessService(new JdbiAccessRepository(app.database().jdbi()), Clock.systemUTC(),
-                new PasswordHasher(1_000), LoginThrottle.standard(Clock.systemUTC()));
+                new PasswordHasher(1_000), LoginThrottle.standard(
+                new org.breakwater.auth.store.JdbiLoginAttempts(app.database().jdbi()), Clock.systemUTC()));
         access.saveAccount(new Principal("pingou", Role.SERVICE_OWNER, Optional.of("infrastructure")),
                 Optional.of(PASSWORD), "test");
         access.saveAccount(new Principal("adamwill", Role.VIEWER, Optional.empty()), Optional.of(PASSWORD), "test");

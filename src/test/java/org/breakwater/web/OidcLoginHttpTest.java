@@ -56,7 +56,8 @@ class OidcLoginHttpTest {
         app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
                 .read(Path.of("src/main/resources/demo/catalog"))));
         access = new AccessService(new JdbiAccessRepository(app.database().jdbi()), Clock.systemUTC(),
-                new PasswordHasher(1_000), LoginThrottle.standard(Clock.systemUTC()));
+                new PasswordHasher(1_000), LoginThrottle.standard(
+                new org.breakwater.auth.store.JdbiLoginAttempts(app.database().jdbi()), Clock.systemUTC()));
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();

@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  breakwater token create --name pkgdb-ci --user pkgdb-ci --role service-owner --team infrastructure",
             "  breakwater token list",
-            "  breakwater token revoke 3"},
-        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
+            "  breakwater token revoke 3",
+            "  breakwater token feed create --user pingou   (read-only, for calendar and feed readers)"},
+        subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class,
+            FeedTokenCommand.class})
 public final class TokenCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -120,17 +122,28 @@ public final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            String who = Users.current();
-            return ErrorReporting.guarded("token revoke", err, () -> {
-                if (!store.open(Clock.systemUTC()).access().revoke(id, who)) {
-                    err.println("breakwater token revoke: no active token " + id);
-                    return ExitCode.INPUT_ERROR;
-                }
-                out.println("Token " + id + " revoked.");
-                return ExitCode.OK;
-            });
+            return revoke(spec, store, "token revoke", "Token", id, AccessService::revoke);
         }
+    }
+
+    /** Revokes token {@code id} of the kind {@code what} names through {@code revoke}; says so, or that there is no such active token. */
+    static Integer revoke(CommandSpec spec, StoreOptions store, String command, String what, long id,
+                          RevokeAction revoke) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String who = Users.current();
+        return ErrorReporting.guarded(command, err, () -> {
+            if (!revoke.revoke(store.open(Clock.systemUTC()).access(), id, who)) {
+                err.println("breakwater " + command + ": no active " + what.toLowerCase(java.util.Locale.ROOT) + " " + id);
+                return ExitCode.INPUT_ERROR;
+            }
+            out.println(what + " " + id + " revoked.");
+            return ExitCode.OK;
+        });
+    }
+
+    /** How one kind of token is revoked. */
+    interface RevokeAction {
+        boolean revoke(AccessService access, long id, String by);
     }
 }

@@ -7,6 +7,7 @@ import org.breakwater.auth.AccessRepository;
 import org.breakwater.auth.Account;
 import org.breakwater.auth.ApiToken;
 import org.breakwater.auth.AuditEntry;
+import org.breakwater.auth.FeedToken;
 import org.breakwater.auth.Principal;
 import org.breakwater.auth.Role;
 import org.breakwater.auth.Session;
@@ -155,5 +156,40 @@ public final class JdbiAccessRepository implements AccessRepository {
     public void deleteSessionsExpiredBefore(Instant at) {
         jdbi.useHandle(h -> h.createUpdate("delete from web_session where expires_at < ?").bind(0, at.toEpochMilli())
                 .execute());
+    }
+
+    private static final String FEED_COLUMNS = "id, username, created_at, revoked_at";
+
+    private static FeedToken feedToken(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long revoked = rs.getLong(4);
+        boolean wasRevoked = !rs.wasNull();
+        return new FeedToken(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                wasRevoked ? Optional.of(Instant.ofEpochMilli(revoked)) : Optional.empty());
+    }
+
+    @Override
+    public FeedToken createFeedToken(String username, String hash, Instant at) {
+        long id = jdbi.withHandle(h -> h.createUpdate("insert into feed_token (username, hash, created_at) values (?, ?, ?)")
+                .bind(0, username).bind(1, hash).bind(2, at.toEpochMilli())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new FeedToken(id, username, at, Optional.empty());
+    }
+
+    @Override
+    public Optional<FeedToken> feedTokenByHash(String hash) {
+        return jdbi.withHandle(h -> h.createQuery("select " + FEED_COLUMNS + " from feed_token where hash = ?")
+                .bind(0, hash).map((rs, ctx) -> feedToken(rs)).findOne());
+    }
+
+    @Override
+    public List<FeedToken> feedTokens() {
+        return jdbi.withHandle(h -> h.createQuery("select " + FEED_COLUMNS + " from feed_token order by id")
+                .map((rs, ctx) -> feedToken(rs)).list());
+    }
+
+    @Override
+    public boolean revokeFeedToken(long id, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("update feed_token set revoked_at = ? where id = ? and revoked_at is null")
+                .bind(0, at.toEpochMilli()).bind(1, id).execute()) == 1;
     }
 }

@@ -104,4 +104,34 @@ class UserCommandTest {
             assertThat(noSecret.err()).contains("needs the client secret in $BREAKWATER_OIDC_CLIENT_SECRET");
         }
     }
+
+    @Test
+    void feed_tokens_are_made_for_active_accounts_listed_and_revoked() {
+        assertThat(run("", "user", "add", "ralph", "--role", "viewer", "--no-password").code()).isZero();
+        Run made = run("", "token", "feed", "create", "--user", "ralph");
+        assertThat(made.code()).as(made.err()).isZero();
+        assertThat(made.out()).containsPattern("Feed token 1 \\(ralph\\): bwf_[A-Za-z0-9_-]{40,}").contains("?token=");
+        Run nobody = run("", "token", "feed", "create", "--user", "nobody");
+        assertThat(nobody.code()).isEqualTo(2);
+        assertThat(nobody.err()).contains("no active account 'nobody'");
+        assertThat(run("", "token", "feed", "list").out()).containsPattern("1\\s+ralph\\s+\\d{4}-.*UTC\\s+-")
+                .doesNotContain("bwf_");
+        assertThat(run("", "token", "list").out()).as("API tokens are another list").doesNotContain("ralph");
+        assertThat(run("", "token", "feed", "revoke", "1").out()).contains("Feed token 1 revoked.");
+        Run again = run("", "token", "feed", "revoke", "1");
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("no active feed token 1");
+    }
+
+    @Test
+    void serve_refuses_a_proxy_that_is_not_an_address_and_a_public_url_that_is_not_http() {
+        Run proxy = run("", "serve", "--trusted-proxy", "proxy.example.org");
+        assertThat(proxy.code()).isEqualTo(2);
+        assertThat(proxy.err()).contains("--trusted-proxy is an IP address or block such as 10.0.0.0/8, not"
+                + " 'proxy.example.org'");
+        assertThat(run("", "serve", "--trusted-proxy", "10.0.0.0/33").code()).isEqualTo(2);
+        Run url = run("", "serve", "--public-url", "ftp://breakwater.example.org");
+        assertThat(url.code()).isEqualTo(2);
+        assertThat(url.err()).contains("--public-url is an http or https URL with a host");
+    }
 }

@@ -38,10 +38,10 @@ abstract class AccessStoreContract {
     @BeforeEach
     void openStore() {
         db = open(dir);
-        access = new AccessService(new JdbiAccessRepository(db.jdbi()), Clock.systemUTC());
+        access = new AccessService(new JdbiAccessRepository(db.jdbi()), new JdbiLoginAttempts(db.jdbi()), Clock.systemUTC());
         // a low PBKDF2 cost keeps the tests quick; the stored form records it, so nothing else changes
         timed = new AccessService(new JdbiAccessRepository(db.jdbi()), clock, new PasswordHasher(1_000),
-                LoginThrottle.standard(clock));
+                LoginThrottle.standard(new JdbiLoginAttempts(db.jdbi()), clock));
     }
 
     /** A clock that stands still until moved. */
@@ -130,29 +130,6 @@ abstract class AccessStoreContract {
     }
 
     @Test
-    void five_failures_lock_a_user_name_for_a_while_even_with_the_right_password() {
-        timed.saveAccount(PINGOU, Optional.of("correct horse battery"), "nirik");
-        for (int i = 0; i < 5; i++) {
-            assertThat(timed.login("pingou", "guess " + i, "198.51.100." + i)).isInstanceOf(AccessService.Refused.class);
-        }
-        AccessService.Login locked = timed.login("pingou", "correct horse battery", "192.0.2.10");
-        assertThat(locked).isInstanceOf(AccessService.Throttled.class);
-        assertThat(((AccessService.Throttled) locked).retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(15));
-        clock.advance(Duration.ofMinutes(16));
-        login("pingou", "correct horse battery");
-    }
-
-    @Test
-    void one_address_guessing_many_names_is_throttled_too() {
-        timed.saveAccount(PINGOU, Optional.of("correct horse battery"), "nirik");
-        for (int i = 0; i < 20; i++) {
-            timed.login("user" + i, "guess", "203.0.113.9");
-        }
-        assertThat(timed.login("pingou", "correct horse battery", "203.0.113.9")).isInstanceOf(AccessService.Throttled.class);
-        login("pingou", "correct horse battery"); // from elsewhere
-    }
-
-    @Test
     void weak_passwords_bad_names_and_owners_without_a_team_are_refused_and_nothing_is_stored() {
         assertThat(timed.saveAccount(PINGOU, Optional.of("short"), "nirik")).isInstanceOf(Outcome.Refused.class);
         assertThat(timed.saveAccount(new Principal("pingou-long", Role.VIEWER, Optional.empty()),
@@ -177,7 +154,7 @@ abstract class AccessStoreContract {
     @Test
     void a_login_with_a_hash_of_lower_cost_is_rehashed_at_the_current_cost() {
         new AccessService(new JdbiAccessRepository(db.jdbi()), clock, new PasswordHasher(500),
-                LoginThrottle.standard(clock)).saveAccount(PINGOU, Optional.of("correct horse battery"), "nirik");
+                LoginThrottle.standard(new JdbiLoginAttempts(db.jdbi()), clock)).saveAccount(PINGOU, Optional.of("correct horse battery"), "nirik");
         login("pingou", "correct horse battery");
         String stored = db.jdbi().withHandle(h -> h.createQuery("select password_hash from user_account")
                 .mapTo(String.class).one());
@@ -214,5 +191,28 @@ abstract class AccessStoreContract {
         assertThat(access.auditLog(Optional.of("service/pkgdb"), 10)).extracting(e -> e.detail().orElse(""))
                 .containsExactly("2.0.0 → production", "1.9.2 → production");
         assertThat(access.auditLog(Optional.empty(), 2)).extracting(AuditEntry::actor).containsExactly("pingou", "lmacken");
+    }
+
+    @Test
+    void a_feed_token_names_its_reader_until_revoked_is_stored_hashed_and_is_no_api_token() {
+        timed.saveAccount(PINGOU, Optional.empty(), "nirik");
+        assertThat(timed.issueFeedToken("nobody", "nirik")).isInstanceOf(Outcome.Refused.class);
+        AccessService.IssuedFeedToken issued = ((Outcome.Done<AccessService.IssuedFeedToken>)
+                timed.issueFeedToken("pingou", "nirik")).value();
+        assertThat(issued.secret()).startsWith("bwf_").hasSizeGreaterThan(40);
+        assertThat(timed.feedReader(issued.secret())).contains("pingou");
+        assertThat(timed.feedReader(issued.secret() + "x")).isEmpty();
+        assertThat(timed.authenticate(issued.secret())).as("not an API token").isEmpty();
+        String api = timed.issue("ci", PINGOU).secret();
+        assertThat(timed.feedReader(api)).as("an API token is not a feed token").isEmpty();
+        Integer plain = db.jdbi().withHandle(h -> h.createQuery("select count(*) from feed_token where hash = ?")
+                .bind(0, issued.secret()).mapTo(Integer.class).one());
+        assertThat(plain).isZero();
+        assertThat(timed.feedTokens()).singleElement().satisfies(t -> assertThat(t.username()).isEqualTo("pingou"));
+        assertThat(timed.revokeFeedToken(issued.token().id(), "pingou")).isTrue();
+        assertThat(timed.revokeFeedToken(issued.token().id(), "pingou")).isFalse();
+        assertThat(timed.feedReader(issued.secret())).isEmpty();
+        assertThat(timed.auditLog(Optional.of("feed-token/" + issued.token().id()), 10)).extracting(AuditEntry::action)
+                .containsExactly("feed-token-revoked", "feed-token-created");
     }
 }

@@ -1,0 +1,116 @@
+package org.breakwater.auth.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.breakwater.auth.AccessService;
+import org.breakwater.auth.FeedToken;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.cli.common.ErrorReporting;
+import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Table;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Users;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater token feed create|list|revoke}: read-only tokens for calendar and feed readers. */
+@Command(name = "feed", mixinStandardHelpOptions = true,
+        description = {"Make, list and revoke feed tokens.",
+            "",
+            "When the server runs with --read login, calendar and feed readers cannot log in:",
+            "a feed token, added to a feed's URL as ?token=TOKEN, lets them read /calendar.ics",
+            "and the Atom feeds (/feeds/announcements.atom, /services/NAME/announcements.atom)",
+            "as USER, and nothing else. It is shown once and stored only as a hash; it stops",
+            "working when revoked or when USER's account is disabled.",
+            "",
+            "Examples:",
+            "  breakwater token feed create --user pingou",
+            "  breakwater token feed list",
+            "  breakwater token feed revoke 2"},
+        subcommands = {FeedTokenCommand.Create.class, FeedTokenCommand.ListTokens.class, FeedTokenCommand.Revoke.class})
+public final class FeedTokenCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a feed token for a user and show it, once.")
+    static final class Create implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--user", required = true, paramLabel = "USER", description = "whose feeds (an active account)")
+        String user;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            String who = Users.current();
+            return ErrorReporting.guarded("token feed create", err, () -> {
+                Outcome<AccessService.IssuedFeedToken> made = store.open(Clock.systemUTC()).access()
+                        .issueFeedToken(user, who);
+                if (made instanceof Outcome.Refused<AccessService.IssuedFeedToken> r) {
+                    err.println("breakwater token feed create: " + r.reason());
+                    return ExitCode.INPUT_ERROR;
+                }
+                AccessService.IssuedFeedToken issued = ((Outcome.Done<AccessService.IssuedFeedToken>) made).value();
+                out.println("Feed token " + issued.token().id() + " (" + user + "): " + issued.secret());
+                out.println("Keep it now: it is not shown again. Add it to a feed's URL: /calendar.ics?token=TOKEN");
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List feed tokens (never their secrets).")
+    static final class ListTokens implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            return ErrorReporting.guarded("token feed list", spec.commandLine().getErr(), () -> {
+                Table t = new Table("ID", "USER", "CREATED", "REVOKED");
+                for (FeedToken k : store.open(Clock.systemUTC()).access().feedTokens()) {
+                    t.row(Long.toString(k.id()), k.username(), Times.show(k.createdAt()),
+                            k.revokedAt().map(Times::show).orElse("-"));
+                }
+                t.print(out);
+                return ExitCode.OK;
+            });
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a feed token; it stops working at once.")
+    static final class Revoke implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "ID", description = "the feed token's number (token feed list)")
+        long id;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            return TokenCommand.revoke(spec, store, "token feed revoke", "Feed token", id, AccessService::revokeFeedToken);
+        }
+    }
+}
