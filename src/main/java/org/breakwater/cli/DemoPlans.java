@@ -104,10 +104,11 @@ final class DemoPlans {
         Plan bodhi2 = done(plans.create(new NewPlan("bodhi2, the updates system v2", Map.of("bodhi", "2.0.0"), Map.of(),
                 "production", today.plus(Duration.ofDays(40)).plus(Duration.ofHours(15)), Duration.ofHours(6),
                 "lmacken", Optional.empty(), PlanStatus.DRAFT)));
-        // a borderline service's major update, due now: whether the policy applies is the weekly meeting's call
+        // a borderline service's major update, due now (its window opened an hour ago and closes in an hour):
+        // whether the policy applies is the weekly meeting's call
         Plan fedocal = done(plans.create(new NewPlan("fedocal 1.0: per-calendar iCal feeds, new API paths",
-                Map.of("fedocal", "1.0.0"), Map.of(), "production", now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1)),
-                Duration.ofHours(1), "pingou", Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4251"),
+                Map.of("fedocal", "1.0.0"), Map.of(), "production", now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1)),
+                Duration.ofHours(2), "pingou", Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4251"),
                 PlanStatus.SCHEDULED)));
         // the outage notice is due in a few days: written, waiting for the owner to read and send it
         done(app.announcements(PolicyReader.defaults(), org.breakwater.announce.Templates.defaults(), FROM)
