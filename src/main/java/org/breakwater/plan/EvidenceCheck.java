@@ -40,8 +40,8 @@ final class EvidenceCheck {
                     + gate + " has nothing to count"));
         }
         if (note.isEmpty() || note.get().isBlank()) {
-            return Optional.of(new EvidenceProblem("consumer", gate + " counts evidence per consumer: name the one it"
-                    + " is for (--consumer NAME), one of the " + affected.size() + " plan " + plan + " affects: "
+            return Optional.of(new EvidenceProblem("consumer", gate + " counts evidence per consumer: name the consumer"
+                    + " it is for, one of the " + affected.size() + " plan " + plan + " affects: "
                     + listed(affected)));
         }
         if (affected.contains(note.get())) {
@@ -56,9 +56,9 @@ final class EvidenceCheck {
         List<String> teams = report.assessment().outsideTeams();
         List<String> usable = new ArrayList<>(List.of("firefighter"));
         teams.forEach(t -> usable.add("contact:" + t));
-        String wanted = "the roster counts --note firefighter (someone from infrastructure)" + (teams.isEmpty()
+        String wanted = "the roster counts the note firefighter (someone from infrastructure)" + (teams.isEmpty()
                 ? "; plan " + report.plan().id() + " affects no outside team, so it needs no contact:TEAM"
-                : " and --note contact:TEAM for a contact from each outside team (" + String.join(", ", teams) + ")");
+                : " and contact:TEAM for a contact from each outside team (" + String.join(", ", teams) + ")");
         if (note.isEmpty() || note.get().isBlank()) {
             return Optional.of(new EvidenceProblem("note", "say what the person does on the day: " + wanted));
         }
