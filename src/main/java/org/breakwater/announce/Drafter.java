@@ -149,6 +149,7 @@ public final class Drafter {
             sm.put("version", ra.release().version());
             sm.put("from", from);
             sm.put("breaks", ra.breaks());
+            sm.put("unknown", ra.breaksUnknown());
             services.add(sm);
             if (ra.breaks()) {
                 breakingNames.add(s.name());
