@@ -349,8 +349,9 @@ public final class PlanService {
 
     /**
      * May {@code service} {@code version} go to {@code environment} now? Through the open plan
-     * that ships it when there is one (refused, naming them, when several do); otherwise judged on its own (docs/policy.md: a first
-     * deployment and a release without an API description have defined answers).
+     * that ships it when there is one (refused, naming them, when several do); otherwise judged on
+     * its own (docs/policy.md: a first deployment and a release without an API description have
+     * defined answers).
      */
     public Outcome<CanDeploy> canDeploy(String service, String version, String environment) {
         if (catalog.service(service).isEmpty()) {
