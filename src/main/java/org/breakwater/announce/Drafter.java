@@ -149,6 +149,7 @@ public final class Drafter {
             sm.put("version", ra.release().version());
             sm.put("from", from);
             sm.put("breaks", ra.breaks());
+            sm.put("unknown", ra.breaksUnknown());
             services.add(sm);
             if (ra.breaks()) {
                 breakingNames.add(s.name());
@@ -167,6 +168,7 @@ public final class Drafter {
         m.put("breakCount", breakCount);
         m.put("breaking", breaking);
         m.put("breakingServiceNames", String.join(", ", breakingNames));
+        unchecked(m, report);
 
         List<Map<String, Object>> teams = new ArrayList<>();
         Set<String> dependents = new LinkedHashSet<>();
@@ -211,6 +213,24 @@ public final class Drafter {
         m.put("migrationNotes", migrationNotes.filter(x -> !x.isBlank())
                 .orElse("(none written yet: see the ticket, or ask)"));
         return m;
+    }
+
+    /**
+     * The releases whose API was not compared, so whether they break is unknown: {@code unknown},
+     * {@code uncheckedServiceNames} and {@code unchecked} (each with {@code service}, {@code version}, {@code why}).
+     */
+    private static void unchecked(Map<String, Object> m, PlanReport report) {
+        List<Map<String, Object>> unchecked = new ArrayList<>();
+        for (ReleaseAssessment ra : report.assessment().unchecked()) {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("service", ra.service().name());
+            u.put("version", ra.release().version());
+            u.put("why", ((org.breakwater.plan.DiffOutcome.NoDescription) ra.diff()).why());
+            unchecked.add(u);
+        }
+        m.put("unknown", !unchecked.isEmpty());
+        m.put("unchecked", unchecked);
+        m.put("uncheckedServiceNames", String.join(", ", unchecked.stream().map(u -> (String) u.get("service")).toList()));
     }
 
     /** Findings by operation: the operation, then each change to it in words. */

@@ -34,7 +34,7 @@ import org.breakwater.policy.PolicyReader;
  * accounts that log in to the demo server.
  */
 final class DemoPlans {
-    private static final Pattern DAY = Pattern.compile("\\$\\{DAY([+-]\\d+)}");
+    private static final Pattern DAY = Pattern.compile("\\$\\{(DAY|WEEKDAY)([+-]\\d+)}");
     /** The day, counted from today, of Fedora 21's final release in demo/calendar.yaml. */
     static final int F21_FINAL_DAY = 59;
 
@@ -68,14 +68,21 @@ final class DemoPlans {
     private DemoPlans() {
     }
 
-    /** The demo calendar, its {@code ${DAY+N}} placeholders turned into dates relative to {@code today}. */
+    /**
+     * The demo calendar, its {@code ${DAY+N}} placeholders turned into dates relative to {@code today} and its
+     * {@code ${WEEKDAY+N}} into the day of the week N days from today (so that the weekly freeze never falls on
+     * the demo's own day, when the fedocal plan's window is open).
+     */
     static ReleaseCalendar calendar(Path root, LocalDate today) throws IOException, CalendarException {
         Path file = root.resolve("calendar.yaml");
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher m = DAY.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, today.plusDays(Long.parseLong(m.group(1))).toString());
+            LocalDate day = today.plusDays(Long.parseLong(m.group(2)));
+            m.appendReplacement(out, m.group(1).equals("DAY") ? day.toString()
+                    : day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT)
+                            .toUpperCase(java.util.Locale.ROOT));
         }
         m.appendTail(out);
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
@@ -104,10 +111,11 @@ final class DemoPlans {
         Plan bodhi2 = done(plans.create(new NewPlan("bodhi2, the updates system v2", Map.of("bodhi", "2.0.0"), Map.of(),
                 "production", today.plus(Duration.ofDays(40)).plus(Duration.ofHours(15)), Duration.ofHours(6),
                 "lmacken", Optional.empty(), PlanStatus.DRAFT)));
-        // a borderline service's major update, due now: whether the policy applies is the weekly meeting's call
+        // a borderline service's major update, due now (its window opened an hour ago and closes in an hour):
+        // whether the policy applies is the weekly meeting's call
         Plan fedocal = done(plans.create(new NewPlan("fedocal 1.0: per-calendar iCal feeds, new API paths",
-                Map.of("fedocal", "1.0.0"), Map.of(), "production", now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1)),
-                Duration.ofHours(1), "pingou", Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4251"),
+                Map.of("fedocal", "1.0.0"), Map.of(), "production", now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(1)),
+                Duration.ofHours(2), "pingou", Optional.of("https://fedorahosted.org/fedora-infrastructure/ticket/4251"),
                 PlanStatus.SCHEDULED), true)); // its start has just passed: forced, as a late plan would be
         // the outage notice is due in a few days: written, waiting for the owner to read and send it
         done(app.announcements(PolicyReader.defaults(), org.breakwater.announce.Templates.defaults(), FROM)

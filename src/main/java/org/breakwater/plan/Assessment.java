@@ -48,4 +48,9 @@ public record Assessment(Plan plan, List<ReleaseAssessment> releases, List<Strin
     public boolean breaks() {
         return releases.stream().anyMatch(ReleaseAssessment::breaks);
     }
+
+    /** The releases whose API was not compared, so whether they break is unknown. */
+    public List<ReleaseAssessment> unchecked() {
+        return releases.stream().filter(ReleaseAssessment::breaksUnknown).toList();
+    }
 }

@@ -74,7 +74,8 @@ public final class Assessor {
             }
         }
         boolean breaks = !impacts.isEmpty();
-        SemverCheck semver = current.map(p -> SemverCheck.of(p.version(), r.version(), breaks))
+        boolean compared = diff instanceof DiffOutcome.Compared;
+        SemverCheck semver = current.map(p -> SemverCheck.of(p.version(), r.version(), breaks, compared))
                 .orElse(new SemverCheck(SemverCheck.Outcome.NOT_CHECKED, "first deployment: no earlier version"));
         PolicyVerdict verdict = verdict(service, r, current, diff, breaks, policy, evidence);
         return new ReleaseAssessment(r, service, current, diff, impacts, semver, verdict);
@@ -116,7 +117,8 @@ public final class Assessor {
         boolean major = current.flatMap(p -> Version.parse(p.version()))
                 .flatMap(a -> Version.parse(r.version()).map(b -> a.stepTo(b) == Version.Step.MAJOR)).orElse(false);
         String change = breaks ? "breaks the API" : major ? "is a new major version (" + current.get().version()
-                + " → " + r.version() + ")" : "";
+                + " → " + r.version() + ")" + (diff instanceof DiffOutcome.NoDescription ? "; whether its API breaks is"
+                + " unknown (not compared)" : "") : "";
         if (rule == Applicability.ALWAYS) {
             return new PolicyVerdict.Applies("the policy applies to every release of a " + what);
         }
@@ -127,9 +129,9 @@ public final class Assessor {
             return new PolicyVerdict.Exempt("first deployment of " + service.name() + ": nothing runs there to break");
         }
         if (!breaks && !major) {
-            String unchecked = diff instanceof DiffOutcome.NoDescription n ? " (unchecked: " + n.why() + ")" : "";
-            return new PolicyVerdict.Exempt(service.name() + " " + r.version() + " has no API breaks and is not a"
-                    + " new major version" + unchecked);
+            return new PolicyVerdict.Exempt(service.name() + " " + r.version() + (diff instanceof DiffOutcome.NoDescription n
+                    ? " is not a new major version; whether its API breaks is unknown (not compared: " + n.why() + ")"
+                    : " has no API breaks and is not a new major version"));
         }
         if (rule == Applicability.BREAKS_OR_MAJOR) {
             return new PolicyVerdict.Applies(what + " " + r.version() + " " + change);

@@ -23,6 +23,7 @@ import org.breakwater.catalog.Tier;
 import org.breakwater.calendar.Proposal;
 import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.policy.Policy;
+import org.breakwater.text.Suggestions;
 import java.util.function.Supplier;
 
 /**
@@ -283,7 +284,8 @@ public final class PlanService {
             return Outcome.refused("no plan " + id);
         }
         if (!GATES.contains(gate)) {
-            return Outcome.refused("unknown gate '" + gate + "' (gates: " + String.join(", ", new TreeSet<>(GATES)) + ")");
+            return Outcome.refused("unknown gate '" + gate + "'" + Suggestions.didYouMean(gate, GATES) + " (gates: "
+                    + String.join(", ", new TreeSet<>(GATES)) + ")");
         }
         if (decision.isPresent() && !gate.equals(Assessor.MEETING_DECISION)) {
             return Outcome.refused("--decision belongs to the " + Assessor.MEETING_DECISION + " gate");
@@ -299,7 +301,19 @@ public final class PlanService {
         if (future.isPresent()) {
             return Outcome.refused(future.get());
         }
+        Optional<EvidenceProblem> useless = EvidenceCheck.problem(report(plans.plan(id).get()), gate, note);
+        if (useless.isPresent()) {
+            return Outcome.refused(useless.get().message());
+        }
         return Outcome.done(plans.addEvidence(id, gate, evidence, by, at.orElse(clock.instant()), note, decision));
+    }
+
+    /**
+     * Why evidence for {@code gate} of plan {@code id} with {@code note} (a consumer's name, or a
+     * roster role) would count for nothing, if it would; {@link #record} refuses it for the same reason.
+     */
+    public Optional<EvidenceProblem> evidenceProblem(long id, String gate, Optional<String> note) {
+        return plans.plan(id).flatMap(p -> EvidenceCheck.problem(report(p), gate, note));
     }
 
     public Outcome<Waiver> waive(long id, String gate, String reason, String approver) {
@@ -346,39 +360,21 @@ public final class PlanService {
     }
 
     private CanDeploy answer(PlanReport r) {
-        Plan plan = r.plan();
-        List<String> reasons = new ArrayList<>();
-        boolean waitable = true;
-        if (plan.status() != PlanStatus.SCHEDULED && plan.status() != PlanStatus.IN_PROGRESS) {
-            reasons.add("plan " + plan.id() + " is " + plan.status().id() + (plan.status() == PlanStatus.DRAFT
-                    ? ": schedule it (breakwater plan status " + plan.id() + " scheduled)" : ""));
-            waitable = plan.status() == PlanStatus.DRAFT;
-        }
-        Instant now = clock.instant();
-        if (now.isBefore(plan.start())) {
-            reasons.add("the deployment window opens " + GateEvaluator.day(plan.start()));
-        }
-        List<String> damaged = DamagedApis.reasons(catalog, plan);
-        reasons.addAll(damaged);
-        waitable &= damaged.isEmpty();
-        for (Gate g : r.gates()) {
-            if (!g.state().passes()) {
-                reasons.add(g.id() + " " + g.state().id() + ": " + g.detail());
-                waitable &= g.state() == GateState.PENDING;
-            }
-        }
-        if (reasons.isEmpty()) {
-            return new CanDeploy.Yes(List.of("plan " + plan.id() + " (" + plan.releaseLabel() + "): all "
-                    + r.gates().size() + " gates met or waived; policy " + r.assessment().verdict().label()),
-                    Optional.of(plan), r.gates());
-        }
-        return new CanDeploy.No(reasons, Optional.of(plan), r.gates(), waitable);
+        return DeployAnswers.answer(r, clock.instant(), DamagedApis.reasons(catalog, r.plan()));
+    }
+
+    /** The open plans that ship {@code service} {@code version} to {@code environment}, when more than one does. */
+    public Optional<AmbiguousRelease> ambiguous(String service, String version, String environment) {
+        List<Plan> covering = plans.openPlansShipping(service, version, environment);
+        return covering.size() > 1 ? Optional.of(new AmbiguousRelease(service, version, environment, covering))
+                : Optional.empty();
     }
 
     /**
      * May {@code service} {@code version} go to {@code environment} now? Through the open plan
-     * that ships it when there is one; otherwise judged on its own (docs/policy.md: a first
-     * deployment and a release without an API description have defined answers).
+     * that ships it when there is one (refused, naming them, when several do); otherwise judged on
+     * its own (docs/policy.md: a first deployment and a release without an API description have
+     * defined answers).
      */
     public Outcome<CanDeploy> canDeploy(String service, String version, String environment) {
         if (catalog.service(service).isEmpty()) {
@@ -392,6 +388,9 @@ public final class PlanService {
             return Outcome.refused(unparsable.get());
         }
         List<Plan> covering = plans.openPlansShipping(service, version, environment);
+        if (covering.size() > 1) {
+            return Outcome.refused(new AmbiguousRelease(service, version, environment, covering).message());
+        }
         if (!covering.isEmpty()) {
             return Outcome.done(answer(report(covering.get(0))));
         }

@@ -28,4 +28,12 @@ public record ReleaseAssessment(PlannedRelease release, Service service, Optiona
     public boolean breaks() {
         return !breaking().isEmpty();
     }
+
+    /**
+     * Whether the API breaks cannot be said: the comparison did not run (one side has no readable
+     * API description). A first deployment is known not to break anything.
+     */
+    public boolean breaksUnknown() {
+        return diff instanceof DiffOutcome.NoDescription;
+    }
 }

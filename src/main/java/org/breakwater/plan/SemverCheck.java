@@ -8,6 +8,14 @@ public record SemverCheck(Outcome outcome, String explanation) {
     public enum Outcome { CONSISTENT, MISLABELLED, NOT_CHECKED }
 
     public static SemverCheck of(String from, String to, boolean breaks) {
+        return of(from, to, breaks, true);
+    }
+
+    /**
+     * {@code compared} false: the APIs were not compared, so whether the release breaks is unknown
+     * and the step cannot be checked against it.
+     */
+    public static SemverCheck of(String from, String to, boolean breaks, boolean compared) {
         var a = Version.parse(from);
         var b = Version.parse(to);
         if (a.isEmpty() || b.isEmpty()) {
@@ -15,6 +23,10 @@ public record SemverCheck(Outcome outcome, String explanation) {
                     + "' is not a semantic version, so the version step is not checked");
         }
         Version.Step step = a.get().stepTo(b.get());
+        if (!compared) {
+            return new SemverCheck(Outcome.NOT_CHECKED, from + " → " + to + " is a " + name(step)
+                    + " step; whether the API breaks is unknown (it was not compared), so the step is not checked");
+        }
         if (!breaks) {
             return new SemverCheck(Outcome.CONSISTENT, from + " → " + to + " is a " + name(step)
                     + " step and the API does not break");

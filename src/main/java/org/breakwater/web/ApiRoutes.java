@@ -21,6 +21,7 @@ import org.breakwater.catalog.Service;
 import org.breakwater.catalog.cli.Views;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.Times;
+import org.breakwater.plan.AmbiguousRelease;
 import org.breakwater.plan.CanDeploy;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanReport;
@@ -260,10 +261,34 @@ final class ApiRoutes {
             org.breakwater.catalog.Versions.problem(version).ifPresent(p -> {
                 throw Problem.badRequest("version " + p);
             });
-            o = plans.canDeploy(service, version, Optional.ofNullable(ctx.queryParam("to")).orElse("production"));
+            String to = Optional.ofNullable(ctx.queryParam("to")).orElse("production");
+            Optional<AmbiguousRelease> ambiguous = plans.ambiguous(service, version, to);
+            if (ambiguous.isPresent()) {
+                ambiguous(ctx, ambiguous.get());
+                return;
+            }
+            o = plans.canDeploy(service, version, to);
         }
         CanDeploy answer = done(o, 404);
         json(ctx, Json.write(g -> PlanJson.canDeploy(g, answer)));
+    }
+
+    /** 409, a problem naming every open plan that ships the release ({@code plans}: their ids). */
+    private static void ambiguous(Context ctx, AmbiguousRelease a) {
+        ctx.status(409).contentType("application/problem+json").result(Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "about:blank");
+            g.writeStringField("title", "Conflict");
+            g.writeNumberField("status", 409);
+            g.writeStringField("detail", a.message());
+            g.writeStringField("instance", ctx.path());
+            g.writeArrayFieldStart("plans");
+            for (long id : a.planIds()) {
+                g.writeNumber(id);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
     }
 
     /**

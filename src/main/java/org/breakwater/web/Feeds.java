@@ -15,7 +15,7 @@ import org.breakwater.plan.PlanService;
 
 /**
  * What other tools read: Atom feeds of sent announcements (all, and per service), and the
- * status of deployments for a status page — planned, ongoing, resolved — as JSON.
+ * status of deployments for a status page — planned, ongoing, overdue, resolved — as JSON.
  */
 final class Feeds {
     private static final int ENTRIES = 50;
@@ -107,10 +107,13 @@ final class Feeds {
         ctx.contentType("application/atom+xml; charset=utf-8").result(x.toString());
     }
 
-    /** planned (scheduled, not started), ongoing (in progress, or scheduled and started), resolved (done, rolled back). */
+    /**
+     * planned (scheduled, its window not open yet), ongoing (in progress, or scheduled inside its window),
+     * overdue (scheduled, its window passed without the deployment starting), resolved (done, rolled back).
+     */
     static Optional<String> state(Plan p, Instant now) {
         return switch (p.status()) {
-            case SCHEDULED -> Optional.of(now.isBefore(p.start()) ? "planned" : "ongoing");
+            case SCHEDULED -> Optional.of(now.isBefore(p.start()) ? "planned" : now.isBefore(p.end()) ? "ongoing" : "overdue");
             case IN_PROGRESS -> Optional.of("ongoing");
             case DONE, ROLLED_BACK -> Optional.of("resolved");
             case DRAFT, CANCELLED -> Optional.empty();
@@ -141,6 +144,7 @@ final class Feeds {
                 g.writeEndArray();
                 g.writeStringField("start", p.start().toString());
                 g.writeStringField("end", p.end().toString());
+                g.writeBooleanField("windowPassed", !now.isBefore(p.end()));
                 g.writeStringField("url", "/plans/" + p.id());
                 if (p.ticket().isPresent()) {
                     g.writeStringField("ticket", p.ticket().get());

@@ -22,6 +22,7 @@ import org.breakwater.cli.common.Ages;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.BreakImpact;
 import org.breakwater.plan.CanDeploy;
+import org.breakwater.plan.DiffOutcome;
 import org.breakwater.plan.Evidence;
 import org.breakwater.plan.Gate;
 import org.breakwater.plan.Plan;
@@ -352,7 +353,8 @@ final class Pages {
             h.tag("<h2>").text(ra.release().service() + " " + ra.release().version()).tag("</h2>");
             h.el("p", ra.semver().explanation() + ". Policy: " + ra.verdict().reason());
             if (ra.impacts().isEmpty()) {
-                h.el("p", "No breaking change found.");
+                h.el("p", ra.diff() instanceof DiffOutcome.NoDescription n ? "Whether the API breaks is unknown: it was"
+                        + " not compared (" + n.why() + ")." : "No breaking change found.");
                 continue;
             }
             h.tag("<table><tr><th>Operation</th><th>Breaking change</th><th>Hits</th></tr>");

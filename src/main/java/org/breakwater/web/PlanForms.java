@@ -20,6 +20,7 @@ import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Service;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Evidence;
+import org.breakwater.plan.EvidenceProblem;
 import org.breakwater.plan.Gate;
 import org.breakwater.plan.NewPlan;
 import org.breakwater.plan.Plan;
@@ -96,6 +97,11 @@ final class PlanForms {
         Optional<String> decision = optional(ctx, "decision");
         Optional<Instant> at = optional(ctx, "at").map(t -> Times.instant(t).orElseThrow(() -> Problem.badRequest("'" + t
                 + "' is not a time; write it in UTC as 2014-06-12 18:00, or leave it empty for now")));
+        Optional<EvidenceProblem> wrong = plans.evidenceProblem(plan.id(), gate, optional(ctx, "note"));
+        if (wrong.isPresent()) {
+            refused(ctx, plan, wrong.get());
+            return;
+        }
         Evidence e = done(plans.record(plan.id(), gate, field(ctx, "evidence", "the evidence"), who.username(),
                 at, optional(ctx, "note"), decision));
         access.audit(who.username(), "gate-evidence", "plan/" + plan.id(), Optional.of(gate + ": " + e.evidence()
@@ -227,18 +233,7 @@ final class PlanForms {
         List<Gate> open = r.gates().stream().filter(g -> !g.state().passes()).toList();
         h.tag("<h2 id=\"change\">Change this plan</h2>");
         if (!open.isEmpty()) {
-            h.tag("<fieldset><legend>Record evidence for a gate</legend><form method=\"post\" action=\"/plans/" + p.id()
-                    + "/evidence\" id=\"evidence-form\">").csrf(csrf).tag("<label>Gate <select name=\"gate\">");
-            for (Gate g : open) {
-                h.tag("<option value=\"").text(g.id()).tag("\">").text(g.title() + " (" + g.id() + ")").tag("</option>");
-            }
-            h.tag("</select></label><label>Evidence <input name=\"evidence\" size=\"50\" required"
-                    + " placeholder=\"a link: the mail, the minutes, the test run\"></label>"
-                    + "<label>For <input name=\"note\" size=\"24\" placeholder=\"consumer or role, if the gate asks\">"
-                    + "</label><label>When (UTC) <input name=\"at\" size=\"16\" placeholder=\"now\"></label>"
-                    + "<label>Meeting decision <select name=\"decision\"><option value=\"\">—</option>"
-                    + "<option value=\"applies\">the policy applies</option><option value=\"exempt\">exempt</option>"
-                    + "</select></label> <button type=\"submit\">Record</button></form></fieldset>");
+            evidenceForm(h, p, open, csrf, Map.of(), Optional.empty());
             h.tag("<fieldset><legend>Waive a gate (you are the approver; the waiver stays visible)</legend>"
                     + "<form method=\"post\" action=\"/plans/" + p.id() + "/waiver\">").csrf(csrf)
                     .tag("<label>Gate <select name=\"gate\">");
@@ -261,6 +256,47 @@ final class PlanForms {
                     .text(" (breakwater plan propose " + p.id() + " finds the earliest start the policy and the calendar"
                             + " allow)").tag("</form></fieldset>");
         }
+    }
+
+    /**
+     * The form recording evidence for one of {@code open}'s gates, filled with {@code kept} (the
+     * input sent before) and {@code wrong}'s message beside the field it is about.
+     */
+    private static void evidenceForm(Html h, Plan p, List<Gate> open, String csrf, Map<String, String> kept,
+                                     Optional<EvidenceProblem> wrong) {
+        h.tag("<fieldset><legend>Record evidence for a gate</legend><form method=\"post\" action=\"/plans/" + p.id()
+                + "/evidence\" id=\"evidence-form\">").csrf(csrf).tag("<label>Gate <select name=\"gate\">");
+        for (Gate g : open) {
+            h.tag("<option value=\"").text(g.id()).tag(g.id().equals(kept.get("gate")) ? "\" selected>" : "\">")
+                    .text(g.title() + " (" + g.id() + ")").tag("</option>");
+        }
+        h.tag("</select></label><label>Evidence <input name=\"evidence\" size=\"50\" required"
+                + " placeholder=\"a link: the mail, the minutes, the test run\" value=\"").text(kept.getOrDefault("evidence", ""))
+                .tag("\"></label><label>For <input name=\"note\" size=\"24\" placeholder=\"consumer or role, if the gate asks\""
+                        + " value=\"").text(kept.getOrDefault("note", "")).tag("\"" + (wrong.isPresent()
+                        ? " aria-invalid=\"true\" aria-describedby=\"note-error\"" : "") + ">");
+        wrong.ifPresent(w -> h.tag(" <span id=\"note-error\" class=\"failed\">").text(w.message()).tag("</span>"));
+        h.tag("</label><label>When (UTC) <input name=\"at\" size=\"16\" placeholder=\"now\" value=\"")
+                .text(kept.getOrDefault("at", "")).tag("\"></label>"
+                        + "<label>Meeting decision <select name=\"decision\"><option value=\"\">—</option>"
+                        + "<option value=\"applies\">the policy applies</option><option value=\"exempt\">exempt</option>"
+                        + "</select></label> <button type=\"submit\">Record</button></form></fieldset>");
+    }
+
+    /** The evidence form again, with what was typed and why it counts for nothing beside the field (422). */
+    private void refused(Context ctx, Plan plan, EvidenceProblem wrong) {
+        PlanReport r = Requests.done(plans.report(plan.id()), 404);
+        Map<String, String> kept = new LinkedHashMap<>();
+        for (String name : List.of("gate", "evidence", "note", "at")) {
+            optional(ctx, name).ifPresent(v -> kept.put(name, v));
+        }
+        Html h = new Html();
+        h.tag("<p>").text("Nothing was recorded: the gate could not use this evidence. ")
+                .link("/plans/" + plan.id() + "#gates", "Back to plan " + plan.id()).tag("</p>");
+        evidenceForm(h, plan, r.gates().stream().filter(g -> !g.state().passes()).toList(),
+                WebAuth.session(ctx).orElseThrow().csrf(), kept, Optional.of(wrong));
+        ctx.status(422);
+        WebAuth.html(ctx, "Record evidence: plan " + plan.id(), h);
     }
 
     /** A service page's form to record a deployment made by hand (CI uses POST /api/v1/deployments). */

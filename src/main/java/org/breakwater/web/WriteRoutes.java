@@ -110,6 +110,9 @@ final class WriteRoutes {
         Optional<Instant> at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
                 Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z")));
         Optional<String> note = body.text("consumer").or(() -> body.text("note"));
+        plans.evidenceProblem(plan.id(), gate, note).ifPresent(wrong -> {
+            throw new Problem(422, "Unprocessable content", wrong.field() + ": " + wrong.message());
+        });
         Evidence e = done(plans.record(plan.id(), gate, required(body, "evidence"), who.username(), at, note,
                 body.text("decision")), 400);
         access.audit(who.username(), "gate-evidence", "plan/" + plan.id(), Optional.of(gate + ": " + e.evidence()));

@@ -122,4 +122,20 @@ class DemoDraftsTest {
         assertThat(faf.body()).contains("Hello abrt team,").contains("pkgdb GET /collections")
                 .doesNotContain("/json/bugzilla_email");
     }
+
+    @Test
+    void a_release_whose_api_was_not_compared_is_announced_as_unknown_not_as_unbroken() {
+        PlanReport fedocal = ((Outcome.Done<PlanReport>) app.plans(PolicyReader.defaults()).report(3)).value();
+        Draft call = drafter.drafts(fedocal, Kind.CALL_FOR_TESTING, Optional.empty(), Optional.empty()).get(0);
+        assertThat(call.subject()).endsWith("(API BREAKS UNKNOWN)");
+        assertThat(call.body().lines().findFirst().orElse(""))
+                .isEqualTo("WHETHER THIS UPDATE BREAKS THE API of fedocal IS UNKNOWN: it was not compared.");
+        assertThat(call.body()).doesNotContain("does not break");
+        Draft notice = drafter.drafts(fedocal, Kind.API_BREAK_NOTICE, Optional.empty(), Optional.empty()).get(0);
+        assertThat(notice.subject()).matches("Possibly API-breaking update of fedocal planned for \\d{4}-\\d\\d-\\d\\d");
+        assertThat(notice.body()).contains("Whether it breaks the API of fedocal is UNKNOWN")
+                .contains("  * fedocal 1.0.0: fedocal 1.0.0 has no API description")
+                .doesNotContain("BREAKS THE API").doesNotContain("What breaks, operation by operation")
+                .doesNotContain("does not break").doesNotContain("{{");
+    }
 }

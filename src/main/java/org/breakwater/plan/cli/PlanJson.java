@@ -54,6 +54,8 @@ public final class PlanJson {
         g.writeStringField("reason", a.verdict().reason());
         g.writeStringField("policyHash", a.policyHash());
         g.writeEndObject();
+        g.writeBooleanField("compared", a.unchecked().isEmpty());
+        breaks(g, a.breaks(), a.unchecked().isEmpty());
         if (withAssessment) {
             g.writeArrayFieldStart("releases");
             for (ReleaseAssessment ra : a.releases()) {
@@ -91,6 +93,8 @@ public final class PlanJson {
         if (d instanceof DiffOutcome.NoDescription n) {
             g.writeStringField("why", n.why());
         }
+        g.writeBooleanField("compared", !ra.breaksUnknown());
+        breaks(g, ra.breaks(), !ra.breaksUnknown());
         g.writeArrayFieldStart("breaking");
         for (BreakImpact i : ra.impacts()) {
             Finding f = i.finding();
@@ -117,6 +121,15 @@ public final class PlanJson {
         g.writeStringField("verdict", ra.verdict().label());
         g.writeStringField("reason", ra.verdict().reason());
         g.writeEndObject();
+    }
+
+    /** {@code "breaks": true | false}, or {@code null} when nothing was compared that could break. */
+    private static void breaks(JsonGenerator g, boolean breaks, boolean known) throws IOException {
+        if (breaks || known) {
+            g.writeBooleanField("breaks", breaks);
+        } else {
+            g.writeNullField("breaks");
+        }
     }
 
     static void gates(JsonGenerator g, List<Gate> gates) throws IOException {

@@ -52,14 +52,26 @@ final class PlanText {
         header(out, r.plan());
         Assessment a = r.assessment();
         out.println("  policy    " + a.verdict().label() + ": " + a.verdict().reason());
-        out.println("  breaks    " + a.releases().stream().mapToInt(x -> x.breaking().size()).sum()
-                + " breaking change(s); " + a.consumersByTeam().values().stream().mapToInt(List::size).sum()
+        out.println("  breaks    " + breaks(a) + a.consumersByTeam().values().stream().mapToInt(List::size).sum()
                 + " consumer(s) affected" + (a.outsideTeams().isEmpty() ? ""
                 : "; outside teams: " + String.join(", ", a.outsideTeams())));
         if (!r.migrations().isEmpty()) {
             out.println("  migration " + MigrationOutput.counts(r.migrations()) + " (plan assess lists each)");
         }
         gates(out, r);
+    }
+
+    /** The count of breaking changes, or "unknown" for the releases whose API was not compared. */
+    static String breaks(Assessment a) {
+        List<ReleaseAssessment> unchecked = a.unchecked();
+        String count = a.releases().stream().mapToInt(x -> x.breaking().size()).sum() + " breaking change(s)";
+        if (unchecked.isEmpty()) {
+            return count + "; ";
+        }
+        String names = String.join(", ", unchecked.stream().map(x -> x.release().service() + " "
+                + x.release().version()).toList());
+        return (unchecked.size() == a.releases().size() ? "unknown" : count + " in the others; unknown for " + names)
+                + ": the API of " + names + " was not compared (plan assess says why); ";
     }
 
     static void assessment(PrintWriter out, PlanReport r) {
