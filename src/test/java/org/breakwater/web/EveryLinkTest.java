@@ -2,17 +2,9 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -25,10 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import org.breakwater.App;
-import org.breakwater.cli.Main;
-import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,14 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * checked.
  */
 class EveryLinkTest {
-    /** The demo accounts' password (DemoPlans.PASSWORD). */
-    private static final String PASSWORD = "breakwater-demo";
     /** Pages fetched per visitor at most: the demo has about forty. */
     private static final int BOUND = 600;
     private static final Pattern HREF = Pattern.compile("<a\\s[^>]*?href=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORM = Pattern.compile("<form\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     /**
      * Refusals that are the point, as "visitor STATUS path-pattern": none so far. A 403 is
@@ -64,27 +49,20 @@ class EveryLinkTest {
     @TempDir
     static Path dir;
 
-    static App app;
+    static DemoSite demo;
     static WebServer server;
     static String base;
 
     @BeforeAll
-    static void start() throws Exception {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), Clock.systemUTC());
-        server = WebServer.start(app, PolicyReader.defaults(), app.access(), new WebSettings(false, false,
-                Optional.of("Demo accounts (password " + PASSWORD + "): pingou, nirik, adamwill")), "127.0.0.1", 0,
-                new PrintWriter(new StringWriter()));
-        base = "http://127.0.0.1:" + server.port();
+    static void start() {
+        demo = DemoSite.start(dir, new WebSettings(false, false, Optional.of("Demo accounts: pingou, nirik, adamwill")));
+        server = demo.server();
+        base = demo.base();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        app.close();
+        demo.close();
     }
 
     /** What one visitor met: every page fetched with its status, and the links to other sites. */
@@ -105,12 +83,12 @@ class EveryLinkTest {
     @ParameterizedTest(name = "visitor {0}")
     @ValueSource(strings = {"anonymous", "adamwill", "pingou", "nirik"})
     void every_link_on_every_page_of_the_demo_answers_for_every_visitor(String visitor) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        Visitor browser = new Visitor(server);
         if (!visitor.equals("anonymous")) {
-            logIn(http, visitor);
+            browser.login(visitor);
+            assertThat(browser.get("/").body()).contains(visitor + " (");
         }
-        Crawl crawl = crawl(http);
+        Crawl crawl = crawl(browser);
         assertThat(crawl.failures(visitor)).as("links answering an error, for " + visitor).isEmpty();
         assertThat(crawl.status()).as("pages reached").hasSizeGreaterThan(30).hasSizeLessThan(BOUND)
                 .containsKeys("/", "/plans/new", "/calendar", "/compare", "/services/pkgdb", "/plans/1");
@@ -124,42 +102,19 @@ class EveryLinkTest {
 
     @Test
     void the_dashboards_link_to_plan_a_deployment_opens_the_form() throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        assertThat(get(http, "/").body()).contains("href=\"/plans/new\"");
-        HttpResponse<String> out = get(http, "/plans/new");
+        Visitor browser = new Visitor(server);
+        assertThat(browser.get("/").body()).contains("href=\"/plans/new\"");
+        HttpResponse<String> out = browser.get("/plans/new");
         assertThat(out.statusCode()).isEqualTo(200);
         assertThat(out.body()).contains("to plan a deployment");
-        logIn(http, "pingou");
-        HttpResponse<String> in = get(http, "/plans/new");
+        browser.login("pingou");
+        HttpResponse<String> in = browser.get("/plans/new");
         assertThat(in.statusCode()).isEqualTo(200);
         assertThat(in.body()).contains("<form method=\"post\" action=\"/plans\"").contains("name=\"releases\"");
     }
 
-    private static HttpResponse<String> get(HttpClient http, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void logIn(HttpClient http, String user) throws Exception {
-        Matcher m = CSRF.matcher(get(http, "/login").body());
-        assertThat(m.find()).isTrue();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("csrf", m.group(1));
-        form.put("username", user);
-        form.put("password", PASSWORD);
-        form.put("next", "/");
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(user + " logs in").isEqualTo(303);
-        assertThat(get(http, "/").body()).contains(user + " (");
-    }
-
     /** Breadth-first from the dashboard over every same-site link, redirects included, up to {@link #BOUND} pages. */
-    private static Crawl crawl(HttpClient http) throws Exception {
+    private static Crawl crawl(Visitor browser) throws Exception {
         Map<String, Integer> status = new LinkedHashMap<>();
         Map<String, String> foundOn = new LinkedHashMap<>();
         Set<String> external = new TreeSet<>();
@@ -167,7 +122,7 @@ class EveryLinkTest {
         foundOn.put("/", "(start)");
         while (!queue.isEmpty() && status.size() < BOUND) {
             String path = queue.removeFirst();
-            HttpResponse<String> r = get(http, path);
+            HttpResponse<String> r = browser.get(path);
             status.put(path, r.statusCode());
             List<String> next = new ArrayList<>();
             r.headers().firstValue("Location").filter(l -> r.statusCode() / 100 == 3).ifPresent(next::add);
