@@ -150,6 +150,15 @@ class ClickThroughTest {
             browser.open(base + "/compare");
             assertThat(browser.text("main")).contains("Upload or paste the description production runs");
             keep(browser, "page-compare");
+            String old = "openapi: 3.0.3\ninfo: {title: pkgdb, version: '1.9'}\npaths:\n"
+                    + "  /packages: {get: {responses: {'200': {description: ok}}}}\n"
+                    + "  /acls: {get: {responses: {'200': {description: ok}}}}\n";
+            browser.fill("textarea[name=old]", old);
+            browser.fill("textarea[name=new]", old.replace("  /acls: ", "  /acl: "));
+            browser.clickAndWait("form[action='/compare'] button[type=submit]");
+            assertThat(browser.text("header")).contains("Dashboard").contains("Compare");
+            assertThat(browser.text("main")).startsWith("API changes").contains("1 breaking").contains("GET /acls");
+            keep(browser, "page-compare-result");
         }
     }
 }
