@@ -68,7 +68,7 @@ final class PlanGates {
                             + "\">").text(g.state().id()).tag("</td><td>").text(g.deadline().map(Times::show).orElse("—"))
                     .tag("</td><td>").text(g.detail()).tag("</td><td>");
             for (Evidence e : g.evidence()) {
-                h.text(e.evidence() + " (" + e.by() + ", " + Times.show(e.at()) + ")").tag("<br>");
+                evidence(h, e.evidence()).text(" (" + e.by() + ", " + Times.show(e.at()) + ")").tag("<br>");
             }
             g.waiver().ifPresent(w -> h.text("waived by " + w.approver() + ": " + w.reason()));
             h.tag("</td></tr>");
@@ -77,6 +77,16 @@ final class PlanGates {
             }
         }
         h.tag("</table>");
+    }
+
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
+
+    /** Evidence as written; a web address (http or https only) as a link to it, to check it in one click. */
+    static Html evidence(Html h, String evidence) {
+        if (WEB_ADDRESS.matcher(evidence).matches()) {
+            return h.tag("<a rel=\"noreferrer\" href=\"").text(evidence).tag("\">").text(evidence).tag("</a>");
+        }
+        return h.text(evidence);
     }
 
     /** One open gate's controls, folded: record evidence for it, or waive it. */

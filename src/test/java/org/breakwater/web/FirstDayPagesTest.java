@@ -83,6 +83,19 @@ class FirstDayPagesTest {
     }
 
     @Test
+    void web_addresses_given_as_evidence_are_links_and_nothing_else_is() throws Exception {
+        login("nirik");
+        String csrf = csrf("/plans/2");
+        assertThat(post("/plans/2/evidence", "csrf", csrf, "gate", "outage-notice", "evidence",
+                "javascript:alert(1)").statusCode()).isEqualTo(303);
+        assertThat(post("/plans/2/evidence", "csrf", csrf, "gate", "outage-notice", "evidence",
+                "https://lists.fedoraproject.org/archives/outage?a=1&b=2").statusCode()).isEqualTo(303);
+        String page = get("/plans/2").body();
+        assertThat(page).contains("javascript:alert(1) (nirik,").doesNotContain("href=\"javascript")
+                .contains("<a rel=\"noreferrer\" href=\"https://lists.fedoraproject.org/archives/outage?a=1&amp;b=2\">");
+    }
+
+    @Test
     void a_refused_gate_form_comes_back_with_what_was_typed_and_the_error_beside_the_field() throws Exception {
         login("pingou");
         String csrf = csrf("/plans/3");
