@@ -52,7 +52,7 @@ final class AnnouncePages {
 
     /** The plan page's section: what was written and sent, and (for those who may) the form to write more. */
     static void render(Html h, Plan p, List<Announcement> list, Optional<String> remindersApprovedBy,
-                       Optional<Session> session, boolean mayChange) {
+                       Optional<Session> session, boolean mayChange, FormInput in) {
         h.tag("<h2 id=\"announcements\">Announcements</h2>");
         if (remindersApprovedBy.isPresent()) {
             h.el("p", "Reminders approved by " + remindersApprovedBy.get() + ": Breakwater writes and sends each when"
@@ -79,12 +79,16 @@ final class AnnouncePages {
         }
         if (session.isPresent() && mayChange) {
             h.tag("<form method=\"post\" action=\"/plans/" + p.id() + "/announcements\" id=\"draft-form\">")
-                    .csrf(session.get().csrf()).tag("<label>Write <select name=\"kind\">");
+                    .csrf(session.get().csrf());
+            in.above(h, "draft-form", List.of("notes")).tag("<label>Write <select name=\"kind\">");
+            String kind = in.value("draft-form", "kind", "");
             for (Kind k : Kind.values()) {
-                h.tag("<option value=\"").text(k.id()).tag("\">").text(k.id()).tag("</option>");
+                h.tag("<option value=\"").text(k.id()).tag(k.id().equals(kind) ? "\" selected>" : "\">").text(k.id())
+                        .tag("</option>");
             }
-            h.tag("</select></label><label>Migration notes (API-break notice) <input name=\"notes\" size=\"40\"></label>"
-                    + " <button type=\"submit\">Write the draft</button></form>");
+            h.tag("</select></label><label>Migration notes (API-break notice) <input name=\"notes\" size=\"40\" value=\"")
+                    .text(in.value("draft-form", "notes", "")).tag("\"></label>");
+            in.beside(h, "draft-form", "notes").tag(" <button type=\"submit\">Write the draft</button></form>");
         }
     }
 
@@ -120,6 +124,7 @@ final class AnnouncePages {
         Optional<Session> session = WebAuth.session(ctx);
         boolean may = session.map(s -> Permissions.mayChangePlan(app, plan, s.principal())).orElse(false);
         Html h = new Html();
+        in.notice(h);
         h.tag("<p>").link("/plans/" + plan.id(), "Plan " + plan.id() + ": " + plan.title()).text(" · " + a.kind().id()
                 + a.consumer().map(c -> " for " + c).orElse("") + " · " + a.status().id()
                 + a.messageId().map(m -> " · " + m).orElse("") + a.sentAt().map(t -> " · sent " + Times.show(t))

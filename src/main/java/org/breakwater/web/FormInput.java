@@ -65,6 +65,15 @@ record FormInput(String form, Map<String, String> values, String error) {
                 .filter(e -> error.contains("'" + e.getValue().strip() + "'")).map(Map.Entry::getKey).findFirst();
     }
 
+    /** On top of a long page whose form came back: that nothing was saved, and a link down to the form. */
+    Html notice(Html h) {
+        if (!error.isEmpty()) {
+            h.tag("<p class=\"notice failed\">").text("Not saved: " + error + " ").link("#" + form, "(to the form)")
+                    .tag("</p>");
+        }
+        return h;
+    }
+
     /** The error at the top of form {@code id}, when it names none of {@code fields}. */
     Html above(Html h, String id, List<String> fields) {
         if (on(id) && field().filter(fields::contains).isEmpty()) {

@@ -158,6 +158,7 @@ final class Pages {
         Service s = app.catalog().service(name).orElseThrow(() -> Problem.notFound("no service '" + name + "'"));
         Instant now = Instant.now();
         Html h = new Html();
+        in.notice(h);
         h.el("p", s.title() + " — " + s.tier().id() + ", owned by " + s.owner()
                 + (s.freezeSensitive() ? ", frozen during release freezes" : ""));
         if (!s.announce().isEmpty()) {
@@ -305,6 +306,7 @@ final class Pages {
         PlanReport r = Requests.done(plans.report(Requests.id(ctx.pathParam("id"))), 404);
         Plan p = r.plan();
         Html h = new Html();
+        in.notice(h);
         h.el("p", p.releaseLabel() + " → " + p.environment() + ", " + Times.show(p.start()) + " for "
                 + Times.show(p.duration()) + "; " + p.status().id() + "; owner " + p.owner());
         h.tag("<p><strong>Policy: ").text(r.assessment().verdict().label()).tag("</strong> — ")
@@ -352,7 +354,7 @@ final class Pages {
         }
         impact(h, r);
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
-                WebAuth.session(ctx), may);
+                WebAuth.session(ctx), may, in);
         audit(h, "plan/" + p.id());
         html(ctx, "Plan " + p.id() + ": " + p.title(), h);
     }

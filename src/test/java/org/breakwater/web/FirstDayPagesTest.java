@@ -113,6 +113,12 @@ class FirstDayPagesTest {
         HttpResponse<String> waiver = post("/plans/3/waiver", "csrf", csrf, "gate", "no-such-gate", "reason", "because");
         assertThat(waiver.statusCode()).isEqualTo(400);
         assertThat(waiver.body()).contains("<h1>Plan 3: fedocal 1.0");
+        HttpResponse<String> draft = post("/plans/3/announcements", "csrf", csrf, "kind", "no-such-kind",
+                "notes", "port to /api/ first");
+        assertThat(draft.statusCode()).isEqualTo(400);
+        assertThat(draft.body()).contains("id=\"draft-form\"><input type=\"hidden\" name=\"csrf\"")
+                .contains("<p class=\"failed\" role=\"alert\">no kind &#39;no-such-kind&#39;")
+                .contains("value=\"port to /api/ first\"");
         HttpResponse<String> moved = post("/plans/3/schedule", "csrf", csrf, "start", "next tuesday");
         assertThat(moved.statusCode()).isEqualTo(400);
         assertThat(moved.body()).contains("value=\"next tuesday\"></label> <span class=\"failed\" role=\"alert\">");
@@ -142,7 +148,8 @@ class FirstDayPagesTest {
         HttpResponse<String> r = post("/services/pkgdb/deployments", "csrf", csrf("/services/pkgdb"), "version", "2.0.1",
                 "environment", "nowhere", "notes", "hotfix for the <acl> page");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("<h1>pkgdb</h1>").contains("id=\"deployment\"").contains("value=\"2.0.1\"")
+        assertThat(r.body()).contains("<h1>pkgdb</h1><p class=\"notice failed\">Not saved: ")
+                .contains("<a href=\"#deployment\">(to the form)</a>").contains("id=\"deployment\"").contains("value=\"2.0.1\"")
                 .contains("value=\"hotfix for the &lt;acl&gt; page\"").contains("class=\"failed\" role=\"alert\"");
     }
 
