@@ -30,26 +30,29 @@ final class AnnouncePages {
     private final AnnounceService announcements;
     private final AccessService access;
     private final WebAuth auth;
+    private final Pages pages;
 
-    AnnouncePages(App app, PlanService plans, AnnounceService announcements, AccessService access, WebAuth auth) {
+    AnnouncePages(App app, PlanService plans, AnnounceService announcements, AccessService access, WebAuth auth,
+                  Pages pages) {
         this.app = app;
         this.plans = plans;
         this.announcements = announcements;
         this.access = access;
         this.auth = auth;
+        this.pages = pages;
     }
 
     void register(Javalin server) {
-        server.post("/plans/{id}/announcements", this::draft);
-        server.get("/announcements/{id}", this::show);
-        server.post("/announcements/{id}", this::edit);
+        server.post("/plans/{id}/announcements", FormInput.keeping(this::draft, ctx -> "draft-form", pages::plan));
+        server.get("/announcements/{id}", ctx -> show(ctx, FormInput.NONE));
+        server.post("/announcements/{id}", FormInput.keeping(this::edit, ctx -> "edit-form", this::show));
         server.post("/announcements/{id}/send", this::send);
         server.post("/plans/{id}/reminders", this::approveReminders);
     }
 
     /** The plan page's section: what was written and sent, and (for those who may) the form to write more. */
     static void render(Html h, Plan p, List<Announcement> list, Optional<String> remindersApprovedBy,
-                       Optional<Session> session, boolean mayChange) {
+                       Optional<Session> session, boolean mayChange, FormInput in) {
         h.tag("<h2 id=\"announcements\">Announcements</h2>");
         if (remindersApprovedBy.isPresent()) {
             h.el("p", "Reminders approved by " + remindersApprovedBy.get() + ": Breakwater writes and sends each when"
@@ -76,12 +79,16 @@ final class AnnouncePages {
         }
         if (session.isPresent() && mayChange) {
             h.tag("<form method=\"post\" action=\"/plans/" + p.id() + "/announcements\" id=\"draft-form\">")
-                    .csrf(session.get().csrf()).tag("<label>Write <select name=\"kind\">");
+                    .csrf(session.get().csrf());
+            in.above(h, "draft-form", List.of("notes")).tag("<label>Write <select name=\"kind\">");
+            String kind = in.value("draft-form", "kind", "");
             for (Kind k : Kind.values()) {
-                h.tag("<option value=\"").text(k.id()).tag("\">").text(k.id()).tag("</option>");
+                h.tag("<option value=\"").text(k.id()).tag(k.id().equals(kind) ? "\" selected>" : "\">").text(k.id())
+                        .tag("</option>");
             }
-            h.tag("</select></label><label>Migration notes (API-break notice) <input name=\"notes\" size=\"40\"></label>"
-                    + " <button type=\"submit\">Write the draft</button></form>");
+            h.tag("</select></label><label>Migration notes (API-break notice) <input name=\"notes\" size=\"40\" value=\"")
+                    .text(in.value("draft-form", "notes", "")).tag("\"></label>");
+            in.beside(h, "draft-form", "notes").tag(" <button type=\"submit\">Write the draft</button></form>");
         }
     }
 
@@ -111,34 +118,58 @@ final class AnnouncePages {
                 HttpStatus.SEE_OTHER);
     }
 
-    private void show(Context ctx) {
+    private void show(Context ctx, FormInput in) {
         Announcement a = announcement(ctx);
         Plan plan = plans.plan(a.planId()).orElseThrow(() -> Problem.notFound("no plan " + a.planId()));
         Optional<Session> session = WebAuth.session(ctx);
         boolean may = session.map(s -> Permissions.mayChangePlan(app, plan, s.principal())).orElse(false);
         Html h = new Html();
+        in.notice(h);
         h.tag("<p>").link("/plans/" + plan.id(), "Plan " + plan.id() + ": " + plan.title()).text(" · " + a.kind().id()
                 + a.consumer().map(c -> " for " + c).orElse("") + " · " + a.status().id()
                 + a.messageId().map(m -> " · " + m).orElse("") + a.sentAt().map(t -> " · sent " + Times.show(t))
                 .orElse("")).tag("</p>");
-        h.tag("<h2>As it will be mailed</h2><pre class=\"mail\">").text("From: " + announcements.from() + "\nTo: "
+        h.tag("<h2>").text(heading(a)).tag("</h2><pre class=\"mail\">").text("From: " + announcements.from() + "\nTo: "
                 + String.join(", ", a.to()) + "\nSubject: " + a.subject() + "\n\n" + a.body()).tag("</pre>");
         if (a.status() == Announcement.Status.DRAFT && session.isPresent() && may) {
             String csrf = session.get().csrf();
             h.tag("<form method=\"post\" action=\"/announcements/" + a.id() + "/send\" id=\"send-form\">").csrf(csrf)
                     .tag("<button type=\"submit\">Send it</button> ").text("(it is delivered once, by the server's"
                             + " mail settings; nothing is sent until you press this)").tag("</form>");
-            h.tag("<h2>Change it</h2><form method=\"post\" action=\"/announcements/" + a.id() + "\" id=\"edit-form\">")
-                    .csrf(csrf).tag("<p><label>To (comma-separated; only the catalog's and the policy's addresses)<br>"
-                            + "<input name=\"to\" size=\"100\" value=\"").text(String.join(", ", a.to()))
-                    .tag("\"></label></p><p><label>Subject<br><input name=\"subject\" size=\"100\" value=\"").text(a.subject())
-                    .tag("\"></label></p><p><label>Body<br><textarea name=\"body\" rows=\"24\" cols=\"100\">").text(a.body())
-                    .tag("</textarea></label></p><p><button type=\"submit\">Save</button></p></form>");
+            editForm(h, a, csrf, in);
         } else if (a.status() == Announcement.Status.DRAFT && session.isEmpty()) {
             h.tag("<p class=\"notice\">").link("/login?next=/announcements/" + a.id(), "Log in").text(" to change or send it.")
                     .tag("</p>");
         }
         WebAuth.html(ctx, "Announcement " + a.id() + ": " + a.subject(), h);
+    }
+
+    /** "As it will be mailed" for a draft; a sent one says when it was mailed. */
+    static String heading(Announcement a) {
+        if (a.status() == Announcement.Status.SENT) {
+            return "As it was mailed" + a.sentAt().map(t -> " on " + Times.show(t)).orElse("");
+        }
+        if (a.status() == Announcement.Status.QUEUED) {
+            return "As it is being mailed" + a.queuedAt().map(t -> " (sent on " + Times.show(t) + ", waiting in the"
+                    + " outbox)").orElse("");
+        }
+        return "As it will be mailed";
+    }
+
+    /** The draft's edit form: what was typed when it comes back refused, the error beside its field. */
+    private static void editForm(Html h, Announcement a, String csrf, FormInput in) {
+        String form = "edit-form";
+        h.tag("<h2>Change it</h2><form method=\"post\" action=\"/announcements/" + a.id() + "\" id=\"edit-form\">")
+                .csrf(csrf);
+        in.above(h, form, List.of("to", "subject", "body"));
+        h.tag("<p><label>To (comma-separated; only the catalog's and the policy's addresses)<br>"
+                + "<input name=\"to\" size=\"100\" value=\"").text(in.value(form, "to", String.join(", ", a.to())))
+                .tag("\"></label>");
+        in.beside(h, form, "to").tag("</p><p><label>Subject<br><input name=\"subject\" size=\"100\" value=\"")
+                .text(in.value(form, "subject", a.subject())).tag("\"></label>");
+        in.beside(h, form, "subject").tag("</p><p><label>Body<br><textarea name=\"body\" rows=\"24\" cols=\"100\">")
+                .text(in.value(form, "body", a.body())).tag("</textarea></label>");
+        in.beside(h, form, "body").tag("</p><p><button type=\"submit\">Save</button></p></form>");
     }
 
     private void edit(Context ctx) {

@@ -62,7 +62,38 @@ final class ComparePage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+        WebAuth.html(ctx, "API changes", inLayout(out.toString()));
+    }
+
+    private static final java.util.regex.Pattern RULE = java.util.regex.Pattern.compile("([^{}]+)\\{([^}]*)\\}");
+
+    /**
+     * The report of {@code breakwater diff --format html} inside the site's layout (header, log
+     * in): its body, its own heading dropped for the page's, and its style scoped to the report so
+     * it does not restyle the page around it.
+     */
+    static Html inLayout(String document) {
+        String style = between(document, "<style>", "</style>");
+        StringBuilder scoped = new StringBuilder();
+        java.util.regex.Matcher m = RULE.matcher(style);
+        while (m.find()) {
+            List<String> selectors = java.util.Arrays.stream(m.group(1).split(",")).map(String::strip)
+                    .filter(sel -> !sel.equals("body")).map(sel -> ".diff-report " + sel).toList();
+            if (!selectors.isEmpty()) {
+                scoped.append(String.join(",", selectors)).append('{').append(m.group(2)).append('}');
+            }
+        }
+        String body = between(document, "<body>", "</body>").replace("<h1>API changes</h1>", "")
+                .replace("<header>", "<div class=\"report-head\">").replace("</header>", "</div>")
+                .replace("<main>", "<div class=\"report-body\">").replace("</main>", "</div>");
+        return new Html().tag("<style>" + scoped.toString().replace("</", "") + "</style><div class=\"diff-report\">")
+                .tag(body).tag("</div><p>").link("/compare", "Compare two more").tag("</p>");
+    }
+
+    private static String between(String text, String open, String close) {
+        int from = text.indexOf(open);
+        int to = text.lastIndexOf(close);
+        return from < 0 || to < from ? "" : text.substring(from + open.length(), to);
     }
 
     /** One side: the uploaded file when there is one (named as uploaded), else the pasted text. */

@@ -79,7 +79,12 @@ final class Html {
                 + ".who{float:right;margin:0}form.inline{display:inline}.notice{background:#eef6ff;padding:.5rem .8rem;border-radius:4px}"
                 + "fieldset{border:1px solid #d7dde4;margin:.5rem 0 1rem}label{display:inline-block;margin:.2rem .8rem .2rem 0}"
                 + "pre.mail{background:#f8f9fa;border:1px solid #d7dde4;padding:.8rem;white-space:pre-wrap;max-width:52rem}"
-                + "code{background:#f4f6f8;padding:0 .2rem}td{overflow-wrap:break-word}td code{white-space:normal}</style></head><body><header><strong>Breakwater</strong> "
+                + "code{background:#f4f6f8;padding:0 .2rem}td{overflow-wrap:break-word}td code{white-space:normal}"
+                + "table.gates td,td.long{overflow-wrap:anywhere}input,textarea,select{max-width:100%;box-sizing:border-box}pre{overflow-wrap:anywhere}"
+                + "table.gates{table-layout:fixed}col.gate{width:19%}col.state{width:7%}col.due{width:11%}col.why{width:36%}"
+                + "code.rule{font-size:.8em;color:#59636e}tr.actions td{background:#fafbfc;padding:.1rem .5rem .4rem}"
+                + "details>summary{cursor:pointer;color:#0550ae}details form{margin:.4rem 0}#next{margin:.4rem 0}"
+                + ".controls{margin:.6rem 0 1rem}.controls form{margin-right:.4rem}</style></head><body><header><strong>Breakwater</strong> "
                 + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/compare\">Compare</a><a href=\"/api/v1/openapi.json\">API</a>" + who.b + "</header><main>"
                 + "<h1>" + escape(title) + "</h1>" + body.b + "</main></body></html>\n";
     }

@@ -58,15 +58,15 @@ final class Pages {
         h.tag("<table><tr><th>When</th><th>Who</th><th>What</th><th>Detail</th></tr>");
         for (AuditEntry e : entries) {
             h.tag("<tr><td>").text(Times.show(e.at())).tag("</td><td>").text(e.actor()).tag("</td><td>").text(e.action())
-                    .tag("</td><td>").text(e.detail().orElse("")).tag("</td></tr>");
+                    .tag("</td><td class=\"long\">").text(e.detail().orElse("")).tag("</td></tr>");
         }
         h.tag("</table>");
     }
 
     List<String> register(Javalin server) {
         server.get("/", this::dashboard);
-        server.get("/services/{name}", this::service);
-        server.get("/plans/{id}", this::plan);
+        server.get("/services/{name}", ctx -> service(ctx, FormInput.NONE));
+        server.get("/plans/{id}", ctx -> plan(ctx, FormInput.NONE));
         server.get("/calendar", this::calendar);
         server.get("/calendar.ics", ctx -> ctx.contentType("text/calendar; charset=utf-8")
                 .result(org.breakwater.calendar.files.IcsWriter.write("Planned deployments", plans.schedule(problem ->
@@ -156,11 +156,13 @@ final class Pages {
         html(ctx, "Calendar", h);
     }
 
-    private void service(Context ctx) {
+    /** A service's page; {@code in}: a refused form shown again. */
+    void service(Context ctx, FormInput in) {
         String name = ctx.pathParam("name");
         Service s = app.catalog().service(name).orElseThrow(() -> Problem.notFound("no service '" + name + "'"));
         Instant now = Instant.now();
         Html h = new Html();
+        in.notice(h);
         h.el("p", s.title() + " — " + s.tier().id() + ", owned by " + s.owner()
                 + (s.freezeSensitive() ? ", frozen during release freezes" : ""));
         if (!s.announce().isEmpty()) {
@@ -188,7 +190,7 @@ final class Pages {
         }
         h.tag("</table>");
         PlanForms.renderDeployment(h, s, app.catalog().environments(), WebAuth.session(ctx),
-                WebAuth.session(ctx).map(x -> x.principal().mayChange(s.owner())).orElse(false));
+                WebAuth.session(ctx).map(x -> x.principal().mayChange(s.owner())).orElse(false), in);
         traffic(h, s.name());
         audit(h, "service/" + s.name());
         html(ctx, s.name(), h);
@@ -303,35 +305,22 @@ final class Pages {
                 + " more (all of them: GET /api/v1/plans/" + plan + ")";
     }
 
-    private void plan(Context ctx) {
+    /** A plan's page: the answer and the next thing to do on top, then its gates; {@code in}: a refused form shown again. */
+    void plan(Context ctx, FormInput in) {
         PlanReport r = Requests.done(plans.report(Requests.id(ctx.pathParam("id"))), 404);
         Plan p = r.plan();
         Html h = new Html();
+        in.notice(h);
         h.el("p", p.releaseLabel() + " → " + p.environment() + ", " + Times.show(p.start()) + " for "
                 + Times.show(p.duration()) + "; " + p.status().id() + "; owner " + p.owner());
         h.tag("<p><strong>Policy: ").text(r.assessment().verdict().label()).tag("</strong> — ")
                 .text(r.assessment().verdict().reason()).tag("</p>");
         CanDeploy answer = Requests.done(plans.canDeploy(p.id()), 404);
-        boolean yes = answer instanceof CanDeploy.Yes;
-        h.tag("<div id=\"can-deploy\" class=\"notice\"><strong>Can it go ahead now? <span class=\""
-                + (yes ? "met\">yes" : "failed\">no") + "</span></strong> (what <code>breakwater can-deploy --plan "
-                + p.id() + "</code> and <code>GET /api/v1/can-deploy?plan=" + p.id() + "</code> answer)<ul>");
-        for (String reason : answer.reasons()) {
-            h.el("li", reason);
-        }
-        h.tag("</ul></div>");
-        h.tag("<h2 id=\"gates\">Gates</h2><table><tr><th>Gate</th><th>State</th><th>Due</th><th>Why</th><th>Evidence</th><th>Rule</th></tr>");
-        for (Gate g : r.gates()) {
-            h.tag("<tr><td>").text(g.title() + " (" + g.id() + ")").tag("</td><td class=\"" + g.state().id() + "\">")
-                    .text(g.state().id()).tag("</td><td>").text(g.deadline().map(Times::show).orElse("—")).tag("</td><td>")
-                    .text(g.detail()).tag("</td><td>");
-            for (Evidence e : g.evidence()) {
-                h.text(e.evidence() + " (" + e.by() + ", " + Times.show(e.at()) + ")").tag("<br>");
-            }
-            g.waiver().ifPresent(w -> h.text("waived by " + w.approver() + ": " + w.reason()));
-            h.tag("</td><td><code>").text(g.rule()).tag("</code></td></tr>");
-        }
-        h.tag("</table><h2>Affected consumers by team</h2>");
+        PlanGates.summary(h, r, answer);
+        boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
+        PlanForms.render(h, r, WebAuth.session(ctx), may, in);
+        PlanGates.table(h, r, WebAuth.session(ctx), may, in);
+        h.tag("<h2>Affected consumers by team</h2>");
         if (r.assessment().consumersByTeam().isEmpty()) {
             h.el("p", "No known consumer is hit by a breaking change.");
         } else {
@@ -369,10 +358,8 @@ final class Pages {
             h.tag("</table>");
         }
         impact(h, r);
-        boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
-                WebAuth.session(ctx), may);
-        PlanForms.render(h, r, WebAuth.session(ctx), may);
+                WebAuth.session(ctx), may, in);
         audit(h, "plan/" + p.id());
         html(ctx, "Plan " + p.id() + ": " + p.title(), h);
     }

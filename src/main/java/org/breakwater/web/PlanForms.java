@@ -41,22 +41,28 @@ final class PlanForms {
     private final PlanService plans;
     private final AccessService access;
     private final WebAuth auth;
+    private final Pages pages;
 
-    PlanForms(App app, PlanService plans, AccessService access, WebAuth auth) {
+    PlanForms(App app, PlanService plans, AccessService access, WebAuth auth, Pages pages) {
         this.app = app;
         this.plans = plans;
         this.access = access;
         this.auth = auth;
+        this.pages = pages;
     }
 
+    /** Registers the forms; a refused one (400) shows its page again with what was typed and why. */
     void register(Javalin server) {
-        server.get("/plans/new", this::newPlanForm);
-        server.post("/plans", this::createPlan);
-        server.post("/plans/{id}/evidence", this::evidence);
-        server.post("/plans/{id}/waiver", this::waiver);
-        server.post("/plans/{id}/status", this::status);
-        server.post("/plans/{id}/schedule", this::schedule);
-        server.post("/services/{name}/deployments", this::deployment);
+        server.get("/plans/new", ctx -> newPlanForm(ctx, FormInput.NONE));
+        server.post("/plans", FormInput.keeping(this::createPlan, ctx -> "new-plan", this::newPlanForm));
+        server.post("/plans/{id}/evidence", FormInput.keeping(this::evidence, ctx -> "evidence-" + ctx.formParam("gate"),
+                pages::plan));
+        server.post("/plans/{id}/waiver", FormInput.keeping(this::waiver, ctx -> "waiver-" + ctx.formParam("gate"),
+                pages::plan));
+        server.post("/plans/{id}/status", FormInput.keeping(this::status, ctx -> "status", pages::plan));
+        server.post("/plans/{id}/schedule", FormInput.keeping(this::schedule, ctx -> "schedule", pages::plan));
+        server.post("/services/{name}/deployments", FormInput.keeping(this::deployment, ctx -> "deployment",
+                pages::service));
     }
 
     private static String field(Context ctx, String name, String label) {
@@ -154,7 +160,7 @@ final class PlanForms {
         back(ctx, "/services/" + service);
     }
 
-    private void newPlanForm(Context ctx) {
+    private void newPlanForm(Context ctx, FormInput in) {
         Optional<Session> session = WebAuth.session(ctx);
         Html h = new Html();
         if (session.isEmpty()) {
@@ -162,21 +168,29 @@ final class PlanForms {
             WebAuth.html(ctx, "Plan a deployment", h);
             return;
         }
+        String form = "new-plan";
         h.el("p", "A plan ships one or more releases together. Breakwater compares each release's API with what the"
                 + " environment runs (from the deployment records), finds who it breaks, and lists the gates the"
                 + " policy asks for. Times are UTC.");
-        h.tag("<form method=\"post\" action=\"/plans\">").csrf(session.get().csrf())
-                .tag("<p><label>Releases, one per line as SERVICE=VERSION<br><textarea name=\"releases\" rows=\"3\""
-                        + " cols=\"40\" required placeholder=\"pkgdb=2.0.0\"></textarea></label></p>"
-                        + "<p><label>Title<br><input name=\"title\" size=\"50\" placeholder=\"default: the releases\">"
-                        + "</label></p><p><label>Environment<br><select name=\"environment\">");
+        h.tag("<form method=\"post\" action=\"/plans\" id=\"new-plan\">").csrf(session.get().csrf());
+        in.above(h, form, List.of("releases", "title", "start", "duration", "ticket"));
+        h.tag("<p><label>Releases, one per line as SERVICE=VERSION<br><textarea name=\"releases\" rows=\"3\""
+                + " cols=\"40\" required placeholder=\"pkgdb=2.0.0\">").text(in.value(form, "releases", ""))
+                .tag("</textarea></label>");
+        in.beside(h, form, "releases").tag("</p><p><label>Title<br><input name=\"title\" size=\"50\""
+                + " placeholder=\"default: the releases\" value=\"").text(in.value(form, "title", "")).tag("\"></label>");
+        in.beside(h, form, "title").tag("</p><p><label>Environment<br><select name=\"environment\">");
+        String environment = in.value(form, "environment", "production");
         for (Environment e : app.catalog().environments()) {
-            h.tag("<option" + (e.name().equals("production") ? " selected" : "") + ">").text(e.name()).tag("</option>");
+            h.tag("<option" + (e.name().equals(environment) ? " selected" : "") + ">").text(e.name()).tag("</option>");
         }
-        h.tag("</select></label><label>Start (UTC)<br><input name=\"start\" required placeholder=\"2014-06-16 15:00\">"
-                + "</label><label>Duration<br><input name=\"duration\" value=\"2h\" size=\"6\"></label></p>"
-                + "<p><label>Ticket<br><input name=\"ticket\" size=\"50\" placeholder=\"https://…\"></label></p>"
-                + "<p><button type=\"submit\">Create the plan (as a draft)</button></p></form>");
+        h.tag("</select></label><label>Start (UTC)<br><input name=\"start\" required placeholder=\"2014-06-16 15:00\""
+                + " value=\"").text(in.value(form, "start", "")).tag("\"></label>");
+        in.beside(h, form, "start").tag("<label>Duration<br><input name=\"duration\" size=\"6\" value=\"")
+                .text(in.value(form, "duration", "2h")).tag("\"></label>");
+        in.beside(h, form, "duration").tag("</p><p><label>Ticket<br><input name=\"ticket\" size=\"50\""
+                + " placeholder=\"https://…\" value=\"").text(in.value(form, "ticket", "")).tag("\"></label>");
+        in.beside(h, form, "ticket").tag("</p><p><button type=\"submit\">Create the plan (as a draft)</button></p></form>");
         WebAuth.html(ctx, "Plan a deployment", h);
     }
 
@@ -216,8 +230,11 @@ final class PlanForms {
         back(ctx, "/plans/" + plan.id());
     }
 
-    /** The plan page's forms, for a user who may change the plan; a log-in link for a visitor. */
-    static void render(Html h, PlanReport r, Optional<Session> session, boolean mayChange) {
+    /**
+     * The plan page's controls beside its summary: its status and start, for a user who may change
+     * the plan (the gates' own controls are in {@link PlanGates}); a log-in link for a visitor.
+     */
+    static void render(Html h, PlanReport r, Optional<Session> session, boolean mayChange, FormInput in) {
         Plan p = r.plan();
         if (session.isEmpty()) {
             h.tag("<p class=\"notice\">").link("/login?next=/plans/" + p.id(), "Log in")
@@ -230,32 +247,24 @@ final class PlanForms {
             return;
         }
         String csrf = session.get().csrf();
-        List<Gate> open = r.gates().stream().filter(g -> !g.state().passes()).toList();
-        h.tag("<h2 id=\"change\">Change this plan</h2>");
-        if (!open.isEmpty()) {
-            evidenceForm(h, p, open, csrf, Map.of(), Optional.empty());
-            h.tag("<fieldset><legend>Waive a gate (you are the approver; the waiver stays visible)</legend>"
-                    + "<form method=\"post\" action=\"/plans/" + p.id() + "/waiver\">").csrf(csrf)
-                    .tag("<label>Gate <select name=\"gate\">");
-            for (Gate g : open) {
-                h.tag("<option value=\"").text(g.id()).tag("\">").text(g.id()).tag("</option>");
-            }
-            h.tag("</select></label><label>Reason <input name=\"reason\" size=\"50\" required></label>"
-                    + " <button type=\"submit\">Waive</button></form></fieldset>");
-        }
+        h.tag("<div id=\"change\" class=\"controls\">");
         if (!p.status().next().isEmpty()) {
-            h.tag("<fieldset><legend>Status: ").text(p.status().id()).tag("</legend>");
+            h.tag("<form class=\"inline\" method=\"post\" action=\"/plans/" + p.id() + "/status\" id=\"status\">")
+                    .csrf(csrf).text("Status: " + p.status().id() + " → ");
             for (PlanStatus next : p.status().next().stream().sorted().toList()) {
-                h.tag("<form class=\"inline\" method=\"post\" action=\"/plans/" + p.id() + "/status\">").csrf(csrf)
-                        .tag("<input type=\"hidden\" name=\"status\" value=\"").text(next.id()).tag("\">")
-                        .tag("<button type=\"submit\">Make it ").text(next.id()).tag("</button></form> ");
+                h.tag("<button type=\"submit\" name=\"status\" value=\"").text(next.id()).tag("\">Make it ")
+                        .text(next.id()).tag("</button> ");
             }
-            h.tag("</fieldset><fieldset><legend>Move the start</legend><form method=\"post\" action=\"/plans/" + p.id()
-                    + "/schedule\">").csrf(csrf).tag("<label>New start (UTC) <input name=\"start\" required value=\"")
-                    .text(Times.show(p.start()).replace(" UTC", "")).tag("\"></label> <button type=\"submit\">Move</button>")
-                    .text(" (breakwater plan propose " + p.id() + " finds the earliest start the policy and the calendar"
-                            + " allow)").tag("</form></fieldset>");
+            in.above(h, "status", List.of()).tag("</form> · <form class=\"inline\" method=\"post\" action=\"/plans/"
+                    + p.id() + "/schedule\" id=\"schedule\">").csrf(csrf)
+                    .tag("<label>Move the start to (UTC) <input name=\"start\" size=\"16\" required value=\"")
+                    .text(in.value("schedule", "start", Times.show(p.start()).replace(" UTC", "")))
+                    .tag("\"></label>");
+            in.beside(h, "schedule", "start").tag(" <button type=\"submit\">Move</button>");
+            in.above(h, "schedule", List.of("start")).tag("<br><small>").text("breakwater plan propose " + p.id()
+                    + " finds the earliest start the policy and the calendar allow").tag("</small></form>");
         }
+        h.tag("</div>");
     }
 
     /**
@@ -301,18 +310,23 @@ final class PlanForms {
 
     /** A service page's form to record a deployment made by hand (CI uses POST /api/v1/deployments). */
     static void renderDeployment(Html h, Service s, List<Environment> environments, Optional<Session> session,
-                                 boolean mayChange) {
+                                 boolean mayChange, FormInput in) {
         if (session.isEmpty() || !mayChange) {
             return;
         }
-        h.tag("<fieldset><legend>Record a deployment made by hand</legend><form method=\"post\" action=\"/services/")
-                .text(s.name()).tag("/deployments\">").csrf(session.get().csrf())
-                .tag("<label>Version <input name=\"version\" required size=\"12\"></label><label>Environment <select"
-                        + " name=\"environment\">");
+        String form = "deployment";
+        h.tag("<fieldset id=\"record-deployment\"><legend>Record a deployment made by hand</legend><form method=\"post\""
+                + " action=\"/services/").text(s.name()).tag("/deployments\" id=\"deployment\">").csrf(session.get().csrf());
+        in.above(h, form, List.of("version", "notes"));
+        h.tag("<label>Version <input name=\"version\" required size=\"12\" value=\"").text(in.value(form, "version", ""))
+                .tag("\"></label>");
+        in.beside(h, form, "version").tag("<label>Environment <select name=\"environment\">");
+        String chosen = in.value(form, "environment", "");
         for (Environment e : environments) {
-            h.tag("<option>").text(e.name()).tag("</option>");
+            h.tag("<option" + (e.name().equals(chosen) ? " selected" : "") + ">").text(e.name()).tag("</option>");
         }
-        h.tag("</select></label><label>Notes <input name=\"notes\" size=\"40\"></label> <button type=\"submit\">Record"
-                + "</button></form></fieldset>");
+        h.tag("</select></label><label>Notes <input name=\"notes\" size=\"40\" value=\"").text(in.value(form, "notes", ""))
+                .tag("\"></label>");
+        in.beside(h, form, "notes").tag(" <button type=\"submit\">Record</button></form></fieldset>");
     }
 }

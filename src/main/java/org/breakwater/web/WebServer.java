@@ -130,10 +130,11 @@ public final class WebServer implements AutoCloseable {
         List<String> routes = new ArrayList<>(List.of("GET /healthz", "GET /metrics", "GET /api/v1/openapi.json"));
         auth.register(server);
         AnnounceService announcements = app.announcements(policy, settings.mail().templates(), settings.mail().from());
-        new Pages(app, plans, access, announcements).register(server);
-        new AnnouncePages(app, plans, announcements, access, auth).register(server);
+        Pages pages = new Pages(app, plans, access, announcements);
+        new PlanForms(app, plans, access, auth, pages).register(server); // before Pages: /plans/new, then /plans/{id}
+        pages.register(server);
+        new AnnouncePages(app, plans, announcements, access, auth, pages).register(server);
         routes.addAll(new Feeds(app, plans, announcements, settings.network().publicUrl()).register(server));
-        new PlanForms(app, plans, access, auth).register(server);
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));

@@ -2,8 +2,6 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +21,6 @@ import java.util.stream.Stream;
 import org.breakwater.App;
 import org.breakwater.announce.Templates;
 import org.breakwater.announce.mail.FolderCourier;
-import org.breakwater.cli.Main;
 import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,27 +38,24 @@ class AnnouncePagesHttpTest {
     @TempDir
     static Path dir;
 
+    static DemoSite demo;
     static App app;
     static WebServer server;
     static Path outgoing;
 
     @BeforeAll
     static void start() {
-        StringWriter err = new StringWriter();
-        assertThat(Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err))).as(err.toString()).isZero();
-        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), Clock.systemUTC());
         outgoing = dir.resolve("outgoing");
-        server = WebServer.start(app, PolicyReader.defaults(), app.access(), new WebSettings(false, false, Optional.empty(),
-                Optional.empty(), new WebSettings.Mail(Templates.defaults(), "breakwater@fedoraproject.org",
-                        Optional.of(new FolderCourier(outgoing, "breakwater@fedoraproject.org")))), "127.0.0.1", 0,
-                new PrintWriter(new StringWriter()));
+        demo = DemoSite.start(dir, new WebSettings(false, false, Optional.empty(), Optional.empty(),
+                new WebSettings.Mail(Templates.defaults(), "breakwater@fedoraproject.org",
+                        Optional.of(new FolderCourier(outgoing, "breakwater@fedoraproject.org")))));
+        app = demo.app();
+        server = demo.server();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        app.close();
+        demo.close();
     }
 
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())

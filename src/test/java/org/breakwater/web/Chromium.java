@@ -194,6 +194,21 @@ final class Chromium implements AutoCloseable {
         waitForNewDocument(before);
     }
 
+    /** Clicks the element {@code selector} names, on the same page (a summary that unfolds, say). */
+    void click(String selector) throws Exception {
+        String found = eval("{ const e = document.querySelector(" + quote(selector) + "); if (!e) return 'missing';"
+                + " e.click(); return 'clicked'; }");
+        if (!found.equals("clicked")) {
+            throw new IllegalStateException("nothing on " + url() + " matches " + selector);
+        }
+    }
+
+    /** Draws pages {@code width} × {@code height} CSS pixels wide from now on (as a window of that size would). */
+    void viewport(int width, int height) throws Exception {
+        send("Emulation.setDeviceMetricsOverride", "{\"width\":" + width + ",\"height\":" + height
+                + ",\"deviceScaleFactor\":1,\"mobile\":false}");
+    }
+
     /** Clicks the first link whose text contains {@code text}, and waits for the page it leads to. */
     void clickLinkAndWait(String text) throws Exception {
         String before = mark();

@@ -2,19 +2,13 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
-import org.breakwater.App;
-import org.breakwater.cli.Main;
-import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,28 +25,19 @@ class ClickThroughTest {
     @TempDir
     static Path dir;
 
-    static App app;
-    static WebServer server;
+    static DemoSite demo;
     static String base;
 
     @BeforeAll
-    static void start() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isZero();
-        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), Clock.systemUTC());
-        server = WebServer.start(app, PolicyReader.defaults(), app.access(), new WebSettings(false, false,
-                Optional.of("Demo accounts (password breakwater-demo): pingou")), "127.0.0.1", 0,
-                new PrintWriter(new StringWriter()));
-        base = "http://127.0.0.1:" + server.port();
+    static void start() {
+        demo = DemoSite.start(dir, new WebSettings(false, false,
+                Optional.of("Demo accounts (password breakwater-demo): pingou")));
+        base = demo.base();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        app.close();
+        demo.close();
     }
 
     private static String api(String path) throws Exception {
@@ -91,13 +76,17 @@ class ClickThroughTest {
             assertThat(browser.url()).isEqualTo(base + plan);
             assertThat(browser.text("header")).contains("pingou (service-owner of infrastructure)");
 
-            browser.fill("#evidence-form select[name=gate]", "meeting-decision");
-            browser.fill("#evidence-form input[name=evidence]",
+            assertThat(browser.text("#next")).contains("Next thing to do:").contains("meeting-decision");
+            browser.click("#next a"); // to the gate's row, on the same page
+            browser.click("#gate-meeting-decision + tr.actions summary"); // its controls unfold
+            String form = "#evidence-meeting-decision";
+            browser.fill(form + " input[name=evidence]",
                     "https://meetbot.fedoraproject.org/fedora-meeting/infrastructure.html");
-            browser.fill("#evidence-form select[name=decision]", "exempt");
+            browser.fill(form + " select[name=decision]", "exempt");
             String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + " 18:00";
-            browser.fill("#evidence-form input[name=at]", yesterday); // the meeting decided yesterday
-            browser.clickAndWait("#evidence-form button[type=submit]");
+            browser.fill(form + " input[name=at]", yesterday); // the meeting decided yesterday
+            keep(browser, "page-plan-gate");
+            browser.clickAndWait(form + " button[type=submit]");
 
             assertThat(browser.url()).startsWith(base + plan);
             assertThat(browser.text("#can-deploy")).contains("Can it go ahead now? yes");
@@ -109,6 +98,37 @@ class ClickThroughTest {
             browser.clickAndWait("form[action='/logout'] button");
             assertThat(browser.text("header")).contains("Log in").doesNotContain("pingou");
         }
+    }
+
+    @Test
+    void the_plan_pages_fit_a_1400_pixel_window_without_scrolling_sideways() throws Exception {
+        try (Chromium browser = Chromium.start(dir.resolve("profile-width"))) {
+            browser.viewport(1400, 900);
+            String[] pages = {"/plans/1", "/plans/2", "/plans/3", "/", "/services/pkgdb", "/calendar", "/announcements/1"};
+            for (String path : pages) {
+                browser.open(base + path);
+                fits(browser, path);
+            }
+            browser.open(base + "/login"); // the owner sees every gate's controls and the forms
+            browser.fill("input[name=username]", "pingou");
+            browser.fill("input[name=password]", "breakwater-demo");
+            browser.clickAndWait("form[action='/login'] button[type=submit]");
+            for (String path : pages) {
+                browser.open(base + path);
+                browser.eval("document.querySelectorAll('details').forEach(d => d.open = true)");
+                fits(browser, path + " (logged in, every gate's controls open)");
+            }
+        }
+    }
+
+    /** The page at {@code path} scrolls no wider than the window, and no table reaches past its right edge. */
+    private static void fits(Chromium browser, String path) throws Exception {
+        assertThat(browser.eval("window.innerWidth")).isEqualTo("1400");
+        assertThat(Integer.parseInt(browser.eval("document.documentElement.scrollWidth")))
+                .as("the page's width at 1,400 px: " + path).isLessThanOrEqualTo(1400);
+        assertThat(Double.parseDouble(browser.eval("Math.max(...[...document.querySelectorAll('table')]"
+                + ".map(t => t.getBoundingClientRect().right))")))
+                .as("the right edge of the widest table on " + path).isLessThanOrEqualTo(1400.0);
     }
 
     @Test
@@ -130,6 +150,15 @@ class ClickThroughTest {
             browser.open(base + "/compare");
             assertThat(browser.text("main")).contains("Upload or paste the description production runs");
             keep(browser, "page-compare");
+            String old = "openapi: 3.0.3\ninfo: {title: pkgdb, version: '1.9'}\npaths:\n"
+                    + "  /packages: {get: {responses: {'200': {description: ok}}}}\n"
+                    + "  /acls: {get: {responses: {'200': {description: ok}}}}\n";
+            browser.fill("textarea[name=old]", old);
+            browser.fill("textarea[name=new]", old.replace("  /acls: ", "  /acl: "));
+            browser.clickAndWait("form[action='/compare'] button[type=submit]");
+            assertThat(browser.text("header")).contains("Dashboard").contains("Compare");
+            assertThat(browser.text("main")).startsWith("API changes").contains("1 breaking").contains("GET /acls");
+            keep(browser, "page-compare-result");
         }
     }
 }

@@ -153,7 +153,7 @@ class LoginHttpTest {
                 .contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure"));
         String body = b.get("/plans/" + planId).body();
         assertThat(body).contains("pingou (service-owner of infrastructure)").contains("Log out")
-                .contains("Record evidence for a gate").contains("action=\"/plans/" + planId + "/evidence\"");
+                .contains("Record evidence for ").contains("action=\"/plans/" + planId + "/evidence\"");
     }
 
     @Test
