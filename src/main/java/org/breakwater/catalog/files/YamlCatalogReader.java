@@ -14,6 +14,7 @@ import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ScalarNode;
 import org.breakwater.catalog.CatalogDraft;
 import org.breakwater.catalog.CatalogProblem;
+import org.breakwater.catalog.CatalogValidator;
 import org.breakwater.catalog.Consumer;
 import org.breakwater.catalog.ConsumerKind;
 import org.breakwater.catalog.Identify;
@@ -55,11 +56,16 @@ final class YamlCatalogReader {
         top.objects("consumers").forEach(n -> entry(n, "consumer", "name", this::consumer));
     }
 
-    /** Reads one entry; one that is not taken is noted, so that references to it are not reported too. */
+    /**
+     * Reads one entry; one that is not taken is noted under its name (or under what a misspelt
+     * name field holds: {@code nmae: fas}), so that references to it are not reported too.
+     */
     private void entry(ObjectNode n, String kind, String nameKey, java.util.function.Predicate<ObjectNode> read) {
         int mark = draft.problemCount();
         if (!read.test(n)) {
-            n.get(nameKey).filter(v -> v instanceof ScalarNode).map(v -> ((ScalarNode) v).text())
+            n.text(nameKey).or(() -> n.fields().keySet().stream()
+                            .filter(k -> CatalogValidator.closest(k, Set.of(nameKey)).isPresent())
+                            .findFirst().flatMap(n::text))
                     .ifPresent(name -> draft.rejected(kind, name, mark));
         }
     }

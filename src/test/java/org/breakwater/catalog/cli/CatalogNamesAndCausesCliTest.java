@@ -83,6 +83,18 @@ class CatalogNamesAndCausesCliTest {
     }
 
     @Test
+    void a_misspelt_name_field_leaves_out_the_references_to_the_entry_it_names() throws IOException {
+        edit("services-essential.yaml", "- name: fas\n", "- nmae: fas\n");
+
+        Run r = run("catalog", "validate", catalog.toString());
+
+        assertThat(r.outLines().get(0)).isEqualTo(catalog.resolve("services-essential.yaml")
+                + ":5:11: error: unknown field 'nmae' in a service; did you mean 'name'?"
+                + " (15 more errors follow from this, not shown)");
+        assertThat(r.outLines()).hasSize(2);
+    }
+
+    @Test
     void the_json_of_validate_counts_the_errors_left_out() throws IOException {
         edit("services-essential.yaml", "tier: essential", "teir: essential");
 
