@@ -131,8 +131,9 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
                         + " 'pending' and attempts > 0 and next_attempt_at > :now and channel in (<channels>)")
                 .bind("now", now.toEpochMilli()).bindList("channels", channels.stream().map(OutboxEntry.Channel::id).toList())
                 .map((rs, ctx) -> {
+                    int count = rs.getInt(1);
                     long next = rs.getLong(2);
-                    return new Retries(rs.getInt(1), rs.wasNull() ? Optional.<Instant>empty()
+                    return new Retries(count, rs.wasNull() ? Optional.<Instant>empty()
                             : Optional.of(Instant.ofEpochMilli(next)));
                 }).one());
     }
