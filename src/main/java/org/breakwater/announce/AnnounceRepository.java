@@ -38,6 +38,13 @@ public interface AnnounceRepository {
 
     void failed(long id, int attempts, Instant retryAt, String error);
 
+    /** Pending entries of {@code channels} that failed and wait for their next attempt after {@code now}. */
+    Retries retries(Instant now, java.util.Set<OutboxEntry.Channel> channels);
+
+    /** How many entries wait to be tried again, and when the soonest is due. */
+    record Retries(int count, Optional<Instant> next) {
+    }
+
     List<OutboxEntry> outbox(int limit);
 
     /** Records that {@code by} approved the plan's reminders; false if they were approved already. */

@@ -233,8 +233,14 @@ public final class AnnounceService {
         return queued;
     }
 
-    /** What one delivery round did. */
-    public record Delivery(int delivered, int failed, List<String> errors) {
+    /**
+     * What one delivery round did, and what it left: {@code waiting} entries that failed (in this
+     * round or an earlier one) wait to be tried again, the soonest at {@code nextRetry}.
+     */
+    public record Delivery(int delivered, int failed, List<String> errors, int waiting, Optional<Instant> nextRetry) {
+        public Delivery {
+            errors = List.copyOf(errors);
+        }
     }
 
     /**
@@ -277,7 +283,8 @@ public final class AnnounceService {
                 plans.plan(a.planId()).ifPresent(p -> events.sent(a, p));
             });
         }
-        return new Delivery(delivered, failed, errors);
+        AnnounceRepository.Retries retries = repository.retries(clock.instant(), couriers.keySet());
+        return new Delivery(delivered, failed, errors, retries.count(), retries.next());
     }
 
     /** A sent notice is its gate's evidence, with the Message-ID to find it by. */

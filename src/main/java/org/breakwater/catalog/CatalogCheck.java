@@ -21,6 +21,11 @@ public record CatalogCheck(Catalog catalog, Map<String, ApiDescription> apis, Li
         return problems.stream().filter(CatalogProblem::isError).count();
     }
 
+    /** Errors left out because they follow from one shown (see {@link CatalogProblem#following()}). */
+    public long following() {
+        return problems.stream().mapToLong(CatalogProblem::following).sum();
+    }
+
     public long warnings() {
         return problems.size() - errors();
     }

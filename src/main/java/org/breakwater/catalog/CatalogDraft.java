@@ -22,6 +22,7 @@ public final class CatalogDraft {
     private final List<Located<Consumer>> consumers = new ArrayList<>();
     private final Map<String, Located<Path>> apis = new LinkedHashMap<>();
     private final List<CatalogProblem> problems = new ArrayList<>();
+    private final Map<String, CatalogProblem> rejected = new java.util.HashMap<>();
     private final Map<String, Located<String>> places = new java.util.HashMap<>();
     private final Map<String, org.breakwater.apidiff.spec.ApiSpec> specs = new LinkedHashMap<>();
     private final Map<String, ApiDescription> descriptions = new LinkedHashMap<>();
@@ -87,6 +88,27 @@ public final class CatalogDraft {
 
     public void problem(CatalogProblem p) {
         problems.add(p);
+    }
+
+    /** How many problems were reported so far: a mark for {@link #rejected}. */
+    public int problemCount() {
+        return problems.size();
+    }
+
+    /**
+     * Notes that the entry {@code name} of {@code kind} (service, team, person, consumer,
+     * environment) was written but not taken, because of the first problem reported since
+     * {@code mark}: references to it are then not reported as unknown, they follow from that.
+     */
+    public void rejected(String kind, String name, int mark) {
+        if (mark < problems.size()) {
+            rejected.putIfAbsent(kind + "|" + name, problems.get(mark));
+        }
+    }
+
+    /** The problem that kept entry {@code name} of {@code kind} out, if it was written and rejected. */
+    public Optional<CatalogProblem> rejection(String kind, String name) {
+        return Optional.ofNullable(rejected.get(kind + "|" + name));
     }
 
     public List<Located<Environment>> environments() {

@@ -44,7 +44,22 @@ public final class CatalogService {
         if (!check.valid()) {
             return Outcome.refused(check.errors() + " error(s) in the catalog; nothing was imported");
         }
+        Optional<String> badName = badName(check.catalog());
+        if (badName.isPresent()) {
+            return Outcome.refused(badName.get() + "; nothing was imported");
+        }
         return Outcome.done(catalog.replace(check.catalog(), check.apis()));
+    }
+
+    /** The first name of {@code c} that breaks the pattern of {@link Names}, as a message (defence in depth). */
+    private static Optional<String> badName(Catalog c) {
+        java.util.stream.Stream<Optional<String>> all = java.util.stream.Stream.of(
+                c.environments().stream().map(e -> Names.problem(e.name(), "environment")),
+                c.teams().stream().map(t -> Names.problem(t.name(), "team")),
+                c.people().stream().map(p -> Names.problem(p.username(), "person")),
+                c.services().stream().map(s -> Names.problem(s.name(), "service")),
+                c.consumers().stream().map(k -> Names.problem(k.name(), "consumer"))).flatMap(x -> x);
+        return all.flatMap(Optional::stream).findFirst();
     }
 
     /**

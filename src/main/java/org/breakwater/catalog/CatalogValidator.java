@@ -22,10 +22,15 @@ import org.breakwater.text.Suggestions;
 public final class CatalogValidator {
     private final CatalogDraft draft;
     private final List<CatalogProblem> problems = new ArrayList<>();
+    /** A file that could not be read: every reference not found may follow from it. */
+    private final Optional<CatalogProblem> unreadable;
+    /** Cause → how many reference errors that follow from it were left out. */
+    private final Map<CatalogProblem, Integer> following = new LinkedHashMap<>();
 
     private CatalogValidator(CatalogDraft draft) {
         this.draft = draft;
         problems.addAll(draft.problems());
+        unreadable = problems.stream().filter(p -> p.stage() == CatalogProblem.Stage.FILE).findFirst();
     }
 
     public static CatalogCheck check(CatalogDraft draft) {
@@ -50,23 +55,23 @@ public final class CatalogValidator {
         for (Located<Team> t : draft.teams()) {
             for (String m : t.value().members()) {
                 if (!people.contains(m)) {
-                    problems.add(at(t, "member/" + m).error("team " + t.value().name()
-                            + " lists '" + m + "', who is not among the people" + suggest(m, people)));
+                    reference(at(t, "member/" + m), "team " + t.value().name()
+                            + " lists '" + m + "', who is not among the people" + suggest(m, people), "person", m);
                 }
             }
         }
         for (Located<Person> p : draft.people()) {
             for (String team : p.value().teams()) {
                 if (!teams.contains(team)) {
-                    problems.add(p.error(p.value().username() + " is a member of unknown team '" + team + "'"
-                            + suggest(team, teams)));
+                    reference(p, p.value().username() + " is a member of unknown team '" + team + "'"
+                            + suggest(team, teams), "team", team);
                 }
             }
         }
         for (Located<Service> s : draft.services()) {
             if (!teams.contains(s.value().owner())) {
-                problems.add(at(s, "owner").error("service " + s.value().name()
-                        + " is owned by unknown team '" + s.value().owner() + "'" + suggest(s.value().owner(), teams)));
+                reference(at(s, "owner"), "service " + s.value().name() + " is owned by unknown team '"
+                        + s.value().owner() + "'" + suggest(s.value().owner(), teams), "team", s.value().owner());
             }
         }
         List<Consumer> resolved = new ArrayList<>();
@@ -78,19 +83,20 @@ public final class CatalogValidator {
         resolved.forEach(c -> byName.putIfAbsent(c.name(), c));
         Catalog catalog = new Catalog(built.environments(), built.teams(), built.people(), built.services(),
                 List.copyOf(byName.values()));
-        problems.sort(Comparator.comparing(CatalogProblem::file).thenComparingInt(CatalogProblem::line)
-                .thenComparingInt(CatalogProblem::column));
+        problems.replaceAll(p -> following.containsKey(p) ? p.withFollowing(following.get(p)) : p);
+        problems.sort(Comparator.comparing(CatalogProblem::stage).thenComparing(CatalogProblem::file)
+                .thenComparingInt(CatalogProblem::line).thenComparingInt(CatalogProblem::column));
         return new CatalogCheck(catalog, draft.descriptions(), problems);
     }
 
     private Consumer consumer(Located<Consumer> lc, Set<String> teams, Set<String> services) {
         Consumer c = lc.value();
         if (!teams.contains(c.owner())) {
-            problems.add(at(lc, "owner").error("consumer " + c.name() + " is owned by unknown team '"
-                    + c.owner() + "'" + suggest(c.owner(), teams)));
+            reference(at(lc, "owner"), "consumer " + c.name() + " is owned by unknown team '"
+                    + c.owner() + "'" + suggest(c.owner(), teams), "team", c.owner());
         }
-        c.service().filter(s -> !services.contains(s)).ifPresent(s -> problems.add(at(lc, "service")
-                .error("consumer " + c.name() + " is part of unknown service '" + s + "'" + suggest(s, services))));
+        c.service().filter(s -> !services.contains(s)).ifPresent(s -> reference(at(lc, "service"), "consumer "
+                + c.name() + " is part of unknown service '" + s + "'" + suggest(s, services), "service", s));
         List<Use> uses = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Use u : c.uses()) {
@@ -102,8 +108,8 @@ public final class CatalogValidator {
                 continue;
             }
             if (!services.contains(u.service())) {
-                problems.add(place.error("consumer " + c.name() + " uses unknown service '" + u.service() + "'"
-                        + suggest(u.service(), services)));
+                reference(place, "consumer " + c.name() + " uses unknown service '" + u.service() + "'"
+                        + suggest(u.service(), services), "service", u.service());
                 uses.add(u);
                 continue;
             }
@@ -131,7 +137,8 @@ public final class CatalogValidator {
                 });
                 problems.add(at(lc, "use/" + u.service() + "/op/" + op.text())
                         .error("consumer " + c.name() + " uses '" + op.text() + "', which the API description of "
-                                + u.service() + " does not have" + suggest(op.text(), known)));
+                                + u.service() + " does not have" + suggest(op.text(), known))
+                        .at(CatalogProblem.Stage.REFERENCE));
                 out.add(op);
             }
         }
@@ -150,7 +157,22 @@ public final class CatalogValidator {
             Located<Service> first = services.get(cycle.get(0));
             String path = String.join(" → ", cycle) + " → " + cycle.get(0);
             String message = "dependency cycle: " + path + " (each uses the next); a break in one comes back round";
-            problems.add(first != null ? first.warning(message) : CatalogProblem.warning("catalog", 0, 0, message));
+            problems.add((first != null ? first.warning(message) : CatalogProblem.warning("catalog", 0, 0, message))
+                    .at(CatalogProblem.Stage.REFERENCE));
+        }
+    }
+
+    /**
+     * A reference to an entry that is not there: reported, unless its absence follows from an
+     * earlier problem (the entry was written but rejected, or a file could not be read); then
+     * that problem counts it.
+     */
+    private void reference(Located<?> at, String message, String kind, String name) {
+        Optional<CatalogProblem> cause = draft.rejection(kind, name).or(() -> unreadable);
+        if (cause.isPresent()) {
+            following.merge(cause.get(), 1, Integer::sum);
+        } else {
+            problems.add(at.error(message).at(CatalogProblem.Stage.REFERENCE));
         }
     }
 
@@ -177,7 +199,7 @@ public final class CatalogValidator {
     }
 
     /** "; did you mean 'pkgdb'?" when a known name is a typo away (see {@link Suggestions}). */
-    static String suggest(String wrong, Set<String> known) {
+    public static String suggest(String wrong, Set<String> known) {
         return Suggestions.didYouMean(wrong, known);
     }
 }

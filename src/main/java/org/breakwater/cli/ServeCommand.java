@@ -243,6 +243,9 @@ final class ServeCommand implements Callable<Integer> {
             courier = java.util.Optional.of(new FolderCourier(mailDryRun, from));
         } else {
             courier = mail.settings(from).map(SmtpCourier::new);
+            if (courier.isPresent() && writing.senderProblem().isPresent()) {
+                throw new IllegalArgumentException(writing.senderProblem().get());
+            }
         }
         return new WebSettings.Mail(writing.templates(), from, courier, bus.settings().map(BusCourier::new));
     }

@@ -257,8 +257,16 @@ public final class Follower {
 
         @Override
         public void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings, Collection<Cursor> more,
-                          Collection<Cursor> gone) {
-            throw new UnsupportedOperationException("the follower saves its own cursors");
+                          Collection<Cursor> gone, Collection<LogRead> reads) {
+            if (!more.isEmpty() || !gone.isEmpty() || !reads.isEmpty()) {
+                throw new UnsupportedOperationException("the follower saves its own cursors");
+            }
+            merge(usages, crossings);
+        }
+
+        @Override
+        public List<LogRead> reads(String service, String environment) {
+            return store.reads(service, environment);
         }
 
         @Override

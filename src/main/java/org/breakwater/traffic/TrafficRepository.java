@@ -21,8 +21,17 @@ public interface TrafficRepository {
      * {@code forgotten} file keys, all in one transaction (what {@link Follower} read is counted
      * exactly once, whenever it stops).
      */
+    default void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings,
+                       Collection<Follower.Cursor> cursors, Collection<Follower.Cursor> forgotten) {
+        merge(usages, crossings, cursors, forgotten, List.of());
+    }
+
+    /** As above, and records how far plain ingests read their logs ({@link LogRead}), in the same transaction. */
     void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings, Collection<Follower.Cursor> cursors,
-               Collection<Follower.Cursor> forgotten);
+               Collection<Follower.Cursor> forgotten, Collection<LogRead> reads);
+
+    /** What plain ingests read of the logs of a service's environment. */
+    List<LogRead> reads(String service, String environment);
 
     /** Where {@link Follower} stopped reading each file of a service's environment. */
     List<Follower.Cursor> cursors(String service, String environment);
@@ -33,7 +42,7 @@ public interface TrafficRepository {
     List<Crossings.Crossing> crossings(String service);
 
     /**
-     * Forgets counts and crossings last seen before {@code before}, and cursors not moved since;
+     * Forgets counts and crossings last seen before {@code before}, and cursors and reads not moved since;
      * returns how many counts and crossings went.
      */
     int prune(java.time.Instant before);

@@ -27,8 +27,14 @@ public final class TrafficService {
         this.repository = repository;
     }
 
-    /** A log to read: its name (for messages) and how to open it. */
-    public record Input(String name, Opener open) {
+    /**
+     * A log to read: its name (for messages), how to open it, and the read to record with its
+     * counts (a plain ingest's file, {@link LogReads}), so that it is not counted again.
+     */
+    public record Input(String name, Opener open, Optional<LogRead> read) {
+        public Input(String name, Opener open) {
+            this(name, open, Optional.empty());
+        }
     }
 
     /** Opens a log; called once. */
@@ -94,7 +100,13 @@ public final class TrafficService {
             }
         }
         List<Usage> usages = tally.usages();
-        repository.merge(usages, crossings.crossings());
+        List<LogRead> reads = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (summaries.get(i).failure().isEmpty()) {
+                inputs.get(i).read().ifPresent(reads::add); // a log whose reading failed is not remembered as read
+            }
+        }
+        repository.merge(usages, crossings.crossings(), List.of(), List.of(), reads);
         return Outcome.done(new Report(summaries, usages, crossings.crossings()));
     }
 
@@ -111,6 +123,11 @@ public final class TrafficService {
     /** Where following a service's logs in {@code environment} stopped, per file (traffic ingest --follow). */
     public List<Follower.Cursor> cursors(String service, String environment) {
         return repository.cursors(service, environment);
+    }
+
+    /** What plain ingests read of the logs of a service's environment ({@link LogReads}). */
+    public List<LogRead> reads(String service, String environment) {
+        return repository.reads(service, environment);
     }
 
     /** Forgets traffic counts and crossings last seen before {@code before} (breakwater prune). */

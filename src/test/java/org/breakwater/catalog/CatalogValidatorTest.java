@@ -177,8 +177,9 @@ class CatalogValidatorTest {
 
         assertThat(problems(fixture("duplicate-with-unknown-owner"))).containsExactly(
                 dir + "b.yaml:3:5: error: duplicate service 'fas' (first defined at " + dir + "a.yaml:4:5)",
-                dir + "b.yaml:4:12: error: service fas is owned by unknown team 'sysadmin-main'",
                 dir + "b.yaml:7:5: error: duplicate consumer 'fasclient' (first defined at " + dir + "a.yaml:8:5)",
+                // entries wrong in themselves come before the references between them
+                dir + "b.yaml:4:12: error: service fas is owned by unknown team 'sysadmin-main'",
                 dir + "b.yaml:9:12: error: consumer fasclient is owned by unknown team 'sysadmin-main'");
     }
 

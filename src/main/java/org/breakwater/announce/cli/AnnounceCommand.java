@@ -282,6 +282,11 @@ public final class AnnounceCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String by = Users.current();
+            Optional<String> sender = options.senderProblem();
+            if (sender.isPresent()) {
+                err.println("breakwater announce send: " + sender.get());
+                return ExitCode.INPUT_ERROR;
+            }
             return options.run("announce send", err, s -> {
                 Outcome<Announcement> o = s.send(id, by);
                 if (o instanceof Outcome.Refused<Announcement>) {
@@ -345,7 +350,9 @@ public final class AnnounceCommand implements Runnable {
 
     @Command(name = "deliver", mixinStandardHelpOptions = true,
             description = {"Deliver what the outbox holds, once: through SMTP, or into a folder with --dry-run.",
-                "Exit code 1 when some mail could not go (it is retried later, with back-off)."})
+                "Exit code 1 when some mail could not go, in this round or an earlier one, and waits to be",
+                "retried (with back-off): the summary says how many wait and when the next is due.",
+                "Mail goes out only with a sender (--from or $BREAKWATER_MAIL_FROM), except with --dry-run."})
     static final class Deliver implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -392,6 +399,11 @@ public final class AnnounceCommand implements Runnable {
                             + " or --dry-run DIR to write the mails to a folder");
                     return ExitCode.INPUT_ERROR;
                 }
+                Optional<String> sender = options.senderProblem();
+                if (sender.isPresent()) {
+                    err.println("breakwater announce deliver: " + sender.get());
+                    return ExitCode.INPUT_ERROR;
+                }
                 courier = new SmtpCourier(settings.get());
             }
             Courier c = courier;
@@ -402,15 +414,26 @@ public final class AnnounceCommand implements Runnable {
                 return options.run("announce deliver", err, s -> {
                     AnnounceService.Delivery d = s.deliver(couriers, limit);
                     out.println("Delivered " + d.delivered() + " message(s) to " + String.join(" and ",
-                            couriers.values().stream().map(Courier::describe).toList()) + (d.failed() > 0
-                            ? "; " + d.failed() + " could not go and will be retried:" : "."));
+                            couriers.values().stream().map(Courier::describe).toList()) + waiting(d) + ".");
+                    if (d.failed() > 0) {
+                        out.println(d.failed() + " could not go this time and will be retried:");
+                    }
                     d.errors().forEach(e -> out.println("  " + e));
-                    return d.failed() > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
+                    return d.failed() > 0 || d.waiting() > 0 ? ExitCode.CHECK_FAILED : ExitCode.OK;
                 });
             } finally {
                 events.ifPresent(BusCourier::close);
             }
         }
+    }
+
+    /** "; 3 waiting to retry, next at 2026-12-04 21:42 UTC", or nothing when none waits. */
+    static String waiting(AnnounceService.Delivery d) {
+        if (d.waiting() == 0) {
+            return "";
+        }
+        return "; " + d.waiting() + " waiting to retry" + d.nextRetry().map(t -> ", next at " + Times.show(t))
+                .orElse("");
     }
 
     @Command(name = "approve-reminders", mixinStandardHelpOptions = true,

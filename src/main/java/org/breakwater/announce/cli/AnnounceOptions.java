@@ -35,13 +35,38 @@ public final class AnnounceOptions {
         Path templates;
 
         @Option(names = "--from", paramLabel = "ADDRESS",
-                description = "the sender of announcements (default: $BREAKWATER_MAIL_FROM, else breakwater@localhost)")
+                description = "the sender of announcements (default: $BREAKWATER_MAIL_FROM); needed to send, except"
+                        + " with --dry-run")
         String from;
 
-        /** The sender's address: the option, the environment, or a local default. */
+        /** The sender's address: the option, the environment, or a local default (for --dry-run and reading). */
         public String sender() {
-            return Optional.ofNullable(from).or(() -> Optional.ofNullable(System.getenv("BREAKWATER_MAIL_FROM"))
-                    .filter(s -> !s.isBlank())).orElse("breakwater@localhost");
+            return configured().orElse("breakwater@localhost");
+        }
+
+        /** The sender given by --from or $BREAKWATER_MAIL_FROM, if any. */
+        public Optional<String> configured() {
+            return Optional.ofNullable(from).or(() -> Optional.ofNullable(System.getenv("BREAKWATER_MAIL_FROM")))
+                    .map(String::strip).filter(s -> !s.isEmpty());
+        }
+
+        /**
+         * What keeps mail from going out under this sender, if anything: none given (the default
+         * breakwater@localhost is for the demo and --dry-run only), or not an address.
+         */
+        public Optional<String> senderProblem() {
+            Optional<String> given = configured();
+            if (given.isEmpty()) {
+                return Optional.of("no sender address: give --from ADDRESS or set $BREAKWATER_MAIL_FROM (the From of"
+                        + " announcements and the domain of their Message-ID); the default breakwater@localhost is"
+                        + " only for the demo and --dry-run");
+            }
+            if (!given.get().matches("[^@\\s<>\"]+@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*"
+                    + "[A-Za-z0-9])?)*")) {
+                return Optional.of("--from / $BREAKWATER_MAIL_FROM: '" + given.get().replaceAll("\\p{Cntrl}", "?")
+                        + "' is not a plain e-mail address (breakwater@example.org)");
+            }
+            return Optional.empty();
         }
 
         /** The templates: the folder given, $BREAKWATER_TEMPLATES, or Breakwater's own. */
@@ -53,6 +78,11 @@ public final class AnnounceOptions {
 
     public String sender() {
         return writing.sender();
+    }
+
+    /** See {@link Writing#senderProblem()}. */
+    public Optional<String> senderProblem() {
+        return writing.senderProblem();
     }
 
     /** What a command does with its announcements. */

@@ -123,6 +123,22 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
     }
 
     @Override
+    public Retries retries(Instant now, java.util.Set<OutboxEntry.Channel> channels) {
+        if (channels.isEmpty()) {
+            return new Retries(0, Optional.empty());
+        }
+        return jdbi.withHandle(h -> h.createQuery("select count(*), min(next_attempt_at) from outbox where state ="
+                        + " 'pending' and attempts > 0 and next_attempt_at > :now and channel in (<channels>)")
+                .bind("now", now.toEpochMilli()).bindList("channels", channels.stream().map(OutboxEntry.Channel::id).toList())
+                .map((rs, ctx) -> {
+                    int count = rs.getInt(1);
+                    long next = rs.getLong(2);
+                    return new Retries(count, rs.wasNull() ? Optional.<Instant>empty()
+                            : Optional.of(Instant.ofEpochMilli(next)));
+                }).one());
+    }
+
+    @Override
     public boolean claim(long id, Instant seen, Instant until) {
         return jdbi.withHandle(h -> h.createUpdate("update outbox set next_attempt_at = ? where id = ? and state = 'pending'"
                         + " and next_attempt_at = ?").bind(0, until.toEpochMilli()).bind(1, id).bind(2, seen.toEpochMilli())

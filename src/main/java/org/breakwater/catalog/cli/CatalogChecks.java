@@ -24,13 +24,15 @@ final class CatalogChecks {
     }
 
     static String tally(CatalogCheck check) {
-        return check.errors() + " error" + (check.errors() == 1 ? "" : "s") + ", " + check.warnings() + " warning"
+        return check.errors() + " error" + (check.errors() == 1 ? "" : "s") + (check.following() == 0 ? ""
+                : " and " + check.following() + " that follow from them") + ", " + check.warnings() + " warning"
                 + (check.warnings() == 1 ? "" : "s");
     }
 
     static void writeProblems(JsonGenerator g, CatalogCheck check) throws IOException {
         g.writeNumberField("errors", check.errors());
         g.writeNumberField("warnings", check.warnings());
+        g.writeNumberField("following", check.following());
         g.writeArrayFieldStart("problems");
         for (CatalogProblem p : check.problems()) {
             g.writeStartObject();
@@ -39,6 +41,9 @@ final class CatalogChecks {
             g.writeNumberField("line", p.line());
             g.writeNumberField("column", p.column());
             g.writeStringField("message", p.message());
+            if (p.following() > 0) {
+                g.writeNumberField("following", p.following());
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

@@ -37,7 +37,7 @@ final class BackstageComponents {
     }
 
     /** A Component: a service, and a consumer when it consumes APIs or depends on components. */
-    static void component(BackstageEntity e, Map<String, String> providers) {
+    static boolean component(BackstageEntity e, Map<String, String> providers) {
         Optional<String> owner = owner(e);
         String title = e.text(e.metadata(), "title", "metadata.title").filter(t -> !t.isBlank()).orElse(e.name());
         Tier tier = tier(e);
@@ -52,7 +52,7 @@ final class BackstageComponents {
         Optional<String> repository = repository(e, links);
         List<Use> uses = uses(e, providers);
         if (owner.isEmpty()) {
-            return; // reported; the rest was read only to report its problems too
+            return false; // reported; the rest was read only to report its problems too
         }
         e.draft().service(e.located(new Service(e.name(), title, owner.get(), tier, freezeSensitive, announce,
                 repository, docs, system)));
@@ -60,6 +60,7 @@ final class BackstageComponents {
             e.draft().consumer(e.located(new Consumer(e.name(), ConsumerKind.SERVICE, Optional.of(e.name()),
                     owner.get(), Optional.empty(), Optional.of("Backstage component " + e.name()), uses, identify(e))));
         }
+        return true;
     }
 
     /**

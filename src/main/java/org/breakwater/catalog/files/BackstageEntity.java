@@ -9,6 +9,7 @@ import org.breakwater.apidiff.spec.ScalarNode;
 import org.breakwater.catalog.CatalogDraft;
 import org.breakwater.catalog.CatalogProblem;
 import org.breakwater.catalog.Located;
+import org.breakwater.catalog.Names;
 
 /**
  * One Backstage entity whose envelope (apiVersion, kind, metadata.name, spec) was found sound,
@@ -16,6 +17,9 @@ import org.breakwater.catalog.Located;
  * read as absent, so one pass finds every problem of a file.
  */
 final class BackstageEntity {
+    /** The Breakwater entry each kind with a name of its own becomes, for messages about the name. */
+    private static final java.util.Map<String, String> STORED_AS = java.util.Map.of("group", "team", "user", "person",
+            "component", "service");
     private final String file;
     private final CatalogDraft draft;
     private final ObjectNode node;
@@ -81,6 +85,10 @@ final class BackstageEntity {
             return Optional.empty();
         }
         ObjectNode body = spec.orElseGet(() -> empty(o));
+        String what = STORED_AS.get(kind.get().text().toLowerCase(Locale.ROOT));
+        if (what != null) {
+            Names.problem(name.get(), what).ifPresent(m -> probe.error(metadata.get().get("name").orElseThrow(), m));
+        }
         return Optional.of(new BackstageEntity(file, draft, o, kind.get(), name.get(), metadata.get(), body));
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.breakwater.apidiff.spec.Node;
 import org.breakwater.apidiff.spec.ObjectNode;
@@ -83,25 +84,53 @@ public final class BackstageReader {
         List<BackstageEntity> entities = new ArrayList<>();
         for (SourceFile f : files) {
             for (Node document : f.documents()) {
-                BackstageEntity.read(document, f.file(), draft).ifPresent(entities::add);
+                int mark = draft.problemCount();
+                Optional<BackstageEntity> e = BackstageEntity.read(document, f.file(), draft);
+                e.ifPresent(entities::add);
+                if (e.isEmpty() && document instanceof ObjectNode o) {
+                    Optional<String> name = o.get("metadata").filter(m -> m instanceof ObjectNode)
+                            .flatMap(m -> ((ObjectNode) m).text("name"));
+                    o.text("kind").ifPresent(kind -> name.ifPresent(n -> rejected(draft, kind, n, mark)));
+                }
             }
         }
         Map<String, String> providers = providers(entities);
         for (BackstageEntity e : entities) {
+            int mark = draft.problemCount();
             try {
-                convert(e, providers);
+                if (!convert(e, providers)) {
+                    rejected(draft, e.kind(), e.name(), mark);
+                }
             } catch (IllegalArgumentException | DateTimeException ex) {
                 // the checks above should leave nothing for the records to refuse; if one does, say so
                 e.error(e.kindNode(), "cannot import " + e.kindNode().text() + " " + e.name() + ": " + ex.getMessage());
+                rejected(draft, e.kind(), e.name(), mark);
             }
         }
     }
 
-    private static void convert(BackstageEntity e, Map<String, String> providers) {
+    /** An entity written but not taken: references to it follow from the problem that kept it out. */
+    private static void rejected(CatalogDraft draft, String kind, String name, int mark) {
+        switch (kind.toLowerCase(java.util.Locale.ROOT)) {
+            case "group" -> draft.rejected("team", name, mark);
+            case "user" -> draft.rejected("person", name, mark);
+            case "component" -> {
+                draft.rejected("service", name, mark);
+                draft.rejected("consumer", name, mark);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** Adds the entity's entries; false when it was meant to become one but was not taken. */
+    private static boolean convert(BackstageEntity e, Map<String, String> providers) {
         switch (e.kind()) {
             case "group" -> BackstagePeople.team(e);
             case "user" -> BackstagePeople.person(e);
-            case "component" -> BackstageComponents.component(e, providers);
+            case "component" -> {
+                return BackstageComponents.component(e, providers);
+            }
             default -> {
                 if (!WITHOUT_ENTRY.contains(e.kind())) {
                     e.warning(e.kindNode(), "Backstage kind " + e.kindNode().text()
@@ -109,6 +138,7 @@ public final class BackstageReader {
                 }
             }
         }
+        return true;
     }
 
     /** API name → name of the Component whose spec.providesApis names it (the first, if several do). */

@@ -42,7 +42,7 @@ public final class CatalogFolderReader {
         try {
             files = files(source);
         } catch (IOException e) {
-            draft.problem(CatalogProblem.error(source.toString(), 0, 0, "cannot be read: " + e.getMessage()));
+            draft.problem(CatalogProblem.unreadable(source.toString(), 0, 0, "cannot be read: " + e.getMessage()));
             return draft;
         }
         if (files.isEmpty()) {
@@ -57,7 +57,7 @@ public final class CatalogFolderReader {
             try {
                 documents = trees.readDocuments(file, name);
             } catch (SpecException e) {
-                draft.problem(CatalogProblem.error(name, e.problem().line(), e.problem().column(), e.problem().message()));
+                draft.problem(CatalogProblem.unreadable(name, e.problem().line(), e.problem().column(), e.problem().message()));
                 continue;
             }
             if (documents.stream().anyMatch(BackstageReader::isBackstage)) {
@@ -66,13 +66,13 @@ public final class CatalogFolderReader {
             }
             if (documents.size() > 1) {
                 Node second = documents.get(1);
-                draft.problem(CatalogProblem.error(name, second.line(), second.column(),
+                draft.problem(CatalogProblem.unreadable(name, second.line(), second.column(),
                         "more than one YAML document: a Breakwater catalog file is one mapping"));
                 continue;
             }
             if (!(documents.get(0) instanceof ObjectNode top)) {
                 Node n = documents.get(0);
-                draft.problem(CatalogProblem.error(name, n.line(), n.column(), "a catalog file must be a mapping with"
+                draft.problem(CatalogProblem.unreadable(name, n.line(), n.column(), "a catalog file must be a mapping with"
                         + " sections environments, teams, people, services or consumers, not " + n.kindName()));
                 continue;
             }

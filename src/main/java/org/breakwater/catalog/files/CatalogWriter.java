@@ -13,6 +13,7 @@ import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.Catalog;
 import org.breakwater.catalog.Consumer;
 import org.breakwater.catalog.Environment;
+import org.breakwater.catalog.Names;
 import org.breakwater.catalog.OperationRef;
 import org.breakwater.catalog.Person;
 import org.breakwater.catalog.Service;
@@ -46,6 +47,15 @@ public final class CatalogWriter {
 
     /** Writes the files into {@code dir} (created if needed); returns the files written. */
     public List<Path> write(Catalog c, Map<String, ApiDescription> apis, Path dir) throws IOException {
+        Path apisDir = dir.toAbsolutePath().normalize().resolve("apis");
+        for (String service : apis.keySet()) {
+            // refused before anything is written: a name such as ../x or /tmp/x would leave the folder
+            if (!Names.valid(service) || !apisDir.resolve(service).normalize().getParent().equals(apisDir)) {
+                throw new IOException(Names.problem(service, "service").orElse("service name '" + service
+                        + "' leaves the folder") + "; its API description would be written outside " + dir
+                        + "/apis, so nothing was written (rename it in the catalog files and import them again)");
+            }
+        }
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         written.add(write(dir.resolve("environments.yaml"), Map.of("environments", environments(c))));

@@ -14,6 +14,7 @@ import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ScalarNode;
 import org.breakwater.catalog.CatalogDraft;
 import org.breakwater.catalog.CatalogProblem;
+import org.breakwater.catalog.CatalogValidator;
 import org.breakwater.catalog.Consumer;
 import org.breakwater.catalog.ConsumerKind;
 import org.breakwater.catalog.Identify;
@@ -48,11 +49,25 @@ final class YamlCatalogReader {
 
     void read(ObjectNode root) {
         Fields top = new Fields(root, file, draft, "a catalog file", SECTIONS);
-        top.objects("environments").forEach(this::environment);
-        top.objects("teams").forEach(this::team);
-        top.objects("people").forEach(this::person);
-        top.objects("services").forEach(this::service);
-        top.objects("consumers").forEach(this::consumer);
+        top.objects("environments").forEach(n -> entry(n, "environment", "name", this::environment));
+        top.objects("teams").forEach(n -> entry(n, "team", "name", this::team));
+        top.objects("people").forEach(n -> entry(n, "person", "username", this::person));
+        top.objects("services").forEach(n -> entry(n, "service", "name", this::service));
+        top.objects("consumers").forEach(n -> entry(n, "consumer", "name", this::consumer));
+    }
+
+    /**
+     * Reads one entry; one that is not taken is noted under its name (or under what a misspelt
+     * name field holds: {@code nmae: fas}), so that references to it are not reported too.
+     */
+    private void entry(ObjectNode n, String kind, String nameKey, java.util.function.Predicate<ObjectNode> read) {
+        int mark = draft.problemCount();
+        if (!read.test(n)) {
+            n.text(nameKey).or(() -> n.fields().keySet().stream()
+                            .filter(k -> org.breakwater.text.Suggestions.closest(k, Set.of(nameKey)).isPresent())
+                            .findFirst().flatMap(n::text))
+                    .ifPresent(name -> draft.rejected(kind, name, mark));
+        }
     }
 
     private void place(Node entry, String part, Node at) {
@@ -63,9 +78,9 @@ final class YamlCatalogReader {
         return new Located<>(value, file, node.line(), node.column());
     }
 
-    private void environment(ObjectNode n) {
+    private boolean environment(ObjectNode n) {
         Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production", "hosts"));
-        Optional<String> name = f.required("name");
+        Optional<String> name = f.name("name", "environment");
         String description = f.text("description").orElse("");
         boolean production = f.flag("production", false);
         List<String> hosts = new ArrayList<>();
@@ -77,12 +92,13 @@ final class YamlCatalogReader {
             }
         }
         name.ifPresent(v -> draft.environment(at(new Environment(v, description, production, hosts), n)));
+        return name.isPresent();
     }
 
-    private void team(ObjectNode n) {
+    private boolean team(ObjectNode n) {
         Fields f = new Fields(n, file, draft, "a team",
                 Set.of("name", "title", "infrastructure", "mailingList", "chat", "members"));
-        Optional<String> name = f.required("name");
+        Optional<String> name = f.name("name", "team");
         String title = f.text("title").orElse(null);
         boolean infra = f.flag("infrastructure", false);
         Optional<String> list = f.text("mailingList");
@@ -93,11 +109,12 @@ final class YamlCatalogReader {
             memberNodes.forEach(m -> place(n, "member/" + m.text(), m));
             draft.team(at(new Team(v, title, infra, list, chat, members), n));
         });
+        return name.isPresent();
     }
 
-    private void person(ObjectNode n) {
+    private boolean person(ObjectNode n) {
         Fields f = new Fields(n, file, draft, "a person", Set.of("username", "name", "email", "timezone"));
-        Optional<String> username = f.required("username");
+        Optional<String> username = f.name("username", "person");
         String name = f.text("name").orElse(null);
         String email = f.text("email").orElse("");
         ZoneId zone = ZoneId.of("UTC");
@@ -112,12 +129,13 @@ final class YamlCatalogReader {
         }
         ZoneId z = zone;
         username.ifPresent(v -> draft.person(at(new Person(v, name, email, z, List.of()), n)));
+        return username.isPresent();
     }
 
-    private void service(ObjectNode n) {
+    private boolean service(ObjectNode n) {
         Fields f = new Fields(n, file, draft, "a service", Set.of("name", "title", "owner", "tier", "freezeSensitive",
                 "announce", "repository", "docs", "system", "api"));
-        Optional<String> name = f.required("name");
+        Optional<String> name = f.name("name", "service");
         String title = f.text("title").orElse(null);
         Optional<String> owner = f.required("owner");
         Optional<Tier> tier = Optional.empty();
@@ -136,11 +154,12 @@ final class YamlCatalogReader {
         Optional<String> system = f.text("system");
         Optional<String> api = f.text("api");
         if (name.isEmpty() || owner.isEmpty() || tier.isEmpty()) {
-            return;
+            return false;
         }
         place(n, "owner", n.get("owner").orElseThrow());
         draft.service(at(new Service(name.get(), title, owner.get(), tier.get(), freeze, announce, repo, docs, system), n));
         api.ifPresent(a -> apiFile(name.get(), a, n.get("api").orElseThrow()));
+        return true;
     }
 
     /** The API description a service names: a file inside the catalog folder. */
@@ -171,10 +190,10 @@ final class YamlCatalogReader {
         draft.api(service, new Located<>(target, file, at.line(), at.column()));
     }
 
-    private void consumer(ObjectNode n) {
+    private boolean consumer(ObjectNode n) {
         Fields f = new Fields(n, file, draft, "a consumer",
                 Set.of("name", "kind", "service", "owner", "contact", "description", "uses", "identify"));
-        Optional<String> name = f.required("name");
+        Optional<String> name = f.name("name", "consumer");
         Optional<ConsumerKind> kind = Optional.empty();
         Optional<String> kindText = f.required("kind");
         if (kindText.isPresent()) {
@@ -218,7 +237,9 @@ final class YamlCatalogReader {
         if (name.isPresent() && kind.isPresent() && owner.isPresent()) {
             draft.consumer(at(new Consumer(name.get(), kind.get(), service, owner.get(), contact, description, uses,
                     identify), n));
+            return true;
         }
+        return false;
     }
 
     /**

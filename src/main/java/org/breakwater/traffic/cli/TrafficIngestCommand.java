@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +17,7 @@ import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Times;
 import org.breakwater.traffic.CallerRule;
+import org.breakwater.traffic.LogReads;
 import org.breakwater.traffic.TrafficService;
 import org.breakwater.traffic.Usage;
 import org.breakwater.traffic.parse.LogFormat;
@@ -38,6 +38,10 @@ import picocli.CommandLine.Spec;
             "is read, then read on as it grows, every --interval seconds, until Ctrl-C. How far each",
             "file was read is stored with the counts, so a follower restarted later (or run from cron",
             "with --polls 1) reads only what is new; a log renamed by rotation keeps its place.",
+            "",
+            "Without --follow, each log is recognised by its first bytes: one read before is skipped,",
+            "saying so, and one that grew is read from where the last read stopped (--reread counts",
+            "it all again). Standard input cannot be recognised: it is counted as given.",
             "",
             "Examples:",
             "  breakwater traffic ingest --service pkgdb --env production access_log access_log.1.gz",
@@ -77,6 +81,10 @@ final class TrafficIngestCommand implements Callable<Integer> {
             description = "with --follow: stop after N reads (default: until interrupted)")
     Integer polls;
 
+    @Option(names = "--reread", description = "count logs read before again, whole (by default a log already read"
+            + " is skipped and one that grew is read from where the last read stopped)")
+    boolean reread;
+
     @Mixin
     StoreOptions store;
 
@@ -84,6 +92,10 @@ final class TrafficIngestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (follow && reread) {
+            err.println("breakwater traffic ingest: --reread goes without --follow (a follower reads each line once)");
+            return ExitCode.INPUT_ERROR;
+        }
         if (follow) {
             return follow(out, err);
         }
@@ -115,17 +127,11 @@ final class TrafficIngestCommand implements Callable<Integer> {
             err.println("breakwater traffic ingest: --format: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
-        List<TrafficService.Input> inputs = new ArrayList<>();
         for (String file : files) {
-            if (file.equals("-")) {
-                inputs.add(new TrafficService.Input("<stdin>", () -> progress.count(new UnclosedStream(System.in))));
-            } else {
-                Path p = Path.of(file);
-                if (!Files.isReadable(p) || Files.isDirectory(p)) {
-                    err.println("breakwater traffic ingest: " + file + ": not a readable file");
-                    return ExitCode.INPUT_ERROR;
-                }
-                inputs.add(new TrafficService.Input(file, () -> progress.count(Files.newInputStream(p))));
+            Path p = Path.of(file);
+            if (!file.equals("-") && (!Files.isReadable(p) || Files.isDirectory(p))) {
+                err.println("breakwater traffic ingest: " + file + ": not a readable file");
+                return ExitCode.INPUT_ERROR;
             }
         }
         return ErrorReporting.guarded("traffic ingest", err, () -> {
@@ -136,14 +142,23 @@ final class TrafficIngestCommand implements Callable<Integer> {
                 err.println("breakwater traffic ingest: " + r.reason());
                 return ExitCode.INPUT_ERROR;
             }
-            Outcome<TrafficService.Report> o = traffic.ingest(service, environment, f, inputs,
+            LogReads.Plan plan;
+            try {
+                plan = new LogReads(service, environment, traffic.reads(service, environment), Clock.systemUTC(),
+                        progress::count).plan(files, () -> new UnclosedStream(System.in), reread);
+            } catch (IOException e) {
+                err.println("breakwater traffic ingest: cannot be read: " + e.getMessage() + " (nothing was stored)");
+                return ExitCode.INPUT_ERROR;
+            }
+            plan.notes().forEach(n -> err.println("breakwater traffic ingest: " + n));
+            Outcome<TrafficService.Report> o = traffic.ingest(service, environment, f, plan.inputs(),
                     ((Outcome.Done<List<CallerRule>>) rules).value(), TrafficIngestCommand::reverseDns);
             if (o instanceof Outcome.Refused<TrafficService.Report> r) {
                 err.println("breakwater traffic ingest: " + r.reason());
                 return ExitCode.INPUT_ERROR;
             }
             TrafficService.Report report = ((Outcome.Done<TrafficService.Report>) o).value();
-            print(out, report);
+            print(out, report, plan.notes());
             return report.inputs().stream().anyMatch(s -> s.failure().isPresent()) ? ExitCode.INPUT_ERROR : ExitCode.OK;
         });
     }
@@ -218,7 +233,7 @@ final class TrafficIngestCommand implements Callable<Integer> {
                     }
                     if (poll.readSomething()) {
                         if (json) {
-                            print(out, poll.report());
+                            print(out, poll.report(), List.of());
                         } else if (!quiet) {
                             for (ReadSummary s : poll.report().inputs()) {
                                 out.println(Times.show(java.time.Instant.now()) + "  " + s.source() + ": +" + s.lines()
@@ -253,7 +268,7 @@ final class TrafficIngestCommand implements Callable<Integer> {
         });
     }
 
-    private void print(PrintWriter out, TrafficService.Report report) {
+    private void print(PrintWriter out, TrafficService.Report report, List<String> notes) {
         long known = report.usages().stream().filter(Usage::known).mapToLong(Usage::count).sum();
         long unmatched = report.usages().stream().filter(u -> !u.matched()).mapToLong(Usage::count).sum();
         long unknownCallers = report.usages().stream().filter(u -> !u.known()).map(Usage::caller).distinct().count();
@@ -274,6 +289,11 @@ final class TrafficIngestCommand implements Callable<Integer> {
                     g.writeEndArray();
                     JsonOutput.optional(g, "failure", s.failure());
                     g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("notes");
+                for (String n : notes) {
+                    g.writeString(n);
                 }
                 g.writeEndArray();
                 g.writeNumberField("calls", report.calls());

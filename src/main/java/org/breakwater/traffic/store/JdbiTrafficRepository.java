@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.breakwater.traffic.Crossings;
 import org.breakwater.traffic.Follower;
+import org.breakwater.traffic.LogRead;
 import org.breakwater.traffic.TrafficRepository;
 import org.breakwater.traffic.Usage;
 import org.jdbi.v3.core.Jdbi;
@@ -21,8 +22,9 @@ public final class JdbiTrafficRepository implements TrafficRepository {
 
     @Override
     public void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings,
-                      Collection<Follower.Cursor> cursors, Collection<Follower.Cursor> forgotten) {
-        if (usages.isEmpty() && crossings.isEmpty() && cursors.isEmpty() && forgotten.isEmpty()) {
+                      Collection<Follower.Cursor> cursors, Collection<Follower.Cursor> forgotten,
+                      Collection<LogRead> reads) {
+        if (usages.isEmpty() && crossings.isEmpty() && cursors.isEmpty() && forgotten.isEmpty() && reads.isEmpty()) {
             return;
         }
         jdbi.useTransaction(h -> {
@@ -72,7 +74,27 @@ public final class JdbiTrafficRepository implements TrafficRepository {
             if (!cursors.isEmpty()) {
                 k.execute();
             }
+            PreparedBatch r = h.prepareBatch("insert into traffic_read (service, environment, head_hash, head_length,"
+                    + " path, position, updated) values (?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (service, environment, head_hash, head_length) do update set"
+                    + " path = excluded.path, position = excluded.position, updated = excluded.updated");
+            for (LogRead read : reads) {
+                r.bind(0, read.service()).bind(1, read.environment()).bind(2, read.headHash()).bind(3, read.headLength())
+                        .bind(4, read.path()).bind(5, read.position()).bind(6, read.at().toEpochMilli()).add();
+            }
+            if (!reads.isEmpty()) {
+                r.execute();
+            }
         });
+    }
+
+    @Override
+    public List<LogRead> reads(String service, String environment) {
+        return jdbi.withHandle(h -> h.createQuery("select service, environment, head_hash, head_length, path, position,"
+                        + " updated from traffic_read where service = :s and environment = :e order by updated")
+                .bind("s", service).bind("e", environment)
+                .map((rs, ctx) -> new LogRead(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getString(5), rs.getLong(6), Instant.ofEpochMilli(rs.getLong(7)))).list());
     }
 
     @Override
@@ -113,6 +135,7 @@ public final class JdbiTrafficRepository implements TrafficRepository {
             int n = h.createUpdate("delete from traffic_usage where last_seen < :t").bind("t", t).execute();
             n += h.createUpdate("delete from traffic_crossing where last_seen < :t").bind("t", t).execute();
             h.createUpdate("delete from traffic_cursor where updated < :t").bind("t", t).execute();
+            h.createUpdate("delete from traffic_read where updated < :t").bind("t", t).execute();
             return n;
         });
     }

@@ -60,7 +60,8 @@ class AnnounceCliTest {
         Run send = run("announce", "send", n, "--from", "breakwater@fedoraproject.org");
         assertThat(send.code()).as(send.err()).isZero();
         assertThat(send.out()).containsPattern("queued as <breakwater\\.announcement-" + n + "\\.[0-9a-f]+@fedoraproject\\.org>");
-        assertThat(run("announce", "send", n).err()).contains("is already queued");
+        assertThat(run("announce", "send", n, "--from", "breakwater@fedoraproject.org").err())
+                .contains("is already queued");
         Run deliver = run("announce", "deliver", "--dry-run", dir.resolve("out").toString());
         assertThat(deliver.code()).isZero();
         assertThat(deliver.out()).contains("Delivered 1 message(s) to the folder");
@@ -93,5 +94,52 @@ class AnnounceCliTest {
         assertThat(injected.err()).contains("line break");
         Run badTemplates = run("announce", "draft", "1", "outage-notice", "--templates", dir.toString());
         assertThat(badTemplates.code()).as("an empty folder: the defaults stay").isZero();
+    }
+
+    /** A port on this machine where nothing listens: every SMTP attempt fails at once. */
+    static String closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return String.valueOf(s.getLocalPort());
+        }
+    }
+
+    @Test
+    void a_deliver_run_after_a_failure_says_how_many_wait_and_when_the_next_is_due() throws Exception {
+        Run draft = run("announce", "draft", "1", "outage-notice");
+        Matcher id = Pattern.compile("Draft (\\d+) written").matcher(draft.out());
+        assertThat(id.find()).as(draft.out() + draft.err()).isTrue();
+        assertThat(run("announce", "send", id.group(1), "--from", "breakwater@fedoraproject.org").code()).isZero();
+        String port = closedPort();
+        String[] smtp = {"announce", "deliver", "--smtp-host", "127.0.0.1", "--smtp-port", port, "--smtp-security", "none",
+            "--from", "breakwater@fedoraproject.org"};
+
+        Run failing = run(smtp);
+        assertThat(failing.code()).isEqualTo(1);
+        assertThat(failing.out()).contains("1 could not go this time and will be retried:");
+        Run after = run(smtp);
+
+        assertThat(after.code()).as("mail still waits: the check failed").isEqualTo(1);
+        assertThat(after.out()).containsPattern("Delivered 0 message\\(s\\) to smtp://127\\.0\\.0\\.1:" + port
+                + " \\(none\\); 1 waiting to retry, next at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\.");
+    }
+
+    @Test
+    void mail_does_not_go_out_without_a_sender_outside_the_dry_run() throws Exception {
+        run("announce", "draft", "1", "outage-notice");
+        Run send = run("announce", "send", "1");
+        assertThat(send.code()).isEqualTo(2);
+        assertThat(send.err()).contains("no sender address: give --from ADDRESS or set $BREAKWATER_MAIL_FROM");
+        Run deliver = run("announce", "deliver", "--smtp-host", "127.0.0.1", "--smtp-port", closedPort());
+        assertThat(deliver.code()).isEqualTo(2);
+        assertThat(deliver.err()).contains("no sender address: give --from ADDRESS or set $BREAKWATER_MAIL_FROM")
+                .contains("only for the demo and --dry-run");
+        Run bad = run("announce", "send", "1", "--from", "breakwater");
+        assertThat(bad.err()).contains("'breakwater' is not a plain e-mail address");
+        assertThat(run("announce", "deliver", "--dry-run", dir.resolve("out").toString()).code())
+                .as("the dry run needs no sender").isZero();
+        // a policy that does not read stops serve right after the mail settings, so no server starts either way
+        Run serve = run("serve", "--smtp-host", "127.0.0.1", "--policy", dir.resolve("no-such-policy.yaml").toString());
+        assertThat(serve.code()).isEqualTo(2);
+        assertThat(serve.err()).contains("breakwater serve: no sender address: give --from ADDRESS");
     }
 }

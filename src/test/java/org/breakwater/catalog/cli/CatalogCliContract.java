@@ -63,7 +63,12 @@ abstract class CatalogCliContract {
 
     @BeforeEach
     void copyDemoCatalog() throws IOException {
-        catalog = dir.resolve("catalog");
+        catalog = copyDemo(dir);
+    }
+
+    /** A copy of the demo catalog in {@code dir}/catalog. */
+    static Path copyDemo(Path dir) throws IOException {
+        Path catalog = dir.resolve("catalog");
         try (Stream<Path> files = Files.walk(DEMO)) {
             for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
                 Path target = catalog.resolve(DEMO.relativize(f).toString());
@@ -74,6 +79,7 @@ abstract class CatalogCliContract {
                 }
             }
         }
+        return catalog;
     }
 
     static Node json(String text) throws Exception {

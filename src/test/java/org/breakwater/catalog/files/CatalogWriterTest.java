@@ -1,6 +1,7 @@
 package org.breakwater.catalog.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,6 +55,23 @@ class CatalogWriterTest {
 
     private static int size(ObjectNode doc, String section) {
         return ((ArrayNode) doc.get(section).orElseThrow()).items().size();
+    }
+
+    @Test
+    void a_stored_service_whose_name_would_leave_the_folder_is_refused_before_anything_is_written(@TempDir Path tmp) {
+        ApiDescription api = ApiDescription.of("openapi.yaml", Map.of("openapi.yaml", "openapi: 3.0.3\n"));
+        Path outside = tmp.resolve("x").resolve("pwned");
+        for (String name : List.of(outside.toString(), "../login", "../../escape")) {
+            Path export = tmp.resolve("export");
+
+            assertThatThrownBy(() -> new CatalogWriter().write(new Catalog(List.of(), List.of(),
+                    List.of(), List.of(), List.of()), Map.of(name, api), export))
+                    .isInstanceOf(IOException.class).hasMessageContaining("'" + name + "' is not a valid name")
+                    .hasMessageContaining("nothing was written");
+            assertThat(export).doesNotExist();
+        }
+        assertThat(tmp.resolve("x")).doesNotExist();
+        assertThat(tmp.resolve("login")).doesNotExist();
     }
 
     @Test

@@ -134,4 +134,76 @@ class TrafficCliTest {
         assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "moon", "--follow", "x").err())
                 .contains("unknown environment 'moon'");
     }
+
+    private static final String CALL = "10.5.126.20 - - [02/Jun/2014:10:00:00 +0000] \"GET /pkgdb/packages/name/guake"
+            + " HTTP/1.1\" 200 10 \"-\" \"curl/7.29\"\n";
+
+    private String calls() {
+        return run("traffic", "consumers", "pkgdb", "--json").out();
+    }
+
+    @Test
+    void a_log_ingested_twice_is_counted_once_and_the_second_run_says_it_skipped_it() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), CALL + CALL);
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString()).code()).isZero();
+
+        Run again = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
+
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.err()).containsPattern("skipped " + java.util.regex.Pattern.quote(log.toString())
+                + ": already read up to byte " + 2 * CALL.length() + " on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"
+                + " \\(use --reread to count it again\\)");
+        assertThat(again.out()).contains("0 calls counted");
+        assertThat(calls()).contains("\"calls\" : 2").doesNotContain("\"calls\" : 4");
+    }
+
+    @Test
+    void a_copy_of_a_log_read_before_is_recognised_and_reread_counts_it_again() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), CALL + CALL);
+        Path copy = Files.copy(log, dir.resolve("copy-of-access.log"));
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString()).code()).isZero();
+
+        Run same = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", copy.toString());
+        assertThat(same.err()).contains("skipped " + copy + ": already read up to byte " + 2 * CALL.length())
+                .contains(" as " + log + " (use --reread");
+        Run twice = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--reread", copy.toString(),
+                log.toString());
+        assertThat(twice.err()).contains("skipped " + log + ": the same log as " + copy + ", given before in this command");
+
+        assertThat(calls()).contains("\"calls\" : 4");
+    }
+
+    @Test
+    void a_log_that_grew_is_read_from_where_the_last_read_stopped() throws Exception {
+        Path log = Files.writeString(dir.resolve("access.log"), CALL + CALL);
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString()).code()).isZero();
+        Files.writeString(log, CALL + CALL + CALL, java.nio.file.StandardOpenOption.APPEND);
+
+        Run grown = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
+
+        assertThat(grown.code()).as(grown.err()).isZero();
+        assertThat(grown.err()).contains(log + ": read from byte " + 2 * CALL.length() + ", where the read of ");
+        assertThat(grown.out()).contains("(from byte " + 2 * CALL.length() + "): 3 lines, 3 requests")
+                .contains("3 calls counted");
+        assertThat(calls()).contains("\"calls\" : 5");
+    }
+
+    @Test
+    void standard_input_is_counted_as_given_and_says_so() {
+        java.io.InputStream stdin = System.in;
+        Run r;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(CALL.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            r = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "-");
+            System.setIn(new java.io.ByteArrayInputStream(CALL.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "-").code()).isZero();
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("standard input cannot be recognised if it is given again: counted as given");
+        assertThat(calls()).contains("\"calls\" : 2");
+        assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--reread", "x")
+                .err()).contains("--reread goes without --follow");
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.breakwater.store.Database;
 import org.breakwater.traffic.Crossings;
 import org.breakwater.traffic.Follower;
+import org.breakwater.traffic.LogRead;
 import org.breakwater.traffic.Usage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,5 +93,26 @@ abstract class TrafficStoreContract {
         assertThat(traffic.crossings("pkgdb")).isEmpty();
         assertThat(traffic.usages("pkgdb", Optional.empty())).isEmpty();
         assertThat(traffic.cursors("pkgdb", "staging")).as("moved at 12:00").hasSize(1);
+    }
+
+    @Test
+    void reads_are_saved_with_their_counts_moved_on_and_pruned() {
+        String head = "a".repeat(64);
+        LogRead first = new LogRead("pkgdb", "production", head, 100, "/var/log/access.log", 100, t("02T10:00:00"));
+        traffic.merge(List.of(new Usage("pkgdb", "production", "x", true, "GET /a", 1, t("02T09:00:00"),
+                t("02T09:00:00"))), List.of(), List.of(), List.of(), List.of(first));
+        traffic.merge(List.of(), List.of(), List.of(), List.of(), List.of(new LogRead("pkgdb", "production", head, 100,
+                "/tmp/copy.log", 900, t("03T10:00:00"))));
+
+        assertThat(traffic.reads("pkgdb", "production")).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/tmp/copy.log");
+            assertThat(r.position()).isEqualTo(900);
+            assertThat(r.at()).isEqualTo(t("03T10:00:00"));
+        });
+        assertThat(traffic.reads("pkgdb", "staging")).isEmpty();
+        traffic.prune(t("03T09:00:00"));
+        assertThat(traffic.reads("pkgdb", "production")).as("moved at 10:00 on the 3rd").hasSize(1);
+        traffic.prune(t("03T11:00:00"));
+        assertThat(traffic.reads("pkgdb", "production")).isEmpty();
     }
 }
