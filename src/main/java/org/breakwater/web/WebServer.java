@@ -1,6 +1,8 @@
 package org.breakwater.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import jakarta.servlet.DispatcherType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,9 @@ import org.breakwater.announce.OutboxEntry;
 import org.breakwater.auth.AccessService;
 import org.breakwater.plan.PlanService;
 import org.breakwater.policy.Policy;
+import org.breakwater.store.Database;
+import org.breakwater.store.StoreException;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * {@code breakwater serve}: the Javalin server over the same store as the CLI. One line per
@@ -32,6 +38,8 @@ public final class WebServer implements AutoCloseable {
     public static final String OPENAPI = "web/openapi.json";
 
     private static final long DELIVERY_SECONDS = 10;
+    /** The largest request body read, whatever its framing (chunked or not, multipart or not). */
+    static final long MAX_BODY = 16L * 1024 * 1024;
 
     private final Javalin server;
     private final List<String> routes;
@@ -45,7 +53,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
     private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
-                                                         Map<OutboxEntry.Channel, Courier> couriers, PrintWriter log) {
+                                                         Map<OutboxEntry.Channel, Courier> couriers, ServerLog log) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -55,18 +63,12 @@ public final class WebServer implements AutoCloseable {
             try {
                 AnnounceService.Delivery d = announcements.deliver(couriers, 100);
                 if (d.delivered() > 0 || d.failed() > 0) {
-                    synchronized (log) {
-                        log.println("outbox: delivered " + d.delivered() + " to " + String.join(" and ",
-                                couriers.values().stream().map(Courier::describe).toList())
-                                + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : ""));
-                        log.flush();
-                    }
+                    log.line("outbox: delivered " + d.delivered() + " to " + String.join(" and ",
+                            couriers.values().stream().map(Courier::describe).toList())
+                            + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : ""));
                 }
             } catch (RuntimeException e) {
-                synchronized (log) {
-                    log.println("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e);
-                    log.flush();
-                }
+                log.line("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e);
             }
         }, 1, DELIVERY_SECONDS, TimeUnit.SECONDS);
         return timer;
@@ -86,17 +88,19 @@ public final class WebServer implements AutoCloseable {
         PlanService plans = app.plans(policy);
         WebAuth auth = new WebAuth(access, settings);
         Metrics metrics = new Metrics();
+        ServerLog serverLog = new ServerLog(log);
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
-            config.http.maxRequestSize = 16L * 1024 * 1024; // an API description in a deployment record
+            // Javalin checks only a declared length under 2 GB, and answers in plain text: Guard caps every body instead
+            config.http.maxRequestSize = Long.MAX_VALUE;
+            config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY, SizeUnit.BYTES);
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(
+                    new Guard(MAX_BODY, serverLog)), "/*", EnumSet.of(DispatcherType.REQUEST)));
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
-                synchronized (log) {
-                    log.printf("%s %s %d %.1fms%n", ctx.method().name(), ctx.path(), ctx.statusCode(), ms);
-                    log.flush();
-                }
+                serverLog.line(String.format("%s %s %d %.1fms", ctx.method().name(), ctx.path(), ctx.statusCode(), ms));
             });
         });
         server.before(ctx -> {
@@ -105,20 +109,14 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "same-origin");
             ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
         });
-        server.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
-        server.exception(Exception.class, (e, ctx) -> {
-            synchronized (log) {
-                log.println("internal error on " + ctx.method().name() + " " + ctx.path() + ": " + e);
-                log.flush();
-            }
-            problem(ctx, 500, "Internal error", "Breakwater failed to answer; the server log says why");
-        });
+        server.exception(Problem.class, (e, ctx) -> problem(ctx, e));
+        server.exception(Exception.class, (e, ctx) -> failed(ctx, serverLog, e));
         server.error(404, ctx -> {
             String type = ctx.res().getContentType();
             if (type != null && (type.startsWith("application/problem") || type.startsWith("text/html"))) {
                 return; // a route's own problem, already written
             }
-            problem(ctx, 404, "Not found", "nothing at " + ctx.path());
+            Failures.problem(ctx, 404, "Not found", "nothing at " + ctx.path(), Optional.empty());
         });
         server.get("/healthz", ctx -> {
             app.catalog().environments(); // the store answers
@@ -140,13 +138,8 @@ public final class WebServer implements AutoCloseable {
         server.start(host, port);
         Map<OutboxEntry.Channel, Courier> couriers = settings.mail().couriers();
         Optional<ScheduledExecutorService> courier = couriers.isEmpty() ? Optional.empty()
-                : Optional.of(deliverEvery(announcements, couriers, log));
+                : Optional.of(deliverEvery(announcements, couriers, serverLog));
         return new WebServer(server, routes, courier);
-    }
-
-    /** Pages answer errors with a page; the API and the probes with problem details. */
-    private static boolean page(String path) {
-        return !path.startsWith("/api/") && !path.equals("/healthz") && !path.equals("/metrics");
     }
 
     /** The route that answered (its template, so metrics do not grow per path), or "unmatched". */
@@ -158,37 +151,31 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    private static void problem(Context ctx, int status, String title, String detail) {
-        if (page(ctx.path())) {
-            Html body = new Html().el("p", detail);
-            if (status == 401) {
-                body.tag("<p>").link("/login?next=" + java.net.URLEncoder.encode(WebAuth.safeNext(ctx.header("Referer")
-                        == null ? "/" : refererPath(ctx.header("Referer"))), StandardCharsets.UTF_8), "Log in").tag("</p>");
-            }
-            body.tag("<p><a href=\"/\">Back to the dashboard</a></p>");
-            ctx.status(status);
-            WebAuth.html(ctx, title, body);
-            return;
-        }
-        ctx.status(status).contentType("application/problem+json").result(Json.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("type", "about:blank");
-            g.writeStringField("title", title);
-            g.writeNumberField("status", status);
-            g.writeStringField("detail", detail);
-            g.writeStringField("instance", ctx.path());
-            g.writeEndObject();
-        }));
+    private static void problem(Context ctx, Problem p) {
+        Failures.problem(ctx, p.status(), p.title(), p.getMessage(), Optional.empty());
     }
 
-    /** The path of a Referer on this server, to come back to after logging in. */
-    private static String refererPath(String referer) {
-        try {
-            java.net.URI u = java.net.URI.create(referer);
-            return u.getRawPath() == null ? "/" : u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-        } catch (IllegalArgumentException e) {
-            return "/";
+    /**
+     * An exception no route turned into an answer: a refusal wrapped on its way out is still that
+     * refusal, a busy store is a 503 to retry, anything else an internal error under an incident id.
+     */
+    private static void failed(Context ctx, ServerLog log, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Problem p) {
+                problem(ctx, p);
+                return;
+            }
         }
+        Optional<StoreException> store = Database.explain(e);
+        if (store.isPresent() && store.get().busy()) {
+            String id = ServerLog.incidentId();
+            log.line("store busy " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + store.get().getMessage());
+            ctx.header("Retry-After", "1").header(Failures.REQUEST_ID, id);
+            Failures.problem(ctx, 503, "Store busy", "the store is busy with another writer; try again in a moment"
+                    + " (request id " + id + ")", Optional.of(id));
+            return;
+        }
+        Failures.unexpected(ctx, log, e);
     }
 
     private static String openapi() {
