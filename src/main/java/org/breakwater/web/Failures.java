@@ -1,10 +1,18 @@
 package org.breakwater.web;
 
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.Optional;
+import org.breakwater.store.Database;
+import org.breakwater.store.StoreException;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * How the server answers what went wrong: RFC 9457 problem details for the API and the probes,
@@ -17,6 +25,58 @@ final class Failures {
     static final String REQUEST_ID = "X-Request-Id";
 
     private Failures() {
+    }
+
+    /**
+     * Puts {@link Guard} in front of everything the server answers: bodies capped at {@code maxBody}
+     * bytes whatever their framing, and failures past Javalin still answered and logged.
+     */
+    static void guard(JavalinConfig config, long maxBody, ServerLog log) {
+        // Javalin checks only a declared length under 2 GB, and answers in plain text: Guard caps every body instead
+        config.http.maxRequestSize = Long.MAX_VALUE;
+        config.jetty.multipartConfig.maxTotalRequestSize(maxBody, SizeUnit.BYTES);
+        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(
+                new Guard(maxBody, log)), "/*", EnumSet.of(DispatcherType.REQUEST)));
+    }
+
+    /** The server's one exception mapping: refusals as they are, a busy store as 503, anything else 500 with an id. */
+    static void map(Javalin server, ServerLog log) {
+        server.exception(Problem.class, (e, ctx) -> problem(ctx, e));
+        server.exception(Exception.class, (e, ctx) -> failed(ctx, log, e));
+        server.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (type != null && (type.startsWith("application/problem") || type.startsWith("text/html"))) {
+                return; // a route's own problem, already written
+            }
+            problem(ctx, 404, "Not found", "nothing at " + ctx.path(), Optional.empty());
+        });
+    }
+
+    private static void problem(Context ctx, Problem p) {
+        Failures.problem(ctx, p.status(), p.title(), p.getMessage(), Optional.empty());
+    }
+
+    /**
+     * An exception no route turned into an answer: a refusal wrapped on its way out is still that
+     * refusal, a busy store is a 503 to retry, anything else an internal error under an incident id.
+     */
+    private static void failed(Context ctx, ServerLog log, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Problem p) {
+                problem(ctx, p);
+                return;
+            }
+        }
+        Optional<StoreException> store = Database.explain(e);
+        if (store.isPresent() && store.get().busy()) {
+            String id = ServerLog.incidentId();
+            log.line("store busy " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + store.get().getMessage());
+            ctx.header("Retry-After", "1").header(REQUEST_ID, id);
+            problem(ctx, 503, "Store busy", "the store is busy with another writer; try again in a moment"
+                    + " (request id " + id + ")", Optional.of(id));
+            return;
+        }
+        unexpected(ctx, log, e);
     }
 
     /** Pages answer errors with a page; the API and the probes with problem details. */

@@ -1,8 +1,6 @@
 package org.breakwater.web;
 
 import io.javalin.Javalin;
-import io.javalin.config.SizeUnit;
-import jakarta.servlet.DispatcherType;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,9 +21,6 @@ import org.breakwater.announce.OutboxEntry;
 import org.breakwater.auth.AccessService;
 import org.breakwater.plan.PlanService;
 import org.breakwater.policy.Policy;
-import org.breakwater.store.Database;
-import org.breakwater.store.StoreException;
-import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * {@code breakwater serve}: the Javalin server over the same store as the CLI. One line per
@@ -92,11 +86,7 @@ public final class WebServer implements AutoCloseable {
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
-            // Javalin checks only a declared length under 2 GB, and answers in plain text: Guard caps every body instead
-            config.http.maxRequestSize = Long.MAX_VALUE;
-            config.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY, SizeUnit.BYTES);
-            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(
-                    new Guard(MAX_BODY, serverLog)), "/*", EnumSet.of(DispatcherType.REQUEST)));
+            Failures.guard(config, MAX_BODY, serverLog);
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
@@ -109,15 +99,7 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "same-origin");
             ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
         });
-        server.exception(Problem.class, (e, ctx) -> problem(ctx, e));
-        server.exception(Exception.class, (e, ctx) -> failed(ctx, serverLog, e));
-        server.error(404, ctx -> {
-            String type = ctx.res().getContentType();
-            if (type != null && (type.startsWith("application/problem") || type.startsWith("text/html"))) {
-                return; // a route's own problem, already written
-            }
-            Failures.problem(ctx, 404, "Not found", "nothing at " + ctx.path(), Optional.empty());
-        });
+        Failures.map(server, serverLog);
         server.get("/healthz", ctx -> {
             app.catalog().environments(); // the store answers
             ctx.contentType("application/json").result("{\"status\":\"ok\"}");
@@ -149,33 +131,6 @@ public final class WebServer implements AutoCloseable {
         } catch (RuntimeException e) {
             return "unmatched";
         }
-    }
-
-    private static void problem(Context ctx, Problem p) {
-        Failures.problem(ctx, p.status(), p.title(), p.getMessage(), Optional.empty());
-    }
-
-    /**
-     * An exception no route turned into an answer: a refusal wrapped on its way out is still that
-     * refusal, a busy store is a 503 to retry, anything else an internal error under an incident id.
-     */
-    private static void failed(Context ctx, ServerLog log, Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof Problem p) {
-                problem(ctx, p);
-                return;
-            }
-        }
-        Optional<StoreException> store = Database.explain(e);
-        if (store.isPresent() && store.get().busy()) {
-            String id = ServerLog.incidentId();
-            log.line("store busy " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + store.get().getMessage());
-            ctx.header("Retry-After", "1").header(Failures.REQUEST_ID, id);
-            Failures.problem(ctx, 503, "Store busy", "the store is busy with another writer; try again in a moment"
-                    + " (request id " + id + ")", Optional.of(id));
-            return;
-        }
-        Failures.unexpected(ctx, log, e);
     }
 
     private static String openapi() {
