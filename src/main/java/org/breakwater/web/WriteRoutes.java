@@ -106,7 +106,7 @@ final class WriteRoutes {
         Plan plan = planFor(ctx, who);
         ObjectNode body = body(ctx);
         String gate = ctx.pathParam("gate");
-        Optional<Instant> at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
+        Optional<Instant> at = body.text("at").map(t -> Requests.time(t).orElseThrow(() ->
                 Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z")));
         Optional<String> note = body.text("consumer").or(() -> body.text("note"));
         Evidence e = done(plans.record(plan.id(), gate, required(body, "evidence"), who.username(), at, note,
@@ -150,7 +150,7 @@ final class WriteRoutes {
         String service = required(body, "service");
         String version = required(body, "version");
         String environment = required(body, "environment");
-        Instant at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
+        Instant at = body.text("at").map(t -> Requests.time(t).orElseThrow(() ->
                 Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z"))).orElse(Instant.now());
         Service s = app.catalog().service(service).orElseThrow(() -> Problem.notFound("no service '" + service + "'"));
         if (!who.mayChange(s.owner())) {
@@ -174,7 +174,7 @@ final class WriteRoutes {
 
     private static Instant time(ObjectNode body, String field) {
         String text = required(body, field);
-        return Times.instant(text).orElseThrow(() -> Problem.badRequest(field + " must be a time in UTC such as"
+        return Requests.time(text).orElseThrow(() -> Problem.badRequest(field + " must be a time in UTC such as"
                 + " 2014-06-16T15:00:00Z, not '" + text + "'"));
     }
 
@@ -204,7 +204,7 @@ final class WriteRoutes {
             }
         }
         String span = body.text("duration").orElse("2h");
-        Duration duration = Times.duration(span).orElseThrow(() -> Problem.badRequest("duration must be a span such as"
+        Duration duration = Requests.span(span, "duration").orElseThrow(() -> Problem.badRequest("duration must be a span such as"
                 + " 90m, 4h or 1d, not '" + span + "'"));
         String title = body.text("title").filter(t -> !t.isBlank()).orElse(String.join(" + ", releases.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList()));
@@ -243,7 +243,7 @@ final class WriteRoutes {
 
     /** An API description sent inline, {@code {file, content}}, read to check it before it is stored. */
     private static ApiDescription description(ObjectNode d) {
-        String file = required(d, "file");
+        String file = Requests.fileName(required(d, "file"), "file");
         String content = required(d, "content");
         try {
             new SpecReader(ReadLimits.defaults()).parse(content, file);
