@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import org.eclipse.jetty.http.BadMessageException;
 
 /**
  * A request whose body cannot be read past {@code limit} bytes, whatever its framing: a declared
@@ -85,10 +86,21 @@ final class BodyLimit extends HttpServletRequestWrapper {
         }
     }
 
-    /** Jetty's multipart parser stops at the configured maximum with an IllegalStateException naming it. */
+    /**
+     * Jetty's multipart parser stops at the configured maximum with an IllegalStateException naming
+     * it, and at a malformed body (a NUL in a file name) with one wrapping the 400 it means.
+     */
     private RuntimeException refusal(IllegalStateException e) {
         String message = String.valueOf(e.getMessage());
-        return message.contains("maxRequestSize") || message.contains("maxFileSize") ? refused() : e;
+        if (message.contains("maxRequestSize") || message.contains("maxFileSize")) {
+            return refused();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException bad) {
+                return Problem.badRequest("the form does not read: " + bad.getReason());
+            }
+        }
+        return e;
     }
 
     /** The body as read so far, refused once past the limit. */
