@@ -110,10 +110,19 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS); // a jdbc:sqlite:FILE?busy_timeout=MS URL sets its own
+        config.setBusyTimeout(busyTimeout(url));
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(url);
         return ds;
+    }
+
+    /**
+     * How long a statement waits for another writer: {@code busy_timeout=MS} in the URL, else 5 s.
+     * (sqlite-jdbc lets the data source's settings win over the URL's, so the URL's is read here.)
+     */
+    private static int busyTimeout(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]busy_timeout=(\\d{1,9})(&|$)").matcher(url);
+        return m.find() ? Integer.parseInt(m.group(1)) : BUSY_TIMEOUT_MILLIS;
     }
 
     private static DataSource postgresSource(String url) {

@@ -61,8 +61,13 @@ final class Guard implements Filter {
         if (!res.isCommitted()) {
             res.setHeader("Connection", "close");
         }
-        res.getOutputStream().close();
-        base.getHttpChannel().getEndPoint().close();
+        try {
+            res.getOutputStream().close();
+        } catch (IllegalStateException e) {
+            res.getWriter().close(); // the answer was written as text
+        } finally {
+            base.getHttpChannel().getEndPoint().close();
+        }
     }
 
     private void answer(HttpServletRequest req, HttpServletResponse res, String what) throws IOException {

@@ -122,6 +122,37 @@ class FailuresTest {
     }
 
     @Test
+    void a_write_against_a_store_another_process_holds_is_answered_503_with_retry_after() throws Exception {
+        Path file = dir.resolve("busy.db");
+        App app = App.open(new App.Settings(Optional.of("jdbc:sqlite:" + file + "?busy_timeout=50"), dir),
+                Clock.systemUTC());
+        app.catalog().importCatalog(org.breakwater.catalog.CatalogValidator.check(
+                new org.breakwater.catalog.files.CatalogFolderReader(org.breakwater.apidiff.spec.ReadLimits.defaults())
+                        .read(Path.of("src/main/resources/demo/catalog"))));
+        String token = app.access().issue("t", new org.breakwater.auth.Principal("ci", org.breakwater.auth.Role.ADMIN,
+                Optional.empty())).secret();
+        StringWriter log = new StringWriter();
+        WebServer real = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(log, true));
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = other.createStatement()) {
+            s.execute("begin immediate"); // another process writing, for as long as the request takes
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + real.port()
+                    + "/api/v1/deployments")).header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers
+                    .ofString("{\"service\": \"pkgdb\", \"version\": \"9\", \"environment\": \"production\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            s.execute("rollback");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).contains("1");
+            String id = r.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(r.body()).contains("store is busy").contains("\"requestId\":\"" + id + "\"");
+            assertThat(log.toString()).contains("store busy " + id + " on POST /api/v1/deployments");
+        } finally {
+            real.close();
+            app.close();
+        }
+    }
+
+    @Test
     void the_real_server_over_a_store_that_went_away_answers_with_an_id() throws Exception {
         App app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
         StringWriter log = new StringWriter();
