@@ -39,7 +39,7 @@ final class Guard implements Filter {
         }
         if (res.getStatus() >= 500 && res.getHeader(Failures.REQUEST_ID) == null && !req.isAsyncStarted()) {
             answer(req, res, "failed with status " + res.getStatus() + " and no exception to show"
-                    + " (a JVM error such as running out of memory)");
+                    + " (a JVM error such as running out of memory or a stack overflow)");
         }
         Request base = Request.getBaseRequest(req);
         if (base != null && (req.getAttribute(BodyLimit.REFUSED) != null || unread(req, base))) {
