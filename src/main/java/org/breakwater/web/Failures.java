@@ -35,8 +35,11 @@ final class Failures {
         // Javalin checks only a declared length under 2 GB, and answers in plain text: Guard caps every body instead
         config.http.maxRequestSize = Long.MAX_VALUE;
         config.jetty.multipartConfig.maxTotalRequestSize(maxBody, SizeUnit.BYTES);
-        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(
-                new Guard(maxBody, log)), "/*", EnumSet.of(DispatcherType.REQUEST)));
+        config.jetty.modifyServletContextHandler(handler -> {
+            handler.addFilter(new FilterHolder(new Guard(maxBody, log)), "/*", EnumSet.of(DispatcherType.REQUEST));
+            handler.setErrorHandler(new ProblemErrorHandler());
+        });
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     }
 
     /** The server's one exception mapping: refusals as they are, a busy store as 503, anything else 500 with an id. */

@@ -201,6 +201,15 @@ class HostileRequestsTest {
     }
 
     @Test
+    void headers_past_jettys_limit_and_undecodable_uris_are_refused_as_problem_details() throws Exception {
+        RawHttp.Answer big = RawHttp.send(port, head("GET", "/api/v1/services", "X-Big: " + "a".repeat(64 * 1024),
+                "Connection: close"), out -> { });
+        problem(big.status(), big.header("content-type"), big.body(), 431);
+        RawHttp.Answer uri = RawHttp.send(port, head("GET", "/api/v1/%zz%00", "Connection: close"), out -> { });
+        problem(uri.status(), uri.header("content-type"), uri.body(), 400);
+    }
+
+    @Test
     @Disabled("enabled when wave-auth merges: the parallel-login throttle")
     void a_hundred_logins_at_once_are_answered_401_or_429_and_the_server_stays_up() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> logins = new ArrayList<>();

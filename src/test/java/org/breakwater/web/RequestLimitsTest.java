@@ -120,4 +120,20 @@ class RequestLimitsTest {
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(a.body()).contains("\"breaking\"");
     }
+
+    @Test
+    void requests_jetty_refuses_before_the_application_sees_them_are_answered_as_problem_details() throws Exception {
+        RawHttp.Answer big = RawHttp.send(server.port(), head("GET", "/api/v1/services", "X-Big: " + "a".repeat(20_000),
+                "Connection: close"), out -> { });
+        assertThat(big.status()).isEqualTo(431);
+        assertThat(big.header("content-type")).startsWith("application/problem+json");
+        assertThat(big.body()).contains("\"status\":431");
+        RawHttp.Answer badUri = RawHttp.send(server.port(), head("GET", "/api/v1/%zz", "Connection: close"), out -> { });
+        assertThat(badUri.status()).isEqualTo(400);
+        assertThat(badUri.header("content-type")).startsWith("application/problem+json");
+        RawHttp.Answer badLength = RawHttp.send(server.port(), head("POST", "/api/v1/diff", "Content-Length: -5",
+                "Connection: close"), out -> { });
+        assertThat(badLength.status()).isEqualTo(400);
+        assertThat(badLength.header("content-type")).startsWith("application/problem+json");
+    }
 }
