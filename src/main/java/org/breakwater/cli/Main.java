@@ -59,6 +59,11 @@ public final class Main {
         CommandLine cli = new CommandLine(new BreakwaterCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
+            java.util.Optional<org.breakwater.store.StoreException> store = org.breakwater.store.Database.explain(ex);
+            if (store.isPresent()) { // busy or full: not a bug, and the user can act on it
+                err.println("breakwater: " + store.get().getMessage());
+                return INPUT_ERROR;
+            }
             err.println("breakwater: internal error: " + ex);
             err.println("This is a bug in Breakwater; please report it with the command you ran."
                     + " Set BREAKWATER_DEBUG=1 to see the trace.");

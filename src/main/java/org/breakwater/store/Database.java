@@ -25,6 +25,13 @@ public final class Database implements AutoCloseable {
     /** Connections kept open at most: enough for a command, and for the server's few threads. */
     private static final int POOL_SIZE = 4;
 
+    /** How long one SQLite statement waits for another connection's write lock (then {@link BusyRetry} runs the transaction again). */
+    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    /** SQLite's primary result codes (the low byte of an extended code) for a locked and a full store. */
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_FULL = 13;
+
     private final String url;
     private final Dialect dialect;
     private final HikariDataSource pool;
@@ -37,6 +44,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(pool);
         // queries share one set of named values and use the ones they need
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
+        jdbi.setTransactionHandler(new BusyRetry(jdbi.getTransactionHandler()));
     }
 
     /** The SQLite file in {@code dataDir}, created with its folder when missing. */
@@ -102,10 +110,19 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(busyTimeout(url));
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl(url);
         return ds;
+    }
+
+    /**
+     * How long a statement waits for another writer: {@code busy_timeout=MS} in the URL, else 5 s.
+     * (sqlite-jdbc lets the data source's settings win over the URL's, so the URL's is read here.)
+     */
+    private static int busyTimeout(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]busy_timeout=(\\d{1,9})(&|$)").matcher(url);
+        return m.find() ? Integer.parseInt(m.group(1)) : BUSY_TIMEOUT_MILLIS;
     }
 
     private static DataSource postgresSource(String url) {
@@ -128,6 +145,39 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot bring the database " + redacted(url) + " up to date: "
                     + firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * What a failure says about the store, when it is one a user can act on: another writer held
+     * the store (busy), or the disk holding it is full. Looks through the causes for the
+     * database's own error; empty for anything else (a bug).
+     */
+    public static java.util.Optional<StoreException> explain(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof StoreException s) {
+                return java.util.Optional.of(s);
+            }
+            if (t instanceof org.sqlite.SQLiteException e) {
+                int code = e.getResultCode().code & 0xff;
+                if (code == SQLITE_BUSY) {
+                    return java.util.Optional.of(new StoreException(StoreException.Kind.BUSY, "the store is busy: another"
+                            + " process (a second Breakwater command or server) kept it locked for writing through every"
+                            + " wait and retry; nothing was changed; try again when it is done", e));
+                }
+                if (code == SQLITE_FULL) {
+                    return java.util.Optional.of(full(e));
+                }
+            }
+            if (t instanceof SQLException e && "53100".equals(e.getSQLState())) {
+                return java.util.Optional.of(full(e));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static StoreException full(SQLException e) {
+        return new StoreException(StoreException.Kind.FULL, "the disk holding the store is full (the database could not"
+                + " grow: " + firstLine(e.getMessage()) + "); nothing was changed; free some space and try again", e);
     }
 
     private static String firstLine(String message) {

@@ -20,7 +20,6 @@ import org.breakwater.catalog.Placement;
 import org.breakwater.catalog.Service;
 import org.breakwater.catalog.cli.Views;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.Times;
 import org.breakwater.plan.AmbiguousRelease;
 import org.breakwater.plan.CanDeploy;
 import org.breakwater.plan.Plan;
@@ -71,19 +70,7 @@ final class ApiRoutes {
     }
 
     private static int intParam(Context ctx, String name, int otherwise, int min, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null) {
-            return otherwise;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw Problem.badRequest(name + " must be between " + min + " and " + max + ", not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw Problem.badRequest(name + " must be a number, not '" + v + "'");
-        }
+        return Requests.intParam(ctx, name, otherwise, min, max);
     }
 
     private static <T> T done(Outcome<T> o, int status) {
@@ -94,7 +81,7 @@ final class ApiRoutes {
         int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         List<Service> all = app.catalog().services();
-        List<Service> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        List<Service> page = Requests.page(all, offset, limit);
         json(ctx, Json.write(g -> {
             g.writeStartObject();
             g.writeNumberField("total", all.size());
@@ -204,7 +191,7 @@ final class ApiRoutes {
 
     private void where(Context ctx) {
         String at = ctx.queryParam("at");
-        Instant when = at == null ? Instant.now() : Times.instant(at)
+        Instant when = at == null ? Instant.now() : Requests.time(at)
                 .orElseThrow(() -> Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z, not '" + at + "'"));
         List<Placement> places = done(app.catalog().where(Optional.ofNullable(ctx.queryParam("service")), when), 404);
         json(ctx, Json.write(g -> {
@@ -223,7 +210,7 @@ final class ApiRoutes {
         int limit = intParam(ctx, "limit", 50, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         List<Plan> all = plans.list(wanted);
-        List<Plan> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        List<Plan> page = Requests.page(all, offset, limit);
         json(ctx, Json.write(g -> {
             g.writeStartObject();
             g.writeNumberField("total", all.size());
@@ -313,7 +300,8 @@ final class ApiRoutes {
         ObjectNode d = body.object(side).orElseThrow(() -> Problem.badRequest("'" + side
                 + "' must be an object {\"file\": NAME, \"content\": TEXT}"));
         String content = Requests.required(d, "content");
-        String file = d.text("file").orElse(side + (content.stripLeading().startsWith("{") ? ".json" : ".yaml"));
+        String file = d.text("file").map(f -> Requests.fileName(f, side + ".file"))
+                .orElse(side + (content.stripLeading().startsWith("{") ? ".json" : ".yaml"));
         try {
             return diff.reader().parse(content, file);
         } catch (SpecException e) {

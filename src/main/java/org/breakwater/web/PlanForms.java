@@ -101,7 +101,7 @@ final class PlanForms {
         Plan plan = plan(ctx, who);
         String gate = field(ctx, "gate", "the gate");
         Optional<String> decision = optional(ctx, "decision");
-        Optional<Instant> at = optional(ctx, "at").map(t -> Times.instant(t).orElseThrow(() -> Problem.badRequest("'" + t
+        Optional<Instant> at = optional(ctx, "at").map(t -> Requests.time(t).orElseThrow(() -> Problem.badRequest("'" + t
                 + "' is not a time; write it in UTC as 2014-06-12 18:00, or leave it empty for now")));
         Optional<EvidenceProblem> wrong = plans.evidenceProblem(plan.id(), gate, optional(ctx, "note"));
         if (wrong.isPresent()) {
@@ -139,7 +139,7 @@ final class PlanForms {
         Principal who = auth.formUser(ctx);
         Plan plan = plan(ctx, who);
         String text = field(ctx, "start", "the new start");
-        Instant start = Times.instant(text).orElseThrow(() -> Problem.badRequest("'" + text
+        Instant start = Requests.time(text).orElseThrow(() -> Problem.badRequest("'" + text
                 + "' is not a time; write it in UTC as 2014-06-16 12:00"));
         done(plans.reschedule(plan.id(), start));
         access.audit(who.username(), "plan-moved", "plan/" + plan.id(), Optional.of(Times.show(plan.start()) + " → "
@@ -213,13 +213,13 @@ final class PlanForms {
             Permissions.requireService(app, service, who);
         }
         String startText = field(ctx, "start", "the start");
-        Instant start = Times.instant(startText).orElseThrow(() -> Problem.badRequest("'" + startText
+        Instant start = Requests.time(startText).orElseThrow(() -> Problem.badRequest("'" + startText
                 + "' is not a time; write it in UTC as 2014-06-16 12:00"));
         PlanInput.past(start, Instant.now()).ifPresent(past -> {
             throw Problem.badRequest("Start: " + past + "; pick a start ahead");
         });
         String spanText = optional(ctx, "duration").orElse("2h");
-        Duration span = Times.duration(spanText).orElseThrow(() -> Problem.badRequest("'" + spanText
+        Duration span = Requests.span(spanText, "the duration").orElseThrow(() -> Problem.badRequest("'" + spanText
                 + "' is not a span; write it as 90m, 4h or 1d"));
         String title = optional(ctx, "title").orElse(String.join(" + ", releases.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList()));

@@ -32,6 +32,8 @@ public final class WebServer implements AutoCloseable {
     public static final String OPENAPI = "web/openapi.json";
 
     private static final long DELIVERY_SECONDS = 10;
+    /** The largest request body read, whatever its framing (chunked or not, multipart or not). */
+    static final long MAX_BODY = 16L * 1024 * 1024;
 
     private final Javalin server;
     private final List<String> routes;
@@ -45,7 +47,7 @@ public final class WebServer implements AutoCloseable {
 
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
     private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
-                                                         Map<OutboxEntry.Channel, Courier> couriers, PrintWriter log) {
+                                                         Map<OutboxEntry.Channel, Courier> couriers, ServerLog log) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -55,18 +57,12 @@ public final class WebServer implements AutoCloseable {
             try {
                 AnnounceService.Delivery d = announcements.deliver(couriers, 100);
                 if (d.delivered() > 0 || d.failed() > 0) {
-                    synchronized (log) {
-                        log.println("outbox: delivered " + d.delivered() + " to " + String.join(" and ",
-                                couriers.values().stream().map(Courier::describe).toList())
-                                + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : ""));
-                        log.flush();
-                    }
+                    log.line("outbox: delivered " + d.delivered() + " to " + String.join(" and ",
+                            couriers.values().stream().map(Courier::describe).toList())
+                            + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : ""));
                 }
             } catch (RuntimeException e) {
-                synchronized (log) {
-                    log.println("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e);
-                    log.flush();
-                }
+                log.line("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e);
             }
         }, 1, DELIVERY_SECONDS, TimeUnit.SECONDS);
         return timer;
@@ -86,17 +82,15 @@ public final class WebServer implements AutoCloseable {
         PlanService plans = app.plans(policy);
         WebAuth auth = new WebAuth(access, settings);
         Metrics metrics = new Metrics();
+        ServerLog serverLog = new ServerLog(log);
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
-            config.http.maxRequestSize = 16L * 1024 * 1024; // an API description in a deployment record
+            Failures.guard(config, MAX_BODY, serverLog);
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
-                synchronized (log) {
-                    log.printf("%s %s %d %.1fms%n", ctx.method().name(), ctx.path(), ctx.statusCode(), ms);
-                    log.flush();
-                }
+                serverLog.line(String.format("%s %s %d %.1fms", ctx.method().name(), ctx.path(), ctx.statusCode(), ms));
             });
         });
         server.before(ctx -> {
@@ -105,21 +99,7 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "same-origin");
             ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
         });
-        server.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
-        server.exception(Exception.class, (e, ctx) -> {
-            synchronized (log) {
-                log.println("internal error on " + ctx.method().name() + " " + ctx.path() + ": " + e);
-                log.flush();
-            }
-            problem(ctx, 500, "Internal error", "Breakwater failed to answer; the server log says why");
-        });
-        server.error(404, ctx -> {
-            String type = ctx.res().getContentType();
-            if (type != null && (type.startsWith("application/problem") || type.startsWith("text/html"))) {
-                return; // a route's own problem, already written
-            }
-            problem(ctx, 404, "Not found", "nothing at " + ctx.path());
-        });
+        Failures.map(server, serverLog);
         server.get("/healthz", ctx -> {
             app.catalog().environments(); // the store answers
             ctx.contentType("application/json").result("{\"status\":\"ok\"}");
@@ -141,13 +121,8 @@ public final class WebServer implements AutoCloseable {
         server.start(host, port);
         Map<OutboxEntry.Channel, Courier> couriers = settings.mail().couriers();
         Optional<ScheduledExecutorService> courier = couriers.isEmpty() ? Optional.empty()
-                : Optional.of(deliverEvery(announcements, couriers, log));
+                : Optional.of(deliverEvery(announcements, couriers, serverLog));
         return new WebServer(server, routes, courier);
-    }
-
-    /** Pages answer errors with a page; the API and the probes with problem details. */
-    private static boolean page(String path) {
-        return !path.startsWith("/api/") && !path.equals("/healthz") && !path.equals("/metrics");
     }
 
     /** The route that answered (its template, so metrics do not grow per path), or "unmatched". */
@@ -156,39 +131,6 @@ public final class WebServer implements AutoCloseable {
             return ctx.endpointHandlerPath();
         } catch (RuntimeException e) {
             return "unmatched";
-        }
-    }
-
-    private static void problem(Context ctx, int status, String title, String detail) {
-        if (page(ctx.path())) {
-            Html body = new Html().el("p", detail);
-            if (status == 401) {
-                body.tag("<p>").link("/login?next=" + java.net.URLEncoder.encode(WebAuth.safeNext(ctx.header("Referer")
-                        == null ? "/" : refererPath(ctx.header("Referer"))), StandardCharsets.UTF_8), "Log in").tag("</p>");
-            }
-            body.tag("<p><a href=\"/\">Back to the dashboard</a></p>");
-            ctx.status(status);
-            WebAuth.html(ctx, title, body);
-            return;
-        }
-        ctx.status(status).contentType("application/problem+json").result(Json.write(g -> {
-            g.writeStartObject();
-            g.writeStringField("type", "about:blank");
-            g.writeStringField("title", title);
-            g.writeNumberField("status", status);
-            g.writeStringField("detail", detail);
-            g.writeStringField("instance", ctx.path());
-            g.writeEndObject();
-        }));
-    }
-
-    /** The path of a Referer on this server, to come back to after logging in. */
-    private static String refererPath(String referer) {
-        try {
-            java.net.URI u = java.net.URI.create(referer);
-            return u.getRawPath() == null ? "/" : u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-        } catch (IllegalArgumentException e) {
-            return "/";
         }
     }
 

@@ -107,7 +107,7 @@ final class WriteRoutes {
         Plan plan = planFor(ctx, who);
         ObjectNode body = body(ctx);
         String gate = ctx.pathParam("gate");
-        Optional<Instant> at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
+        Optional<Instant> at = body.text("at").map(t -> Requests.time(t).orElseThrow(() ->
                 Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z")));
         Optional<String> note = body.text("consumer").or(() -> body.text("note"));
         plans.evidenceProblem(plan.id(), gate, note).ifPresent(wrong -> {
@@ -154,7 +154,7 @@ final class WriteRoutes {
         String service = required(body, "service");
         String version = required(body, "version");
         String environment = required(body, "environment");
-        Instant at = body.text("at").map(t -> Times.instant(t).orElseThrow(() ->
+        Instant at = body.text("at").map(t -> Requests.time(t).orElseThrow(() ->
                 Problem.badRequest("at must be a time such as 2014-06-02T09:00:00Z"))).orElse(Instant.now());
         Service s = app.catalog().service(service).orElseThrow(() -> Problem.notFound("no service '" + service + "'"));
         if (!who.mayChange(s.owner())) {
@@ -178,7 +178,7 @@ final class WriteRoutes {
 
     private static Instant time(ObjectNode body, String field) {
         String text = required(body, field);
-        return Times.instant(text).orElseThrow(() -> Problem.badRequest(field + " must be a time in UTC such as"
+        return Requests.time(text).orElseThrow(() -> Problem.badRequest(field + " must be a time in UTC such as"
                 + " 2014-06-16T15:00:00Z, not '" + text + "'"));
     }
 
@@ -208,7 +208,7 @@ final class WriteRoutes {
             }
         }
         String span = body.text("duration").orElse("2h");
-        Duration duration = Times.duration(span).orElseThrow(() -> Problem.badRequest("duration must be a span such as"
+        Duration duration = Requests.span(span, "duration").orElseThrow(() -> Problem.badRequest("duration must be a span such as"
                 + " 90m, 4h or 1d, not '" + span + "'"));
         String title = body.text("title").filter(t -> !t.isBlank()).orElse(String.join(" + ", releases.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList()));
@@ -254,7 +254,7 @@ final class WriteRoutes {
 
     /** An API description sent inline, {@code {file, content}}, read to check it before it is stored. */
     private static ApiDescription description(ObjectNode d) {
-        String file = required(d, "file");
+        String file = Requests.fileName(required(d, "file"), "file");
         String content = required(d, "content");
         ApiDescription.fileNameProblem(file).ifPresent(p -> {
             throw Problem.badRequest(p);

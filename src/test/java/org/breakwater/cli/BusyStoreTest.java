@@ -1,0 +1,109 @@
+package org.breakwater.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two writers on one SQLite store, for real: a second connection holds the write lock while a
+ * catalog import runs. Released in time, the import waits and retries its transaction and
+ * succeeds; held throughout, the import says the store is busy and exits 2 (it used to say
+ * "internal error ... This is a bug", exit 3). A store that cannot grow says the disk is full.
+ */
+class BusyStoreTest {
+    static final String CATALOG = "src/main/resources/demo/catalog";
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    /** The store's URL with SQLite settings for this connection (the command's, not the test's). */
+    String url(String settings) {
+        return "jdbc:sqlite:" + dir.resolve("store.db") + (settings.isEmpty() ? "" : "?" + settings);
+    }
+
+    Run run(String url, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--db", url))
+                .toArray(String[]::new);
+        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void store() {
+        assertThat(run(url(""), "catalog", "import", CATALOG).code()).isZero();
+    }
+
+    /** A second writer: holds the store's write lock until closed. */
+    Connection holdWriteLock() throws Exception {
+        Connection c = DriverManager.getConnection(url(""));
+        try (Statement s = c.createStatement()) {
+            s.execute("begin immediate");
+            s.execute("update catalog_generation set generation = generation + 1 where id = 1");
+        }
+        return c;
+    }
+
+    @Test
+    void an_import_waits_and_retries_while_another_writer_holds_the_store_and_succeeds_once_it_lets_go() throws Exception {
+        Connection other = holdWriteLock();
+        CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(1500);
+                try (Statement s = other.createStatement()) {
+                    s.execute("commit");
+                }
+                other.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        // each statement waits 250 ms for the lock: without retrying the transaction, the import fails well before the release
+        Run r = run(url("busy_timeout=250"), "catalog", "import", CATALOG);
+        release.join();
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Imported");
+    }
+
+    @Test
+    void an_import_against_a_store_held_throughout_says_it_is_busy_and_exits_2() throws Exception {
+        try (Connection other = holdWriteLock()) {
+            Run r = run(url("busy_timeout=100"), "catalog", "import", CATALOG);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("the store is busy").contains("nothing was changed")
+                    .doesNotContain("internal error").doesNotContain("This is a bug");
+        }
+    }
+
+    @Test
+    void a_store_that_cannot_grow_says_the_disk_is_full_and_exits_2() throws Exception {
+        long pages;
+        try (Connection c = DriverManager.getConnection(url("")); Statement s = c.createStatement()) {
+            s.execute("vacuum"); // no free pages left inside the file
+            try (ResultSet rs = s.executeQuery("pragma page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+        }
+        // SQLite's own SQLITE_FULL: the command's connection may not grow the file past its present size
+        Run r = run(url("max_page_count=" + pages), "record-deployment", "--service", "pkgdb", "--version", "2.0.0",
+                "--env", "production", "--at", "2014-06-01T10:00:00Z", "--spec", CATALOG + "/apis/pkgdb/v2/openapi.yaml");
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("the disk holding the store is full").doesNotContain("This is a bug");
+    }
+}
