@@ -1,6 +1,8 @@
 package org.breakwater.auth.oidc;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,13 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Duration;
-import org.breakwater.apidiff.spec.ObjectNode;
+import java.util.Map;
 
-/** The calls to the OpenID provider: each has a timeout, and each failure names the call and what to check. */
+/**
+ * The calls to the OpenID provider: each has a timeout and a size limit, and each failure
+ * names the call and what to check. JSON is read with Nimbus's (shaded) JSON parser.
+ */
 final class ProviderHttp {
     /** The longest Breakwater waits for one answer from the provider. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** No discovery document, key set or token response comes near this. */
+    static final int MAX_BYTES = 1 << 20;
+
+    /** An answer: its status and its body, read up to {@link #MAX_BYTES}. */
+    record Answer(int status, String body) {
+    }
 
     private final HttpClient client;
 
@@ -23,22 +36,45 @@ final class ProviderHttp {
     }
 
     /** The JSON object at {@code uri}; {@code what} names it in messages ("the discovery document"). */
-    ObjectNode getObject(URI uri, String what) throws OidcException {
-        HttpResponse<String> response = send(request(uri).GET().build(), what);
-        if (response.statusCode() != 200) {
-            throw new OidcException("the OpenID provider answered HTTP " + response.statusCode() + " for " + what + " at "
+    Map<String, Object> getObject(URI uri, String what) throws OidcException {
+        return object(getText(uri, what), what + " at " + uri);
+    }
+
+    /** The body at {@code uri}, which must answer 200. */
+    String getText(URI uri, String what) throws OidcException {
+        Answer answer = send(request(uri).GET().build(), what);
+        if (answer.status() != 200) {
+            throw new OidcException("the OpenID provider answered HTTP " + answer.status() + " for " + what + " at "
                     + uri + "; check the issuer URL");
         }
-        return JsonFields.object(response.body(), what + " at " + uri);
+        return answer.body();
+    }
+
+    /** {@code text} as a JSON object; {@code what} names it in the message if it is not one. */
+    static Map<String, Object> object(String text, String what) throws OidcException {
+        try {
+            return JSONObjectUtils.parse(text, MAX_BYTES);
+        } catch (ParseException e) {
+            // without the parser's detail: the user can do nothing with it
+            throw new OidcException(what + " is not a JSON object");
+        }
     }
 
     static HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
     }
 
-    HttpResponse<String> send(HttpRequest request, String what) throws OidcException {
+    Answer send(HttpRequest request, String what) throws OidcException {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
+                if (bytes.length > MAX_BYTES) {
+                    throw new OidcException("the OpenID provider's answer for " + what + " at " + request.uri()
+                            + " is larger than " + MAX_BYTES / 1024 + " KiB; check the issuer URL");
+                }
+                return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+            }
         } catch (HttpTimeoutException e) {
             throw new OidcException("the OpenID provider did not answer within " + TIMEOUT.toSeconds() + " s for " + what
                     + " at " + request.uri() + "; check that it is up");
