@@ -44,8 +44,9 @@ import java.util.stream.Collectors;
  * </ol>
  *
  * Every failure is an {@link OidcException} with a one-line message for the user or the
- * administrator. Each call to the provider times out after {@link ProviderHttp#TIMEOUT}. One
- * client serves every login and may be shared between threads.
+ * administrator. Each call to the provider, body included, times out after
+ * {@link ProviderHttp#TIMEOUT} and reads at most {@link ProviderHttp#MAX_BYTES}. One client
+ * serves every login and may be shared between threads.
  */
 public final class OidcClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -145,7 +146,7 @@ public final class OidcClient {
         body.put("code", code);
         body.put("redirect_uri", settings.redirectUri().toString());
         body.put("code_verifier", codeVerifier);
-        HttpRequest.Builder request = ProviderHttp.request(metadata.tokenEndpoint())
+        HttpRequest.Builder request = http.request(metadata.tokenEndpoint())
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (metadata.secretInBody()) {
             body.put("client_id", settings.clientId());

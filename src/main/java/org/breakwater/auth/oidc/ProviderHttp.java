@@ -1,8 +1,6 @@
 package org.breakwater.auth.oidc;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The calls to the OpenID provider: each has a timeout and a size limit, and each failure
@@ -30,9 +32,16 @@ final class ProviderHttp {
     }
 
     private final HttpClient client;
+    private final Duration timeout;
 
     ProviderHttp(HttpClient client) {
+        this(client, TIMEOUT);
+    }
+
+    /** With another timeout, for tests of a provider that stops answering. */
+    ProviderHttp(HttpClient client, Duration timeout) {
         this.client = client;
+        this.timeout = timeout;
     }
 
     /** The JSON object at {@code uri}; {@code what} names it in messages ("the discovery document"). */
@@ -60,35 +69,47 @@ final class ProviderHttp {
         }
     }
 
-    static HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
+    HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
     }
 
+    /** Sends {@code request}; the whole answer, body included, must arrive within the timeout and the size limit. */
     Answer send(HttpRequest request, String what) throws OidcException {
+        CompletableFuture<HttpResponse<byte[]>> response = client.sendAsync(request, info -> new LimitedBody(MAX_BYTES));
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                if (bytes.length > MAX_BYTES) {
-                    throw new OidcException("the OpenID provider's answer for " + what + " at " + request.uri()
-                            + " is larger than " + MAX_BYTES / 1024 + " KiB; check the issuer URL");
-                }
-                return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
-            }
-        } catch (HttpTimeoutException e) {
-            throw new OidcException("the OpenID provider did not answer within " + TIMEOUT.toSeconds() + " s for " + what
-                    + " at " + request.uri() + "; check that it is up");
-        } catch (IOException e) {
-            throw new OidcException("cannot reach the OpenID provider for " + what + " at " + request.uri() + " ("
-                    + reason(e) + "); check the issuer URL and that the provider is up");
+            HttpResponse<byte[]> answer = response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(answer.statusCode(), new String(answer.body(), StandardCharsets.UTF_8));
+        } catch (TimeoutException e) {
+            response.cancel(true);
+            throw timedOut(request, what);
+        } catch (ExecutionException e) {
+            throw failed(request, what, e.getCause());
         } catch (InterruptedException e) {
+            response.cancel(true);
             Thread.currentThread().interrupt();
             throw new OidcException("the login was interrupted while waiting for the OpenID provider");
         }
     }
 
+    private OidcException timedOut(HttpRequest request, String what) {
+        return new OidcException("the OpenID provider did not answer within " + timeout.toSeconds() + " s for " + what
+                + " at " + request.uri() + "; check that it is up");
+    }
+
+    private OidcException failed(HttpRequest request, String what, Throwable cause) {
+        if (cause instanceof LimitedBody.TooLarge) {
+            return new OidcException("the OpenID provider's answer for " + what + " at " + request.uri()
+                    + " is larger than " + MAX_BYTES / 1024 + " KiB; check the issuer URL");
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return timedOut(request, what);
+        }
+        return new OidcException("cannot reach the OpenID provider for " + what + " at " + request.uri() + " ("
+                + reason(cause) + "); check the issuer URL and that the provider is up");
+    }
+
     /** The innermost cause's message: java.net.http wraps "connection refused" in messageless exceptions. */
-    private static String reason(IOException e) {
+    private static String reason(Throwable e) {
         String reason = e.getClass().getSimpleName();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException) {
