@@ -72,6 +72,9 @@ final class IdTokenVerifier {
                 throw new OidcException("the ID token is signed with '" + header.getAlgorithm().getName()
                         + "', which Breakwater refuses; have the OpenID provider sign ID tokens with RS256 or ES256");
             }
+            if (header.getCriticalParams() != null) { // Nimbus refuses these too, as a bad signature
+                throw new OidcException("the ID token needs JWS extensions Breakwater does not know ('crit')");
+            }
             return SignedJWT.parse(compact);
         } catch (ParseException e) {
             throw new OidcException("the OpenID provider's ID token is not a signed JWT");

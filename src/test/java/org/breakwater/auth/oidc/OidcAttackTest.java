@@ -6,7 +6,12 @@ import static org.breakwater.auth.oidc.TokenProvider.sign;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -19,6 +24,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +147,41 @@ class OidcAttackTest {
             refused(signed(keyA, kid)).hasMessageStartingWith("the OpenID provider's key set has no RS256 key");
         }
         assertThat(login(signed(keyA, "a")).subject()).isEqualTo("u-1");
+    }
+
+    @Test
+    void a_key_the_token_carries_or_points_to_in_its_header_is_not_trusted() {
+        for (JWSHeader.Builder header : List.of(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("a").jwk(foreign.toPublicJWK()),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("a").jwkURL(URI.create("https://evil.example/jwks")),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("a").x509CertURL(URI.create("https://evil.example/c")))) {
+            refused(claims -> signedWith(foreign, header, claims))
+                    .hasMessageStartingWith("the ID token's signature does not match");
+        }
+    }
+
+    @Test
+    void a_token_whose_algorithm_does_not_fit_the_key_its_kid_names_is_refused() throws Exception {
+        ECKey ecKey = new ECKeyGenerator(Curve.P_256).keyID("a").generate();
+        refused(claims -> {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("a").build(), claims.build());
+            jwt.sign(new ECDSASigner(ecKey));
+            return jwt.serialize();
+        }).hasMessage("the OpenID provider's key set has no ES256 key 'a' to check the ID token with");
+    }
+
+    @Test
+    void a_token_needing_a_header_extension_breakwater_does_not_know_is_refused() {
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("a")
+                .customParam("x-must", true).criticalParams(Set.of("x-must"));
+        refused(claims -> signedWith(keyA, header, claims))
+                .hasMessage("the ID token needs JWS extensions Breakwater does not know ('crit')");
+    }
+
+    static String signedWith(RSAKey key, JWSHeader.Builder header, JWTClaimsSet.Builder claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(header.build(), claims.build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
     }
 
     @Test
