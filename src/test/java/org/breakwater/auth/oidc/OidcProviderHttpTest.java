@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class OidcProviderHttpTest {
     HttpServer server;
+    final ExecutorService handlers = Executors.newCachedThreadPool();
     final CountDownLatch release = new CountDownLatch(1);
 
     @BeforeEach
@@ -57,7 +60,7 @@ class OidcProviderHttpTest {
                 exchange.getResponseBody().write(body);
             }
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -65,6 +68,7 @@ class OidcProviderHttpTest {
     void stop() {
         release.countDown();
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     URI at(String path) {
