@@ -1,14 +1,15 @@
 package org.breakwater.auth.oidc;
 
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.breakwater.apidiff.spec.ObjectNode;
 
 /**
  * Logs people in through an OpenID Connect provider with the authorization code flow
@@ -33,19 +33,20 @@ import org.breakwater.apidiff.spec.ObjectNode;
  * {@code code} and {@code state} (or with {@code error}, which the caller reports itself).</li>
  * <li>{@link #finish} refuses a state other than the kept one, exchanges the code and the
  * verifier at the token endpoint (the secret in a Basic header, or in the body where the
- * provider takes only {@code client_secret_post}), and verifies the ID token: signed with
- * RS256/384/512 or ES256/384/512 (never {@code none} or an HMAC) by the provider's key named by
- * {@code kid} in its JWKS (fetched again once when the kid is unknown, as after a key
- * rotation); {@code iss} the configured issuer; {@code aud} containing the client id, and
- * {@code azp} the client id where present or where there are several audiences; {@code exp},
- * {@code iat} and {@code nbf} within {@link IdToken#CLOCK_SKEW} of now; {@code nonce} the kept
- * one. Only then does it return the {@link OidcIdentity}, with the role that
+ * provider takes only {@code client_secret_post}), and verifies the ID token with Nimbus
+ * ({@link IdTokenVerifier}): signed with RS256/384/512 or ES256/384/512 (never {@code none} or
+ * an HMAC) by the provider's key named by {@code kid} in its JWKS (fetched again when the kid
+ * is unknown, as after a key rotation: {@link ProviderKeys}); {@code iss} the configured issuer;
+ * {@code aud} containing the client id, and {@code azp} the client id where present or where
+ * there are several audiences; {@code exp}, {@code iat} and {@code nbf} within
+ * {@link IdTokenClaims#CLOCK_SKEW} of now; {@code nonce} the kept one. Only then does it return the {@link OidcIdentity}, with the role that
  * {@link OidcSettings#principal} derives from the user's groups.</li>
  * </ol>
  *
  * Every failure is an {@link OidcException} with a one-line message for the user or the
- * administrator. Each call to the provider times out after {@link ProviderHttp#TIMEOUT}. One
- * client serves every login and may be shared between threads.
+ * administrator. Each call to the provider, body included, times out after
+ * {@link ProviderHttp#TIMEOUT} and reads at most {@link ProviderHttp#MAX_BYTES}. One client
+ * serves every login and may be shared between threads.
  */
 public final class OidcClient {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -55,7 +56,7 @@ public final class OidcClient {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private ProviderMetadata provider; // guarded by this; kept once read
-    private JsonWebKeys keys; // guarded by this; read again when a token names an unknown key
+    private JWKSource<SecurityContext> keys; // guarded by this; made with the provider's metadata
 
     public OidcClient(OidcSettings settings, Clock clock) {
         this(settings, HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
@@ -99,14 +100,26 @@ public final class OidcClient {
             throw new OidcException("the OpenID provider sent no authorization code; log in again");
         }
         ProviderMetadata metadata = provider();
-        IdToken token = IdToken.parse(exchange(metadata, code, pending.codeVerifier()));
-        token.verifySignature(key(metadata, token));
-        token.checkClaims(metadata.issuer(), settings.clientId(), pending.nonce(), clock.instant());
-        String subject = token.claim("sub").orElseThrow();
-        String username = token.claim(settings.usernameClaim()).filter(u -> !u.isBlank()).orElse(subject);
-        List<String> groups = settings.groupsClaim().map(token::claimList).orElse(List.of());
-        return new OidcIdentity(subject, username, token.claim("email"), token.claim("name"), groups,
+        JWTClaimsSet token = new IdTokenVerifier(keys(), clock).verify(exchange(metadata, code, pending.codeVerifier()),
+                metadata.issuer(), settings.clientId(), pending.nonce());
+        String subject = token.getSubject();
+        String username = claim(token, settings.usernameClaim()).filter(u -> !u.isBlank()).orElse(subject);
+        List<String> groups = settings.groupsClaim().map(c -> claimList(token, c)).orElse(List.of());
+        return new OidcIdentity(subject, username, claim(token, "email"), claim(token, "name"), groups,
                 settings.principal(username, groups));
+    }
+
+    /** A claim that is a string. */
+    private static Optional<String> claim(JWTClaimsSet token, String name) {
+        return Optional.ofNullable(IdTokenClaims.text(token, name));
+    }
+
+    /** A claim that is a list of strings (other items left out), or a single string. */
+    private static List<String> claimList(JWTClaimsSet token, String name) {
+        if (token.getClaim(name) instanceof List<?> items) {
+            return items.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return claim(token, name).map(List::of).orElse(List.of());
     }
 
     private synchronized ProviderMetadata provider() throws OidcException {
@@ -119,15 +132,11 @@ public final class OidcClient {
         return provider;
     }
 
-    private synchronized PublicKey key(ProviderMetadata metadata, IdToken token) throws OidcException {
-        Optional<PublicKey> key = keys == null ? Optional.empty() : keys.find(token.keyId(), token.algorithm());
-        if (key.isEmpty()) {
-            keys = JsonWebKeys.from(http.getObject(metadata.jwksUri(), "the key set (JWKS)"));
-            key = keys.find(token.keyId(), token.algorithm());
+    private synchronized JWKSource<SecurityContext> keys() throws OidcException {
+        if (keys == null) {
+            keys = ProviderKeys.source(provider().jwksUri(), http);
         }
-        return key.orElseThrow(() -> new OidcException("the OpenID provider's key set has no " + token.algorithm()
-                + " key " + token.keyId().map(k -> "'" + k + "'").orElse("without a key id")
-                + " to check the ID token with"));
+        return keys;
     }
 
     /** Trades the code for the provider's tokens; returns the ID token. */
@@ -137,7 +146,7 @@ public final class OidcClient {
         body.put("code", code);
         body.put("redirect_uri", settings.redirectUri().toString());
         body.put("code_verifier", codeVerifier);
-        HttpRequest.Builder request = ProviderHttp.request(metadata.tokenEndpoint())
+        HttpRequest.Builder request = http.request(metadata.tokenEndpoint())
                 .header("Content-Type", "application/x-www-form-urlencoded");
         if (metadata.secretInBody()) {
             body.put("client_id", settings.clientId());
@@ -148,27 +157,27 @@ public final class OidcClient {
             request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form(body))).build(),
-                "the token endpoint");
-        if (response.statusCode() != 200) {
+        ProviderHttp.Answer response = http.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(form(body))).build(), "the token endpoint");
+        if (response.status() != 200) {
             throw refused(response);
         }
-        ObjectNode tokens = JsonFields.object(response.body(), "the OpenID provider's token response");
-        return JsonFields.string(tokens, "id_token").orElseThrow(() -> new OidcException(
+        Map<String, Object> tokens = ProviderHttp.object(response.body(), "the OpenID provider's token response");
+        return Optional.ofNullable(ProviderMetadata.string(tokens, "id_token")).orElseThrow(() -> new OidcException(
                 "the OpenID provider returned no ID token; check that the client may use the 'openid' scope"));
     }
 
-    private static OidcException refused(HttpResponse<String> response) {
-        Optional<ObjectNode> error;
+    private static OidcException refused(ProviderHttp.Answer response) {
+        Optional<Map<String, Object>> error;
         try {
-            error = Optional.of(JsonFields.object(response.body(), "the error"));
+            error = Optional.of(ProviderHttp.object(response.body(), "the error"));
         } catch (OidcException e) {
             error = Optional.empty();
         }
-        String code = error.flatMap(e -> JsonFields.string(e, "error")).orElse("HTTP " + response.statusCode());
-        String detail = error.flatMap(e -> JsonFields.string(e, "error_description"))
+        String code = error.map(e -> ProviderMetadata.string(e, "error")).orElse("HTTP " + response.status());
+        String detail = error.map(e -> ProviderMetadata.string(e, "error_description"))
                 .map(d -> ": " + d.replaceAll("\\s+", " ")).orElse("");
-        if (code.equals("invalid_client") || response.statusCode() == 401) {
+        if (code.equals("invalid_client") || response.status() == 401) {
             return new OidcException("the OpenID provider refused Breakwater's client id or secret (" + code + detail
                     + "); check the OIDC client settings");
         }

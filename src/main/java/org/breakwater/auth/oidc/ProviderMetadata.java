@@ -1,8 +1,10 @@
 package org.breakwater.auth.oidc;
 
+import com.nimbusds.jose.util.JSONObjectUtils;
 import java.net.URI;
+import java.text.ParseException;
 import java.util.List;
-import org.breakwater.apidiff.spec.ObjectNode;
+import java.util.Map;
 
 /**
  * What Breakwater uses of the provider's discovery document (OpenID Connect Discovery 1.0).
@@ -14,14 +16,16 @@ record ProviderMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpo
         boolean secretInBody) {
 
     /** Reads {@code document}, which must name exactly {@code configuredIssuer} as its issuer. */
-    static ProviderMetadata from(ObjectNode document, URI configuredIssuer) throws OidcException {
-        String issuer = JsonFields.string(document, "issuer")
-                .orElseThrow(() -> new OidcException("the OpenID provider's discovery document names no issuer"));
+    static ProviderMetadata from(Map<String, Object> document, URI configuredIssuer) throws OidcException {
+        String issuer = string(document, "issuer");
+        if (issuer == null) {
+            throw new OidcException("the OpenID provider's discovery document names no issuer");
+        }
         if (!issuer.equals(configuredIssuer.toString())) {
             throw new OidcException("the OpenID provider calls itself '" + issuer + "' but Breakwater is configured with '"
                     + configuredIssuer + "'; set the issuer to exactly the provider's value");
         }
-        List<String> methods = JsonFields.strings(document, "token_endpoint_auth_methods_supported");
+        List<String> methods = strings(document, "token_endpoint_auth_methods_supported");
         if (methods.isEmpty()) {
             methods = List.of("client_secret_basic"); // the specification's default
         }
@@ -36,9 +40,30 @@ record ProviderMetadata(String issuer, URI authorizationEndpoint, URI tokenEndpo
                 endpoint(document, "token_endpoint", scheme), endpoint(document, "jwks_uri", scheme), !basic);
     }
 
-    private static URI endpoint(ObjectNode document, String key, String scheme) throws OidcException {
-        String text = JsonFields.string(document, key).orElseThrow(
-                () -> new OidcException("the OpenID provider's discovery document has no " + key));
+    /** A member that is a string; null when absent or of another type. */
+    static String string(Map<String, Object> object, String key) {
+        try {
+            return JSONObjectUtils.getString(object, key);
+        } catch (ParseException e) {
+            return null;
+        }
+    }
+
+    /** A member that is a list of strings; empty when absent or of another type. */
+    private static List<String> strings(Map<String, Object> object, String key) {
+        try {
+            List<String> list = JSONObjectUtils.getStringList(object, key);
+            return list == null ? List.of() : list;
+        } catch (ParseException e) {
+            return List.of();
+        }
+    }
+
+    private static URI endpoint(Map<String, Object> document, String key, String scheme) throws OidcException {
+        String text = string(document, key);
+        if (text == null) {
+            throw new OidcException("the OpenID provider's discovery document has no " + key);
+        }
         try {
             URI uri = new URI(text);
             if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || scheme.equals(uri.getScheme()))) {
