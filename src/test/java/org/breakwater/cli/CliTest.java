@@ -333,7 +333,7 @@ class CliTest {
             Files.writeString(folder.resolve("keep.txt"), "keep");
 
             org.assertj.core.api.Assertions.assertThatIOException()
-                    .isThrownBy(() -> DiffCommand.writeAtomically(folder, "a report"));
+                    .isThrownBy(() -> org.breakwater.cli.common.ReportFiles.writeAtomically(folder, "a report"));
 
             assertThat(leftovers(folder.getParent())).isEmpty();
             assertThat(folder.resolve("keep.txt")).hasContent("keep");

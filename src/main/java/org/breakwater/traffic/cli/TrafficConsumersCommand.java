@@ -27,7 +27,7 @@ final class TrafficConsumersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE")
+    @Parameters(paramLabel = "SERVICE", description = "the service whose callers to show, as named in the catalog")
     String service;
 
     @Option(names = {"--env", "--environment"}, paramLabel = "ENV", description = "one environment (default: all)")

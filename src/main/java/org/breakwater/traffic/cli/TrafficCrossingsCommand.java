@@ -27,7 +27,7 @@ final class TrafficCrossingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE")
+    @Parameters(paramLabel = "SERVICE", description = "the service, as named in the catalog")
     String service;
 
     @Option(names = "--json", description = "print JSON")
