@@ -75,7 +75,8 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("breakwater: " + ex.getMessage());
+            c.getErr().println("breakwater: " + (ex instanceof CommandLine.UnmatchedArgumentException u
+                    ? Unmatched.message(u) : ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return INPUT_ERROR;
         });

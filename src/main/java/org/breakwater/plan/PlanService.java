@@ -74,7 +74,7 @@ public final class PlanService {
             return Outcome.refused("a plan ships at least one release (--release SERVICE=VERSION)");
         }
         if (catalog.environments().stream().noneMatch(e -> e.name().equals(p.environment()))) {
-            return Outcome.refused("unknown environment '" + p.environment() + "'");
+            return Outcome.refused(catalog.unknownEnvironment(p.environment()));
         }
         if (p.duration().isNegative() || p.duration().isZero()) {
             return Outcome.refused("the expected duration must be positive");
@@ -82,7 +82,7 @@ public final class PlanService {
         List<PlannedRelease> releases = new ArrayList<>();
         for (String service : p.services()) {
             if (catalog.service(service).isEmpty()) {
-                return Outcome.refused("unknown service '" + service + "'");
+                return Outcome.refused(catalog.unknownService(service));
             }
             String version = p.releases().get(service);
             Optional<String> hash = Optional.ofNullable(p.descriptions().get(service)).map(catalog::storeApi);
@@ -356,10 +356,10 @@ public final class PlanService {
      */
     public Outcome<CanDeploy> canDeploy(String service, String version, String environment) {
         if (catalog.service(service).isEmpty()) {
-            return Outcome.refused("unknown service '" + service + "'");
+            return Outcome.refused(catalog.unknownService(service));
         }
         if (catalog.environments().stream().noneMatch(e -> e.name().equals(environment))) {
-            return Outcome.refused("unknown environment '" + environment + "'");
+            return Outcome.refused(catalog.unknownEnvironment(environment));
         }
         List<Plan> covering = plans.openPlansShipping(service, version, environment);
         if (!covering.isEmpty()) {

@@ -46,7 +46,7 @@ final class TrafficConsumersCommand implements Callable<Integer> {
         return ErrorReporting.guarded("traffic consumers", err, () -> {
             App app = store.open(Clock.systemUTC());
             if (app.catalog().service(service).isEmpty()) {
-                err.println("breakwater traffic consumers: unknown service '" + service + "'");
+                err.println("breakwater traffic consumers: " + app.catalog().unknownService(service));
                 return ExitCode.INPUT_ERROR;
             }
             List<Usage> usages = app.traffic().usages(service, Optional.ofNullable(environment));

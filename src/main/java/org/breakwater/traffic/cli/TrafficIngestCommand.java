@@ -176,11 +176,11 @@ final class TrafficIngestCommand implements Callable<Integer> {
         return ErrorReporting.guarded("traffic ingest", err, () -> {
             App app = store.open(Clock.systemUTC());
             if (app.catalog().service(service).isEmpty()) {
-                err.println("breakwater traffic ingest: unknown service '" + service + "'");
+                err.println("breakwater traffic ingest: " + app.catalog().unknownService(service));
                 return ExitCode.INPUT_ERROR;
             }
             if (app.catalog().environments().stream().noneMatch(e -> e.name().equals(environment))) {
-                err.println("breakwater traffic ingest: unknown environment '" + environment + "'");
+                err.println("breakwater traffic ingest: " + app.catalog().unknownEnvironment(environment));
                 return ExitCode.INPUT_ERROR;
             }
             Outcome<List<CallerRule>> rules = app.traffic().rules();
