@@ -134,7 +134,7 @@ class CliTest {
             Run r = run("diff", s(v1), s(v2), "--colour");
 
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err()).contains("Unknown option: '--colour'").contains("breakwater diff --help");
+            assertThat(r.err()).contains("unknown option '--colour'").contains("breakwater diff --help");
         }
 
         @Test

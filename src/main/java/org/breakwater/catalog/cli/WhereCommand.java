@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
             "  breakwater where",
             "  breakwater where pkgdb",
             "  breakwater where --at '2014-06-02 09:00'",
-            "History of one service: breakwater history pkgdb",
-            "  breakwater where --json | jq '.[] | select(.environment == \"staging\")'"})
+            "  breakwater where --json | jq '.[] | select(.environment == \"staging\")'",
+            "",
+            "The history of one service: breakwater history pkgdb"})
 public final class WhereCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
