@@ -49,16 +49,11 @@ final class ReflowingHelp extends Help {
             lines.add(row[last] == null ? "" : row[last].plainString());
         }
         List<String> filled = Reflow.fill(lines, columns[last].width - columns[last].indent);
-        Text[][] out = new Text[Math.max(1, filled.size())][];
+        // as many rows as the longer of the description and the rest (an option name may take two rows)
+        Text[][] out = new Text[Math.max(filled.size(), rows.length)][];
         for (int i = 0; i < out.length; i++) {
             out[i] = i < rows.length ? rows[i].clone() : blank(columns.length, scheme);
             out[i][last] = scheme.ansi().new Text(i < filled.size() ? filled.get(i) : "", scheme);
-        }
-        // rows past the description (e.g. an option name's continuation) keep their own cells
-        for (int i = out.length; i < rows.length; i++) {
-            out = Arrays.copyOf(out, i + 1);
-            out[i] = rows[i].clone();
-            out[i][last] = scheme.ansi().new Text("", scheme);
         }
         return out;
     }
