@@ -74,16 +74,10 @@ class DemoTest {
 
     @Test
     void the_demo_closes_every_store_it_opens() throws Exception {
-        java.util.Set<Thread> before = java.util.Set.copyOf(Thread.getAllStackTraces().keySet());
-        int code = Main.run(new String[] {"demo", "--no-serve", "--dir", dir.toString()},
-                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true));
-        assertThat(code).isZero();
-        List<Thread> pools = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.getName().contains("housekeeper")).toList();
-        for (Thread t : pools) {
-            t.join(10_000); // a closed pool's housekeeper ends as its executor shuts down
-        }
-        assertThat(pools.stream().filter(Thread::isAlive).map(Thread::getName)).as("pools left open").isEmpty();
+        List<String> open = org.breakwater.store.TestRun.poolsLeftOpenBy(() -> assertThat(Main.run(
+                new String[] {"demo", "--no-serve", "--dir", dir.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))).isZero());
+        assertThat(open).as("pools left open").isEmpty();
     }
 
     @Test

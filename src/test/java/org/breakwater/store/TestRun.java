@@ -59,6 +59,18 @@ public final class TestRun implements BeforeAllCallback, AfterAllCallback, TestW
         }
     }
 
+    /** The connection pools {@code action} opened and left open (their housekeeper threads' names). */
+    public static List<String> poolsLeftOpenBy(Runnable action) throws InterruptedException {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        action.run();
+        List<Thread> pools = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.getName().contains("housekeeper")).toList();
+        for (Thread t : pools) {
+            t.join(10_000); // a closed pool's housekeeper ends as its executor shuts down
+        }
+        return pools.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
     /** Threads of connection pools still open: HikariCP runs one "POOL housekeeper" thread per pool. */
     public static long openPools() {
         return Thread.getAllStackTraces().keySet().stream()

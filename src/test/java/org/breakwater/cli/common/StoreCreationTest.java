@@ -84,6 +84,14 @@ class StoreCreationTest {
     }
 
     @Test
+    void a_command_whose_store_sits_in_a_nested_option_group_closes_it() throws Exception {
+        assertThat(run("catalog", "import", CATALOG, "--data-dir", dir.toString()).code()).isZero();
+        java.util.List<String> open = org.breakwater.store.TestRun.poolsLeftOpenBy(() ->
+                assertThat(run("announce", "list", "--data-dir", dir.toString()).code()).isZero());
+        assertThat(open).as("pools left open by announce list").isEmpty();
+    }
+
+    @Test
     void the_store_file_of_a_folder_is_where_the_checks_look() {
         assertThat(StoreOptions.sqliteFile(new org.breakwater.App.Settings(java.util.Optional.of("jdbc:sqlite:/a/b.db?x=1"),
                 dir))).contains(Path.of("/a/b.db"));
