@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.breakwater.text.Suggestions;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -90,6 +91,19 @@ public final class CatalogService {
         return out;
     }
 
+    /** "unknown service 'pkgbd'; did you mean 'pkgdb'?": every command's words for a service the catalog lacks. */
+    public String unknownService(String name) {
+        return "unknown service '" + name + "'" + Suggestions.didYouMean(name,
+                names(catalog.load().services().stream().map(Service::name).toList()));
+    }
+
+    /** "unknown environment 'prod'; did you mean ...? (known: staging, production)". */
+    public String unknownEnvironment(String name) {
+        List<String> known = catalog.environments().stream().map(Environment::name).toList();
+        return "unknown environment '" + name + "'" + Suggestions.didYouMean(name, known)
+                + " (known: " + String.join(", ", known) + ")";
+    }
+
     /** Records what CI deployed, storing the release's API description when given. */
     public Outcome<Deployment> recordDeployment(NewDeployment d, Optional<ApiDescription> api) {
         Optional<String> bad = Versions.problem(d.version()).or(() -> api.flatMap(ApiDescription::problem));
@@ -97,15 +111,11 @@ public final class CatalogService {
             return Outcome.refused(bad.get());
         }
         if (catalog.service(d.service()).isEmpty()) {
-            return Outcome.refused("unknown service '" + d.service() + "'" + CatalogValidator.suggest(d.service(),
-                    names(catalog.load().services().stream().map(Service::name).toList()))
-                    + " (import the catalog first: breakwater catalog import DIR)");
+            return Outcome.refused(unknownService(d.service()) + " (import the catalog first: breakwater catalog import DIR)");
         }
         List<Environment> environments = catalog.environments();
         if (environments.stream().noneMatch(e -> e.name().equals(d.environment()))) {
-            List<String> known = environments.stream().map(Environment::name).toList();
-            return Outcome.refused("unknown environment '" + d.environment() + "'" + CatalogValidator.suggest(
-                    d.environment(), names(known)) + " (known: " + String.join(", ", known) + ")");
+            return Outcome.refused(unknownEnvironment(d.environment()));
         }
         Optional<Release> release = deployments.release(d.service(), d.version());
         if (release.isPresent() && api.isPresent() && release.get().apiHash().isPresent()
@@ -126,7 +136,7 @@ public final class CatalogService {
     /** What ran where at {@code at}, for one service or all. */
     public Outcome<List<Placement>> where(Optional<String> service, Instant at) {
         if (service.isPresent() && catalog.service(service.get()).isEmpty()) {
-            return Outcome.refused("unknown service '" + service.get() + "'");
+            return Outcome.refused(unknownService(service.get()));
         }
         return Outcome.done(deployments.where(service, at));
     }
@@ -194,7 +204,7 @@ public final class CatalogService {
      */
     public Outcome<List<AffectedConsumer>> consumers(String service, Optional<String> operation, boolean transitive) {
         if (catalog.service(service).isEmpty()) {
-            return Outcome.refused("unknown service '" + service + "'");
+            return Outcome.refused(unknownService(service));
         }
         Optional<OperationRef> op = Optional.empty();
         if (operation.isPresent()) {

@@ -77,12 +77,28 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Path temporary = null;
+        try {
+            if (dir == null) {
+                temporary = Files.createTempDirectory("breakwater-demo-");
+            }
+            return demo(dir != null ? dir : temporary, temporary != null);
+        } catch (IOException e) {
+            err.println("breakwater demo: cannot make a temporary folder: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        } finally {
+            TemporaryFolder.remove(temporary);
+        }
+    }
+
+    private int demo(Path folder, boolean temporary) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path root;
         Path store;
         try {
-            root = DemoData.unpack(dir != null ? dir : Files.createTempDirectory("breakwater-demo-"));
+            root = DemoData.unpack(folder);
             store = root.resolve("store");
             for (String f : List.of("breakwater.db", "breakwater.db-wal", "breakwater.db-shm")) {
                 Files.deleteIfExists(store.resolve(f)); // the demo's own store, from an earlier run
@@ -93,7 +109,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path catalogDir = root.resolve("catalog");
         out.println("Breakwater demo: an infrastructure team like Fedora's in 2014, before the pkgdb2 roll-out");
-        out.println("Demo data unpacked to " + root + " (store: " + store.resolve("breakwater.db") + ")");
+        out.println("Demo data unpacked to " + root + " (store: " + store.resolve("breakwater.db") + ")"
+                + (temporary ? "; a temporary folder, removed when the demo stops (--dir DIR keeps it)" : ""));
         try {
             try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
                 int code = load(app, catalogDir, root, out, err);
@@ -186,11 +203,11 @@ final class DemoCommand implements Callable<Integer> {
         if (result != ExitCode.OK || noServe) {
             return result;
         }
-        return serve(store, plans, out, err);
+        return serve(store, temporary ? root : null, plans, out, err);
     }
 
     /** Serves the demo store until Ctrl-C (or until this thread is interrupted, as tests do). */
-    private int serve(Path store, DemoPlans.Made plans, PrintWriter out, PrintWriter err) {
+    private int serve(Path store, Path temporary, DemoPlans.Made plans, PrintWriter out, PrintWriter err) {
         boolean interrupted = false;
         try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
             WebServer server;
@@ -219,6 +236,7 @@ final class DemoCommand implements Callable<Integer> {
             WebServer running = server;
             Thread hook = new Thread(() -> {
                 running.close();
+                TemporaryFolder.remove(temporary); // Ctrl-C: the JVM may end before call() removes it
                 stopped.countDown();
             });
             Runtime.getRuntime().addShutdownHook(hook);
@@ -287,12 +305,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("$ " + command);
     }
 
+    /** Runs one command as a user would, through {@link Main#run}, which closes the stores it opened. */
     private static int run(PrintWriter out, PrintWriter err, String... args) {
         out.flush();
-        picocli.CommandLine cli = Main.commandLine();
-        cli.setOut(out);
-        cli.setErr(err);
-        int code = cli.execute(args);
+        int code = Main.run(args, out, err);
         out.flush();
         return code;
     }

@@ -3,10 +3,8 @@ package org.breakwater.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,6 +18,7 @@ import org.breakwater.apidiff.report.Report;
 import org.breakwater.apidiff.rule.Level;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
+import org.breakwater.cli.common.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +40,7 @@ import picocli.CommandLine.Spec;
             "  breakwater diff old.json new.json -f markdown -o comment.md",
             "  breakwater diff old.json new.json --fail-on warning \\",
             "      --ignore .breakwater-ignore.yaml",
-            "  breakwater diff old.json new.json -f json | jq .summary",
+            "  breakwater diff old.json new.json --json | jq .summary",
             ""},
         footer = {"",
             "Exit codes: 0 nothing reaches --fail-on; 1 something does; 2 usage error",
@@ -60,6 +59,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text, json, markdown, html, junit or github (default: ${DEFAULT-VALUE})")
     Format format;
+
+    @Option(names = "--json", description = "print the report as JSON: the same as --format json")
+    boolean json;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "breaking",
             description = "exit 1 when a finding of this level or worse remains: breaking or warning (default: ${DEFAULT-VALUE})")
@@ -83,6 +85,11 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (json && format != Format.TEXT && format != Format.JSON) {
+            err.println("breakwater diff: --json and --format " + format.id() + " contradict each other; choose one");
+            return Main.INPUT_ERROR;
+        }
+        format = json ? Format.JSON : format;
         Level threshold = Level.parse(failOn).filter(l -> l != Level.INFO).orElse(null);
         if (threshold == null) {
             err.println("breakwater diff: --fail-on must be breaking or warning, not '" + failOn + "'");
@@ -119,7 +126,7 @@ final class DiffCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else {
             try {
-                writeAtomically(output, text.toString());
+                ReportFiles.writeAtomically(output, text.toString());
             } catch (IOException e) {
                 err.println("breakwater diff: cannot write " + output + ": " + e.getMessage());
                 return Main.INPUT_ERROR;
@@ -134,18 +141,5 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
-    }
-
-    /** Writes through a temporary file in the same folder, so a reader never sees half a report. */
-    static void writeAtomically(Path target, String content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".breakwater-", ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

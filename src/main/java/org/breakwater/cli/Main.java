@@ -41,11 +41,17 @@ public final class Main {
     /** Closes the stores the command that ran opened (their connection pools). */
     private static void closeStores(picocli.CommandLine.ParseResult result) {
         for (var r = result; r != null; r = r.subcommand()) {
-            for (var mixin : r.commandSpec().mixins().values()) {
-                if (mixin.userObject() instanceof org.breakwater.cli.common.StoreOptions store) {
-                    store.close();
-                }
+            closeStores(r.commandSpec());
+        }
+    }
+
+    /** Closes the stores among a command's mixins, and their mixins' (announce's options hold one). */
+    private static void closeStores(picocli.CommandLine.Model.CommandSpec spec) {
+        for (var mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof org.breakwater.cli.common.StoreOptions store) {
+                store.close();
             }
+            closeStores(mixin);
         }
     }
 
@@ -74,11 +80,32 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("breakwater: " + ex.getMessage());
+            c.getErr().println("breakwater: " + (ex instanceof CommandLine.UnmatchedArgumentException u
+                    ? Unmatched.message(u) : ex.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
             return INPUT_ERROR;
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setHelpFactory(ReflowingHelp::new);
+        cli.setUsageHelpWidth(helpWidth(System.getenv("COLUMNS")));
+        cli.setUsageHelpAutoWidth(true);
+        everyCommand(cli, c -> c.getCommandSpec().versionProvider(new VersionProvider()));
         return cli;
+    }
+
+    /** The help's width: $COLUMNS when it is a sensible number, else 80 (picocli asks the terminal when there is one). */
+    static int helpWidth(String columns) {
+        try {
+            int n = Integer.parseInt(columns == null ? "" : columns.strip());
+            return Math.max(55, Math.min(n, 200));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
+    /** Applies {@code action} to a command and every subcommand under it. */
+    static void everyCommand(CommandLine c, java.util.function.Consumer<CommandLine> action) {
+        action.accept(c);
+        c.getSubcommands().values().forEach(sub -> everyCommand(sub, action));
     }
 }

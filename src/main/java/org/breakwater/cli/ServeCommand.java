@@ -24,6 +24,7 @@ import org.breakwater.announce.mail.SmtpCourier;
 import org.breakwater.auth.oidc.OidcSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater serve}: the web pages and the REST API over the store. */
+@WritesStore
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web pages and the REST API over the store until Ctrl-C.",
             "",

@@ -86,7 +86,7 @@ public final class PlanService {
         List<PlannedRelease> releases = new ArrayList<>();
         for (String service : p.services()) {
             if (catalog.service(service).isEmpty()) {
-                return Outcome.refused("unknown service '" + service + "'");
+                return Outcome.refused(catalog.unknownService(service));
             }
             String version = p.releases().get(service);
             Optional<String> hash = Optional.ofNullable(p.descriptions().get(service)).map(catalog::storeApi);
@@ -378,10 +378,10 @@ public final class PlanService {
      */
     public Outcome<CanDeploy> canDeploy(String service, String version, String environment) {
         if (catalog.service(service).isEmpty()) {
-            return Outcome.refused("unknown service '" + service + "'");
+            return Outcome.refused(catalog.unknownService(service));
         }
         if (catalog.environments().stream().noneMatch(e -> e.name().equals(environment))) {
-            return Outcome.refused("unknown environment '" + environment + "'");
+            return Outcome.refused(catalog.unknownEnvironment(environment));
         }
         Optional<String> unparsable = PlanInput.version(service, version);
         if (unparsable.isPresent()) {

@@ -78,10 +78,10 @@ public final class TrafficService {
     public Outcome<Report> ingest(String service, String environment, LogFormat format, List<Input> inputs,
                                   List<CallerRule> rules, Function<String, Optional<String>> resolver) {
         if (catalog.service(service).isEmpty()) {
-            return Outcome.refused("unknown service '" + service + "'");
+            return Outcome.refused(catalog.unknownService(service));
         }
         if (catalog.environments().stream().noneMatch(e -> e.name().equals(environment))) {
-            return Outcome.refused("unknown environment '" + environment + "'");
+            return Outcome.refused(catalog.unknownEnvironment(environment));
         }
         DeployedApis apis = new DeployedApis(catalog, service, environment);
         CallerIdentifier identify = new CallerIdentifier(rules, resolver);

@@ -62,6 +62,25 @@ class DemoTest {
     }
 
     @Test
+    void the_demo_removes_the_temporary_folder_it_made_when_it_ends() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"demo", "--no-serve"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertThat(code).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Demo data unpacked to (\\S+) ").matcher(out.toString());
+        assertThat(m.find()).as(out.toString()).isTrue();
+        assertThat(out.toString()).contains("a temporary folder, removed when the demo stops");
+        assertThat(Path.of(m.group(1))).doesNotExist();
+    }
+
+    @Test
+    void the_demo_closes_every_store_it_opens() throws Exception {
+        List<String> open = org.breakwater.store.TestRun.poolsLeftOpenBy(() -> assertThat(Main.run(
+                new String[] {"demo", "--no-serve", "--dir", dir.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true))).isZero());
+        assertThat(open).as("pools left open").isEmpty();
+    }
+
+    @Test
     void running_the_demo_twice_in_one_folder_starts_from_a_fresh_store() {
         StringWriter out = new StringWriter();
         for (int i = 0; i < 2; i++) {

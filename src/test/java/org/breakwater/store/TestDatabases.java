@@ -48,15 +48,21 @@ public final class TestDatabases {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
             }
-            EmbeddedPostgres started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    // the process is ending anyway
-                }
-            }));
+            // a fallback for runs outside JUnit; TestRun stops it at the end of a test run
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::stop));
         }
         return postgres;
+    }
+
+    /** Stops the embedded PostgreSQL, if one started; called by {@link TestRun} when the run ends. */
+    public static synchronized void stop() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("breakwater tests: the embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
     }
 }

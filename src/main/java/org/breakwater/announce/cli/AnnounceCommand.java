@@ -25,6 +25,7 @@ import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
 import org.breakwater.cli.common.Users;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +53,7 @@ import picocli.CommandLine.Spec;
             "  breakwater announce approve-reminders 1      # Breakwater sends each reminder when due",
             "  breakwater announce deliver --smtp-host smtp.example.org --smtp-user breakwater",
             "  breakwater announce deliver --dry-run outgoing/      # write .eml files instead",
-            "  BREAKWATER_BUS_URL=amqps://breakwater:PASSWORD@bus.example.org/%2F breakwater announce deliver ..."},
+            "  BREAKWATER_BUS_URL=amqps://breakwater:PASSWORD@bus.example.org/%%2F breakwater announce deliver ..."},
         subcommands = {AnnounceCommand.DraftCmd.class, AnnounceCommand.Show.class, AnnounceCommand.Edit.class,
             AnnounceCommand.Send.class, AnnounceCommand.ListCmd.class, AnnounceCommand.Deliver.class,
             AnnounceCommand.ApproveReminders.class})
@@ -106,12 +107,13 @@ public final class AnnounceCommand implements Runnable {
         });
     }
 
+    @WritesStore
     @Command(name = "draft", mixinStandardHelpOptions = true, description = "Write a plan's announcements of one kind as drafts.")
     static final class DraftCmd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "PLAN")
+        @Parameters(index = "0", paramLabel = "PLAN", description = "the plan's number")
         long plan;
 
         @Parameters(index = "1", paramLabel = "KIND", description = "outage-notice, api-break-notice, call-for-testing,"
@@ -186,7 +188,7 @@ public final class AnnounceCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the announcement's number (see `announce list`)")
         long id;
 
         @Option(names = "--json", description = "print it as JSON")
@@ -215,15 +217,16 @@ public final class AnnounceCommand implements Runnable {
         }
     }
 
+    @WritesStore
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a draft's recipients, subject or body.")
     static final class Edit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the draft's number (see `announce list`)")
         long id;
 
-        @Option(names = "--subject", paramLabel = "TEXT")
+        @Option(names = "--subject", paramLabel = "TEXT", description = "the new subject line")
         String subject;
 
         @Option(names = "--to", paramLabel = "ADDRESS", split = ",", description = "the recipients (comma-separated;"
@@ -264,6 +267,7 @@ public final class AnnounceCommand implements Runnable {
         }
     }
 
+    @WritesStore
     @Command(name = "send", mixinStandardHelpOptions = true,
             description = {"Send a draft: its mail enters the outbox, to be delivered once.",
                 "Nothing is sent without this."})
@@ -271,7 +275,7 @@ public final class AnnounceCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the draft's number (see `announce list`)")
         long id;
 
         @Mixin
@@ -348,6 +352,7 @@ public final class AnnounceCommand implements Runnable {
         }
     }
 
+    @WritesStore
     @Command(name = "deliver", mixinStandardHelpOptions = true,
             description = {"Deliver what the outbox holds, once: through SMTP, or into a folder with --dry-run.",
                 "Exit code 1 when some mail could not go, in this round or an earlier one, and waits to be",
@@ -436,6 +441,7 @@ public final class AnnounceCommand implements Runnable {
                 .orElse("");
     }
 
+    @WritesStore
     @Command(name = "approve-reminders", mixinStandardHelpOptions = true,
             description = {"Approve a plan's reminders ahead (its owner or an admin): each reminder the policy asks",
                 "for is then written and sent by Breakwater when its lead time comes, in your name."})
@@ -443,7 +449,7 @@ public final class AnnounceCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "PLAN")
+        @Parameters(paramLabel = "PLAN", description = "the plan's number")
         long plan;
 
         @Mixin

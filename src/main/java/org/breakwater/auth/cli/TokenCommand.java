@@ -13,6 +13,7 @@ import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,7 @@ public final class TokenCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    @WritesStore
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a token and show it, once.")
     static final class Create implements Callable<Integer> {
         @Spec
@@ -109,6 +111,7 @@ public final class TokenCommand implements Runnable {
         }
     }
 
+    @WritesStore
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token; it stops working at once.")
     static final class Revoke implements Callable<Integer> {
         @Spec

@@ -20,6 +20,7 @@ import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
 import org.breakwater.cli.common.Users;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,6 +108,7 @@ public final class UserCommand implements Runnable {
         return p.role().id() + p.team().map(t -> " of " + t).orElse("");
     }
 
+    @WritesStore
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Make an account, or change its role (which ends its sessions).",
                 "Asks for a password unless --no-password (OpenID Connect only)."})
@@ -183,13 +185,14 @@ public final class UserCommand implements Runnable {
         }
     }
 
+    @WritesStore
     @Command(name = "passwd", mixinStandardHelpOptions = true,
             description = "Set a new password; the user's sessions end.")
     static final class Passwd implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "USER")
+        @Parameters(paramLabel = "USER", description = "the account whose password changes")
         String user;
 
         @Option(names = "--password-stdin", description = "read the password from standard input")
@@ -215,13 +218,14 @@ public final class UserCommand implements Runnable {
         }
     }
 
+    @WritesStore
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disable an account; its sessions end at once (user add enables it again).")
     static final class Disable implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "USER")
+        @Parameters(paramLabel = "USER", description = "the account to disable")
         String user;
 
         @Mixin

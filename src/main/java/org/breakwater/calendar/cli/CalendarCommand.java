@@ -28,6 +28,8 @@ import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.WritesStore;
+import org.breakwater.cli.common.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +56,7 @@ public final class CalendarCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    @WritesStore
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Import releases and freezes from an .ics file (as a community calendar",
                 "exports it) or a YAML calendar (docs/plans.md). Events whose summary says",
@@ -153,11 +156,13 @@ public final class CalendarCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--from", paramLabel = "DATE", description = "from (default: today)")
-        String from;
+        @Option(names = "--from", paramLabel = "TIME", converter = TimeConverter.class,
+                description = "from (default: now); TIME is " + Times.FORMS)
+        Instant from;
 
-        @Option(names = "--to", paramLabel = "DATE", description = "to (default: 90 days after --from)")
-        String to;
+        @Option(names = "--to", paramLabel = "TIME", converter = TimeConverter.class,
+                description = "to (default: 90 days after --from)")
+        Instant to;
 
         @Option(names = "--json", description = "print the windows as JSON")
         boolean json;
@@ -169,12 +174,8 @@ public final class CalendarCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<Instant> a = from == null ? Optional.of(Instant.now()) : Times.instant(from);
-            if (a.isEmpty()) {
-                err.println("breakwater calendar show: --from '" + from + "' is not a date (2014-11-01)");
-                return ExitCode.INPUT_ERROR;
-            }
-            Optional<Instant> b = to == null ? Optional.of(a.get().plus(Duration.ofDays(90))) : Times.instant(to);
+            Optional<Instant> a = Optional.of(from == null ? Instant.now() : from);
+            Optional<Instant> b = Optional.of(to == null ? a.get().plus(Duration.ofDays(90)) : to);
             if (b.isEmpty() || !b.get().isAfter(a.get())) {
                 err.println("breakwater calendar show: --to must be a date after --from");
                 return ExitCode.INPUT_ERROR;

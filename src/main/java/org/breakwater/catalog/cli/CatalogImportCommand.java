@@ -12,6 +12,7 @@ import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater catalog import DIR}: make the store's catalog what the files say. */
+@WritesStore
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import a catalog folder into the store.",
             "",

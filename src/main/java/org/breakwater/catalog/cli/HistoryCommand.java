@@ -63,7 +63,7 @@ public final class HistoryCommand implements Callable<Integer> {
         return ErrorReporting.guarded("history", err, () -> {
             App app = store.open(Clock.systemUTC());
             if (app.catalog().service(service).isEmpty()) {
-                err.println("breakwater history: unknown service '" + service + "'");
+                err.println("breakwater history: " + app.catalog().unknownService(service));
                 return ExitCode.INPUT_ERROR;
             }
             List<Deployment> records = app.catalog().history(service, Optional.ofNullable(environment), limit);

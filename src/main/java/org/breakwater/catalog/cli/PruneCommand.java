@@ -11,6 +11,7 @@ import org.breakwater.App;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater prune}: the retention setting for deployment history, applied. */
+@WritesStore
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Forget deployment records and traffic counts older than the retention period.",
             "",

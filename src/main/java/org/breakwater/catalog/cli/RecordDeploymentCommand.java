@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.App;
@@ -21,6 +20,9 @@ import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Users;
+import org.breakwater.cli.common.WritesStore;
+import org.breakwater.cli.common.TimeConverter;
+import org.breakwater.cli.common.Times;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater record-deployment}: what CI calls after a deploy. */
+@WritesStore
 @Command(name = "record-deployment", sortOptions = false,
         description = {"Record that a version of a service now runs in an environment.",
             "",
@@ -45,9 +48,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 recorded; 2 unknown service or environment, unreadable",
             "description, or the database cannot be opened; 3 internal error."})
 public final class RecordDeploymentCommand implements Callable<Integer> {
-    // not mixinStandardHelpOptions: its --version would take the place of this command's own --version
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    // not mixinStandardHelpOptions: its --version would take the place of this command's own --version;
+    // the same -h, --help and -V as every other command
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
+
+    @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+    boolean versionHelp;
 
     @Spec
     CommandSpec spec;
@@ -68,9 +75,9 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "USER", description = "who deployed (default: $USER)")
     String by;
 
-    @Option(names = "--at", paramLabel = "TIME",
-            description = "when, as 2026-11-26T09:30:00Z (default: now)")
-    String at;
+    @Option(names = "--at", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "when (default: now); TIME is " + Times.FORMS)
+    Instant at;
 
     @Option(names = "--notes", paramLabel = "TEXT", description = "a line for the history (ticket, reason)")
     String notes;
@@ -85,14 +92,7 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Instant when;
-        try {
-            when = at == null ? Instant.now() : Instant.parse(at.trim());
-        } catch (DateTimeParseException e) {
-            err.println("breakwater record-deployment: --at '" + at + "' is not a time; write it in UTC as"
-                    + " 2026-11-26T09:30:00Z");
-            return ExitCode.INPUT_ERROR;
-        }
+        Instant when = at == null ? Instant.now() : at;
         Optional<ApiDescription> api = Optional.empty();
         if (specFile != null) {
             try {

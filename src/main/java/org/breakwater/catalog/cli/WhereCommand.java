@@ -17,6 +17,7 @@ import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +37,9 @@ import picocli.CommandLine.Spec;
             "  breakwater where",
             "  breakwater where pkgdb",
             "  breakwater where --at '2014-06-02 09:00'",
-            "History of one service: breakwater history pkgdb",
-            "  breakwater where --json | jq '.[] | select(.environment == \"staging\")'"})
+            "  breakwater where --json | jq '.[] | select(.environment == \"staging\")'",
+            "",
+            "The history of one service: breakwater history pkgdb"})
 public final class WhereCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,8 +47,9 @@ public final class WhereCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERVICE", arity = "0..1", description = "only this service (default: all)")
     String service;
 
-    @Option(names = "--at", paramLabel = "TIME", description = "what ran where at this time, UTC (default: now)")
-    String at;
+    @Option(names = "--at", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "what ran where at this time (default: now); TIME is " + Times.FORMS)
+    Instant at;
 
     @Option(names = "--json", description = "print the result as JSON")
     boolean json;
@@ -58,11 +61,7 @@ public final class WhereCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Instant> when = at == null ? Optional.of(Instant.now()) : Times.instant(at);
-        if (when.isEmpty()) {
-            err.println("breakwater where: --at '" + at + "' is not a time; write it in UTC as '2014-06-02 09:00'");
-            return ExitCode.INPUT_ERROR;
-        }
+        Optional<Instant> when = Optional.of(at == null ? Instant.now() : at);
         return ErrorReporting.guarded("where", err, () -> {
             App app = store.open(Clock.systemUTC());
             Outcome<List<Placement>> outcome = app.catalog().where(Optional.ofNullable(service), when.get());

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
 public final class Times {
     private static final Pattern SPAN = Pattern.compile("(\\d+)\\s*(m|min|h|d|w)");
 
+    /** The forms every time option accepts, for help texts and messages (no {@code %}: picocli formats descriptions). */
+    public static final String FORMS = "2026-09-21T09:30:00Z, 2026-09-21T09:30Z, 2026-09-21T11:30+02:00,"
+            + " '2026-09-21 09:30' (UTC) or 2026-09-21 (00:00 UTC)";
+
     private Times() {
     }
 

@@ -3,8 +3,10 @@ package org.breakwater.plan.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
+import org.breakwater.cli.common.Deprecations;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.PolicyOption;
@@ -29,14 +31,18 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  breakwater can-deploy --plan 1",
             "  breakwater can-deploy --service pkgdb --version 2.0.0 --to production",
-            "  breakwater can-deploy --plan 1 --output json",
+            "  breakwater can-deploy --plan 1 --json",
             "  breakwater can-deploy --plan 1 --retry-while-pending 3600   (waits for gates)"},
         footer = {"", "Exit codes: 0 yes; 1 no (every unmet gate is listed); 2 usage error,",
             "unknown plan or service, unreadable policy; 3 internal error."})
 public final class CanDeployCommand implements Callable<Integer> {
-    // not mixinStandardHelpOptions: its --version would take the place of this command's own --version
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    // not mixinStandardHelpOptions: its --version would take the place of this command's own --version;
+    // the same -h, --help and -V as every other command
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
+
+    @Option(names = "-V", versionHelp = true, description = "Print version information and exit.")
+    boolean versionHelp;
 
     @Spec
     CommandSpec spec;
@@ -63,7 +69,11 @@ public final class CanDeployCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--json", description = "print the answer as JSON")
+    boolean json;
+
+    @Option(names = "--output", paramLabel = "FORMAT", hidden = true,
+            description = "deprecated: --output json is --json; --output text is the default")
     String output;
 
     @Option(names = "--retry-while-pending", paramLabel = "SECONDS", defaultValue = "0",
@@ -83,8 +93,8 @@ public final class CanDeployCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!output.equals("text") && !output.equals("json")) {
-            err.println("breakwater can-deploy: --output is text or json, not '" + output + "'");
+        Optional<Boolean> asJson = Deprecations.outputFormat("can-deploy", output, json, err);
+        if (asJson.isEmpty()) {
             return ExitCode.INPUT_ERROR;
         }
         if (retrySeconds < 0 || pollSeconds < 1) {
@@ -104,7 +114,7 @@ public final class CanDeployCommand implements Callable<Integer> {
                 boolean wait = answer instanceof CanDeploy.No no && no.waitable()
                         && Instant.now().plusSeconds(pollSeconds).isBefore(giveUp.plusMillis(1));
                 if (!wait) {
-                    if (output.equals("json")) {
+                    if (asJson.get()) {
                         JsonOutput.print(out, g -> PlanJson.canDeploy(g, answer));
                     } else {
                         PlanText.canDeploy(out, answer);

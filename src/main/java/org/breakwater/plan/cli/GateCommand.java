@@ -12,6 +12,8 @@ import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Evidence;
 import org.breakwater.plan.Waiver;
+import org.breakwater.cli.common.WritesStore;
+import org.breakwater.cli.common.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +50,7 @@ public final class GateCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    @WritesStore
     @Command(name = "record", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Record evidence that satisfies (part of) a gate.", "",
                 "A freeze-break approval is evidence on the freeze gate; each distinct",
@@ -77,8 +80,9 @@ public final class GateCommand implements Runnable {
         @Option(names = "--by", paramLabel = "USER", description = "who (default: $USER)")
         String by;
 
-        @Option(names = "--at", paramLabel = "TIME", description = "when it happened, UTC (default: now)")
-        String at;
+        @Option(names = "--at", paramLabel = "TIME", converter = TimeConverter.class,
+                description = "when it happened (default: now); TIME is " + Times.FORMS)
+        Instant at;
 
         @Mixin
         StoreOptions store;
@@ -92,7 +96,7 @@ public final class GateCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             Optional<Instant> when = Optional.empty();
             if (at != null) {
-                when = Times.instant(at);
+                when = Optional.of(at);
                 if (when.isEmpty()) {
                     err.println("breakwater gate record: --at '" + at + "' is not a time; write it as '2014-06-10 18:00'");
                     return ExitCode.INPUT_ERROR;
@@ -119,6 +123,7 @@ public final class GateCommand implements Runnable {
         }
     }
 
+    @WritesStore
     @Command(name = "waive", mixinStandardHelpOptions = true,
             description = {"Set a gate aside, with a reason and an approver; it stays visible on the plan."})
     static final class Waive implements Callable<Integer> {

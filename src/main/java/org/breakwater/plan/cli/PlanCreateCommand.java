@@ -23,6 +23,8 @@ import org.breakwater.cli.common.Times;
 import org.breakwater.plan.NewPlan;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
+import org.breakwater.cli.common.WritesStore;
+import org.breakwater.cli.common.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater plan create}. */
+@WritesStore
 @Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Create a planned deployment.",
             "",
@@ -59,8 +62,9 @@ final class PlanCreateCommand implements Callable<Integer> {
             description = "target environment (default: ${DEFAULT-VALUE})")
     String environment;
 
-    @Option(names = "--start", required = true, paramLabel = "TIME", description = "start, in UTC: '2014-06-16 12:00'")
-    String start;
+    @Option(names = "--start", required = true, paramLabel = "TIME", converter = TimeConverter.class,
+            description = "when the window starts; TIME is " + Times.FORMS)
+    Instant start;
 
     @Option(names = "--duration", paramLabel = "SPAN", defaultValue = "2h", description = "expected duration (default: ${DEFAULT-VALUE})")
     String duration;
@@ -93,7 +97,7 @@ final class PlanCreateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Instant> at = Times.instant(start);
+        Optional<Instant> at = Optional.of(start);
         Optional<Duration> span = Times.duration(duration);
         if (at.isEmpty() || span.isEmpty()) {
             err.println("breakwater plan create: " + (at.isEmpty() ? "--start '" + start

@@ -2,8 +2,6 @@ package org.breakwater.plan.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import org.breakwater.calendar.CalendarEvent;
 import org.breakwater.calendar.files.IcsWriter;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.ReportFiles;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.policy.PolicyReader;
 import picocli.CommandLine.Command;
@@ -51,7 +50,7 @@ final class PlanFeedCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             try {
-                Files.writeString(output, ics, StandardCharsets.UTF_8);
+                ReportFiles.writeAtomically(output, ics);
             } catch (IOException e) {
                 err.println("breakwater plan feed: cannot write " + output + ": " + e.getMessage());
                 return ExitCode.INPUT_ERROR;

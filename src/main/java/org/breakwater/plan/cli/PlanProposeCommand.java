@@ -11,6 +11,8 @@ import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.WritesStore;
+import org.breakwater.cli.common.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater plan propose PLAN}. */
+@WritesStore
 @Command(name = "propose", mixinStandardHelpOptions = true,
         description = {"Suggest the earliest start that satisfies every constraint, and why.",
             "",
@@ -41,8 +44,9 @@ final class PlanProposeCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "move the plan to the proposed start")
     boolean apply;
 
-    @Option(names = "--not-before", paramLabel = "TIME", description = "start no earlier than this (default: now)")
-    String notBefore;
+    @Option(names = "--not-before", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "start no earlier than this (default: now); TIME is " + Times.FORMS)
+    java.time.Instant notBefore;
 
     @Option(names = "--json", description = "print the proposal as JSON")
     boolean json;
@@ -57,14 +61,7 @@ final class PlanProposeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<java.time.Instant> after = Optional.empty();
-        if (notBefore != null) {
-            after = Times.instant(notBefore);
-            if (after.isEmpty()) {
-                err.println("breakwater plan propose: --not-before '" + notBefore + "' is not a time (2014-12-09 or '2014-12-09 14:00')");
-                return ExitCode.INPUT_ERROR;
-            }
-        }
+        Optional<java.time.Instant> after = Optional.ofNullable(notBefore);
         Optional<java.time.Instant> from = after;
         return PlanContext.run("plan propose", store, policy, err, plans -> {
             Outcome<Proposal> o = plans.propose(id, from);

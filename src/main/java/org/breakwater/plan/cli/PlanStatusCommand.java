@@ -9,6 +9,7 @@ import org.breakwater.cli.common.PolicyOption;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater plan status PLAN STATUS}. */
+@WritesStore
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Move a plan along: draft → scheduled → in-progress → done | rolled-back,",
             "or cancelled before it starts.", "",

@@ -27,7 +27,7 @@ final class TrafficConsumersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE")
+    @Parameters(paramLabel = "SERVICE", description = "the service whose callers to show, as named in the catalog")
     String service;
 
     @Option(names = {"--env", "--environment"}, paramLabel = "ENV", description = "one environment (default: all)")
@@ -46,7 +46,7 @@ final class TrafficConsumersCommand implements Callable<Integer> {
         return ErrorReporting.guarded("traffic consumers", err, () -> {
             App app = store.open(Clock.systemUTC());
             if (app.catalog().service(service).isEmpty()) {
-                err.println("breakwater traffic consumers: unknown service '" + service + "'");
+                err.println("breakwater traffic consumers: " + app.catalog().unknownService(service));
                 return ExitCode.INPUT_ERROR;
             }
             List<Usage> usages = app.traffic().usages(service, Optional.ofNullable(environment));

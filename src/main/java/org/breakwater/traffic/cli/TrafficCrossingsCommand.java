@@ -27,7 +27,7 @@ final class TrafficCrossingsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SERVICE")
+    @Parameters(paramLabel = "SERVICE", description = "the service, as named in the catalog")
     String service;
 
     @Option(names = "--json", description = "print JSON")
@@ -43,7 +43,7 @@ final class TrafficCrossingsCommand implements Callable<Integer> {
         return ErrorReporting.guarded("traffic crossings", err, () -> {
             App app = store.open(Clock.systemUTC());
             if (app.catalog().service(service).isEmpty()) {
-                err.println("breakwater traffic crossings: unknown service '" + service + "'");
+                err.println("breakwater traffic crossings: " + app.catalog().unknownService(service));
                 return ExitCode.INPUT_ERROR;
             }
             List<org.breakwater.traffic.Crossings.Crossing> crossings = app.traffic().crossings(service);

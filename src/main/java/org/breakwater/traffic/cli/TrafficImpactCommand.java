@@ -27,7 +27,7 @@ final class TrafficImpactCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN")
+    @Parameters(paramLabel = "PLAN", description = "the plan's number")
     long plan;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "30", description = "default: ${DEFAULT-VALUE}")

@@ -23,6 +23,7 @@ import org.breakwater.traffic.Usage;
 import org.breakwater.traffic.parse.LogFormat;
 import org.breakwater.traffic.parse.MalformedLine;
 import org.breakwater.traffic.parse.ReadSummary;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code breakwater traffic ingest}: access logs read, or followed, into counts. */
+@WritesStore
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Read access logs (plain or gzip; '-' for standard input) and add their counts.",
             "",
@@ -51,10 +53,12 @@ final class TrafficIngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--service", required = true, paramLabel = "SERVICE")
+    @Option(names = "--service", required = true, paramLabel = "SERVICE",
+            description = "the service whose access logs these are, as named in the catalog")
     String service;
 
-    @Option(names = {"--env", "--environment"}, required = true, paramLabel = "ENV")
+    @Option(names = {"--env", "--environment"}, required = true, paramLabel = "ENV",
+            description = "the environment that wrote the logs: staging, production, …")
     String environment;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "combined",
@@ -187,11 +191,11 @@ final class TrafficIngestCommand implements Callable<Integer> {
         return ErrorReporting.guarded("traffic ingest", err, () -> {
             App app = store.open(Clock.systemUTC());
             if (app.catalog().service(service).isEmpty()) {
-                err.println("breakwater traffic ingest: unknown service '" + service + "'");
+                err.println("breakwater traffic ingest: " + app.catalog().unknownService(service));
                 return ExitCode.INPUT_ERROR;
             }
             if (app.catalog().environments().stream().noneMatch(e -> e.name().equals(environment))) {
-                err.println("breakwater traffic ingest: unknown environment '" + environment + "'");
+                err.println("breakwater traffic ingest: " + app.catalog().unknownEnvironment(environment));
                 return ExitCode.INPUT_ERROR;
             }
             Outcome<List<CallerRule>> rules = app.traffic().rules();

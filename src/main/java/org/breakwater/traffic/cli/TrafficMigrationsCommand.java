@@ -25,7 +25,7 @@ final class TrafficMigrationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PLAN")
+    @Parameters(paramLabel = "PLAN", description = "the plan's number")
     long plan;
 
     @Option(names = "--json", description = "print JSON")

@@ -54,7 +54,7 @@ class CalendarCliTest {
         Run r = run("calendar", "import", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(bad + ":").contains("nothing was imported");
-        assertThat(run("calendar", "show", "--from", "2014-11-01", "--to", "2014-12-31").out()).contains("No releases or freezes");
+        assertThat(run("calendar", "show", "--from", "2014-11-01", "--to", "2014-12-31").err()).contains("no store at");
     }
 
     @Test
@@ -74,7 +74,7 @@ class CalendarCliTest {
     @Test
     void bad_options_are_refused_in_words() {
         assertThat(run("calendar", "import", ICS, "--kind", "party").err()).contains("--kind is freeze or release");
-        assertThat(run("calendar", "show", "--from", "soon").err()).contains("is not a date");
+        assertThat(run("calendar", "show", "--from", "soon").err()).contains("'soon' is not a time");
         assertThat(run("calendar", "import", dir.resolve("none.ics").toString()).err()).contains("cannot be read");
     }
 }

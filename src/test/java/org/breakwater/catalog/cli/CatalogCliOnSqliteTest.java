@@ -23,7 +23,7 @@ class CatalogCliOnSqliteTest extends CatalogCliContract {
     void a_data_directory_that_cannot_be_created_is_refused_in_words() throws Exception {
         java.nio.file.Path file = dir.resolve("plain-file");
         java.nio.file.Files.writeString(file, "x");
-        Run r = plain("where", "--data-dir", file.resolve("sub").toString());
+        Run r = plain("catalog", "import", catalog.toString(), "--data-dir", file.resolve("sub").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cannot create the data directory");
     }

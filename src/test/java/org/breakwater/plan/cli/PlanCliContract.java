@@ -87,7 +87,7 @@ abstract class PlanCliContract {
         Run no = run("can-deploy", "--plan", Long.toString(id));
         assertThat(no.code()).isEqualTo(1);
         assertThat(no.out()).startsWith("no").contains("api-break-notice failed");
-        Run noService = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--output", "json");
+        Run noService = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--json");
         assertThat(noService.code()).isEqualTo(1);
         assertThat(((ObjectNode) json(noService.out())).text("deployable")).contains("false");
 

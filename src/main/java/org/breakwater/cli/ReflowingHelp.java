@@ -1,0 +1,107 @@
+package org.breakwater.cli;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IllegalFormatException;
+import java.util.List;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi.Text;
+import picocli.CommandLine.Help.Column;
+import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.TextTable;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Help that wraps at spaces only. picocli wraps text with the JDK's line {@code BreakIterator},
+ * which also breaks after '.' and '/' ({@code https://fedorahosted.\norg}, {@code ~/.\nlocal}); here
+ * every description (of the command, its footer, each option and parameter) is filled into lines
+ * that fit the column first ({@link Reflow}), so picocli never has to break one.
+ */
+final class ReflowingHelp extends Help {
+    ReflowingHelp(CommandSpec spec, ColorScheme colorScheme) {
+        super(spec, colorScheme);
+    }
+
+    @Override
+    public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
+                                      ColorScheme scheme) {
+        Layout plain = super.createDefaultLayout(options, positionals, scheme);
+        return new Layout(scheme, plain.textTable(), plain.optionRenderer(), plain.parameterRenderer()) {
+            @Override
+            public void layout(ArgSpec arg, Text[][] rows) {
+                super.layout(arg, refill(rows, textTable(), scheme));
+            }
+        };
+    }
+
+    /** The rows of one option with its description (the last column) refilled to that column's width. */
+    private static Text[][] refill(Text[][] rows, TextTable table, ColorScheme scheme) {
+        Column[] columns = table.columns();
+        int last = columns.length - 1;
+        if (rows.length == 0 || rows[0].length != columns.length) {
+            return rows;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Text[] row : rows) {
+            lines.add(row[last] == null ? "" : row[last].plainString());
+        }
+        List<String> filled = Reflow.fill(lines, columns[last].width - columns[last].indent);
+        // as many rows as the longer of the description and the rest (an option name may take two rows)
+        Text[][] out = new Text[Math.max(filled.size(), rows.length)][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i < rows.length ? rows[i].clone() : blank(columns.length, scheme);
+            out[i][last] = scheme.ansi().new Text(i < filled.size() ? filled.get(i) : "", scheme);
+        }
+        return out;
+    }
+
+    private static Text[] blank(int columns, ColorScheme scheme) {
+        Text[] row = new Text[columns];
+        Arrays.fill(row, scheme.ansi().new Text("", scheme));
+        return row;
+    }
+
+    /** The synopsis, wrapped at spaces only (picocli's own wrapping cuts {@code [--to=ADDRESS[,ADDRESS...]]...}). */
+    @Override
+    protected String insertSynopsisCommandName(int headingLength, Text optionText) {
+        String name = commandSpec().qualifiedName();
+        int width = commandSpec().usageMessage().width();
+        int indent = Math.min(headingLength + name.length() + 1, width / 2);
+        List<String> lines = new ArrayList<>();
+        Reflow.wrap(name + " " + optionText.plainString().strip(), " ".repeat(headingLength), " ".repeat(indent), width, lines);
+        lines.set(0, lines.get(0).substring(headingLength));
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    @Override
+    public String description(Object... params) {
+        return section(commandSpec().usageMessage().description(), params);
+    }
+
+    @Override
+    public String footer(Object... params) {
+        return section(commandSpec().usageMessage().footer(), params);
+    }
+
+    /** A description or footer filled to the width; each line formatted as picocli would (%% is a percent sign). */
+    private String section(String[] source, Object... params) {
+        List<String> lines = new ArrayList<>();
+        for (String line : source) {
+            String formatted;
+            try {
+                formatted = String.format(line, params);
+            } catch (IllegalFormatException e) {
+                formatted = line;
+            }
+            lines.addAll(Arrays.asList(formatted.split("\\R", -1)));
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : Reflow.fill(lines, commandSpec().usageMessage().width())) {
+            out.append(colorScheme().ansi().new Text(line, colorScheme())).append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+}
