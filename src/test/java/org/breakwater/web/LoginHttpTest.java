@@ -341,6 +341,8 @@ class LoginHttpTest {
                 "contains spaces", form("csrf", csrf, "releases", "pkgdb=2.1.0", "environment", "production",
                         "start", ahead, "ticket", "https://tickets.example/4 2"),
                 "longer than a deployment may last", form("csrf", csrf, "releases", "pkgdb=2.1.0", "environment",
+                        "production", "start", ahead, "duration", "15d"),
+                "the duration may be at most", form("csrf", csrf, "releases", "pkgdb=2.1.0", "environment",
                         "production", "start", ahead, "duration", "99999999999d"),
                 "is not a version: a version is numbers", form("csrf", csrf, "releases", "pkgdb=three", "environment", "production",
                         "start", ahead));

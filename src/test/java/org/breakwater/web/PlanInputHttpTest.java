@@ -124,7 +124,10 @@ class PlanInputHttpTest {
     void a_duration_of_99999999999_days_or_a_start_decades_away_is_refused_and_nothing_is_stored() throws Exception {
         HttpResponse<String> endless = post("/api/v1/plans", plan(ahead(20), ", \"duration\": \"99999999999d\""));
         assertThat(endless.statusCode()).isEqualTo(400);
-        assertThat(endless.body()).contains("longer than a deployment may last (14 days)");
+        assertThat(endless.body()).contains("'99999999999d'");
+        HttpResponse<String> long15 = post("/api/v1/plans", plan(ahead(20), ", \"duration\": \"15d\""));
+        assertThat(long15.statusCode()).isEqualTo(400);
+        assertThat(long15.body()).contains("longer than a deployment may last (14 days)");
         HttpResponse<String> far = post("/api/v1/plans", plan("2090-06-16T15:00:00Z", ""));
         assertThat(far.statusCode()).isEqualTo(400);
         assertThat(far.body()).contains("a plan starts within 5 years either way");
