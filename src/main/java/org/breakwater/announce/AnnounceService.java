@@ -279,7 +279,7 @@ public final class AnnounceService {
             repository.sent(e, at);
             delivered++;
             e.announcementId().flatMap(repository::announcement).ifPresent(a -> {
-                satisfyGate(a, e, at);
+                satisfyGate(a, e, at).ifPresent(errors::add);
                 plans.plan(a.planId()).ifPresent(p -> events.sent(a, p));
             });
         }
@@ -287,11 +287,20 @@ public final class AnnounceService {
         return new Delivery(delivered, failed, errors, retries.count(), retries.next());
     }
 
-    /** A sent notice is its gate's evidence, with the Message-ID to find it by. */
-    private void satisfyGate(Announcement a, OutboxEntry e, Instant at) {
-        a.kind().gate().ifPresent(gate -> plans.record(a.planId(), gate, "mail " + e.messageId() + ": " + a.subject(),
-                a.sentBy().orElse(a.createdBy()), Optional.of(at), Optional.of("sent by Breakwater to "
-                        + e.destination()), Optional.empty()));
+    /**
+     * A sent notice is its gate's evidence, with the Message-ID to find it by; why the plan refused it
+     * as evidence, if it did (said in the delivery's errors, never dropped silently).
+     */
+    private Optional<String> satisfyGate(Announcement a, OutboxEntry e, Instant at) {
+        return a.kind().gate().flatMap(gate -> {
+            var recorded = plans.record(a.planId(), gate, "mail " + e.messageId() + ": " + a.subject(),
+                    a.sentBy().orElse(a.createdBy()), Optional.of(at), Optional.of("sent by Breakwater to "
+                            + e.destination()), Optional.empty());
+            return recorded instanceof org.breakwater.catalog.Outcome.Refused<?> r
+                    ? Optional.of(e.messageId() + ": sent, but not recorded as " + gate + " evidence on plan "
+                            + a.planId() + ": " + r.reason())
+                    : Optional.empty();
+        });
     }
 
     /** The Message-ID of an announcement's mail: fixed by the announcement and its recipients. */
