@@ -191,6 +191,12 @@ final class DemoCommand implements Callable<Integer> {
                 "breakwater plan propose " + p2 + " --not-before " + f21 + " --data-dir " + store);
         run(out, err, "plan", "propose", p2, "--not-before", f21, data);
         out.println(RULE);
+        if (temporary) {
+            out.println(noServe ? "The demo's temporary folder is removed as it ends: to try the commands below, run"
+                    + " it again with --dir DIR (which keeps the folder) and use that DIR."
+                    : "Try these in another terminal while the demo serves (its temporary folder is removed when it"
+                    + " stops; --dir DIR keeps it):");
+        }
         out.println("Try: ./breakwater plan assess " + p1 + " --data-dir " + store + "   (every break and who it hits)");
         out.println("     ./breakwater gate record " + p1 + " outage-notice --evidence URL --data-dir " + store);
         out.println("     ./breakwater where --data-dir " + store);

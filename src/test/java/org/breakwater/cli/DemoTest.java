@@ -70,6 +70,10 @@ class DemoTest {
         assertThat(m.find()).as(out.toString()).isTrue();
         assertThat(out.toString()).contains("a temporary folder, removed when the demo stops");
         assertThat(Path.of(m.group(1))).doesNotExist();
+        // the commands it suggests name that folder: it says they need --dir before offering them
+        String tail = out.toString().substring(out.toString().lastIndexOf("Try: "));
+        assertThat(out.toString()).contains("run it again with --dir DIR (which keeps the folder)");
+        assertThat(out.toString().indexOf("run it again with --dir DIR")).isLessThan(out.toString().lastIndexOf(tail));
     }
 
     @Test
