@@ -88,7 +88,7 @@ final class TextMinutesParser {
             for (i++; i < to && continues(lines.get(i)); i++) {
                 text.append(' ').append(lines.get(i).strip());
             }
-            boolean cut = truncated && i >= to;
+            boolean cut = truncated && lines.subList(i, to).stream().allMatch(String::isBlank);
             item(b.group(1).isEmpty(), text.toString(), bulletLine + 1, cut).ifPresent(items::add);
         }
         return items;
