@@ -20,7 +20,8 @@ public final class MinutesMatcher {
             Pattern.CASE_INSENSITIVE);
     private static final int SHORTEST_TITLE = 4;
     /** An address says where, not what: "https://fedoraproject.org/wiki/…" does not name the wiki service. */
-    private static final Pattern URL = Pattern.compile("\\b[a-z][a-z0-9+.-]*://\\S+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL = Pattern.compile("\\b[a-z][a-z0-9+.-]{0,15}://\\S+",
+            Pattern.CASE_INSENSITIVE);
 
     /** One result per item that names something, and one per {@code #agreed} line, in the order they were said. */
     public List<ItemMatch> match(Minutes minutes, MatchCandidates candidates) {

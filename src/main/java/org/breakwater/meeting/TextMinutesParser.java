@@ -21,7 +21,8 @@ final class TextMinutesParser {
     private static final Pattern STARTED = Pattern.compile("Meeting started by (\\S+) at (\\d{2}:\\d{2}:\\d{2})");
     private static final Pattern ENDED = Pattern.compile("^Meeting ended at (\\d{2}:\\d{2}:\\d{2})");
     private static final Pattern BULLET = Pattern.compile("^( *)\\* (.*)$");
-    private static final Pattern DETAILS = Pattern.compile("^(.*?)\\s+\\(([^\\s,()]+), (\\d{2}:\\d{2}:\\d{2})\\)$");
+    /** "(nick, HH:MM:SS)" closing an item; found from the end, so a long line costs linear time. */
+    private static final Pattern DETAILS = Pattern.compile("\\(([^\\s,()]+), (\\d{2}:\\d{2}:\\d{2})\\)$");
     private static final Pattern LABEL = Pattern.compile("^([A-Za-z]+):\\s+(.*)$");
     private static final Pattern PERSON = Pattern.compile("^\\* (\\S+) \\(\\d+\\)$");
 
@@ -100,14 +101,14 @@ final class TextMinutesParser {
 
     private static Optional<MinutesItem> item(boolean topic, String text, int line, boolean cut) {
         Matcher d = DETAILS.matcher(text);
-        if (!d.matches()) {
+        if (!d.find()) {
             if (cut) {
                 return Optional.empty(); // the file ends inside this item
             }
             throw new MinutesProblem("a summary item without MeetBot's \"(nick, HH:MM:SS)\" at its end", line, 1);
         }
         ItemKind kind = topic ? ItemKind.TOPIC : ItemKind.INFO;
-        String said = d.group(1);
+        String said = text.substring(0, d.start()).strip();
         Matcher l = LABEL.matcher(said);
         if (l.matches()) {
             Optional<ItemKind> labelled = ItemKind.ofLabel(l.group(1).toUpperCase(Locale.ROOT));
@@ -116,7 +117,7 @@ final class TextMinutesParser {
                 said = l.group(2);
             }
         }
-        return Optional.of(new MinutesItem(kind, said, d.group(2), MeetingDates.time(d.group(3), line), line));
+        return Optional.of(new MinutesItem(kind, said, d.group(1), MeetingDates.time(d.group(2), line), line));
     }
 
     private static List<String> people(List<String> lines) {

@@ -192,4 +192,20 @@ class MinutesBadInputTest {
                 + "18:01:00 <nirik> #endmeeting\n"));
         assertThat(m.date()).hasToString("2014-06-12");
     }
+
+    @Test
+    void a_summary_item_of_60000_spaces_is_refused_without_quadratic_backtracking() {
+        // the first pattern tried here took 4.3 s on a 65,000-space line (lazy prefix + \\s+ backtracking)
+        String txt = text(".txt").replace("  * AGREED: fedocal is not essential  (nirik, 18:09:30)",
+                "  * x" + " ".repeat(60_000) + "y");
+        assertThat(refused("spaces.txt", utf8(txt)).line()).isEqualTo(34);
+    }
+
+    @Test
+    void html_minutes_with_an_item_missing_its_details_are_refused_with_the_items_line() {
+        String html = text(".html").replace("<span class=\"details\">(<a\n    href='infrastructure.2014-06-05-18.00.log.html#l-35'>nirik</a>,\n    18:09:30)</span>", "");
+        assertThat(html).isNotEqualTo(text(".html"));
+        ReadResult.Refused r = refused("edited.html", utf8(html));
+        assertThat(r.message("edited.html")).isEqualTo("edited.html:81: a summary item without MeetBot's \"(nick, HH:MM:SS)\"");
+    }
 }
