@@ -86,7 +86,7 @@ final class TextMinutesParser {
             }
             int bulletLine = i;
             StringBuilder text = new StringBuilder(b.group(2).strip());
-            for (i++; i < to && continues(lines.get(i)); i++) {
+            for (i++; i < to && continues(lines.get(i), b.group(1).length()); i++) {
                 text.append(' ').append(lines.get(i).strip());
             }
             boolean cut = truncated && lines.subList(i, to).stream().allMatch(String::isBlank);
@@ -95,8 +95,16 @@ final class TextMinutesParser {
         return items;
     }
 
-    private static boolean continues(String line) {
-        return !line.isBlank() && line.startsWith(" ") && !BULLET.matcher(line).matches();
+    /**
+     * A wrapped line is indented two more than its bullet. A topic's continuation looks like an item
+     * ("  * …") and is read as one, as MeetBot's text allows no better; an item's ("    * …") is not.
+     */
+    private static boolean continues(String line, int bulletIndent) {
+        if (line.isBlank() || line.length() - line.stripLeading().length() <= bulletIndent) {
+            return false;
+        }
+        Matcher b = BULLET.matcher(line);
+        return !b.matches() || b.group(1).length() > 2;
     }
 
     private static Optional<MinutesItem> item(boolean topic, String text, int line, boolean cut) {

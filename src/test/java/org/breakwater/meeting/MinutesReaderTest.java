@@ -117,4 +117,14 @@ class MinutesReaderTest {
     static String lineOf(byte[] file, int line) {
         return new String(file, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)[line - 1];
     }
+
+    @Test
+    void an_items_wrapped_line_that_starts_with_an_asterisk_is_still_part_of_the_item() {
+        String txt = new String(fixture(".txt"), java.nio.charset.StandardCharsets.UTF_8).replace(
+                "  * IDEA: publish the fedocal API schema so consumers can check it\n    (pingou, 18:09:52)",
+                "  * IDEA: publish the fedocal API schema so consumers can check it\n    * or a diff  (pingou, 18:09:52)");
+        ReadResult r = new MinutesReader().read("x.txt", txt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(((ReadResult.Read) r).minutes().items(ItemKind.IDEA)).extracting(MinutesItem::text)
+                .containsExactly("publish the fedocal API schema so consumers can check it * or a diff");
+    }
 }
