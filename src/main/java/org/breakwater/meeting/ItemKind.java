@@ -3,9 +3,12 @@ package org.breakwater.meeting;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The kinds of minutes item MeetBot records, one per command ({@code #halp} is MeetBot's spelling of help). */
+/**
+ * The kinds of minutes item MeetBot records, one per command ({@code #halp} is MeetBot's spelling of
+ * help; {@code #accepted} and {@code #rejected} are its vote outcomes, chairs only, like {@code #agreed}).
+ */
 public enum ItemKind {
-    TOPIC, INFO, AGREED, ACTION, LINK, IDEA, HELP;
+    TOPIC, INFO, AGREED, ACTION, LINK, IDEA, HELP, ACCEPTED, REJECTED;
 
     /** The kind a command names, whatever its case: {@code #AGREED}, {@code #agreed} and {@code #Agreed} alike. */
     public static Optional<ItemKind> ofCommand(String command) {

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads MeetBot's raw log the way MeetBot reads the channel: from {@code #startmeeting} to
  * {@code #endmeeting}, commands in any case, and only a chair's {@code #topic}, {@code #agreed},
- * {@code #chair}, {@code #undo} and {@code #endmeeting} count (MeetBot ignores them from others, so
- * its minutes leave them out). Fedora's Matrix bot writes {@code YYYY-MM-DD HH:MM:SS <@nick:server> !command};
- * that is read too.
+ * {@code #accepted}, {@code #rejected}, {@code #chair}, {@code #undo} and {@code #endmeeting}
+ * count (MeetBot ignores them from others, so its minutes leave them out). Fedora's Matrix bot
+ * writes {@code YYYY-MM-DD HH:MM:SS <@nick:server> !command}; that is read too.
  */
 final class LogParser {
     /** "18:00:07 <nirik> text", "18:00:14  * pingou here", "2024-07-23 17:00:03 <@nirik:fedora.im> text". */
@@ -26,8 +26,8 @@ final class LogParser {
             "^(?:(\\d{4}-\\d{2}-\\d{2})[ T])?\\[?(\\d{2}:\\d{2}(?::\\d{2})?)\\]?\\s+"
                     + "(?:<[@+%~&]?\\s*([^>\\s]+)>|\\*\\s+(\\S+))(?:\\s(.*))?$");
     private static final Pattern COMMAND = Pattern.compile("^[#!]([A-Za-z]+)(?:\\s+(.*))?$");
-    private static final Set<String> CHAIR_ONLY = Set.of("topic", "agreed", "chair", "unchair", "undo", "endmeeting",
-            "meetingname");
+    private static final Set<String> CHAIR_ONLY = Set.of("topic", "agreed", "accepted", "rejected", "chair", "unchair",
+            "undo", "endmeeting", "meetingname");
 
     private final String sourceName;
     private final List<String> chairs = new ArrayList<>();

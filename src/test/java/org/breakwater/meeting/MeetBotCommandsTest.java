@@ -92,4 +92,21 @@ class MeetBotCommandsTest {
         assertThat(m.items()).extracting(MinutesItem::text).containsExactly("#3230 Mass license change",
                 "Votes in the ticket: (+5, 0, 0)");
     }
+
+    @Test
+    void vote_outcomes_are_read_from_a_chair_in_the_log_and_by_their_label_in_the_text_minutes() {
+        Minutes m = log("""
+                18:00:07 <nirik> #startmeeting Infrastructure (2014-06-05)
+                18:00:20 <nirik> #accepted fedocal API freeze (+5, 0, -0)
+                18:00:30 <bochecha> #rejected not a chair
+                18:00:40 <nirik> #Rejected koji hub move this week (+1, 0, -4)
+                18:01:00 <nirik> #endmeeting
+                """);
+        assertThat(m.items()).extracting(MinutesItem::kind).containsExactly(ItemKind.ACCEPTED, ItemKind.REJECTED);
+        String txt = new String(MinutesReaderTest.fixture(".txt"), StandardCharsets.UTF_8)
+                .replace("  * IDEA: publish", "  * ACCEPTED: publish");
+        Minutes text = ((ReadResult.Read) new MinutesReader().read("x.txt", txt.getBytes(StandardCharsets.UTF_8))).minutes();
+        assertThat(text.items(ItemKind.ACCEPTED)).extracting(MinutesItem::text)
+                .containsExactly("publish the fedocal API schema so consumers can check it");
+    }
 }
