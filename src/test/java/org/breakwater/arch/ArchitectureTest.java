@@ -53,7 +53,8 @@ class ArchitectureTest {
     void feature_domains_import_no_framework_or_database() {
         noClasses().that().resideInAnyPackage("org.breakwater.catalog", "org.breakwater.plan",
                         "org.breakwater.policy", "org.breakwater.calendar", "org.breakwater.announce",
-                        "org.breakwater.auth", "org.breakwater.traffic", "org.breakwater.traffic.parse")
+                        "org.breakwater.auth", "org.breakwater.traffic", "org.breakwater.traffic.parse",
+                        "org.breakwater.meeting")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.javalin..", "org.jdbi..",
                         "java.sql..", "org.flywaydb..", "org.snakeyaml..", "com.fasterxml..", "jakarta.mail..",
                         "com.rabbitmq..")
