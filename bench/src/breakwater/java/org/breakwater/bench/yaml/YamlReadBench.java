@@ -76,7 +76,7 @@ public final class YamlReadBench {
             for (int i = 2; i < args.length; i++) {
                 int mb = Integer.parseInt(args[i]);
                 String text = shape.make().apply(mb * MB);
-                for (int w = 0; w < 2; w++) {
+                for (int w = 0; w < 3; w++) {
                     read(reader, text); // warm-up
                 }
                 long[] times = new long[runs];
