@@ -28,7 +28,11 @@ final class ServerDiff {
 
     /** The report, or a 503 problem when the comparison runs past {@link #TIME_LIMIT}. */
     static Report compare(ApiDiff diff, ApiSpec older, ApiSpec newer) {
-        ApiDiff.Timed outcome = diff.compareWithin(older, newer, TIME_LIMIT);
+        return compare(diff, older, newer, TIME_LIMIT);
+    }
+
+    static Report compare(ApiDiff diff, ApiSpec older, ApiSpec newer, Duration limit) {
+        ApiDiff.Timed outcome = diff.compareWithin(older, newer, limit);
         if (outcome instanceof ApiDiff.Timed.OutOfTime late) {
             throw new Problem(503, "Comparison took too long", late.message());
         }

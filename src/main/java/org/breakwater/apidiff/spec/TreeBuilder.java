@@ -148,8 +148,8 @@ final class TreeBuilder {
                     + " nodes" + (aliased ? " through YAML aliases (an alias bomb?)" : ""));
         }
         if (aliased && totalWeight > limits.maxExpandedNodes(written)) {
-            throw fail(line, column, String.format("YAML aliases expand the document to more than %,d nodes,"
-                    + " over %d times the %,d nodes written in it (an alias bomb?): write the shared parts"
+            throw fail(line, column, String.format("the document expands to more than %,d nodes through YAML"
+                    + " aliases, over %d times the %,d nodes written in it (an alias bomb?): write the shared parts"
                     + " once under components and use $ref", limits.maxExpandedNodes(written),
                     limits.expansionFactor(), written));
         }

@@ -292,7 +292,7 @@ class BadInputTest {
 
             Problem p = problem(write("lol.yaml", yaml.toString()));
 
-            assertThat(p.message()).contains("more than 200,000 nodes, over 10 times the");
+            assertThat(p.message()).contains("more than 200,000 nodes through YAML aliases, over 10 times the");
             assertThat(p.line()).as("the line of the alias that crossed the bound").isEqualTo(6);
         }
 
