@@ -15,7 +15,8 @@ import org.breakwater.apidiff.spec.TreeReader;
  * Reading time of YAML against its size, in process, through Breakwater's own reader
  * ({@code TreeReader.parse}, what the CLI and the server call): for each shape of input and
  * each size, the best of a few runs after a warm-up. Writes one TSV line per measurement:
- * {@code shape, MB, best ms, median ms, runs}.
+ * {@code shape, MB, best ms, median ms, runs}, appended to OUT. With {@code -Dshape=NAME} only
+ * that shape is measured (bench/yaml.sh runs each shape in a JVM of its own).
  *
  * <p>Usage: {@code YamlReadBench OUT.tsv RUNS MB...} (a single-file program: run it with
  * {@code java -cp breakwater.jar YamlReadBench.java ...}).
@@ -72,7 +73,11 @@ public final class YamlReadBench {
         int runs = Integer.parseInt(args[1]);
         TreeReader reader = new TreeReader(ReadLimits.defaults());
         List<String> lines = new ArrayList<>();
+        String only = System.getProperty("shape"); // one shape per JVM: no heap left over from another
         for (Shape shape : shapes()) {
+            if (only != null && !shape.name().equals(only)) {
+                continue;
+            }
             for (int i = 2; i < args.length; i++) {
                 int mb = Integer.parseInt(args[i]);
                 String text = shape.make().apply(mb * MB);
@@ -92,7 +97,7 @@ public final class YamlReadBench {
                 lines.add(line);
             }
         }
-        Files.write(out, lines);
+        Files.write(out, lines, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     private static void read(TreeReader reader, String text) {
