@@ -1,12 +1,14 @@
 package org.breakwater.apidiff;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.BooleanSupplier;
+import org.breakwater.apidiff.compare.Comparison;
 import org.breakwater.apidiff.compare.SpecComparator;
-import org.breakwater.apidiff.report.Finding;
 import org.breakwater.apidiff.report.Report;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.SpecException;
@@ -72,10 +74,45 @@ public final class ApiDiff {
         }
     }
 
+    /**
+     * Compares two descriptions already read, within {@link DiffOptions#compare()}: a report
+     * lists at most so many findings (the most severe kept, the rest counted), and a
+     * comparison that runs out of steps ends with a breaking {@code comparison-incomplete} finding.
+     */
     public Report compare(ApiSpec oldSpec, ApiSpec newSpec) {
-        List<Finding> findings = new SpecComparator(LocalDate.now(options.clock())).compare(oldSpec, newSpec);
-        return new Report(oldSpec.file(), newSpec.file(), oldSpec.apiVersion(), newSpec.apiVersion(),
-                findings, List.of(), List.of());
+        return report(oldSpec, newSpec, run(oldSpec, newSpec, () -> false));
+    }
+
+    /** What {@link #compareWithin} gives: the report, or word that the time ran out first. */
+    public sealed interface Timed permits Timed.Done, Timed.OutOfTime {
+        record Done(Report report) implements Timed {
+        }
+
+        record OutOfTime(String message) implements Timed {
+        }
+    }
+
+    /**
+     * {@link #compare(ApiSpec, ApiSpec)}, but given up once {@code limit} has passed (checked
+     * every few thousand steps): for a server, which must answer each request in bounded time.
+     */
+    public Timed compareWithin(ApiSpec oldSpec, ApiSpec newSpec, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        Comparison c = run(oldSpec, newSpec, () -> System.nanoTime() - end > 0);
+        if (c.stop().isPresent() && c.stop().get().reason() == Comparison.Stop.Reason.TIME) {
+            return new Timed.OutOfTime(c.stop().get().message());
+        }
+        return new Timed.Done(report(oldSpec, newSpec, c));
+    }
+
+    private Comparison run(ApiSpec oldSpec, ApiSpec newSpec, BooleanSupplier overtime) {
+        return new SpecComparator(LocalDate.now(options.clock())).compare(oldSpec, newSpec, options.compare(), overtime);
+    }
+
+    private static Report report(ApiSpec oldSpec, ApiSpec newSpec, Comparison c) {
+        Report r = new Report(oldSpec.file(), newSpec.file(), oldSpec.apiVersion(), newSpec.apiVersion(),
+                c.findings(), List.of(), List.of(), c.omitted());
+        return r.truncation().map(t -> r.withFindings(r.findings(), List.of(), List.of(t))).orElse(r);
     }
 
     public SpecReader reader() {

@@ -2,18 +2,26 @@ package org.breakwater.apidiff;
 
 import java.time.Clock;
 import java.util.Objects;
+import org.breakwater.apidiff.compare.CompareLimits;
 import org.breakwater.apidiff.spec.ReadLimits;
 
 /**
  * How a comparison runs.
  *
- * @param limits bounds on reading each description
- * @param clock  gives "today" for judging x-sunset dates
+ * @param limits  bounds on reading each description
+ * @param clock   gives "today" for judging x-sunset dates
+ * @param compare bounds on the comparison: steps, and findings listed
  */
-public record DiffOptions(ReadLimits limits, Clock clock) {
+public record DiffOptions(ReadLimits limits, Clock clock, CompareLimits compare) {
     public DiffOptions {
         Objects.requireNonNull(limits);
         Objects.requireNonNull(clock);
+        Objects.requireNonNull(compare);
+    }
+
+    /** The default comparison bounds. */
+    public DiffOptions(ReadLimits limits, Clock clock) {
+        this(limits, clock, CompareLimits.defaults());
     }
 
     public static DiffOptions defaults() {

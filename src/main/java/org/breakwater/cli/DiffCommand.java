@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.breakwater.apidiff.ApiDiff;
 import org.breakwater.apidiff.DiffOptions;
-import org.breakwater.apidiff.report.Finding;
 import org.breakwater.apidiff.report.Format;
 import org.breakwater.apidiff.report.IgnoreList;
 import org.breakwater.apidiff.report.Report;
@@ -135,11 +134,6 @@ final class DiffCommand implements Callable<Integer> {
             err.printf("breakwater diff: %d breaking, %d warning, %d info; report written to %s%n",
                     s.breaking(), s.warning(), s.info(), output);
         }
-        for (Finding f : report.findings()) {
-            if (f.level().reaches(threshold)) {
-                return Main.CHECK_FAILED;
-            }
-        }
-        return Main.OK;
+        return report.reaches(threshold) ? Main.CHECK_FAILED : Main.OK;
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.apidiff.ApiDiff;
-import org.breakwater.apidiff.DiffOptions;
 import org.breakwater.apidiff.report.JsonRenderer;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.ObjectNode;
@@ -38,7 +37,7 @@ final class ApiRoutes {
 
     private final App app;
     private final PlanService plans;
-    private final ApiDiff diff = new ApiDiff(DiffOptions.defaults());
+    private final ApiDiff diff = ServerDiff.engine();
 
     ApiRoutes(App app, PlanService plans) {
         this.app = app;
@@ -288,7 +287,7 @@ final class ApiRoutes {
         ApiSpec newer = spec(body, "new");
         StringBuilder out = new StringBuilder();
         try {
-            new JsonRenderer().render(diff.compare(older, newer), out);
+            new JsonRenderer().render(ServerDiff.compare(diff, older, newer), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.breakwater.apidiff.ApiDiff;
-import org.breakwater.apidiff.DiffOptions;
 import org.breakwater.apidiff.report.HtmlRenderer;
 import org.breakwater.apidiff.report.Report;
 import org.breakwater.apidiff.spec.ApiSpec;
@@ -23,7 +22,7 @@ import org.breakwater.apidiff.spec.SpecException;
 final class ComparePage {
     private static final int MAX_CHARS = 8 * 1024 * 1024;
 
-    private final ApiDiff diff = new ApiDiff(DiffOptions.defaults());
+    private final ApiDiff diff = ServerDiff.engine();
     private final WebAuth auth;
 
     ComparePage(WebAuth auth) {
@@ -55,7 +54,7 @@ final class ComparePage {
         WebAuth.checkFormToken(ctx, "/compare");
         ApiSpec a = side(ctx, "old");
         ApiSpec b = side(ctx, "new");
-        Report report = diff.compare(a, b);
+        Report report = ServerDiff.compare(diff, a, b);
         StringBuilder out = new StringBuilder();
         try {
             new HtmlRenderer().render(report, out);

@@ -31,10 +31,12 @@ final class SchemaComparator {
     private final List<Boolean> cut = new ArrayList<>();
     private final Map<String, Integer> onStack = new HashMap<>();
     private final CompositionMatcher composition = new CompositionMatcher();
+    private final Budget budget;
 
-    SchemaComparator(ApiSpec oldSpec, ApiSpec newSpec) {
+    SchemaComparator(ApiSpec oldSpec, ApiSpec newSpec, Budget budget) {
         this.oldSpec = oldSpec;
         this.newSpec = newSpec;
+        this.budget = budget;
     }
 
     List<Change> compare(Schema oldSchema, Schema newSchema, Scope scope) {
@@ -94,6 +96,7 @@ final class SchemaComparator {
                 (incomplete ? partial : memo).put(key, known);
             }
             for (Change c : known) {
+                budget.step();
                 out.add(c.under(path));
             }
             return;
@@ -102,6 +105,7 @@ final class SchemaComparator {
     }
 
     private void diffResolved(Schema before, Schema after, Scope scope, String path, List<Change> out, int depth) {
+        budget.step();
         Schema o = before;
         Schema n = after;
         if (o.allOf().isEmpty() != n.allOf().isEmpty()) {
@@ -132,6 +136,7 @@ final class SchemaComparator {
         Scope ps = scope.nested();
         boolean request = scope.direction() == Direction.REQUEST;
         for (Map.Entry<String, Schema> e : o.properties().entrySet()) {
+            budget.step();
             String name = e.getKey();
             String at = join(path, name);
             Schema before = e.getValue();
@@ -152,6 +157,7 @@ final class SchemaComparator {
             diff(before, after, ps, at, out, depth);
         }
         for (Map.Entry<String, Schema> e : n.properties().entrySet()) {
+            budget.step();
             String name = e.getKey();
             if (o.properties().containsKey(name)) {
                 continue;

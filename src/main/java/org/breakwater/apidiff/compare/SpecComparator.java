@@ -6,12 +6,15 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.breakwater.apidiff.report.Finding;
 import org.breakwater.apidiff.rule.Rules;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.Operation;
 import org.breakwater.apidiff.spec.Server;
+import org.breakwater.apidiff.spec.Source;
 
 /**
  * Compares two API descriptions: servers, security schemes, then every operation, matched
@@ -25,12 +28,48 @@ public final class SpecComparator {
         this.today = today;
     }
 
+    /**
+     * Every finding, within the default {@link CompareLimits}: a comparison that ran out of
+     * steps ends with a {@code comparison-incomplete} finding, which is breaking.
+     */
     public List<Finding> compare(ApiSpec oldSpec, ApiSpec newSpec) {
-        Findings out = new Findings();
+        return compare(oldSpec, newSpec, CompareLimits.defaults(), () -> false).findings();
+    }
+
+    /**
+     * Compares within {@code limits}, and stops (with a {@code comparison-incomplete} finding)
+     * once {@code overtime} says the time is up; it is asked every few thousand steps.
+     */
+    public Comparison compare(ApiSpec oldSpec, ApiSpec newSpec, CompareLimits limits, BooleanSupplier overtime) {
+        Budget budget = new Budget(limits.maxSteps(), overtime);
+        Findings out = new Findings(limits.maxFindings(), budget);
+        Optional<Comparison.Stop> stop = Optional.empty();
+        try {
+            compare(oldSpec, newSpec, out, budget);
+        } catch (Budget.Exhausted e) {
+            stop = Optional.of(stop(e, limits));
+        }
+        List<Finding> sorted = new ArrayList<>(out.list());
+        stop.ifPresent(s -> sorted.add(new Finding(Rules.COMPARISON_INCOMPLETE, "",
+                new Source(newSpec.file(), "", 0, 0), false, s.message())));
+        sorted.sort(ORDER);
+        return new Comparison(sorted, out.omitted(), stop);
+    }
+
+    private static Comparison.Stop stop(Budget.Exhausted e, CompareLimits limits) {
+        String why = e.reason == Comparison.Stop.Reason.STEPS
+                ? String.format("the comparison stopped after %,d steps, its limit", limits.maxSteps())
+                : String.format("the comparison ran past its time limit and stopped after %,d steps", e.steps);
+        return new Comparison.Stop(e.reason, e.steps, why + ": the descriptions multiply (YAML aliases or"
+                + " $refs shared many times over) beyond what a comparison may cost; changes past that point"
+                + " are not reported, so treat the release as breaking");
+    }
+
+    private void compare(ApiSpec oldSpec, ApiSpec newSpec, Findings out, Budget budget) {
         servers(oldSpec, newSpec, out);
         SecurityComparator security = new SecurityComparator(oldSpec, newSpec, out);
         security.compareSchemes();
-        OperationComparator operations = new OperationComparator(new SchemaComparator(oldSpec, newSpec), out);
+        OperationComparator operations = new OperationComparator(new SchemaComparator(oldSpec, newSpec, budget), out);
         for (Map.Entry<String, Operation> e : oldSpec.operations().entrySet()) {
             Operation n = newSpec.operations().get(e.getKey());
             if (n == null) {
@@ -46,9 +85,6 @@ public final class SpecComparator {
                 out.add(Rules.ENDPOINT_ADDED, n.label(), n.source(), false, n.label() + " added");
             }
         }
-        List<Finding> sorted = new ArrayList<>(out.list());
-        sorted.sort(ORDER);
-        return sorted;
     }
 
     /** Breaking first; within a level by operation, then by where the change is written. */

@@ -29,6 +29,13 @@ public final class JsonRenderer implements Renderer {
             g.writeNumberField("info", s.info());
             g.writeNumberField("ignored", report.suppressed().size());
             g.writeEndObject();
+            g.writeBooleanField("truncated", report.truncated());
+            Summary omitted = report.omitted();
+            g.writeObjectFieldStart("omitted");
+            g.writeNumberField("breaking", omitted.breaking());
+            g.writeNumberField("warning", omitted.warning());
+            g.writeNumberField("info", omitted.info());
+            g.writeEndObject();
             g.writeArrayFieldStart("findings");
             for (Finding f : report.findings()) {
                 finding(g, f);

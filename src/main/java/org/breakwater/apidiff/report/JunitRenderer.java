@@ -7,7 +7,8 @@ import org.breakwater.apidiff.rule.Level;
  * JUnit XML, the test-report format CI systems (GitLab, Jenkins, Azure, CircleCI) show in a
  * merge request or build page. One test case per finding: breaking findings fail, warnings and
  * info pass with their text in {@code <system-out>}, ignored findings are skipped. When nothing
- * breaks, a passing "no breaking changes" case keeps the suite from being empty.
+ * breaks, a passing "no breaking changes" case keeps the suite from being empty. A truncated
+ * report counts the cases it lists and says so in a {@code truncated} property and a note.
  */
 public final class JunitRenderer implements Renderer {
     static final String SUITE = "breakwater diff";
@@ -15,7 +16,7 @@ public final class JunitRenderer implements Renderer {
 
     @Override
     public void render(Report report, Appendable out) throws IOException {
-        Summary s = report.summary();
+        Summary s = Summary.of(report.findings());
         int skipped = report.suppressed().size();
         int tests = s.total() + skipped + (s.breaking() == 0 ? 1 : 0);
         String counts = " tests=\"" + tests + "\" failures=\"" + s.breaking() + "\" errors=\"0\" skipped=\""
@@ -28,6 +29,9 @@ public final class JunitRenderer implements Renderer {
         property("new", report.newFile(), out);
         property("oldVersion", report.oldVersion(), out);
         property("newVersion", report.newVersion(), out);
+        if (report.truncated()) {
+            property("truncated", report.truncation().orElseThrow(), out);
+        }
         out.append("    </properties>\n");
         if (s.breaking() == 0) {
             out.append("    <testcase classname=\"").append(SUITE).append("\" name=\"no breaking changes\" time=\"0\"/>\n");

@@ -148,6 +148,12 @@ public final class Rules {
     public static final Rule SERVER_ADDED = rule("server-added", INFO, NONE,
             "a new server URL", "servers: [a] → servers: [a, b]");
 
+    // The comparison itself
+    public static final Rule COMPARISON_INCOMPLETE = rule("comparison-incomplete", BREAKING, NONE,
+            "the comparison stopped before the end (it took more steps than allowed, or ran past its time"
+            + " limit): changes past that point are unknown, so the release counts as breaking",
+            "YAML aliases or $refs that make 2 KB compare like gigabytes");
+
     private static final Map<Scope, Map<SchemaChange, Rule>> SCHEMA = new EnumMap<>(Scope.class);
 
     static {

@@ -16,6 +16,8 @@ final class TreeBuilder {
     private final Deque<Frame> stack = new ArrayDeque<>();
     private Node root;
     private long totalWeight;
+    /** Nodes written in the text (an alias counts as one): what the expansion is measured against. */
+    private long written;
 
     TreeBuilder(String file, ReadLimits limits) {
         this.file = file;
@@ -140,9 +142,16 @@ final class TreeBuilder {
 
     private void add(Node node, boolean aliased, int line, int column) throws SpecException {
         totalWeight = aliased ? saturatingAdd(totalWeight, node.weight()) : totalWeight + 1;
+        written++;
         if (totalWeight > limits.maxNodes()) {
             throw fail(line, column, "the document expands to more than " + limits.maxNodes()
                     + " nodes" + (aliased ? " through YAML aliases (an alias bomb?)" : ""));
+        }
+        if (aliased && totalWeight > limits.maxExpandedNodes(written)) {
+            throw fail(line, column, String.format("the document expands to more than %,d nodes through YAML"
+                    + " aliases, over %d times the %,d nodes written in it (an alias bomb?): write the shared parts"
+                    + " once under components and use $ref", limits.maxExpandedNodes(written),
+                    limits.expansionFactor(), written));
         }
         Frame parent = stack.peek();
         if (parent == null) {

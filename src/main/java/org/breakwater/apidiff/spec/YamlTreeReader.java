@@ -31,6 +31,9 @@ final class YamlTreeReader {
     private static final Pattern FLOAT = Pattern.compile(
             "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN");
     private static final String STR_TAG = "tag:yaml.org,2002:str";
+    /** The input reaches the scanner in at most this many chunks (and one empty read at the end). */
+    static final int REFILLS = 8;
+    private static final int MIN_CHUNK = 8192;
 
     private YamlTreeReader() {
     }
@@ -45,11 +48,7 @@ final class YamlTreeReader {
      */
     static java.util.List<Node> readDocuments(String text, String name, ReadLimits limits, boolean many)
             throws SpecException {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(name)
-                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
-                .setMaxAliasesForCollections(Integer.MAX_VALUE)
-                .build();
+        LoadSettings settings = settings(name, limits, text.length());
         TreeBuilder b = new TreeBuilder(name, limits);
         Map<String, Node> anchors = new HashMap<>();
         Set<String> open = new HashSet<>();
@@ -60,7 +59,7 @@ final class YamlTreeReader {
         int documents = 0;
         java.util.List<Node> roots = new java.util.ArrayList<>();
         try {
-            for (Event e : new Parse(settings).parseString(text)) {
+            for (Event e : new Parse(settings).parseString(YamlEscapes.mark(text))) {
                 int line = e.getStartMark().map(m -> m.getLine() + 1).orElse(0);
                 int col = e.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
                 switch (e.getEventId()) {
@@ -83,7 +82,7 @@ final class YamlTreeReader {
                         if (b.expectsKey()) {
                             throw b.fail(line, col, "a key must be a string, number or boolean, not a collection");
                         }
-                        String anchor = ((CollectionStartEvent) e).getAnchor().map(Anchor::getValue).orElse(null);
+                        String anchor = ((CollectionStartEvent) e).getAnchor().map(YamlTreeReader::name).orElse(null);
                         if (anchor != null) {
                             open.add(anchor);
                         }
@@ -97,14 +96,14 @@ final class YamlTreeReader {
                     case Scalar -> {
                         ScalarEvent s = (ScalarEvent) e;
                         if (b.expectsKey()) {
-                            b.key(s.getValue(), line, col);
-                            s.getAnchor().ifPresent(a -> anchors.put(a.getValue(), scalar(s, line, col)));
+                            b.key(YamlEscapes.restore(s.getValue(), s.getScalarStyle()), line, col);
+                            s.getAnchor().ifPresent(a -> anchors.put(name(a), scalar(s, line, col)));
                         } else {
-                            b.scalar(scalar(s, line, col), s.getAnchor().map(Anchor::getValue).orElse(null));
+                            b.scalar(scalar(s, line, col), s.getAnchor().map(YamlTreeReader::name).orElse(null));
                         }
                     }
                     case Alias -> {
-                        String anchor = ((AliasEvent) e).getAlias().getValue();
+                        String anchor = name(((AliasEvent) e).getAlias());
                         if (open.contains(anchor)) {
                             throw b.fail(line, col, "the alias *" + TreeReader.printable(anchor)
                                     + " refers to a node that contains it");
@@ -134,10 +133,10 @@ final class YamlTreeReader {
             String context = e.getContext() == null ? "" : e.getContext() + ": ";
             throw new SpecException(new Problem(name, mark.map(m -> m.getLine() + 1).orElse(0),
                     mark.map(m -> m.getColumn() + 1).orElse(0),
-                    "malformed YAML: " + TreeReader.printable(context + problem)));
+                    "malformed YAML: " + TreeReader.printable(YamlEscapes.restore(context + problem))));
         } catch (YamlEngineException e) {
             String msg = e.getMessage() == null ? "unreadable" : e.getMessage().split("\n", 2)[0];
-            throw new SpecException(Problem.inFile(name, "malformed YAML: " + TreeReader.printable(msg)));
+            throw new SpecException(Problem.inFile(name, "malformed YAML: " + TreeReader.printable(YamlEscapes.restore(msg))));
         }
         if (roots.isEmpty()) {
             roots.add(b.root()); // reports the empty file
@@ -145,8 +144,28 @@ final class YamlTreeReader {
         return roots;
     }
 
+    /**
+     * The parser's settings. The reader hands the scanner its input in chunks of an eighth of
+     * the text: the scanner copies its unread look-ahead on every refill, and with small
+     * chunks a long scalar, comment or line was copied once per kilobyte, which made reading
+     * quadratic in its length (a 4 MB scalar took minutes). With at most nine refills every
+     * character is copied a bounded number of times, whatever the input.
+     */
+    static LoadSettings settings(String name, ReadLimits limits, int length) {
+        return LoadSettings.builder()
+                .setLabel(name)
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()))
+                .setMaxAliasesForCollections(Integer.MAX_VALUE)
+                .setBufferSize(Math.max(MIN_CHUNK, length / REFILLS + 1))
+                .build();
+    }
+
+    private static String name(Anchor anchor) {
+        return YamlEscapes.restore(anchor.getValue());
+    }
+
     private static ScalarNode scalar(ScalarEvent s, int line, int col) {
-        String v = s.getValue();
+        String v = YamlEscapes.restore(s.getValue(), s.getScalarStyle());
         boolean plain = s.getScalarStyle() == ScalarStyle.PLAIN;
         boolean stringTag = s.getTag().map(STR_TAG::equals).orElse(false) || s.getTag().map("!!str"::equals).orElse(false);
         if (!plain || stringTag) {

@@ -102,6 +102,9 @@ class OperationRuleFixturesTest {
                 }
             }
         }
+        // comparison-incomplete marks a comparison cut short by its step budget, not a change
+        // between two descriptions: ComparisonBoundsTest proves it with a small budget
+        schemaRules.add(Rules.COMPARISON_INCOMPLETE.id());
         return Rules.all().stream().map(Rule::id).filter(id -> !schemaRules.contains(id)).toList();
     }
 

@@ -271,13 +271,29 @@ class BadInputTest {
                 previous = String.valueOf(c);
             }
             Path file = write("lol.yaml", yaml.toString());
+            ReadLimits noProportionalBound = new ReadLimits(ReadLimits.DEFAULT_MAX_BYTES, 500, 20_000_000L,
+                    Long.MAX_VALUE, 1);
 
-            Problem p = problem(file);
+            Problem p = problem(file, noProportionalBound);
 
             assertThat(p.message()).contains("more than 20000000 nodes").contains("alias");
             assertThat(p.line()).as("the line of the alias that crossed the limit").isEqualTo(8);
             String line = yaml.toString().split("\n")[7];
             assertThat(line.indexOf('*', p.column() - 1)).as("the column is an alias").isEqualTo(p.column() - 1);
+        }
+
+        @Test
+        void the_same_alias_bomb_is_refused_far_earlier_by_the_bound_relative_to_its_written_size() throws Exception {
+            StringBuilder yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+            for (char c = 'b'; c <= 'j'; c++) {
+                yaml.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ", ").repeat(8))
+                        .append('*').append((char) (c - 1)).append("]\n");
+            }
+
+            Problem p = problem(write("lol.yaml", yaml.toString()));
+
+            assertThat(p.message()).contains("more than 200,000 nodes through YAML aliases, over 10 times the");
+            assertThat(p.line()).as("the line of the alias that crossed the bound").isEqualTo(6);
         }
 
         @Test
