@@ -77,7 +77,7 @@ final class JunitParse {
         if (skipFrom >= 0) {
             if (depth == skipFrom) skipFrom = -1;
         } else if (current != null && depth == caseDepth) {
-            endCase(xml);
+            endCase();
         } else if (current != null) {
             target = null;
         } else if (xml.getLocalName().equals("testsuite")) {
@@ -133,7 +133,7 @@ final class JunitParse {
         }
     }
 
-    private void endCase(XMLStreamReader xml) {
+    private void endCase() {
         cases.add(current.build());
         current = null;
         target = null;

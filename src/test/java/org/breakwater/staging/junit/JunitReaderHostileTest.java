@@ -111,6 +111,15 @@ class JunitReaderHostileTest {
     }
 
     @Test
+    void an_entity_without_a_doctype_is_refused_as_malformed_with_its_place() {
+        ReportRead.Refused refused = refused(readString(new JunitReader(),
+                "<testsuite name=\"s\">\n<testcase classname=\"C\" name=\"&passwd;\"/></testsuite>"));
+
+        assertThat(refused.reason()).startsWith("malformed XML: ").contains("passwd");
+        assertThat(refused.line()).isEqualTo(2);
+    }
+
+    @Test
     void a_report_cut_off_in_the_middle_is_refused() {
         ReportRead.Refused refused = refused(readString(new JunitReader(),
                 "<testsuite name=\"s\"><testcase classname=\"C\" name=\"t\"><system-out>half"));
