@@ -54,7 +54,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.breakwater.catalog", "org.breakwater.plan",
                         "org.breakwater.policy", "org.breakwater.calendar", "org.breakwater.announce",
                         "org.breakwater.auth", "org.breakwater.traffic", "org.breakwater.traffic.parse",
-                        "org.breakwater.meeting")
+                        "org.breakwater.meeting", "org.breakwater.staging")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.javalin..", "org.jdbi..",
                         "java.sql..", "org.flywaydb..", "org.snakeyaml..", "com.fasterxml..", "jakarta.mail..",
                         "com.rabbitmq..")
@@ -66,6 +66,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.breakwater.catalog")
                 .should().dependOnClassesThat().resideInAnyPackage("org.breakwater.catalog.store..",
                         "org.breakwater.catalog.cli..", "org.breakwater.catalog.files..", "org.breakwater.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void the_staging_domain_reads_no_files_and_knows_no_adapter() {
+        noClasses().that().resideInAPackage("org.breakwater.staging")
+                .should().dependOnClassesThat().resideInAnyPackage("org.breakwater.staging..junit..",
+                        "javax.xml..", "java.nio.file..", "java.io..")
                 .check(classes);
     }
 
