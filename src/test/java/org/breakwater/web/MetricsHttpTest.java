@@ -10,16 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.breakwater.App;
+import org.breakwater.MovableClock;
 import org.breakwater.announce.OutboxEntry;
 import org.breakwater.announce.Templates;
 import org.breakwater.announce.mail.MailSettings;
@@ -51,29 +49,9 @@ class MetricsHttpTest {
     static WebServer server;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** The system clock, moved forward by the tests (the store gauges are read again when it has moved on). */
-    static final class MovableClock extends Clock {
-        volatile Duration ahead = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-
-        /** Past the store gauges' cache. */
-        void passCache() {
-            ahead = ahead.plus(StoreGauges.FRESH).plusSeconds(1);
-        }
+    /** Moves the clock past the store gauges' cache, so the next scrape reads the store again. */
+    static void passCache() {
+        CLOCK.ahead = CLOCK.ahead.plus(StoreGauges.FRESH).plusSeconds(1);
     }
 
     @BeforeAll
@@ -160,7 +138,7 @@ class MetricsHttpTest {
         String waiting = "breakwater_outbox_waiting{channel=\"mail\"}";
         String age = "breakwater_outbox_oldest_age_seconds{channel=\"mail\"}";
         String failures = "breakwater_outbox_delivery_failures_total";
-        CLOCK.passCache();
+        passCache();
         Map<String, Double> before = scrape();
         assertThat(before).containsEntry(waiting, 0.0).containsEntry(age, 0.0).containsEntry(failures, 0.0);
 
@@ -175,7 +153,7 @@ class MetricsHttpTest {
         }
         assertThat(after.get(failures)).isGreaterThanOrEqualTo(1.0);
         assertThat(after).containsEntry("breakwater_outbox_delivered_total", 0.0);
-        CLOCK.passCache();
+        passCache();
         after = scrape();
         assertThat(after).containsEntry(waiting, 1.0).containsEntry("breakwater_outbox_waiting{channel=\"bus\"}", 0.0);
         assertThat(after.get(age)).isGreaterThanOrEqualTo(3600.0);
@@ -187,7 +165,7 @@ class MetricsHttpTest {
         new JdbiTrafficRepository(app.database().jdbi()).merge(List.of(), List.of(),
                 List.of(new Follower.Cursor("pkgdb", "production", "inode:42", "/var/log/httpd/access_log", 123_456, read)),
                 List.of());
-        CLOCK.passCache();
+        passCache();
         Map<String, Double> samples = scrape();
         String file = "{environment=\"production\",path=\"/var/log/httpd/access_log\",service=\"pkgdb\"}";
         assertThat(samples.get("breakwater_ingest_since_read_seconds" + file)).isGreaterThanOrEqualTo(600.0);
