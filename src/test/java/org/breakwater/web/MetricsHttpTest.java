@@ -78,13 +78,21 @@ class MetricsHttpTest {
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+        return get(server, path);
+    }
+
+    static HttpResponse<String> get(WebServer on, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + on.port() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** Every sample of a scrape, by its name and labels as written ({@code name{a="x",b="y"}}). */
     static Map<String, Double> scrape() throws Exception {
-        HttpResponse<String> r = get("/metrics");
+        return scrape(server);
+    }
+
+    static Map<String, Double> scrape(WebServer on) throws Exception {
+        HttpResponse<String> r = get(on, "/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         Map<String, Double> samples = new TreeMap<>();
         for (String line : r.body().split("\n")) {
@@ -181,5 +189,18 @@ class MetricsHttpTest {
                 "hikaricp_connections_idle{pool=\"breakwater\"}", "hikaricp_connections_pending{pool=\"breakwater\"}",
                 "hikaricp_connections_max{pool=\"breakwater\"}", "process_uptime_seconds", "jvm_threads_live_threads");
         assertThat(samples.keySet()).anyMatch(k -> k.startsWith("jvm_memory_used_bytes{"));
+    }
+
+    @Test
+    void a_second_server_over_the_same_store_with_reading_behind_login_still_shows_its_metrics_to_anyone() throws Exception {
+        try (WebServer closed = WebServer.start(app, PolicyReader.defaults(), app.access(),
+                new WebSettings(true, false, Optional.empty()), "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
+            assertThat(get(closed, "/api/v1/services").statusCode()).as("reading needs a login").isEqualTo(401);
+            assertThat(scrape(closed)).as("refused before its route: counted under the login check's \"*\"")
+                    .containsEntry("breakwater_http_requests_total{method=\"GET\",route=\"*\",status=\"401\"}", 1.0)
+                    .containsKey("hikaricp_connections_active{pool=\"breakwater\"}");
+        }
+        assertThat(scrape()).as("the first server's pool gauges outlive the second server")
+                .containsKey("hikaricp_connections_active{pool=\"breakwater\"}");
     }
 }
