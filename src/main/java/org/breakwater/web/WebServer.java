@@ -134,10 +134,14 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(server, routes, courier, metrics);
     }
 
-    /** The route that answered (its template, so metrics do not grow per path), or "unmatched". */
+    /**
+     * The route that answered (its template, so metrics do not grow per path): "*" when a
+     * before-handler answered (a login needed), "unmatched" when no route matched.
+     */
     private static String route(Context ctx) {
         try {
-            return ctx.endpointHandlerPath();
+            String path = ctx.endpointHandlerPath();
+            return path.startsWith("/") || path.equals("*") ? path : "unmatched";
         } catch (RuntimeException e) {
             return "unmatched";
         }

@@ -117,6 +117,7 @@ class MetricsHttpTest {
         assertThat(get("/api/v1/services/pkgdb").statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/services/bodhi").statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/services/no-such-service").statusCode()).isEqualTo(404);
+        assertThat(get("/no/such/page/42").statusCode()).isEqualTo(404);
         Map<String, Double> after = scrape();
 
         assertThat(value(after, "breakwater_http_requests_total" + ok) - value(before, "breakwater_http_requests_total" + ok))
@@ -130,7 +131,11 @@ class MetricsHttpTest {
                 + "route=\"/api/v1/services/{name}\",status_class=\"2xx\",le=\"+Inf\"}",
                 value(after, "breakwater_http_request_seconds_count" + timed)).containsKey("breakwater_http_request_seconds_bucket"
                 + "{method=\"GET\",route=\"/api/v1/services/{name}\",status_class=\"2xx\",le=\"1.0\"}");
-        assertThat(after.keySet()).noneMatch(k -> k.contains("pkgdb") || k.contains("no-such-service"));
+        assertThat(value(after, "breakwater_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"}")
+                - value(before, "breakwater_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"}"))
+                .as("a path no route matches").isEqualTo(1.0);
+        assertThat(after.keySet()).noneMatch(k -> k.contains("pkgdb") || k.contains("no-such-service")
+                || k.contains("/no/such"));
     }
 
     @Test
