@@ -58,6 +58,11 @@ public final class App implements AutoCloseable {
         database.close();
     }
 
+    /** The clock every service of this app reads. */
+    public Clock clock() {
+        return clock;
+    }
+
     public Database database() {
         return database;
     }

@@ -47,6 +47,13 @@ public interface AnnounceRepository {
 
     List<OutboxEntry> outbox(int limit);
 
+    /** Per channel with pending entries: how many wait to be delivered, and when the oldest was made. */
+    List<Waiting> waiting();
+
+    /** The pending entries of one channel: how many, and when the oldest of them was made. */
+    record Waiting(OutboxEntry.Channel channel, int count, Instant oldest) {
+    }
+
     /** Records that {@code by} approved the plan's reminders; false if they were approved already. */
     boolean approveReminders(long planId, String by, Instant at);
 

@@ -126,6 +126,11 @@ public final class AnnounceService {
         return repository.outbox(limit);
     }
 
+    /** What waits in the outbox, per channel with something waiting. */
+    public List<AnnounceRepository.Waiting> waiting() {
+        return repository.waiting();
+    }
+
     /** Changes a draft; what is not given stays. Checked as a send would be. */
     public Outcome<Announcement> edit(long id, Optional<List<String>> to, Optional<String> subject, Optional<String> body,
                                       String by) {

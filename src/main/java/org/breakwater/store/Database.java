@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    /** The pool reports to this once measured (HikariCP takes one registry, once); each server adds its own. */
+    private io.micrometer.core.instrument.composite.CompositeMeterRegistry meters;
 
     private Database(String url, HikariDataSource pool) {
         this.url = url;
@@ -97,6 +99,25 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(-1); // the first use reports an unreachable database, in words
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Has HikariCP's own Micrometer binding report the pool (connections active, idle, pending,
+     * acquire times, timeouts) to {@code registry} until {@link #unmeasure} takes it off.
+     */
+    public synchronized void measure(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (meters == null) {
+            meters = new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+            pool.setMetricRegistry(meters);
+        }
+        meters.add(registry);
+    }
+
+    /** Stops reporting the pool to {@code registry}. */
+    public synchronized void unmeasure(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (meters != null) {
+            meters.remove(registry);
+        }
     }
 
     /** Closes the pool's connections. */

@@ -285,6 +285,11 @@ public final class Follower {
         }
 
         @Override
+        public List<Cursor> cursors() {
+            return store.cursors();
+        }
+
+        @Override
         public int prune(java.time.Instant before) {
             throw new UnsupportedOperationException("the follower does not prune");
         }

@@ -36,6 +36,9 @@ public interface TrafficRepository {
     /** Where {@link Follower} stopped reading each file of a service's environment. */
     List<Follower.Cursor> cursors(String service, String environment);
 
+    /** Where {@link Follower}s stopped reading every file followed, of every service and environment. */
+    List<Follower.Cursor> cursors();
+
     List<Usage> usages(String service, Optional<String> environment);
 
     /** Calls into {@code service} from another environment's hosts, every environment. */

@@ -125,6 +125,11 @@ public final class TrafficService {
         return repository.cursors(service, environment);
     }
 
+    /** Where the followers stopped reading every followed file. */
+    public List<Follower.Cursor> cursors() {
+        return repository.cursors();
+    }
+
     /** What plain ingests read of the logs of a service's environment ({@link LogReads}). */
     public List<LogRead> reads(String service, String environment) {
         return repository.reads(service, environment);

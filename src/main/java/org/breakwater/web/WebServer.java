@@ -38,16 +38,19 @@ public final class WebServer implements AutoCloseable {
     private final Javalin server;
     private final List<String> routes;
     private final Optional<ScheduledExecutorService> courier;
+    private final Metrics metrics;
 
-    private WebServer(Javalin server, List<String> routes, Optional<ScheduledExecutorService> courier) {
+    private WebServer(Javalin server, List<String> routes, Optional<ScheduledExecutorService> courier, Metrics metrics) {
         this.server = server;
         this.routes = List.copyOf(routes);
         this.courier = courier;
+        this.metrics = metrics;
     }
 
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
     private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
-                                                         Map<OutboxEntry.Channel, Courier> couriers, ServerLog log) {
+                                                         Map<OutboxEntry.Channel, Courier> couriers, ServerLog log,
+                                                         Metrics metrics) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -56,6 +59,7 @@ public final class WebServer implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 AnnounceService.Delivery d = announcements.deliver(couriers, 100);
+                metrics.delivery(d);
                 if (d.delivered() > 0 || d.failed() > 0) {
                     log.line("outbox: delivered " + d.delivered() + " to " + String.join(" and ",
                             couriers.values().stream().map(Courier::describe).toList())
@@ -81,7 +85,8 @@ public final class WebServer implements AutoCloseable {
                                   int port, PrintWriter log) {
         PlanService plans = app.plans(policy);
         WebAuth auth = new WebAuth(access, settings);
-        Metrics metrics = new Metrics();
+        AnnounceService announcements = app.announcements(policy, settings.mail().templates(), settings.mail().from());
+        Metrics metrics = new Metrics(app, announcements);
         ServerLog serverLog = new ServerLog(log);
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -89,7 +94,7 @@ public final class WebServer implements AutoCloseable {
             Failures.guard(config, MAX_BODY, serverLog);
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
-                metrics.record(ctx.method().name(), route, ctx.statusCode(), ms);
+                metrics.request(ctx.method().name(), route, ctx.statusCode(), ms);
                 serverLog.line(String.format("%s %s %d %.1fms", ctx.method().name(), ctx.path(), ctx.statusCode(), ms));
             });
         });
@@ -104,12 +109,11 @@ public final class WebServer implements AutoCloseable {
             app.catalog().environments(); // the store answers
             ctx.contentType("application/json").result("{\"status\":\"ok\"}");
         });
-        server.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.text()));
+        server.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.text()));
         String openapi = openapi();
         server.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
         List<String> routes = new ArrayList<>(List.of("GET /healthz", "GET /metrics", "GET /api/v1/openapi.json"));
         auth.register(server);
-        AnnounceService announcements = app.announcements(policy, settings.mail().templates(), settings.mail().from());
         Pages pages = new Pages(app, plans, access, announcements);
         new PlanForms(app, plans, access, auth, pages).register(server); // before Pages: /plans/new, then /plans/{id}
         pages.register(server);
@@ -118,17 +122,26 @@ public final class WebServer implements AutoCloseable {
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
-        server.start(host, port);
+        try {
+            server.start(host, port);
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
         Map<OutboxEntry.Channel, Courier> couriers = settings.mail().couriers();
         Optional<ScheduledExecutorService> courier = couriers.isEmpty() ? Optional.empty()
-                : Optional.of(deliverEvery(announcements, couriers, serverLog));
-        return new WebServer(server, routes, courier);
+                : Optional.of(deliverEvery(announcements, couriers, serverLog, metrics));
+        return new WebServer(server, routes, courier, metrics);
     }
 
-    /** The route that answered (its template, so metrics do not grow per path), or "unmatched". */
+    /**
+     * The route that answered (its template, so metrics do not grow per path): "*" when a
+     * before-handler answered (a login needed), "unmatched" when no route matched.
+     */
     private static String route(Context ctx) {
         try {
-            return ctx.endpointHandlerPath();
+            String path = ctx.endpointHandlerPath();
+            return path.startsWith("/") || path.equals("*") ? path : "unmatched";
         } catch (RuntimeException e) {
             return "unmatched";
         }
@@ -158,5 +171,6 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         courier.ifPresent(ScheduledExecutorService::shutdownNow);
         server.stop();
+        metrics.close();
     }
 }

@@ -10,16 +10,14 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.breakwater.App;
+import org.breakwater.MovableClock;
 import org.breakwater.announce.mail.FolderCourier;
 import org.breakwater.announce.mail.MailSettings;
 import org.breakwater.announce.mail.SmtpCourier;
@@ -50,26 +48,6 @@ class DeliveryTest {
     GreenMail smtp;
     int port;
     final MovableClock clock = new MovableClock();
-
-    /** The system clock, moved forward by the tests (retries and leases wait for it). */
-    static final class MovableClock extends Clock {
-        Duration ahead = Duration.ZERO;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-    }
 
     @BeforeEach
     void start() throws Exception {

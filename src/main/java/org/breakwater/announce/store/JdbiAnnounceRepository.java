@@ -139,6 +139,14 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
     }
 
     @Override
+    public List<Waiting> waiting() {
+        return jdbi.withHandle(h -> h.createQuery("select channel, count(*), min(created_at) from outbox where state ="
+                        + " 'pending' group by channel order by channel")
+                .map((rs, ctx) -> new Waiting(OutboxEntry.Channel.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                        rs.getInt(2), Instant.ofEpochMilli(rs.getLong(3)))).list());
+    }
+
+    @Override
     public boolean claim(long id, Instant seen, Instant until) {
         return jdbi.withHandle(h -> h.createUpdate("update outbox set next_attempt_at = ? where id = ? and state = 'pending'"
                         + " and next_attempt_at = ?").bind(0, until.toEpochMilli()).bind(1, id).bind(2, seen.toEpochMilli())

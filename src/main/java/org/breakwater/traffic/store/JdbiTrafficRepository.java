@@ -99,8 +99,17 @@ public final class JdbiTrafficRepository implements TrafficRepository {
 
     @Override
     public List<Follower.Cursor> cursors(String service, String environment) {
+        return cursors(" where service = :s and environment = :e", service, environment);
+    }
+
+    @Override
+    public List<Follower.Cursor> cursors() {
+        return cursors("", "", "");
+    }
+
+    private List<Follower.Cursor> cursors(String where, String service, String environment) {
         return jdbi.withHandle(h -> h.createQuery("select service, environment, file_key, path, position, updated"
-                        + " from traffic_cursor where service = :s and environment = :e order by path")
+                        + " from traffic_cursor" + where + " order by service, environment, path")
                 .bind("s", service).bind("e", environment)
                 .map((rs, ctx) -> new Follower.Cursor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), Instant.ofEpochMilli(rs.getLong(6)))).list());

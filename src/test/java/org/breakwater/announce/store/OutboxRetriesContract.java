@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What waits in the outbox to be retried, counted on SQLite and on PostgreSQL. */
+/** What waits in the outbox (to be retried, and at all), counted on SQLite and on PostgreSQL. */
 abstract class OutboxRetriesContract {
     static final Instant NOW = Instant.parse("2026-12-04T21:30:00Z");
 
@@ -67,5 +67,22 @@ abstract class OutboxRetriesContract {
         assertThat(outbox.retries(NOW.plusSeconds(60), mail))
                 .isEqualTo(new AnnounceRepository.Retries(1, Optional.of(NOW.plusSeconds(120))));
         assertThat(outbox.retries(NOW, Set.of())).isEqualTo(new AnnounceRepository.Retries(0, Optional.empty()));
+    }
+
+    @Test
+    void pending_entries_are_counted_per_channel_with_the_time_the_oldest_was_made() {
+        assertThat(outbox.waiting()).isEmpty();
+        outbox.enqueue(entry("a", OutboxEntry.Channel.MAIL));
+        outbox.enqueue(new OutboxEntry(0, OutboxEntry.Channel.MAIL, "<old@fedoraproject.org>", Optional.empty(), "devel@lists",
+                "subject", "body", 0, NOW, OutboxEntry.State.PENDING, Optional.empty(), NOW.minusSeconds(3600), Optional.empty()));
+        outbox.enqueue(entry("sent", OutboxEntry.Channel.MAIL));
+        outbox.enqueue(entry("bus", OutboxEntry.Channel.BUS));
+        outbox.failed(id("a"), 2, NOW.plusSeconds(30), "connection refused");
+        OutboxEntry sent = outbox.outbox(50).stream().filter(e -> e.messageId().startsWith("<sent@")).findFirst().orElseThrow();
+        outbox.sent(sent, NOW);
+
+        assertThat(outbox.waiting()).as("failed ones wait too; sent ones do not").containsExactly(
+                new AnnounceRepository.Waiting(OutboxEntry.Channel.BUS, 1, NOW),
+                new AnnounceRepository.Waiting(OutboxEntry.Channel.MAIL, 2, NOW.minusSeconds(3600)));
     }
 }

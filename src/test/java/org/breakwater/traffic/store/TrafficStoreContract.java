@@ -96,6 +96,19 @@ abstract class TrafficStoreContract {
     }
 
     @Test
+    void every_cursor_of_every_service_and_environment_is_listed_for_the_metrics() {
+        assertThat(traffic.cursors()).isEmpty();
+        traffic.merge(List.of(), List.of(), List.of(
+                new Follower.Cursor("pkgdb", "staging", "(dev=1,ino=2)", "/var/log/a", 100, t("02T11:00:00")),
+                new Follower.Cursor("fas", "production", "(dev=1,ino=3)", "/var/log/b", 50, t("02T12:00:00")),
+                new Follower.Cursor("pkgdb", "production", "(dev=1,ino=4)", "/var/log/c", 70, t("02T13:00:00"))), List.of());
+        assertThat(traffic.cursors()).extracting(c -> c.service() + " " + c.environment() + " " + c.path() + " "
+                + c.position() + " " + c.updated()).containsExactly("fas production /var/log/b 50 2014-06-02T12:00:00Z",
+                "pkgdb production /var/log/c 70 2014-06-02T13:00:00Z", "pkgdb staging /var/log/a 100 2014-06-02T11:00:00Z");
+        assertThat(traffic.cursors("pkgdb", "staging")).extracting(Follower.Cursor::path).containsExactly("/var/log/a");
+    }
+
+    @Test
     void reads_are_saved_with_their_counts_moved_on_and_pruned() {
         String head = "a".repeat(64);
         LogRead first = new LogRead("pkgdb", "production", head, 100, "/var/log/access.log", 100, t("02T10:00:00"));
