@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "  breakwater can-deploy --plan 1 --json",
             "  breakwater can-deploy --plan 1 --retry-while-pending 3600   (waits for gates)"},
         footer = {"", "Exit codes: 0 yes; 1 no (every unmet gate is listed); 2 usage error,",
-            "unknown plan or service, unreadable policy; 3 internal error."})
+            "unknown plan or service, a version that does not read as one, a release several open",
+            "plans ship (ask with --plan), unreadable policy; 3 internal error."})
 public final class CanDeployCommand implements Callable<Integer> {
     // not mixinStandardHelpOptions: its --version would take the place of this command's own --version;
     // the same -h, --help and -V as every other command
