@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public class TextEncoder extends PatternLayoutEncoder {
     /** The pattern when the configuration names none. */
-    public static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{30} [%thread] %msg%ex";
+    public static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{30} [%thread] %msg%n%ex";
 
     @Override
     public void start() {
