@@ -66,10 +66,18 @@ final class RequestLog {
         return p;
     }
 
-    /** The body bytes written so far (all of them once the handler is done); -1 when unknown. */
+    /** The body's bytes: written already, or still waiting in the result; -1 when unknown. */
     private static long bytes(Context ctx) {
         Request base = Request.getBaseRequest(ctx.req());
-        return base == null ? -1 : base.getResponse().getHttpChannel().getBytesWritten();
+        long written = base == null ? -1 : Math.max(base.getResponse().getHttpOutput().getWritten(),
+                base.getResponse().getHttpChannel().getBytesWritten());
+        try {
+            java.io.InputStream result = ctx.resultInputStream();
+            return result instanceof java.io.ByteArrayInputStream pending ? Math.max(written, pending.available())
+                    : written;
+        } catch (RuntimeException e) {
+            return written;
+        }
     }
 
     /** A value as it stands, or in double quotes (a quote in it written %22, as in a URL) when it has a space, quote or '='. */
