@@ -35,6 +35,9 @@ public final class LogSettings {
      * unless {@code -Dlogback.configurationFile} names one already.
      */
     public static void fromEnvironment(Optional<String> file) {
+        if (System.getProperty("logback.statusListenerClass") == null) { // Logback's own complaints: stderr, not stdout
+            System.setProperty("logback.statusListenerClass", StatusOnStderr.class.getName());
+        }
         if (file.isPresent() && !file.get().isBlank() && System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", file.get());
         }
