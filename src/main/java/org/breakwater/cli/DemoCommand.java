@@ -223,9 +223,9 @@ final class DemoCommand implements Callable<Integer> {
                             Optional.of(new org.breakwater.announce.mail.FolderCourier(outgoing, DemoPlans.FROM))));
             AccessService access = app.access();
             try {
-                server = WebServer.start(app, PolicyReader.defaults(), access, settings, "127.0.0.1", port, err);
+                server = WebServer.start(app, PolicyReader.defaults(), access, settings, "127.0.0.1", port);
             } catch (RuntimeException e) { // the port is taken
-                server = WebServer.start(app, PolicyReader.defaults(), access, settings, "127.0.0.1", 0, err);
+                server = WebServer.start(app, PolicyReader.defaults(), access, settings, "127.0.0.1", 0);
             }
             String url = "http://127.0.0.1:" + server.port() + "/";
             out.println(RULE);

@@ -18,6 +18,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.breakwater.logs.LogSettings.fromEnvironment(java.util.Optional.ofNullable(
+                System.getenv(org.breakwater.logs.LogSettings.CONFIG_VARIABLE)));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = run(args, out, err);

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
             "Pages: / (dashboard), /services/NAME, /plans/ID, /plans/new, /calendar,",
             "/compare, /login. API under /api/v1 (described at /api/v1/openapi.json; writes",
             "need a token, see `breakwater token`), /healthz, /metrics (Prometheus). One log",
-            "line per request on standard error. docs/api.md.",
+            "line per request on standard error, secrets masked (--log-format json: JSON",
+            "lines); docs/operations.md.",
             "",
             "Reading is open to anyone who reaches the server unless --read login; changing",
             "anything needs a login (accounts: `breakwater user`; or single sign-on with",
@@ -118,6 +119,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "deliver sent announcements into DIR as .eml files instead of mailing them")
     java.nio.file.Path mailDryRun;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL",
+            description = "the level of Breakwater's own log lines: trace, debug, info, warn, error or off"
+                    + " (default: the configuration's, info; libraries stay at warn; $BREAKWATER_LOG_CONFIG names"
+                    + " a Logback file for more)")
+    String logLevel;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "text (a line of key=value per request) or json (a JSON object per line);"
+                    + " default: the configuration's, text")
+    String logFormat;
+
     @Mixin
     StoreOptions store;
 
@@ -155,6 +167,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         org.breakwater.web.Network network;
         try {
+            org.breakwater.logs.LogSettings.check(java.util.Optional.ofNullable(logLevel),
+                    java.util.Optional.ofNullable(logFormat));
             network = network();
         } catch (IllegalArgumentException e) {
             err.println("breakwater serve: " + e.getMessage());
@@ -169,11 +183,13 @@ final class ServeCommand implements Callable<Integer> {
             err.println("breakwater serve: the policy does not read: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
+        org.breakwater.logs.LogSettings.apply(java.util.Optional.ofNullable(logLevel),
+                java.util.Optional.ofNullable(logFormat));
         return ErrorReporting.guarded("serve", err, () -> {
             App app = store.open(Clock.systemUTC());
             WebServer server;
             try {
-                server = WebServer.start(app, p, app.access(), settings, bind, port, err);
+                server = WebServer.start(app, p, app.access(), settings, bind, port);
             } catch (RuntimeException e) {
                 err.println("breakwater serve: cannot listen on " + bind + ":" + port + ": " + e.getMessage());
                 return ExitCode.INPUT_ERROR;

@@ -21,7 +21,7 @@ import org.eclipse.jetty.servlet.FilterHolder;
  * problem's {@code requestId}, or on the error page).
  */
 final class Failures {
-    /** The response header carrying an incident's id. */
+    /** The response header carrying the request's id (every answer has one; an incident is logged under it). */
     static final String REQUEST_ID = "X-Request-Id";
 
     private Failures() {
@@ -72,8 +72,8 @@ final class Failures {
         }
         Optional<StoreException> store = Database.explain(e);
         if (store.isPresent() && store.get().busy()) {
-            String id = ServerLog.incidentId();
-            log.line("store busy " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + store.get().getMessage());
+            String id = ServerLog.incident(ctx.req());
+            log.warning("store busy " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + store.get().getMessage());
             ctx.header("Retry-After", "1").header(REQUEST_ID, id);
             problem(ctx, 503, "Store busy", "the store is busy with another writer; try again in a moment"
                     + " (request id " + id + ")", Optional.of(id));
@@ -89,8 +89,8 @@ final class Failures {
 
     /** The answer to an unexpected failure: logged under a new id, answered with it, never with a trace. */
     static void unexpected(Context ctx, ServerLog log, Throwable e) {
-        String id = ServerLog.incidentId();
-        log.line("internal error " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + e);
+        String id = ServerLog.incident(ctx.req());
+        log.failure("internal error " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + e, e);
         ctx.header(REQUEST_ID, id);
         problem(ctx, 500, "Internal error", detail(id), Optional.of(id));
     }

@@ -31,15 +31,16 @@ final class Guard implements Filter {
             throws IOException, ServletException {
         HttpServletRequest req = (HttpServletRequest) request;
         HttpServletResponse res = (HttpServletResponse) response;
+        res.setHeader(Failures.REQUEST_ID, ServerLog.requestId(req));
         try {
             chain.doFilter(new BodyLimit(req, limit), res);
         } catch (IOException | ServletException | RuntimeException | Error e) {
-            answer(req, res, e.toString());
+            answer(req, res, e.toString(), e);
             return;
         }
-        if (res.getStatus() >= 500 && res.getHeader(Failures.REQUEST_ID) == null && !req.isAsyncStarted()) {
+        if (res.getStatus() >= 500 && !ServerLog.logged(req) && !req.isAsyncStarted()) {
             answer(req, res, "failed with status " + res.getStatus() + " and no exception to show"
-                    + " (a JVM error such as running out of memory or a stack overflow)");
+                    + " (a JVM error such as running out of memory or a stack overflow)", null);
         }
         Request base = Request.getBaseRequest(req);
         if (base != null && (req.getAttribute(BodyLimit.REFUSED) != null || unread(req, base))) {
@@ -70,9 +71,10 @@ final class Guard implements Filter {
         }
     }
 
-    private void answer(HttpServletRequest req, HttpServletResponse res, String what) throws IOException {
-        String id = ServerLog.incidentId();
-        log.line("internal error " + id + " on " + req.getMethod() + " " + req.getRequestURI() + ": " + what);
+    private void answer(HttpServletRequest req, HttpServletResponse res, String what, Throwable cause)
+            throws IOException {
+        String id = ServerLog.incident(req);
+        log.failure("internal error " + id + " on " + req.getMethod() + " " + req.getRequestURI() + ": " + what, cause);
         if (!res.isCommitted()) {
             Failures.problem(res, req.getRequestURI(), 500, "Internal error", Failures.detail(id), id);
         }

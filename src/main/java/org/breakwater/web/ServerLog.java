@@ -1,70 +1,68 @@
 package org.breakwater.web;
 
-import java.io.PrintWriter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.ThreadLocalRandom;
+import org.breakwater.logs.LogLines;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The server's log: one line per event, written whole. Every line goes through {@link #clean},
- * so text a request carried (a path, a file name, an exception message quoting the body) cannot
- * break a line in two or forge another: control characters, line and paragraph separators and
- * the backslash itself are written as escapes.
+ * The server's log: what happened to the server (incidents, the outbox) through SLF4J, one line
+ * per event. Breakwater's encoders write each line whole, with control characters escaped
+ * ({@link LogLines}) and secrets masked ({@link org.breakwater.logs.Secrets}), so text a request
+ * carried cannot break a line in two, forge another or show a password.
  */
 final class ServerLog {
-    private final PrintWriter out;
+    /** The logger of the server's events. */
+    static final String NAME = "org.breakwater.web.server";
+    private static final String ID = "breakwater.request-id";
+    private static final String LOGGED = "breakwater.incident-logged";
 
-    ServerLog(PrintWriter out) {
-        this.out = out;
-    }
+    private final Logger log = LoggerFactory.getLogger(NAME);
 
-    /** Writes {@code line}, escaped, as one line of the log. */
+    /** Something operators should know that is not a failure. */
     void line(String line) {
-        String clean = clean(line);
-        synchronized (out) {
-            out.println(clean);
-            out.flush();
-        }
+        log.info(line);
     }
 
-    /** {@code text} with every control character escaped ({@code \n}, {@code \r}, {@code \t}, {@code \\}, else {@code \}{@code uXXXX}). */
+    /** A failure, with its cause when there is one (its trace on the same line). */
+    void failure(String line, Throwable cause) {
+        log.error(line, cause);
+    }
+
+    /** Something wrong that the server answered for (a busy store): no trace. */
+    void warning(String line) {
+        log.warn(line);
+    }
+
+    /** The id to log a failure of this request under (its request id), noting that it is logged. */
+    static String incident(HttpServletRequest req) {
+        req.setAttribute(LOGGED, Boolean.TRUE);
+        return requestId(req);
+    }
+
+    /** Whether a failure of this request was logged already. */
+    static boolean logged(HttpServletRequest req) {
+        return req.getAttribute(LOGGED) != null;
+    }
+
+    /** {@code text} with every control character escaped (see {@link LogLines#clean}). */
     static String clean(String text) {
-        StringBuilder b = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            String escape = escape(c);
-            if (escape != null && b == null) {
-                b = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (b != null) {
-                if (escape != null) {
-                    b.append(escape);
-                } else {
-                    b.append(c);
-                }
-            }
-        }
-        return b == null ? text : b.toString();
+        return LogLines.clean(text);
     }
 
-    private static String escape(char c) {
-        switch (c) {
-            case '\n':
-                return "\\n";
-            case '\r':
-                return "\\r";
-            case '\t':
-                return "\\t";
-            case '\\':
-                return "\\\\";
-            default:
-                break;
+    /** The id of this request (made on first asking): in its request log line, its X-Request-Id, any incident. */
+    static String requestId(HttpServletRequest req) {
+        Object id = req.getAttribute(ID);
+        if (id instanceof String s) {
+            return s;
         }
-        if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\u2028' || c == '\u2029') {
-            return String.format("\\u%04x", (int) c);
-        }
-        return null;
+        String made = incidentId();
+        req.setAttribute(ID, made);
+        return made;
     }
 
-    /** A new id for one incident, shown to the client and written in the log line that says what happened. */
+    /** A new id for one request or incident. */
     static String incidentId() {
         return String.format("%016x", ThreadLocalRandom.current().nextLong());
     }

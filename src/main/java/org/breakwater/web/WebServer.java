@@ -60,34 +60,62 @@ public final class WebServer implements AutoCloseable {
             try {
                 AnnounceService.Delivery d = announcements.deliver(couriers, 100);
                 metrics.delivery(d);
-                if (d.delivered() > 0 || d.failed() > 0) {
-                    log.line("outbox: delivered " + d.delivered() + " to " + String.join(" and ",
-                            couriers.values().stream().map(Courier::describe).toList())
-                            + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : ""));
+                if (d.failed() > 0) {
+                    log.warning(outbox(d, couriers));
+                } else if (d.delivered() > 0) {
+                    log.line(outbox(d, couriers));
                 }
             } catch (RuntimeException e) {
-                log.line("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e);
+                log.failure("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e, e);
             }
         }, 1, DELIVERY_SECONDS, TimeUnit.SECONDS);
         return timer;
     }
 
+    /** What one delivery round did, for the log. */
+    private static String outbox(AnnounceService.Delivery d, Map<OutboxEntry.Channel, Courier> couriers) {
+        return "outbox: delivered " + d.delivered() + " to " + String.join(" and ",
+                couriers.values().stream().map(Courier::describe).toList())
+                + (d.failed() > 0 ? ", " + d.failed() + " to retry: " + String.join("; ", d.errors()) : "");
+    }
+
     /** Starts serving on {@code host}:{@code port} (0: any free port) with the default settings. */
+    public static WebServer start(App app, Policy policy, String host, int port) {
+        return start(app, policy, app.access(), WebSettings.defaults(), host, port);
+    }
+
+    /**
+     * As {@link #start(App, Policy, String, int)}; the log goes through SLF4J now (docs/operations.md),
+     * {@code log} is no longer written to.
+     */
+    @Deprecated
     public static WebServer start(App app, Policy policy, String host, int port, PrintWriter log) {
-        return start(app, policy, app.access(), WebSettings.defaults(), host, port, log);
+        return start(app, policy, host, port);
+    }
+
+    /**
+     * As {@link #start(App, Policy, AccessService, WebSettings, String, int)}; the log goes through
+     * SLF4J now (docs/operations.md), {@code log} is no longer written to.
+     */
+    @Deprecated
+    public static WebServer start(App app, Policy policy, AccessService access, WebSettings settings, String host,
+                                  int port, PrintWriter log) {
+        return start(app, policy, access, settings, host, port);
     }
 
     /**
      * Starts serving on {@code host}:{@code port} (0: any free port). {@code access} is kept for
-     * the server's life: it counts failed logins.
+     * the server's life: it counts failed logins. It logs through SLF4J: a line per request
+     * ({@link RequestLog}) and the server's events ({@link ServerLog}).
      */
     public static WebServer start(App app, Policy policy, AccessService access, WebSettings settings, String host,
-                                  int port, PrintWriter log) {
+                                  int port) {
         PlanService plans = app.plans(policy);
         WebAuth auth = new WebAuth(access, settings);
         AnnounceService announcements = app.announcements(policy, settings.mail().templates(), settings.mail().from());
         Metrics metrics = new Metrics(app, announcements);
-        ServerLog serverLog = new ServerLog(log);
+        ServerLog serverLog = new ServerLog();
+        RequestLog requestLog = new RequestLog(settings.network());
         Javalin server = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
@@ -95,7 +123,7 @@ public final class WebServer implements AutoCloseable {
             config.requestLogger.http((ctx, ms) -> {
                 String route = route(ctx);
                 metrics.request(ctx.method().name(), route, ctx.statusCode(), ms);
-                serverLog.line(String.format("%s %s %d %.1fms", ctx.method().name(), ctx.path(), ctx.statusCode(), ms));
+                requestLog.write(ctx, ms);
             });
         });
         server.before(ctx -> {

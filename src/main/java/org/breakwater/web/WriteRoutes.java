@@ -87,10 +87,12 @@ final class WriteRoutes {
             throw new Problem(401, "Unauthorized", "send an API token: Authorization: Bearer TOKEN"
                     + " (breakwater token create --help)");
         }
-        return access.authenticate(header.substring(7).strip()).orElseThrow(() -> {
+        Principal who = access.authenticate(header.substring(7).strip()).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new Problem(401, "Unauthorized", "the API token is unknown or revoked");
         });
+        RequestLog.user(ctx, who.username());
+        return who;
     }
 
     /** The plan a gate write is about, once the caller may change it: an owner of one of its services, or an admin. */

@@ -3,20 +3,19 @@ package org.breakwater.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import ch.qos.logback.classic.Level;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.breakwater.App;
+import org.breakwater.logs.LogCapture;
 import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * over a store that went away.
  */
 class FailuresTest {
-    static final StringWriter LOG = new StringWriter();
+    static LogCapture log;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static Javalin server;
 
@@ -40,12 +39,13 @@ class FailuresTest {
 
     @BeforeAll
     static void start() {
-        ServerLog log = new ServerLog(new PrintWriter(LOG, true));
+        log = LogCapture.of(ServerLog.NAME, Level.INFO);
+        ServerLog serverLog = new ServerLog();
         server = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            Failures.guard(config, 1024, log);
+            Failures.guard(config, 1024, serverLog);
         });
-        Failures.map(server, log);
+        Failures.map(server, serverLog);
         server.get("/api/boom", ctx -> {
             throw new IllegalStateException("no such thing: " + ctx.queryParam("q"));
         });
@@ -61,6 +61,7 @@ class FailuresTest {
     @AfterAll
     static void stop() {
         server.stop();
+        log.close();
     }
 
     static HttpResponse<String> get(int port, String path) throws Exception {
@@ -69,12 +70,17 @@ class FailuresTest {
     }
 
     /** The id the answer carries: in the header, the same in the body, and in exactly one log line. */
+    /** The server log so far, a line per event. */
+    static String log() {
+        return String.join("\n", log.messages());
+    }
+
     static String incident(HttpResponse<String> r) {
         assertThat(r.statusCode()).isEqualTo(500);
         String id = r.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(id).matches("[0-9a-f]{16}");
         assertThat(r.body()).contains(id).doesNotContain("\tat ");
-        assertThat(Arrays.stream(LOG.toString().split("\n")).filter(l -> l.contains(id)))
+        assertThat(log.messages().stream().filter(l -> l.contains(id)))
                 .singleElement().satisfies(l -> assertThat(l).startsWith("internal error " + id + " on GET "));
         return id;
     }
@@ -85,7 +91,7 @@ class FailuresTest {
         String id = incident(r);
         assertThat(r.headers().firstValue("content-type")).get().asString().startsWith("application/problem+json");
         assertThat(r.body()).contains("\"requestId\":\"" + id + "\"").contains("\"status\":500");
-        assertThat(LOG.toString()).contains("internal error " + id + " on GET /api/boom: java.lang.IllegalStateException:"
+        assertThat(log()).contains("internal error " + id + " on GET /api/boom: java.lang.IllegalStateException:"
                 + " no such thing: x");
     }
 
@@ -106,11 +112,12 @@ class FailuresTest {
 
     @Test
     void line_breaks_and_nuls_in_request_input_cannot_forge_a_log_line() throws Exception {
-        int before = LOG.toString().split("\n").length;
+        int before = log.messages().size();
         String id = incident(get(server.port(), "/api/boom?q=x%0AGET%20/admin%20200%200.1ms%0D%00end"));
-        List<String> added = Arrays.asList(LOG.toString().split("\n")).subList(before, LOG.toString().split("\n").length);
-        assertThat(added).noneMatch(l -> l.startsWith("GET /admin"));
-        assertThat(LOG.toString()).contains("no such thing: x\\nGET /admin 200 0.1ms\\r\\u0000end").doesNotContain("\u0000");
+        List<String> added = log.messages().subList(before, log.messages().size());
+        assertThat(added).noneMatch(l -> l.startsWith("GET /admin")).allMatch(l -> !l.contains("\n") && !l.contains("\r"));
+        assertThat(log()).contains("no such thing: x\\nGET /admin 200 0.1ms\\r\\u0000end").doesNotContain("\u0000");
+        assertThat(log.jsonLines()).allMatch(l -> !l.contains("\n") && !l.contains("\u0000"));
         assertThat(id).isNotEmpty();
     }
 
@@ -131,8 +138,7 @@ class FailuresTest {
                         .read(Path.of("src/main/resources/demo/catalog"))));
         String token = app.access().issue("t", new org.breakwater.auth.Principal("ci", org.breakwater.auth.Role.ADMIN,
                 Optional.empty())).secret();
-        StringWriter log = new StringWriter();
-        WebServer real = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(log, true));
+        WebServer real = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0);
         try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
              java.sql.Statement s = other.createStatement()) {
             s.execute("begin immediate"); // another process writing, for as long as the request takes
@@ -145,7 +151,7 @@ class FailuresTest {
             assertThat(r.headers().firstValue("Retry-After")).contains("1");
             String id = r.headers().firstValue("X-Request-Id").orElseThrow();
             assertThat(r.body()).contains("store is busy").contains("\"requestId\":\"" + id + "\"");
-            assertThat(log.toString()).contains("store busy " + id + " on POST /api/v1/deployments");
+            assertThat(log()).contains("store busy " + id + " on POST /api/v1/deployments");
         } finally {
             real.close();
             app.close();
@@ -155,16 +161,15 @@ class FailuresTest {
     @Test
     void the_real_server_over_a_store_that_went_away_answers_with_an_id() throws Exception {
         App app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        StringWriter log = new StringWriter();
-        WebServer real = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(log, true));
+        WebServer real = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0);
         try {
             app.close();
             HttpResponse<String> r = get(real.port(), "/api/v1/services");
             assertThat(r.statusCode()).isEqualTo(500);
             String id = r.headers().firstValue("X-Request-Id").orElseThrow();
             assertThat(r.body()).contains("\"requestId\":\"" + id + "\"");
-            Matcher m = Pattern.compile("internal error " + id + " on GET /api/v1/services: .+").matcher(log.toString());
-            assertThat(m.find()).as(log.toString()).isTrue();
+            Matcher m = Pattern.compile("internal error " + id + " on GET /api/v1/services: .+").matcher(log());
+            assertThat(m.find()).as(log()).isTrue();
         } finally {
             real.close();
         }
