@@ -103,7 +103,8 @@ class OneLanguageTest {
             for (OptionSpec o : c.getCommandSpec().options()) {
                 String text = String.join(" ", o.description()).toLowerCase(java.util.Locale.ROOT);
                 boolean offersJson = !o.hidden() && !o.longestName().equals("--json") && text.contains("json")
-                        && !c.getCommandSpec().name().equals("ingest"); // ingest --format reads JSON lines
+                        && !c.getCommandSpec().name().equals("ingest") // ingest --format reads JSON lines
+                        && !o.longestName().equals("--log-format"); // serve's log lines on stderr, not its output
                 if (offersJson) {
                     assertThat(c.getCommandSpec().findOption("--json"))
                             .as(c.getCommandSpec().qualifiedName() + " " + o.longestName() + " offers JSON").isNotNull();

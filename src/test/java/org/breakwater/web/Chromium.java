@@ -255,7 +255,17 @@ final class Chromium implements AutoCloseable {
     private void waitForNewDocument(String mark) throws Exception {
         long until = System.nanoTime() + STEP.toNanos();
         while (System.nanoTime() < until) {
-            String state = eval("(window.__breakwaterMark === " + quote(mark) + " ? 'old' : document.readyState)");
+            String state;
+            try {
+                state = eval("(window.__breakwaterMark === " + quote(mark) + " ? 'old' : document.readyState)");
+            } catch (IllegalStateException e) {
+                // asked while the old document goes and the new one comes: ask again
+                if (!String.valueOf(e.getMessage()).contains("navigated or closed")
+                        && !String.valueOf(e.getMessage()).contains("context")) {
+                    throw e;
+                }
+                state = "navigating";
+            }
             if (state.equals("complete")) {
                 return;
             }
