@@ -85,6 +85,31 @@ public final class SpecComparator {
                 out.add(Rules.ENDPOINT_ADDED, n.label(), n.source(), false, n.label() + " added");
             }
         }
+        webhooks(oldSpec, newSpec, out);
+    }
+
+    /**
+     * Webhooks removed or added. A kept webhook's request and responses are not compared yet:
+     * that needs the directions flipped (the API is the client there).
+     */
+    private static void webhooks(ApiSpec oldSpec, ApiSpec newSpec, Findings out) {
+        for (Map.Entry<String, Operation> e : oldSpec.webhooks().entrySet()) {
+            if (!newSpec.webhooks().containsKey(e.getKey())) {
+                Operation o = e.getValue();
+                out.add(Rules.WEBHOOK_REMOVED, webhookLabel(o), o.source(), true, webhookLabel(o) + " removed");
+            }
+        }
+        for (Map.Entry<String, Operation> e : newSpec.webhooks().entrySet()) {
+            if (!oldSpec.webhooks().containsKey(e.getKey())) {
+                Operation n = e.getValue();
+                out.add(Rules.WEBHOOK_ADDED, webhookLabel(n), n.source(), false, webhookLabel(n) + " added");
+            }
+        }
+    }
+
+    /** "webhook POST newPet": apart from every operation's "METHOD /path". */
+    private static String webhookLabel(Operation o) {
+        return "webhook " + o.label();
     }
 
     /** Breaking first; within a level by operation, then by where the change is written. */

@@ -148,6 +148,13 @@ public final class Rules {
     public static final Rule SERVER_ADDED = rule("server-added", INFO, NONE,
             "a new server URL", "servers: [a] → servers: [a, b]");
 
+    // Webhooks (OpenAPI 3.1): the API sends these requests to its subscribers
+    public static final Rule WEBHOOK_REMOVED = rule("webhook-removed", BREAKING, NONE,
+            "a webhook is no longer sent: subscribers waiting for it never hear of the event again",
+            "webhooks: {newPet} → (none)");
+    public static final Rule WEBHOOK_ADDED = rule("webhook-added", INFO, NONE,
+            "a new webhook subscribers may listen for", "(none) → webhooks: {newPet}");
+
     // The comparison itself
     public static final Rule COMPARISON_INCOMPLETE = rule("comparison-incomplete", BREAKING, NONE,
             "the comparison stopped before the end (it took more steps than allowed, or ran past its time"
