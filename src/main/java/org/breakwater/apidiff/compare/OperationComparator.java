@@ -137,6 +137,13 @@ final class OperationComparator {
         if (p.explode() != q.explode() && serialisesCollections(q)) {
             out.add(Rules.PARAMETER_EXPLODE_CHANGED, op, q.source(), false, subject + ": explode " + p.explode() + " → " + q.explode());
         }
+        if (!p.allowEmptyValue() && q.allowEmptyValue()) {
+            out.add(Rules.PARAMETER_ALLOW_EMPTY_VALUE_ADDED, op, q.source(), false,
+                    subject + ": allowEmptyValue set (deprecated allowEmptyValue)");
+        } else if (p.allowEmptyValue() && !q.allowEmptyValue()) {
+            out.add(Rules.PARAMETER_ALLOW_EMPTY_VALUE_REMOVED, op, q.source(), false,
+                    subject + " no longer allows an empty value");
+        }
         if (!p.deprecated() && q.deprecated()) {
             out.add(Rules.schema(Scope.REQUEST_PARAMETER, org.breakwater.apidiff.rule.SchemaChange.DEPRECATED), op, q.source(), false, subject + " is now deprecated");
         }

@@ -75,6 +75,12 @@ public final class Rules {
     public static final Rule PARAMETER_EXPLODE_CHANGED = rule("request-parameter-explode-changed", BREAKING, REQUEST,
             "arrays and objects in a parameter are serialised differently: ?a=1&a=2 versus ?a=1,2",
             "explode: true → false");
+    public static final Rule PARAMETER_ALLOW_EMPTY_VALUE_ADDED = rule("request-parameter-allow-empty-value-added", WARNING, REQUEST,
+            "a query parameter now accepts an empty value through allowEmptyValue, which OpenAPI 3 deprecates:"
+            + " tools may ignore it, and it is likely to go away", "(none) → allowEmptyValue: true");
+    public static final Rule PARAMETER_ALLOW_EMPTY_VALUE_REMOVED = rule("request-parameter-allow-empty-value-removed", BREAKING, REQUEST,
+            "a query parameter no longer accepts an empty value: clients sending ?name= are refused",
+            "allowEmptyValue: true → false");
     public static final Rule PATH_PARAMETER_RENAMED = rule("request-path-parameter-renamed", INFO, REQUEST,
             "a path parameter was renamed: the URL clients call is the same", "/packages/{id} → /packages/{name}");
 
