@@ -33,6 +33,20 @@ class SchemaComparisonTest {
     private final ApiDiff diff = new ApiDiff(DiffOptions.defaults());
 
     @Test
+    void an_empty_pattern_counts_as_no_pattern_in_both_directions() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: string}"), requestBody(V30, "{type: string, pattern: ''}"))).isEmpty();
+        assertThat(compare(requestBody(V30, "{type: string, pattern: ''}"), requestBody(V30, "{type: string}"))).isEmpty();
+        assertThat(compare(responseBody(V31, "{type: string, pattern: ''}"), responseBody(V31, "{type: string}"))).isEmpty();
+    }
+
+    @Test
+    void an_empty_pattern_becoming_a_real_one_is_a_pattern_added() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: string, pattern: ''}"), requestBody(V30, "{type: string, pattern: '^[a-z]+$'}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-pattern-added", Level.BREAKING));
+    }
+
+    @Test
     void a_31_type_array_losing_null_in_a_request_is_breaking() throws Exception {
         List<Finding> findings = compare(requestBody(V31, "{type: [string, 'null']}"), requestBody(V31, "{type: string}"));
 
