@@ -118,7 +118,11 @@ public final class Rules {
     public static final Rule RESPONSE_MEDIA_TYPE_ADDED = rule("response-media-type-added", INFO, RESPONSE,
             "the response may come in another media type", "(none) → application/xml");
     public static final Rule RESPONSE_HEADER_REMOVED = rule("response-header-removed", BREAKING, RESPONSE,
-            "a response header is gone: clients reading it get nothing", "headers: {X-RateLimit} → (none)");
+            "a required response header is gone: clients relying on it get nothing",
+            "headers: {X-RateLimit (required)} → (none)");
+    public static final Rule RESPONSE_OPTIONAL_HEADER_REMOVED = rule("response-optional-header-removed", WARNING, RESPONSE,
+            "a response header that was never required is gone: clients had to cope with its absence already,"
+            + " but those that read it whenever it came lose it", "headers: {X-RateLimit} → (none)");
     public static final Rule RESPONSE_HEADER_ADDED = rule("response-header-added", INFO, RESPONSE,
             "a new response header", "(none) → headers: {X-Request-Id}");
     public static final Rule RESPONSE_HEADER_BECAME_OPTIONAL = rule("response-header-became-optional", BREAKING, RESPONSE,
