@@ -13,6 +13,7 @@ import org.breakwater.apidiff.spec.Operation;
 import org.breakwater.apidiff.spec.Parameter;
 import org.breakwater.apidiff.spec.ParameterLocation;
 import org.breakwater.apidiff.spec.RequestBody;
+import org.breakwater.apidiff.spec.Response;
 import org.breakwater.apidiff.spec.Schema;
 
 /** Compares one operation across versions: identity, deprecation, parameters and request body. */
@@ -193,6 +194,34 @@ final class OperationComparator {
             if (!o.content().containsKey(e.getKey())) {
                 out.add(Rules.BODY_MEDIA_TYPE_ADDED, op, e.getValue().source(), false,
                         "request body media type " + e.getValue().name() + " added");
+            }
+        }
+    }
+
+    /**
+     * A kept webhook: the API is the client there, so its request body is judged as subscribers
+     * read it (like a response) and the bodies subscribers answer with as the API reads them
+     * (like a request). Only bodies of media types and statuses on both sides are compared.
+     */
+    void compareWebhook(Operation o, Operation n, String label) {
+        if (o.requestBody().isPresent() && n.requestBody().isPresent()) {
+            sameMedia(o.requestBody().get().content(), n.requestBody().get().content(), Scope.WEBHOOK_REQUEST_PROPERTY,
+                    label, "webhook request body");
+        }
+        for (Map.Entry<String, Response> e : o.responses().entrySet()) {
+            Response after = n.responses().get(e.getKey());
+            if (after != null) {
+                sameMedia(e.getValue().content(), after.content(), Scope.WEBHOOK_RESPONSE_PROPERTY, label,
+                        "webhook response " + after.status());
+            }
+        }
+    }
+
+    private void sameMedia(Map<String, MediaType> before, Map<String, MediaType> after, Scope scope, String op, String where) {
+        for (Map.Entry<String, MediaType> e : before.entrySet()) {
+            MediaType now = after.get(e.getKey());
+            if (now != null) {
+                compareMedia(e.getValue(), now, scope, op, where + " (" + now.name() + ")");
             }
         }
     }

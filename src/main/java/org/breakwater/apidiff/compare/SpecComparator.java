@@ -85,18 +85,22 @@ public final class SpecComparator {
                 out.add(Rules.ENDPOINT_ADDED, n.label(), n.source(), false, n.label() + " added");
             }
         }
-        webhooks(oldSpec, newSpec, out);
+        webhooks(oldSpec, newSpec, out, operations);
     }
 
     /**
-     * Webhooks removed or added. A kept webhook's request and responses are not compared yet:
-     * that needs the directions flipped (the API is the client there).
+     * Webhooks removed or added; a kept webhook's bodies are compared with the directions
+     * flipped (the API sends the request, subscribers answer), see
+     * {@link OperationComparator#compareWebhook}.
      */
-    private static void webhooks(ApiSpec oldSpec, ApiSpec newSpec, Findings out) {
+    private static void webhooks(ApiSpec oldSpec, ApiSpec newSpec, Findings out, OperationComparator operations) {
         for (Map.Entry<String, Operation> e : oldSpec.webhooks().entrySet()) {
-            if (!newSpec.webhooks().containsKey(e.getKey())) {
-                Operation o = e.getValue();
+            Operation o = e.getValue();
+            Operation n = newSpec.webhooks().get(e.getKey());
+            if (n == null) {
                 out.add(Rules.WEBHOOK_REMOVED, webhookLabel(o), o.source(), true, webhookLabel(o) + " removed");
+            } else {
+                operations.compareWebhook(o, n, webhookLabel(n));
             }
         }
         for (Map.Entry<String, Operation> e : newSpec.webhooks().entrySet()) {
