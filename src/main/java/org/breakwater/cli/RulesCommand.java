@@ -94,7 +94,10 @@ final class RulesCommand implements Callable<Integer> {
                 .append("silently behave differently, against the new one? If any client could, it is **breaking**; if only\n")
                 .append("unusually strict clients could notice, it is a **warning**; otherwise **info**. Schema rules\n")
                 .append("exist once per place a schema sits (request parameter, request body property, response body\n")
-                .append("property, response header): the same edit is judged by the direction the data flows.\n\n")
+                .append("property, response header, and the bodies of an OpenAPI 3.1 webhook): the same edit is judged by\n")
+                .append("the direction the data flows. A webhook turns the roles round: the API sends its request, so\n")
+                .append("`webhook-request-property-*` rules are judged like a response, and the body subscribers answer\n")
+                .append("with (`webhook-response-property-*`) like a request.\n\n")
                 .append("| id | level | direction | meaning | example |\n|---|---|---|---|---|\n");
         for (Rule r : Rules.all()) {
             if (only == null || r.level() == only) {

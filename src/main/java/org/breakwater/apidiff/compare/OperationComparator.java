@@ -13,6 +13,7 @@ import org.breakwater.apidiff.spec.Operation;
 import org.breakwater.apidiff.spec.Parameter;
 import org.breakwater.apidiff.spec.ParameterLocation;
 import org.breakwater.apidiff.spec.RequestBody;
+import org.breakwater.apidiff.spec.Response;
 import org.breakwater.apidiff.spec.Schema;
 
 /** Compares one operation across versions: identity, deprecation, parameters and request body. */
@@ -137,6 +138,13 @@ final class OperationComparator {
         if (p.explode() != q.explode() && serialisesCollections(q)) {
             out.add(Rules.PARAMETER_EXPLODE_CHANGED, op, q.source(), false, subject + ": explode " + p.explode() + " → " + q.explode());
         }
+        if (!p.allowEmptyValue() && q.allowEmptyValue()) {
+            out.add(Rules.PARAMETER_ALLOW_EMPTY_VALUE_ADDED, op, q.source(), false,
+                    subject + ": allowEmptyValue set (deprecated allowEmptyValue)");
+        } else if (p.allowEmptyValue() && !q.allowEmptyValue()) {
+            out.add(Rules.PARAMETER_ALLOW_EMPTY_VALUE_REMOVED, op, q.source(), false,
+                    subject + " no longer allows an empty value");
+        }
         if (!p.deprecated() && q.deprecated()) {
             out.add(Rules.schema(Scope.REQUEST_PARAMETER, org.breakwater.apidiff.rule.SchemaChange.DEPRECATED), op, q.source(), false, subject + " is now deprecated");
         }
@@ -186,6 +194,34 @@ final class OperationComparator {
             if (!o.content().containsKey(e.getKey())) {
                 out.add(Rules.BODY_MEDIA_TYPE_ADDED, op, e.getValue().source(), false,
                         "request body media type " + e.getValue().name() + " added");
+            }
+        }
+    }
+
+    /**
+     * A kept webhook: the API is the client there, so its request body is judged as subscribers
+     * read it (like a response) and the bodies subscribers answer with as the API reads them
+     * (like a request). Only bodies of media types and statuses on both sides are compared.
+     */
+    void compareWebhook(Operation o, Operation n, String label) {
+        if (o.requestBody().isPresent() && n.requestBody().isPresent()) {
+            sameMedia(o.requestBody().get().content(), n.requestBody().get().content(), Scope.WEBHOOK_REQUEST_PROPERTY,
+                    label, "webhook request body");
+        }
+        for (Map.Entry<String, Response> e : o.responses().entrySet()) {
+            Response after = n.responses().get(e.getKey());
+            if (after != null) {
+                sameMedia(e.getValue().content(), after.content(), Scope.WEBHOOK_RESPONSE_PROPERTY, label,
+                        "webhook response " + after.status());
+            }
+        }
+    }
+
+    private void sameMedia(Map<String, MediaType> before, Map<String, MediaType> after, Scope scope, String op, String where) {
+        for (Map.Entry<String, MediaType> e : before.entrySet()) {
+            MediaType now = after.get(e.getKey());
+            if (now != null) {
+                compareMedia(e.getValue(), now, scope, op, where + " (" + now.name() + ")");
             }
         }
     }

@@ -68,7 +68,8 @@ final class ResponseComparator {
             Header now = after.headers().get(e.getKey());
             String subject = "response " + status + " header " + h.name();
             if (now == null) {
-                out.add(Rules.RESPONSE_HEADER_REMOVED, op, h.source(), true, subject + " removed");
+                out.add(h.required() ? Rules.RESPONSE_HEADER_REMOVED : Rules.RESPONSE_OPTIONAL_HEADER_REMOVED, op,
+                        h.source(), true, subject + (h.required() ? " (required)" : "") + " removed");
                 continue;
             }
             if (h.required() && !now.required()) {

@@ -181,8 +181,12 @@ final class SchemaComparator {
         } else if (o.closed() && !n.closed()) {
             add(out, scope, SchemaChange.ADDITIONAL_PROPERTIES_ALLOWED, n, false, path, "members not listed may now appear");
         }
-        if (o.additionalProperties().isPresent() && n.additionalProperties().isPresent()) {
-            diff(o.additionalProperties().get(), n.additionalProperties().get(), scope.nested(), join(path, "*"), out, depth);
+        // an absent additionalProperties allows any member: a schema given on one side only is
+        // compared with that, so absent → {type: string} narrows what extra members may be
+        if (!o.closed() && !n.closed() && (o.additionalProperties().isPresent() || n.additionalProperties().isPresent())) {
+            Schema before = o.additionalProperties().orElse(Schema.any(o.source()));
+            Schema after = n.additionalProperties().orElse(Schema.any(n.source()));
+            diff(before, after, scope.nested(), join(path, "*"), out, depth);
         }
     }
 

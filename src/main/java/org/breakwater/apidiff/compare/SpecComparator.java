@@ -85,6 +85,35 @@ public final class SpecComparator {
                 out.add(Rules.ENDPOINT_ADDED, n.label(), n.source(), false, n.label() + " added");
             }
         }
+        webhooks(oldSpec, newSpec, out, operations);
+    }
+
+    /**
+     * Webhooks removed or added; a kept webhook's bodies are compared with the directions
+     * flipped (the API sends the request, subscribers answer), see
+     * {@link OperationComparator#compareWebhook}.
+     */
+    private static void webhooks(ApiSpec oldSpec, ApiSpec newSpec, Findings out, OperationComparator operations) {
+        for (Map.Entry<String, Operation> e : oldSpec.webhooks().entrySet()) {
+            Operation o = e.getValue();
+            Operation n = newSpec.webhooks().get(e.getKey());
+            if (n == null) {
+                out.add(Rules.WEBHOOK_REMOVED, webhookLabel(o), o.source(), true, webhookLabel(o) + " removed");
+            } else {
+                operations.compareWebhook(o, n, webhookLabel(n));
+            }
+        }
+        for (Map.Entry<String, Operation> e : newSpec.webhooks().entrySet()) {
+            if (!oldSpec.webhooks().containsKey(e.getKey())) {
+                Operation n = e.getValue();
+                out.add(Rules.WEBHOOK_ADDED, webhookLabel(n), n.source(), false, webhookLabel(n) + " added");
+            }
+        }
+    }
+
+    /** "webhook POST newPet": apart from every operation's "METHOD /path". */
+    private static String webhookLabel(Operation o) {
+        return "webhook " + o.label();
     }
 
     /** Breaking first; within a level by operation, then by where the change is written. */

@@ -75,6 +75,12 @@ public final class Rules {
     public static final Rule PARAMETER_EXPLODE_CHANGED = rule("request-parameter-explode-changed", BREAKING, REQUEST,
             "arrays and objects in a parameter are serialised differently: ?a=1&a=2 versus ?a=1,2",
             "explode: true → false");
+    public static final Rule PARAMETER_ALLOW_EMPTY_VALUE_ADDED = rule("request-parameter-allow-empty-value-added", WARNING, REQUEST,
+            "a query parameter now accepts an empty value through allowEmptyValue, which OpenAPI 3 deprecates:"
+            + " tools may ignore it, and it is likely to go away", "(none) → allowEmptyValue: true");
+    public static final Rule PARAMETER_ALLOW_EMPTY_VALUE_REMOVED = rule("request-parameter-allow-empty-value-removed", BREAKING, REQUEST,
+            "a query parameter no longer accepts an empty value: clients sending ?name= are refused",
+            "allowEmptyValue: true → false");
     public static final Rule PATH_PARAMETER_RENAMED = rule("request-path-parameter-renamed", INFO, REQUEST,
             "a path parameter was renamed: the URL clients call is the same", "/packages/{id} → /packages/{name}");
 
@@ -112,7 +118,11 @@ public final class Rules {
     public static final Rule RESPONSE_MEDIA_TYPE_ADDED = rule("response-media-type-added", INFO, RESPONSE,
             "the response may come in another media type", "(none) → application/xml");
     public static final Rule RESPONSE_HEADER_REMOVED = rule("response-header-removed", BREAKING, RESPONSE,
-            "a response header is gone: clients reading it get nothing", "headers: {X-RateLimit} → (none)");
+            "a required response header is gone: clients relying on it get nothing",
+            "headers: {X-RateLimit (required)} → (none)");
+    public static final Rule RESPONSE_OPTIONAL_HEADER_REMOVED = rule("response-optional-header-removed", WARNING, RESPONSE,
+            "a response header that was never required is gone: clients had to cope with its absence already,"
+            + " but those that read it whenever it came lose it", "headers: {X-RateLimit} → (none)");
     public static final Rule RESPONSE_HEADER_ADDED = rule("response-header-added", INFO, RESPONSE,
             "a new response header", "(none) → headers: {X-Request-Id}");
     public static final Rule RESPONSE_HEADER_BECAME_OPTIONAL = rule("response-header-became-optional", BREAKING, RESPONSE,
@@ -147,6 +157,13 @@ public final class Rules {
             "a server URL is gone: clients configured with it must move", "servers: [a, b] → servers: [a]");
     public static final Rule SERVER_ADDED = rule("server-added", INFO, NONE,
             "a new server URL", "servers: [a] → servers: [a, b]");
+
+    // Webhooks (OpenAPI 3.1): the API sends these requests to its subscribers
+    public static final Rule WEBHOOK_REMOVED = rule("webhook-removed", BREAKING, NONE,
+            "a webhook is no longer sent: subscribers waiting for it never hear of the event again",
+            "webhooks: {newPet} → (none)");
+    public static final Rule WEBHOOK_ADDED = rule("webhook-added", INFO, NONE,
+            "a new webhook subscribers may listen for", "(none) → webhooks: {newPet}");
 
     // The comparison itself
     public static final Rule COMPARISON_INCOMPLETE = rule("comparison-incomplete", BREAKING, NONE,

@@ -10,16 +10,19 @@ import java.util.Map;
  * @param operations by {@link Operation#key()}, in document order
  * @param schemas    every schema reached through a {@code $ref}, by canonical reference
  * @param security   the document-wide security requirement (alternatives)
+ * @param webhooks   OpenAPI 3.1 webhooks, by {@link Operation#key()} (webhook name for path)
  */
 public record ApiSpec(SpecVersion version, String file, String title, String apiVersion, List<Server> servers,
                       Map<String, Operation> operations, Map<String, Schema> schemas,
-                      Map<String, SecurityScheme> securitySchemes, List<SecurityRequirement> security) {
+                      Map<String, SecurityScheme> securitySchemes, List<SecurityRequirement> security,
+                      Map<String, Operation> webhooks) {
     public ApiSpec {
         servers = List.copyOf(servers);
         operations = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(operations));
         schemas = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(schemas));
         securitySchemes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(securitySchemes));
         security = List.copyOf(security);
+        webhooks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(webhooks));
     }
 
     /** The schema a reference stands for, following chains of references. */

@@ -51,12 +51,34 @@ abstract class DescriptionReader {
                 readPath(e.getKey(), Pointer.append("/paths", e.getKey()), e.getValue(), operations);
             }
         }
+        Map<String, Operation> webhooks = webhooks();
         List<SecurityRequirement> security = requirements(root.get("security").orElse(null)).orElse(List.of());
         List<Server> servers = servers();
         Map<String, SecurityScheme> schemes = securitySchemes();
         schemas.drain();
         return new ApiSpec(version, doc.name(), info.text("title").orElse(""), info.text("version").orElse(""),
-                servers, operations, schemas.table(), schemes, security);
+                servers, operations, schemas.table(), schemes, security, webhooks);
+    }
+
+    /**
+     * OpenAPI 3.1's {@code webhooks}: each a path item keyed by the webhook's name, read like
+     * a path (the name stands where the path would), so {@code POST newPet} keys it.
+     */
+    private Map<String, Operation> webhooks() throws SpecException {
+        Map<String, Operation> out = new LinkedHashMap<>();
+        Optional<Node> hooks = version == SpecVersion.OPENAPI_3_1 ? root.get("webhooks") : Optional.empty();
+        if (hooks.isEmpty()) {
+            return out;
+        }
+        if (!(hooks.get() instanceof ObjectNode h)) {
+            throw problem(hooks.get(), "'webhooks' must be an object, found " + hooks.get().kindName());
+        }
+        for (Map.Entry<String, Node> e : h.fields().entrySet()) {
+            if (!e.getKey().startsWith("x-")) {
+                readPath(e.getKey(), Pointer.append("/webhooks", e.getKey()), e.getValue(), out);
+            }
+        }
+        return out;
     }
 
     abstract List<Server> servers() throws SpecException;

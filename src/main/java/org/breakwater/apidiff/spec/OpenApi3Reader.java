@@ -62,7 +62,7 @@ final class OpenApi3Reader extends DescriptionReader {
         String style = p.text("style").orElse(in.defaultStyle());
         boolean explode = p.optionalFlag("explode").orElse(style.equals("form"));
         return new Parameter(name, in, in == ParameterLocation.PATH || p.flag("required"), p.flag("deprecated"),
-                style, explode, schema, t.source());
+                style, explode, in == ParameterLocation.QUERY && p.flag("allowEmptyValue"), schema, t.source());
     }
 
     private Map<String, MediaType> content(SpecFiles.Document d, String pointer, ObjectNode holder) throws SpecException {

@@ -116,7 +116,7 @@ final class SchemaReader {
             types = Set.of("array");
         }
         return new Schema(source, Optional.empty(), types, o.text("format"), enumValues(o), o.get("default").map(SchemaReader::canonical),
-                properties, required, closed, additional, items, limits(o), o.text("pattern"),
+                properties, required, closed, additional, items, limits(o), pattern(o),
                 o.flag("uniqueItems"), o.flag("readOnly"), o.flag("writeOnly"),
                 o.flag("deprecated") || o.flag("x-deprecated"), discriminator(o),
                 list(doc, pointer, o, "allOf"), list(doc, pointer, o, "oneOf"), list(doc, pointer, o, "anyOf"),
@@ -229,5 +229,10 @@ final class SchemaReader {
                 Optional.empty(), Map.of(), Set.of(), false, Optional.empty(), Optional.empty(), Map.of(),
                 Optional.empty(), false, false, false, false, Optional.empty(), List.of(), List.of(), List.of(),
                 Optional.empty());
+    }
+
+    /** An empty pattern matches every string: it restricts nothing, so it counts as no pattern. */
+    private static Optional<String> pattern(ObjectNode o) {
+        return o.text("pattern").filter(p -> !p.isEmpty());
     }
 }

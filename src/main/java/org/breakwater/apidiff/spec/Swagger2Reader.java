@@ -52,7 +52,7 @@ final class Swagger2Reader extends DescriptionReader {
                         t.doc().name(), p, "parameter '" + name + "': 'in' must be path, query, header, body or formData")));
                 String[] style = style(loc, p.text("collectionFormat").orElse("csv"));
                 parameters.add(new Parameter(name, loc, loc == ParameterLocation.PATH || p.flag("required"),
-                        p.flag("x-deprecated"), style[0], Boolean.parseBoolean(style[1]),
+                        p.flag("x-deprecated"), style[0], Boolean.parseBoolean(style[1]), false,
                         schemas.read(t.doc(), t.pointer(), p), t.source()));
             }
         }

@@ -33,6 +33,46 @@ class SchemaComparisonTest {
     private final ApiDiff diff = new ApiDiff(DiffOptions.defaults());
 
     @Test
+    void an_empty_pattern_counts_as_no_pattern_in_both_directions() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: string}"), requestBody(V30, "{type: string, pattern: ''}"))).isEmpty();
+        assertThat(compare(requestBody(V30, "{type: string, pattern: ''}"), requestBody(V30, "{type: string}"))).isEmpty();
+        assertThat(compare(responseBody(V31, "{type: string, pattern: ''}"), responseBody(V31, "{type: string}"))).isEmpty();
+    }
+
+    @Test
+    void an_empty_pattern_becoming_a_real_one_is_a_pattern_added() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: string, pattern: ''}"), requestBody(V30, "{type: string, pattern: '^[a-z]+$'}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-pattern-added", Level.BREAKING));
+    }
+
+    @Test
+    void additional_properties_going_from_absent_to_a_typed_schema_in_a_request_is_breaking() throws Exception {
+        List<Finding> findings = compare(requestBody(V30, "{type: object, properties: {name: {type: string}}}"),
+                requestBody(V30, "{type: object, properties: {name: {type: string}}, additionalProperties: {type: string}}"));
+
+        assertThat(findings).extracting(Finding::id, Finding::level, Finding::location)
+                .containsExactly(tuple("request-property-type-narrowed", Level.BREAKING, REQUEST + "/additionalProperties"));
+    }
+
+    @Test
+    void additional_properties_going_from_a_typed_schema_to_absent_is_breaking_only_in_a_response() throws Exception {
+        String typed = "{type: object, additionalProperties: {type: string}}";
+        assertThat(compare(requestBody(V30, typed), requestBody(V30, "{type: object}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-type-widened", Level.INFO));
+        assertThat(compare(responseBody(V30, typed), responseBody(V30, "{type: object}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("response-property-type-widened", Level.BREAKING));
+    }
+
+    @Test
+    void additional_properties_going_from_absent_to_an_empty_schema_or_true_reports_nothing() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: object}"), requestBody(V30, "{type: object, additionalProperties: {}}"))).isEmpty();
+        assertThat(compare(requestBody(V30, "{type: object}"), requestBody(V30, "{type: object, additionalProperties: true}"))).isEmpty();
+    }
+
+    @Test
     void a_31_type_array_losing_null_in_a_request_is_breaking() throws Exception {
         List<Finding> findings = compare(requestBody(V31, "{type: [string, 'null']}"), requestBody(V31, "{type: string}"));
 

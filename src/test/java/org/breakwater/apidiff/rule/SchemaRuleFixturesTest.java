@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with an old/new pair from {@code src/test/resources/rules/schema/<suffix>.yaml}. Each
  * fixture writes its expected level per scope by hand, so a wrong level in the catalogue
  * fails here. The two schemas are placed, in turn, as a query parameter, a request body, a
- * 200 response body and a response header of {@code POST /items}, and the comparison must
+ * 200 response body and a response header of {@code POST /items}, and as the request body
+ * and the 200 response body of an OpenAPI 3.1 webhook {@code items}, and the comparison must
  * report exactly one finding: the rule, its level, the operation and a pointer to the
  * changed schema.
  *
@@ -50,6 +51,8 @@ class SchemaRuleFixturesTest {
     private static final String FIXTURES = "/rules/schema";
     private static final String OPERATION = "POST /items";
     private static final String OPERATION_POINTER = "/paths/~1items/post";
+    private static final String WEBHOOK = "webhook POST items";
+    private static final String WEBHOOK_POINTER = "/webhooks/items/post";
 
     @TempDir
     Path dir;
@@ -111,7 +114,7 @@ class SchemaRuleFixturesTest {
         boolean removal = f.change().equals(SchemaChange.REMOVED);
         assertThat(finding.id()).isEqualTo(scope.prefix() + "-" + f.change().suffix());
         assertThat(finding.level()).as("level of %s", finding.id()).isEqualTo(level);
-        assertThat(finding.operation()).isEqualTo(OPERATION);
+        assertThat(finding.operation()).isEqualTo(operation(scope));
         assertThat(finding.inOld()).as("reported in the old document").isEqualTo(removal);
         assertThat(finding.source().file()).isEqualTo((removal ? oldFile : newFile).toString());
         assertThat(finding.location()).isEqualTo(schemaPointer(scope) + f.location());
@@ -132,6 +135,9 @@ class SchemaRuleFixturesTest {
                     + "\"content\":{\"application/json\":{\"schema\":" + s + "}}}}";
             case RESPONSE_HEADER -> operation = "\"responses\":{\"200\":{\"description\":\"ok\","
                     + "\"headers\":{\"X-Value\":{\"schema\":" + s + "}}}}";
+            case WEBHOOK_REQUEST_PROPERTY, WEBHOOK_RESPONSE_PROPERTY -> {
+                return webhookDocument(f, scope, s);
+            }
             default -> throw new IllegalArgumentException(scope.prefix());
         }
         return "{\"openapi\":" + Json.quote(f.openapi()) + ",\"info\":{\"title\":\"fixture\",\"version\":\"1\"},"
@@ -139,13 +145,33 @@ class SchemaRuleFixturesTest {
                 + "\"components\":{\"schemas\":" + f.components().map(Json::write).orElse("{}") + "}}\n";
     }
 
+    /**
+     * An OpenAPI 3.1 document whose webhook {@code items} carries {@code schema} as its request
+     * body or as the body of its 200 response.
+     */
+    private static String webhookDocument(Fixture f, Scope scope, String s) {
+        String body = "{\"content\":{\"application/json\":{\"schema\":" + s + "}}}";
+        String operation = scope == Scope.WEBHOOK_REQUEST_PROPERTY
+                ? "\"requestBody\":" + body + ",\"responses\":{\"200\":{\"description\":\"ok\"}}"
+                : "\"responses\":{\"200\":{\"description\":\"ok\"," + body.substring(1) + "}";
+        return "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"fixture\",\"version\":\"1\"},"
+                + "\"webhooks\":{\"items\":{\"post\":{" + operation + "}}},"
+                + "\"components\":{\"schemas\":" + f.components().map(Json::write).orElse("{}") + "}}\n";
+    }
+
     private static String schemaPointer(Scope scope) {
-        return OPERATION_POINTER + switch (scope) {
-            case REQUEST_PARAMETER -> "/parameters/0/schema";
-            case REQUEST_PROPERTY -> "/requestBody/content/application~1json/schema";
-            case RESPONSE_PROPERTY -> "/responses/200/content/application~1json/schema";
-            case RESPONSE_HEADER -> "/responses/200/headers/X-Value/schema";
+        return switch (scope) {
+            case REQUEST_PARAMETER -> OPERATION_POINTER + "/parameters/0/schema";
+            case REQUEST_PROPERTY -> OPERATION_POINTER + "/requestBody/content/application~1json/schema";
+            case RESPONSE_PROPERTY -> OPERATION_POINTER + "/responses/200/content/application~1json/schema";
+            case RESPONSE_HEADER -> OPERATION_POINTER + "/responses/200/headers/X-Value/schema";
+            case WEBHOOK_REQUEST_PROPERTY -> WEBHOOK_POINTER + "/requestBody/content/application~1json/schema";
+            case WEBHOOK_RESPONSE_PROPERTY -> WEBHOOK_POINTER + "/responses/200/content/application~1json/schema";
         };
+    }
+
+    private static String operation(Scope scope) {
+        return scope == Scope.WEBHOOK_REQUEST_PROPERTY || scope == Scope.WEBHOOK_RESPONSE_PROPERTY ? WEBHOOK : OPERATION;
     }
 
     private static String describe(List<Finding> findings) {

@@ -697,6 +697,26 @@ class BadInputTest {
             assertThat(p.message()).contains("path item '/a' must be an object");
             assertThat(p).extracting(Problem::line, Problem::column).containsExactly(4, 7);
         }
+
+        @Test
+        void webhooks_that_are_not_an_object_are_reported_at_their_value() throws Exception {
+            Path file = write("webhooks.yaml", "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\nwebhooks: [a]\n");
+
+            Problem p = problem(file);
+
+            assertThat(p.message()).contains("'webhooks' must be an object");
+            assertThat(p.line()).isEqualTo(3);
+        }
+
+        @Test
+        void a_webhook_that_is_not_an_object_is_reported_at_its_value() throws Exception {
+            Path file = write("webhook.yaml", "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\nwebhooks:\n  newPet: 1\n");
+
+            Problem p = problem(file);
+
+            assertThat(p.message()).contains("path item 'newPet' must be an object");
+            assertThat(p.line()).isEqualTo(4);
+        }
     }
 
     @Test
