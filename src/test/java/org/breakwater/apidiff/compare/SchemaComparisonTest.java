@@ -82,6 +82,17 @@ class SchemaComparisonTest {
     }
 
     @Test
+    void a_minimum_count_of_zero_written_out_restricts_nothing() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: string}"), requestBody(V30, "{type: string, minLength: 0}"))).isEmpty();
+        assertThat(compare(requestBody(V30, "{type: array, items: {type: string}}"),
+                requestBody(V30, "{type: array, items: {type: string}, minItems: 0}"))).isEmpty();
+        assertThat(compare(requestBody(V31, "{type: object, minProperties: 0}"), requestBody(V31, "{type: object}"))).isEmpty();
+        assertThat(compare(requestBody(V30, "{type: string, minLength: 0}"), requestBody(V30, "{type: string, minLength: 1}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-min-length-added", Level.BREAKING));
+    }
+
+    @Test
     void additional_properties_going_from_absent_to_a_typed_schema_in_a_request_is_breaking() throws Exception {
         List<Finding> findings = compare(requestBody(V30, "{type: object, properties: {name: {type: string}}}"),
                 requestBody(V30, "{type: object, properties: {name: {type: string}}, additionalProperties: {type: string}}"));
