@@ -132,10 +132,12 @@ final class OperationComparator {
         } else if (p.required() && !q.required()) {
             out.add(Rules.PARAMETER_BECAME_OPTIONAL, op, q.source(), false, subject + " became optional");
         }
-        if (!p.style().equals(q.style()) && (q.in() == ParameterLocation.PATH || serialisesCollections(q))) {
+        boolean collection = serialisesCollections(schemas.resolveOld(p.schema()))
+                || serialisesCollections(schemas.resolveNew(q.schema()));
+        if (!p.style().equals(q.style()) && (q.in() == ParameterLocation.PATH || collection)) {
             out.add(Rules.PARAMETER_STYLE_CHANGED, op, q.source(), false, subject + ": style " + p.style() + " → " + q.style());
         }
-        if (p.explode() != q.explode() && serialisesCollections(q)) {
+        if (p.explode() != q.explode() && collection) {
             out.add(Rules.PARAMETER_EXPLODE_CHANGED, op, q.source(), false, subject + ": explode " + p.explode() + " → " + q.explode());
         }
         if (!p.allowEmptyValue() && q.allowEmptyValue()) {
@@ -153,10 +155,10 @@ final class OperationComparator {
 
     /**
      * explode, and every style but a path's label and matrix, only matter for arrays and
-     * objects; for a plain value the spellings are the same.
+     * objects; for a plain value the spellings are the same. {@code s} is resolved; a schema
+     * without a type (a composition, or one left open) may be either, so it counts as one.
      */
-    private boolean serialisesCollections(Parameter q) {
-        Schema s = q.schema();
+    private static boolean serialisesCollections(Schema s) {
         return s.isReference() || s.types().isEmpty() || s.types().contains("array") || s.types().contains("object");
     }
 

@@ -39,6 +39,16 @@ final class SchemaComparator {
         this.budget = budget;
     }
 
+    /** The schema a reference in the old description stands for. */
+    Schema resolveOld(Schema schema) {
+        return oldSpec.resolve(schema);
+    }
+
+    /** The schema a reference in the new description stands for. */
+    Schema resolveNew(Schema schema) {
+        return newSpec.resolve(schema);
+    }
+
     List<Change> compare(Schema oldSchema, Schema newSchema, Scope scope) {
         partial.clear();
         List<Change> out = new ArrayList<>();

@@ -214,7 +214,9 @@ final class SchemaKeywords {
             return;
         }
         if (o.pattern().isPresent() && n.pattern().isPresent()) {
-            SchemaComparator.add(out, scope, SchemaChange.PATTERN_CHANGED, n, false, path, "pattern " + o.pattern().get() + " → " + n.pattern().get());
+            SchemaChange change = Patterns.disjoint(o.pattern().get(), n.pattern().get())
+                    ? SchemaChange.PATTERN_REPLACED : SchemaChange.PATTERN_CHANGED;
+            SchemaComparator.add(out, scope, change, n, false, path, "pattern " + o.pattern().get() + " → " + n.pattern().get());
         } else if (n.pattern().isPresent()) {
             SchemaComparator.add(out, scope, SchemaChange.PATTERN_ADDED, n, false, path, "pattern " + n.pattern().get() + " added");
         } else {

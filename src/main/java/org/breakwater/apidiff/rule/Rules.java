@@ -70,10 +70,12 @@ public final class Rules {
             "a parameter moved (say from the query to a header): clients send it where it is no longer read",
             "in: query → in: header");
     public static final Rule PARAMETER_STYLE_CHANGED = rule("request-parameter-style-changed", BREAKING, REQUEST,
-            "a parameter is serialised differently: values clients send are read wrongly",
+            "a parameter is serialised differently (an array or object, or any path value; a plain value's"
+                    + " explicit default or style elsewhere is not reported): values clients send are read wrongly",
             "style: form → style: spaceDelimited");
     public static final Rule PARAMETER_EXPLODE_CHANGED = rule("request-parameter-explode-changed", BREAKING, REQUEST,
-            "arrays and objects in a parameter are serialised differently: ?a=1&a=2 versus ?a=1,2",
+            "arrays and objects in a parameter are serialised differently: ?a=1&a=2 versus ?a=1,2 (a plain value,"
+                    + " also behind a $ref, is not reported)",
             "explode: true → false");
     public static final Rule PARAMETER_ALLOW_EMPTY_VALUE_ADDED = rule("request-parameter-allow-empty-value-added", WARNING, REQUEST,
             "a query parameter now accepts an empty value through allowEmptyValue, which OpenAPI 3 deprecates:"

@@ -75,6 +75,10 @@ public record SchemaChange(String suffix, Level request, Level response, boolean
     public static final SchemaChange PATTERN_CHANGED = add("pattern-changed", WARNING, WARNING,
             "the pattern changed: whether it accepts every value the old one did cannot be decided here",
             "pattern: ^[a-z]+$ → pattern: ^[a-z0-9]+$");
+    public static final SchemaChange PATTERN_REPLACED = add("pattern-replaced", BREAKING, BREAKING,
+            "the pattern changed to one no old value matches (both anchored, with different literal prefixes):"
+                    + " every value clients send today is refused, and every value they read is one they do not expect",
+            "pattern: ^BU[0-9a-f]{32}$ → pattern: ^RN[0-9a-f]{32}$");
     public static final SchemaChange UNIQUE_ITEMS_ADDED = add("unique-items-added", BREAKING, INFO,
             "array items must now be unique: arrays with repeats will be refused", "uniqueItems: false → true");
     public static final SchemaChange UNIQUE_ITEMS_REMOVED = add("unique-items-removed", INFO, WARNING,

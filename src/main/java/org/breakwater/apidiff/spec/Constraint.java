@@ -35,6 +35,15 @@ public enum Constraint {
         return bound;
     }
 
+    /**
+     * False for a bound that limits nothing: a length, item or member count is never below
+     * zero, so a minimum count of zero (or less) is the default written out.
+     */
+    public boolean restricts(java.math.BigDecimal value) {
+        boolean count = this == MIN_LENGTH || this == MIN_ITEMS || this == MIN_PROPERTIES;
+        return !count || value.signum() > 0;
+    }
+
     /** The keyword as written in a description. */
     public String keyword() {
         return switch (this) {

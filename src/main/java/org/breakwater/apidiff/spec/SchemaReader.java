@@ -163,7 +163,7 @@ final class SchemaReader {
     private Map<Constraint, Limit> limits(ObjectNode o) {
         Map<Constraint, Limit> limits = new EnumMap<>(Constraint.class);
         for (Constraint c : Constraint.values()) {
-            decimal(o, c.keyword()).ifPresent(v -> limits.put(c, new Limit(v, false)));
+            decimal(o, c.keyword()).filter(c::restricts).ifPresent(v -> limits.put(c, new Limit(v, false)));
         }
         if (version == SpecVersion.OPENAPI_3_1) {
             // Beside an inclusive bound, the numeric exclusive one counts only where it is the stricter.

@@ -47,6 +47,52 @@ class SchemaComparisonTest {
     }
 
     @Test
+    void a_path_parameter_pattern_moved_to_another_anchored_literal_prefix_is_breaking() throws Exception {
+        List<Finding> findings = compare(pathParameter("'^BU[0-9a-f]{32}$'"), pathParameter("'^RN[0-9a-f]{32}$'"));
+
+        assertThat(findings).extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-parameter-pattern-replaced", Level.BREAKING));
+    }
+
+    @Test
+    void a_request_property_pattern_moved_to_another_anchored_literal_prefix_is_breaking() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: string, pattern: '^BU-[0-9]+$'}"), requestBody(V30, "{type: string, pattern: '^RN-[0-9]+$'}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-pattern-replaced", Level.BREAKING));
+    }
+
+    @Test
+    void a_pattern_change_that_some_value_may_survive_stays_undecided() throws Exception {
+        String[][] undecided = {
+            {"^BU[0-9]+$", "^BUX[0-9]+$"}, // one prefix starts the other
+            {"BU[0-9]+$", "^RN[0-9]+$"}, // not anchored
+            {"^BU[0-9]+$|^RN", "^RN[0-9]+$"}, // an alternative escapes the anchor
+            {"^BU?X$", "^BX$"}, // U may be absent: BX matches both
+            {"^B*X$", "^X$"}, // B may be absent: X matches both
+            {"^[A-Z]+$", "^RN$"}, // no literal prefix
+            {"^\\d+$", "^RN$"}, // an escape is no literal here
+        };
+        for (String[] pair : undecided) {
+            assertThat(compare(requestBody(V30, "{type: string, pattern: '" + pair[0] + "'}"),
+                    requestBody(V30, "{type: string, pattern: '" + pair[1] + "'}")))
+                    .as("%s → %s", pair[0], pair[1])
+                    .extracting(Finding::id, Finding::level)
+                    .containsExactly(tuple("request-property-pattern-changed", Level.WARNING));
+        }
+    }
+
+    @Test
+    void a_minimum_count_of_zero_written_out_restricts_nothing() throws Exception {
+        assertThat(compare(requestBody(V30, "{type: string}"), requestBody(V30, "{type: string, minLength: 0}"))).isEmpty();
+        assertThat(compare(requestBody(V30, "{type: array, items: {type: string}}"),
+                requestBody(V30, "{type: array, items: {type: string}, minItems: 0}"))).isEmpty();
+        assertThat(compare(requestBody(V31, "{type: object, minProperties: 0}"), requestBody(V31, "{type: object}"))).isEmpty();
+        assertThat(compare(requestBody(V30, "{type: string, minLength: 0}"), requestBody(V30, "{type: string, minLength: 1}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-min-length-added", Level.BREAKING));
+    }
+
+    @Test
     void additional_properties_going_from_absent_to_a_typed_schema_in_a_request_is_breaking() throws Exception {
         List<Finding> findings = compare(requestBody(V30, "{type: object, properties: {name: {type: string}}}"),
                 requestBody(V30, "{type: object, properties: {name: {type: string}}, additionalProperties: {type: string}}"));
@@ -295,6 +341,16 @@ class SchemaComparisonTest {
     private static String responseBody(String version, String schema) {
         return head(version) + "      responses: {'200': {description: ok, content: {application/json: {schema: "
                 + schema + "}}}}\n";
+    }
+
+    private static String pathParameter(String pattern) {
+        return "openapi: " + V30 + "\n"
+                + "info: {title: t, version: '1'}\n"
+                + "paths:\n"
+                + "  /items/{id}:\n"
+                + "    get:\n"
+                + "      parameters: [{name: id, in: path, required: true, schema: {type: string, pattern: " + pattern + "}}]\n"
+                + "      responses: {'200': {description: ok}}\n";
     }
 
     private static String queryParameter(String schema) {
