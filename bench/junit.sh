@@ -58,15 +58,7 @@ done
 mkdir -p "$build" "$work"
 
 # --- 1. Breakwater's classes, from a committed checkout --------------------------------------------
-if [ -n "${BW_CHECKOUT:-}" ]; then
-  checkout="$(cd "$BW_CHECKOUT" && pwd)"
-else
-  checkout="$build/breakwater"
-  log "cloning Breakwater (HEAD of $repo) into $checkout"
-  rm -rf "$checkout"
-  git clone -q "$repo" "$checkout"
-fi
-bw_commit="$(git -C "$checkout" log -1 --format='%h %s' 2>/dev/null || echo "$checkout")"
+bench_checkout "$build" "$repo"
 log "compiling Breakwater ($bw_commit)"
 (cd "$checkout" && { mvn -B -q -o compile -Dbw.buildDir="$build/bw-target" || mvn -B -q compile -Dbw.buildDir="$build/bw-target"; }) \
   >"$build/breakwater-build.log" 2>&1 || die "Breakwater did not compile (see $build/breakwater-build.log)"

@@ -31,3 +31,18 @@ bench_machine_facts() {
   echo "kernel=$(uname -sr)"
   echo "java=$(java -version 2>&1 | tr '\n' ' ' | sed 's/  */ /g')"
 }
+
+# bench_checkout BUILD REPO: the Breakwater checkout to measure: $BW_CHECKOUT when set, else a
+# fresh clone of REPO's committed HEAD into BUILD/breakwater (so Maven never runs in the work
+# tree). Sets checkout (its path) and bw_commit ("HASH subject").
+bench_checkout() {
+  if [ -n "${BW_CHECKOUT:-}" ]; then
+    checkout="$(cd "$BW_CHECKOUT" && pwd)"
+  else
+    checkout="$1/breakwater"
+    log "cloning Breakwater (HEAD of $2) into $checkout"
+    rm -rf "$checkout"
+    git clone -q "$2" "$checkout"
+  fi
+  bw_commit="$(git -C "$checkout" log -1 --format='%h %s' 2>/dev/null || echo "$checkout")"
+}

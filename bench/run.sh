@@ -26,6 +26,7 @@ doc="${BENCH_DOC:-$repo/docs/benchmarks.md}"
 tools="${BENCH_TOOLS:-breakwater,openapi-diff}"
 
 log() { printf '\n== %s\n' "$*" >&2; }
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 started=$(date +%s)
 
 # --- 0. tools ------------------------------------------------------------------------------
@@ -59,15 +60,7 @@ bw_commit=""
 bw_launcher=""
 launcher_flags=""
 if [[ ",$tools," == *",breakwater,"* ]]; then
-  if [ -n "${BW_CHECKOUT:-}" ]; then
-    checkout="$(cd "$BW_CHECKOUT" && pwd)"
-  else
-    checkout="$build/breakwater"
-    log "cloning Breakwater (HEAD of $repo) into $checkout"
-    rm -rf "$checkout"
-    git clone -q "$repo" "$checkout"
-  fi
-  bw_commit="$(git -C "$checkout" log -1 --format='%h %s' 2>/dev/null || echo "$checkout")"
+  bench_checkout "$build" "$repo"
   bw_launcher="$checkout/breakwater"
   log "building Breakwater with its launcher ($bw_launcher)"
   if "$bw_launcher" --help >"$build/breakwater-build.log" 2>&1 && [ -f "$checkout/target/breakwater.jar" ]; then

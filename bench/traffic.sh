@@ -109,17 +109,11 @@ if [ "$mode" = report ]; then
 fi
 
 # --- 2. Breakwater, built by its own launcher in a committed checkout ---------------------------
-if [ -n "${BW_CHECKOUT:-}" ]; then
-  [ -x "$BW_CHECKOUT/breakwater" ] || die "BW_CHECKOUT=$BW_CHECKOUT has no ./breakwater launcher" 2
-  checkout="$(cd "$BW_CHECKOUT" && pwd)"
-else
-  checkout="$build/breakwater"
-  log "cloning Breakwater (HEAD of $repo) into $checkout"
-  rm -rf "$checkout"
-  git clone -q "$repo" "$checkout"
+if [ -n "${BW_CHECKOUT:-}" ] && [ ! -x "$BW_CHECKOUT/breakwater" ]; then
+  die "BW_CHECKOUT=$BW_CHECKOUT has no ./breakwater launcher" 2
 fi
+bench_checkout "$build" "$repo"
 bw="$checkout/breakwater"
-bw_commit="$(git -C "$checkout" log -1 --format='%h %s' 2>/dev/null || echo "$checkout")"
 bw_dirty="$(git -C "$checkout" status --porcelain -- src pom.xml 2>/dev/null | wc -l)"
 # The checkout's HEAD may be a benchmark-only commit: name the last one that changed Breakwater itself.
 bw_source="$(git -C "$checkout" log -1 --format='%h %s' -- src pom.xml breakwater 2>/dev/null || echo "?")"
