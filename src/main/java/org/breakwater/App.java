@@ -113,7 +113,13 @@ public final class App implements AutoCloseable {
 
     /** Consumers from real traffic: access logs read into counts per caller and operation. */
     public TrafficService traffic() {
-        return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()));
+        return traffic(java.util.Set.of());
+    }
+
+    /** As {@link #traffic()}, dropping also these query parameters from the targets it samples (replay). */
+    public TrafficService traffic(java.util.Set<String> droppedQuery) {
+        return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()),
+                new org.breakwater.traffic.store.JdbiSampleRepository(database.jdbi()), droppedQuery);
     }
 
     public AccessService access() {
