@@ -17,3 +17,8 @@ create table traffic_sample (
     primary key (service, environment, caller, operation, slot)
 );
 create index traffic_sample_last_seen on traffic_sample (last_seen);
+
+-- Where an environment's services answer ({service} stands for the service's name) and the
+-- environments that run what production runs beside it (replay's baselines, one per line).
+alter table environment add column base_url varchar(2000) not null default '';
+alter table environment add column baselines varchar(1000) not null default '';
