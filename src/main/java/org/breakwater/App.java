@@ -75,7 +75,16 @@ public final class App implements AutoCloseable {
     public PlanService plans(Policy policy) {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
-                        new JdbiTrafficRepository(database.jdbi())));
+                        new JdbiTrafficRepository(database.jdbi())))
+                .replays(replays());
+    }
+
+    /** Replays of plans' sampled production calls against staging (docs/staging.md, Replay). */
+    public org.breakwater.staging.replay.ReplayService replays() {
+        TrafficService traffic = traffic();
+        return new org.breakwater.staging.replay.ReplayService(catalog, traffic::samples,
+                new org.breakwater.staging.replay.store.JdbiReplayRepository(database.jdbi()),
+                org.breakwater.staging.replay.HttpFetcher::new, clock);
     }
 
     /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */
