@@ -44,8 +44,7 @@ public final class ReplayService implements ReplayCheck.Source {
     }
 
     /** Replays {@code plan}'s calls to {@code candidate} (default: the environment naming baselines) and stores the run. */
-    public Outcome<ReplayRun> replay(Plan plan, Optional<String> candidate, ReplayLimits limits, Set<String> noise)
-            throws InterruptedException {
+    public Outcome<ReplayRun> replay(Plan plan, Optional<String> candidate, ReplayLimits limits, Set<String> noise) {
         Noise configured;
         try {
             configured = new Noise(noise);
@@ -60,7 +59,12 @@ public final class ReplayService implements ReplayCheck.Source {
         List<ReplayCall> calls = calls(plan);
         Instant started = clock.instant();
         ReplayTally tally = new ReplayTally(configured);
-        new ReplayEngine(fetchers.apply(limits), limits).run(calls, to.endpoints()::get, tally);
+        try {
+            new ReplayEngine(fetchers.apply(limits), limits).run(calls, to.endpoints()::get, tally);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.refused("the replay was interrupted; nothing was stored");
+        }
         ReplayTally.Counts c = tally.counts();
         ReplayRun run = new ReplayRun(0, plan.id(), started, clock.instant(), to.candidate().name(),
                 to.baselines().stream().map(Environment::name).toList(), versions(plan, to.candidate().name()),

@@ -173,4 +173,44 @@ class ReplayServiceTest {
         assertThat(stagingHits).hasValue(0);
         assertThat(app.replays().latestRun(plan.id())).isEmpty();
     }
+
+    record Ran(int code, String out, String err) {
+    }
+
+    Ran cli(String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--data-dir", dir.resolve("store").toString()));
+        int code = org.breakwater.cli.Main.run(all.toArray(String[]::new), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(err, true));
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void the_cli_replays_shows_acknowledges_and_exits_1_while_a_difference_is_unexplained() {
+        String id = Long.toString(plan.id());
+        Ran none = cli("staging", "replay", id, "--show");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("has no replay yet");
+        Ran ran = cli("staging", "replay", id, "--rate", "1000");
+        assertThat(ran.code()).as(ran.err()).isEqualTo(1);
+        assertThat(ran.out()).contains("20 sampled production calls to staging (pkgdb 2.0.0) and staging-baseline")
+                .contains("Not sent (not GET or HEAD, no --allow): pkgdb POST /acls/dispatcher/toggle_acl")
+                .contains("Consumers whose real calls differ:")
+                .contains("  bodhi-pkgdb-client: 20 sampled calls to GET /packages/name/{}: `$.acls[*].branch` value changed:"
+                        + " was `devel`, is `master`");
+        Ran json = cli("staging", "replay", id, "--show", "--json");
+        assertThat(json.out()).contains("\"kind\" : \"value-changed\"").contains("\"caller\" : \"bodhi-pkgdb-client\"");
+        String key = app.replays().latestRun(plan.id()).orElseThrow().real().get(0).key();
+        assertThat(cli("staging", "replay", id, "--acknowledge", key).code()).isEqualTo(2);
+        assertThat(cli("staging", "replay", id, "--acknowledge", key, "--by", "pingou", "--note", "expected").code())
+                .isEqualTo(0);
+        Ran shown = cli("staging", "replay", id, "--show");
+        assertThat(shown.code()).isEqualTo(0);
+        assertThat(shown.out()).contains("(acknowledged by pingou: expected)");
+        assertThat(cli("staging", "replay", id, "--rate", "0").code()).isEqualTo(2);
+        assertThat(cli("staging", "replay", "999", "--show").err()).contains("no plan 999");
+        assertThat(productionHits).hasValue(0);
+    }
 }
