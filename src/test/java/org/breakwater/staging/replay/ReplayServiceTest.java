@@ -213,4 +213,36 @@ class ReplayServiceTest {
         assertThat(cli("staging", "replay", "999", "--show").err()).contains("no plan 999");
         assertThat(productionHits).hasValue(0);
     }
+
+    static java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void the_replay_page_the_plan_page_and_the_api_show_the_report() throws Exception {
+        try (org.breakwater.web.WebServer server = org.breakwater.web.WebServer.start(app, policy, "127.0.0.1", 0)) {
+            int port = server.port();
+            String path = "/plans/" + plan.id() + "/replay";
+            assertThat(get(port, path).body()).contains("No replay yet.");
+            assertThat(get(port, "/api/v1" + path).statusCode()).isEqualTo(404);
+            var post = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1" + path)).POST(
+                    java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).as("a replay needs an API token").isEqualTo(401);
+            app.replays().replay(plan, Optional.empty(), limits(), Set.of());
+            var page = get(port, path);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("20 sampled production calls sent to staging (pkgdb 2.0.0)")
+                    .contains("pkgdb GET /packages/name/{}")
+                    .contains("bodhi-pkgdb-client: 20 sampled calls to GET /packages/name/{}: `$.acls[*].branch` value"
+                            + " changed: was `devel`, is `master`");
+            assertThat(get(port, "/plans/" + plan.id()).body()).contains("Replay of production's calls")
+                    .contains("href=\"/plans/" + plan.id() + "/replay\"");
+            var api = get(port, "/api/v1" + path);
+            assertThat(api.statusCode()).isEqualTo(200);
+            assertThat(api.body()).contains("\"path\":\"$.acls[*].branch\"");
+        }
+    }
 }
