@@ -59,7 +59,7 @@ class DefaultPolicyTest {
     void the_default_asks_for_one_thursday_meeting_three_green_days_and_a_week_in_staging() {
         assertThat(DEFAULTS.meeting()).isEqualTo(
                 new Policy.MeetingRule(1, DayOfWeek.THURSDAY, LocalTime.of(18, 0), ZoneId.of("UTC")));
-        assertThat(DEFAULTS.staging()).isEqualTo(new Policy.StagingRule(3, true, Duration.ofDays(7)));
+        assertThat(DEFAULTS.staging()).isEqualTo(new Policy.StagingRule(3, true, Duration.ofDays(7), true));
     }
 
     @Test
@@ -104,7 +104,7 @@ class DefaultPolicyTest {
         String doc = Files.readString(Path.of("docs/policy.md"));
         List<String> keys = List.of("version", "ratified", "minutes", "appliesTo", "announcements.apiBreakNotice",
                 "announcements.outageNotice", "announcements.reminders", "announcements.lists", "meeting.minimum",
-                "meeting.weekly", "staging.runsCandidate", "staging.greenDays", "staging.soak",
+                "meeting.weekly", "staging.runsCandidate", "staging.greenDays", "staging.soak", "staging.replay",
                 "consumers.allAcknowledged", "consumers.essentialVerified", "roster.firefighters",
                 "roster.outsideTeamContacts", "freeze.blocksFrozenServices", "freeze.freezeBreakApprovals",
                 "schedule.businessHours", "schedule.afterRelease", "always", "breaks-or-major", "meeting-decides",
