@@ -116,18 +116,28 @@ public final class TargetSamples {
         if (q < 0) {
             return target;
         }
-        StringBuilder kept = new StringBuilder(target.length()).append(target, 0, q);
-        char sep = '?';
-        for (String pair : target.substring(q + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
-                    java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-            if (!pair.isEmpty() && !dropped.contains(name)) {
-                kept.append(sep).append(pair);
-                sep = '&';
+        StringBuilder kept = null;
+        int from = q + 1;
+        while (from <= target.length()) {
+            int amp = target.indexOf('&', from);
+            int end = amp < 0 ? target.length() : amp;
+            int eq = target.indexOf('=', from);
+            String name = target.substring(from, eq < 0 || eq > end ? end : eq);
+            boolean drop = end == from || dropped.contains(decoded(name));
+            if (drop && kept == null) {
+                kept = new StringBuilder(target.length()).append(target, 0, from - 1); // what came before is kept
+            } else if (!drop && kept != null) {
+                kept.append(kept.indexOf("?") < 0 ? '?' : '&').append(target, from, end);
             }
+            from = end + 1;
         }
-        return kept.toString();
+        return kept == null ? target : kept.toString();
+    }
+
+    private static String decoded(String name) {
+        String n = name.indexOf('%') < 0 && name.indexOf('+') < 0 ? name
+                : java.net.URLDecoder.decode(name, java.nio.charset.StandardCharsets.UTF_8);
+        return n.toLowerCase(Locale.ROOT);
     }
 
     /** Every thread's reservoirs, merged per caller and operation. */
