@@ -37,7 +37,8 @@ final class StagingPages {
     private void parity(Context ctx) {
         StagingPair envs = StagingRoutes.pair(app, ctx);
         int days = StagingRoutes.days(ctx);
-        List<Parity> all = app.parity().all(envs, days);
+        List<Parity> all = app.parity().all(envs, days).stream().sorted(java.util.Comparator.comparingInt(Parity::score)
+                .thenComparing(Parity::service)).toList(); // the services with gaps first
         Html h = new Html();
         h.el("p", envs.staging() + " against " + envs.production() + ", traffic of the last " + days + " days. Score:"
                 + " the share of checks passed — what runs (a later candidate in staging passes), no production host"
@@ -49,8 +50,8 @@ final class StagingPages {
                     List.of(app.coverage().lastDays(days)), known()));
             h.tag("<tr id=\"" + p.service() + "\"><td>").link("/services/" + p.service(), p.service())
                     .tag(p.gaps().isEmpty() ? "</td><td class=\"met\">" : "</td><td class=\"failed\">")
-                    .text(p.score() + "% (" + p.passed() + " of " + p.checks() + ")"
-                            + (p.productionTrafficRead() ? "" : ", no production log read")).tag("</td><td>")
+                    .text(p.score() + "% (" + p.passed() + " of " + p.checks() + ")").tag(p.productionTrafficRead() ? ""
+                            : "<br><span class=\"waived\">no production log read</span>").tag("</td><td>")
                     .text(shown(p.staging())).tag("</td><td>").text(shown(p.production())).tag("</td><td>")
                     .text(p.versions().label()).tag("</td><td>");
             if (c.isPresent() && !c.get().operations().isEmpty()) {
@@ -116,7 +117,8 @@ final class StagingPages {
             Optional<Parity> p = ok(app.parity().parity(s, d.value(), PLAN_DAYS));
             List<Coverage.Untested> mine = untested.stream().filter(u -> u.service().equals(s)).toList();
             h.tag("<tr><td>").link("/staging/parity#" + s, s).tag("</td><td>")
-                    .text(p.map(x -> x.score() + "%").orElse("—")).tag("</td><td>");
+                    .text(p.map(x -> x.score() + "%" + (x.productionTrafficRead() ? "" : " (no production log read)"))
+                            .orElse("—")).tag("</td><td>");
             gaps(h, p.map(Parity::gaps).orElse(List.of()));
             h.tag("</td><td" + (mine.isEmpty() ? ">" : " class=\"pending\">"));
             mine.stream().limit(Pages.TRAFFIC_ROWS).forEach(u -> h.tag("<code>").text(u.operation()).tag("</code><br>"));
