@@ -131,6 +131,9 @@ final class SchemaComparator {
             Schema ni = n.items().orElse(Schema.any(n.source()));
             diff(oi, ni, scope.nested(), path + "[]", out, depth);
         }
+        if (KeywordComparator.applies(o, n)) {
+            KeywordComparator.compare(o, n, scope, path, out, (a, b, s, p, l) -> diff(a, b, s, p, l, depth));
+        }
         composition.compare(o.oneOf(), n.oneOf(), SchemaChange.ONE_OF_MEMBER_ADDED, SchemaChange.ONE_OF_MEMBER_REMOVED,
                 "oneOf", o, n, scope, path, out, (a, b) -> diff(a, b, scope, path, out, depth));
         composition.compare(o.anyOf(), n.anyOf(), SchemaChange.ANY_OF_MEMBER_ADDED, SchemaChange.ANY_OF_MEMBER_REMOVED,
