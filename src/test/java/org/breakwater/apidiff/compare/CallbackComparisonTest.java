@@ -1,6 +1,7 @@
 package org.breakwater.apidiff.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
@@ -122,6 +123,18 @@ class CallbackComparisonTest {
         String b = links("{tag: '$response.body#/tag', id: '$response.body#/id'}");
 
         assertThat(compare(a, b)).isEmpty();
+    }
+
+    @Test
+    void a_callback_link_or_subschema_of_the_wrong_kind_is_refused_with_its_place() {
+        String head = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n";
+        assertThatThrownBy(() -> reader.parse(head + "      callbacks: {onData: 3}\n      responses: {'200': {description: ok}}\n", "a.yaml"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("a.yaml:6").hasMessageContaining("callback 'onData' must be an object");
+        assertThatThrownBy(() -> reader.parse(head + "      responses: {'200': {description: ok, links: {GetUser: [x]}}}\n", "a.yaml"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("a.yaml:6").hasMessageContaining("a link must be an object");
+        assertThatThrownBy(() -> reader.parse(head + "      requestBody: {content: {application/json: {schema: {contains: 3}}}}\n"
+                + "      responses: {'200': {description: ok}}\n", "a.yaml"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("a.yaml:6").hasMessageContaining("a schema must be an object");
     }
 
     private List<Finding> compare(String before, String after) throws SpecException {
