@@ -2,6 +2,7 @@ package org.breakwater.apidiff.compare;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.breakwater.apidiff.rule.Level;
 import org.breakwater.apidiff.rule.Rule;
 import org.breakwater.apidiff.rule.Rules;
@@ -25,17 +26,16 @@ final class ChangeKinds {
     private ChangeKinds() {
     }
 
-    static SchemaChange of(Rule rule) {
-        SchemaChange c = BY_RULE.get(rule.id());
-        if (c == null) {
-            throw new IllegalArgumentException("not a schema rule: " + rule.id());
-        }
-        return c;
+    /** The schema change {@code rule} stands for; empty for a rule that is no schema rule. */
+    static Optional<SchemaChange> of(Rule rule) {
+        return Optional.ofNullable(BY_RULE.get(rule.id()));
     }
 
-    /** True when the change limits or frees values in some direction; false for one that is information both ways. */
+    /**
+     * True when the change limits or frees values in some direction; false for one that is
+     * information both ways. A rule that is no schema rule counts as mattering.
+     */
     static boolean matters(Change change) {
-        SchemaChange c = of(change.rule());
-        return c.request() != Level.INFO || c.response() != Level.INFO;
+        return of(change.rule()).map(c -> c.request() != Level.INFO || c.response() != Level.INFO).orElse(true);
     }
 }

@@ -84,7 +84,9 @@ final class ConditionComparator {
         List<Change> inside = new ArrayList<>();
         nested.diff(before.get(), after.get(), scope, KeywordComparator.at(path, "not"), inside);
         for (Change c : inside) {
-            SchemaChange turned = turned(ChangeKinds.of(c.rule()));
+            Optional<SchemaChange> kind = ChangeKinds.of(c.rule());
+            // a rule that is no schema change cannot be turned round: it is reported as undecided
+            SchemaChange turned = kind.isPresent() ? turned(kind.get()) : KeywordChanges.NOT_CHANGED;
             if (turned != null) {
                 out.add(new Change(Rules.schema(scope, turned), c.source(), c.inOld(), c.path(), "under not, " + c.detail()));
             }
