@@ -125,6 +125,7 @@ final class SchemaComparator {
         }
         SchemaKeywords.compare(o, n, scope, path, out);
         properties(o, n, scope, path, out, depth);
+        RequiredNames.compare(o, n, scope, path, out);
         additional(o, n, scope, path, out, depth);
         if (o.items().isPresent() || n.items().isPresent()) {
             Schema oi = o.items().orElse(Schema.any(o.source()));

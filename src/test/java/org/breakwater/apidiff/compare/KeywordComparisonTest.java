@@ -84,6 +84,29 @@ class KeywordComparisonTest {
     }
 
     @Test
+    void a_member_required_by_a_branch_without_being_described_there_is_compared() throws Exception {
+        String before = "{type: object, properties: {kind: {type: string}}, if: {properties: {kind: {const: card}}},"
+                + " then: {required: [number]}}";
+        String after = before.replace("required: [number]", "required: [number, billing]");
+
+        List<Finding> f = compare(request(before), request(after));
+
+        assertThat(f).extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-became-required", Level.BREAKING));
+        assertThat(f.get(0).message()).contains("`<then>.billing`");
+        assertThat(compare(response(after), response(before))).extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("response-property-became-optional", Level.BREAKING));
+    }
+
+    @Test
+    void more_members_required_under_not_refuse_fewer_objects() throws Exception {
+        assertThat(compare(request("{type: object, not: {required: [legacy]}}"),
+                request("{type: object, not: {required: [legacy, old]}}")))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-not-excludes-less", Level.INFO));
+    }
+
+    @Test
     void a_changed_condition_is_a_warning_either_way_and_its_branches_are_still_compared() throws Exception {
         String before = "{type: object, if: {properties: {kind: {const: a}}}, then: {required: [a]}}";
         String after = "{type: object, if: {properties: {kind: {const: b}}}, then: {required: [a]}, else: {required: [b]}}";
