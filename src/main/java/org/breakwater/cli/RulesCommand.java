@@ -97,9 +97,7 @@ final class RulesCommand implements Callable<Integer> {
                 .append("property, response header, and the bodies of an OpenAPI 3.1 webhook): the same edit is judged by\n")
                 .append("the direction the data flows. A webhook turns the roles round: the API sends its request, so\n")
                 .append("`webhook-request-property-*` rules are judged like a response, and the body subscribers answer\n")
-                .append("with (`webhook-response-property-*`) like a request; callbacks are judged the same way.\n")
-                .append("Inside `not` the direction turns round too: each change found there is reported as a `*-not-*`\n")
-                .append("rule by whether it makes the schema refuse more or fewer values.\n\n")
+                .append("with (`webhook-response-property-*`) like a request.\n\n")
                 .append("| id | level | direction | meaning | example |\n|---|---|---|---|---|\n");
         for (Rule r : Rules.all()) {
             if (only == null || r.level() == only) {

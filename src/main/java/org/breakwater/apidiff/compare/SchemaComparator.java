@@ -126,14 +126,14 @@ final class SchemaComparator {
         SchemaKeywords.compare(o, n, scope, path, out);
         properties(o, n, scope, path, out, depth);
         RequiredNames.compare(o, n, scope, path, out);
+        if (KeywordComparator.applies(o, n)) {
+            KeywordComparator.compare(o, n, scope, path, out, (a, b, s, p, l) -> diff(a, b, s, p, l, depth));
+        }
         additional(o, n, scope, path, out, depth);
         if (o.items().isPresent() || n.items().isPresent()) {
             Schema oi = o.items().orElse(Schema.any(o.source()));
             Schema ni = n.items().orElse(Schema.any(n.source()));
             diff(oi, ni, scope.nested(), path + "[]", out, depth);
-        }
-        if (KeywordComparator.applies(o, n)) {
-            KeywordComparator.compare(o, n, scope, path, out, (a, b, s, p, l) -> diff(a, b, s, p, l, depth));
         }
         composition.compare(o.oneOf(), n.oneOf(), SchemaChange.ONE_OF_MEMBER_ADDED, SchemaChange.ONE_OF_MEMBER_REMOVED,
                 "oneOf", o, n, scope, path, out, (a, b) -> diff(a, b, scope, path, out, depth));

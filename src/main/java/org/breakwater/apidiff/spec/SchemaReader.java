@@ -23,11 +23,11 @@ final class SchemaReader {
             "examples", "title", "$comment");
 
     private final SpecFiles files;
+    private final Keywords2020Reader keywords2020;
     private final SpecVersion version;
     private final Map<String, Schema> table = new HashMap<>();
     private final Set<String> queued = new java.util.HashSet<>();
     private final Deque<SpecFiles.Target> pending = new ArrayDeque<>();
-    private final Keywords2020Reader keywords2020;
 
     SchemaReader(SpecFiles files, SpecVersion version) {
         this.files = files;
