@@ -131,6 +131,16 @@ public final class App implements AutoCloseable {
                 new org.breakwater.traffic.store.JdbiSampleRepository(database.jdbi()), droppedQuery);
     }
 
+    /** Staging against production per service (docs/staging.md, "Parity"). */
+    public org.breakwater.staging.ParityService parity() {
+        return new org.breakwater.staging.ParityService(catalog, traffic(), clock);
+    }
+
+    /** Operations exercised in staging by identified test callers (docs/staging.md, "Coverage"). */
+    public org.breakwater.staging.CoverageService coverage() {
+        return new org.breakwater.staging.CoverageService(catalog, traffic(), clock);
+    }
+
     public AccessService access() {
         return new AccessService(new JdbiAccessRepository(database.jdbi()),
                 new org.breakwater.auth.store.JdbiLoginAttempts(database.jdbi()), clock);
@@ -138,5 +148,13 @@ public final class App implements AutoCloseable {
 
     public CalendarRepository calendar() {
         return calendar;
+    }
+
+    /** Incidents of the deployment day (docs/deployment-day.md). */
+    public org.breakwater.deployday.incident.IncidentService incidents() {
+        JdbiPlanRepository plans = new JdbiPlanRepository(database.jdbi());
+        return new org.breakwater.deployday.incident.IncidentService(
+                new org.breakwater.deployday.incident.store.JdbiIncidentRepository(database.jdbi()),
+                s -> catalog.service(s).isPresent(), id -> plans.plan(id).isPresent(), clock);
     }
 }
