@@ -46,7 +46,7 @@ class DemoTest {
                 .contains("15 breaking")
                 .contains("Plan 1: pkgdb2 roll-out, with the account system 0.8.19 [scheduled]")
                 .contains("policy    applies: essential service fas 0.8.19 breaks the API")
-                .contains("Gates: 4 of 10 met or waived")
+                .contains("Gates: 4 of 11 met or waived")
                 .containsPattern("(?m)^no\\n  - the deployment window opens")
                 .contains("outage-notice pending")
                 .contains("Due now: fedocal 1.0")
@@ -56,6 +56,10 @@ class DemoTest {
                 .containsPattern("unknown \\(fedora-review/0\\.5\\.2 from 192\\.0\\.2\\.44\\)\\s+pkgdb\\s+GET /acls/name/\\{}\\s+40")
                 .containsPattern("bodhi-pkgdb-client\\s+pkgdb\\s+GET /acls/name/\\{}\\s+120")
                 .containsPattern("(?m)^no\\n  - meeting-decision failed")
+                .contains("bodhi-pkgdb-client: 20 sampled calls to GET /acls/name/{}:"
+                        + " `$.acls[*].collection.branchname` value changed: was `devel`, is `master`")
+                .contains("packages-pkgdb-connector: 20 sampled calls to GET /packages/name/{}: `$` status changed:"
+                        + " was `200`, is `404`")
                 .contains("Fedora 21 Beta freeze")
                 .containsPattern("\\* at least 3 weeks after a release: Fedora 21 Final release");
         assertThat(dir.resolve("store/breakwater.db")).isRegularFile();

@@ -72,9 +72,7 @@ class ReplayServiceTest {
         app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "staging", now.minus(Duration.ofDays(5)),
                 "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults())
                 .description()));
-        String text = new String(PolicyReader.class.getResourceAsStream("/policy/default-policy.yaml").readAllBytes(),
-                StandardCharsets.UTF_8);
-        policy = PolicyReader.parse(text.replace("  soak: 7d", "  soak: 7d\n  replay: true"), "policy.yaml");
+        policy = PolicyReader.defaults(); // staging.replay: true
         plan = ((Outcome.Done<Plan>) app.plans(policy).create(new NewPlan("pkgdb2", Map.of("pkgdb", "2.0.0"),
                 Map.of(), "production", now.plus(Duration.ofDays(20)), Duration.ofHours(4), "pingou", Optional.empty(),
                 PlanStatus.SCHEDULED))).value();
