@@ -72,7 +72,7 @@ final class SchemaComparator {
     }
 
     private void diff(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {
-        if (depth > MAX_DEPTH) {
+        if (depth > MAX_DEPTH || nullableUnion(o, n, scope, path, out, depth)) {
             return;
         }
         if (o.isReference() && n.isReference()) {
@@ -116,6 +116,9 @@ final class SchemaComparator {
 
     private void diffResolved(Schema before, Schema after, Scope scope, String path, List<Change> out, int depth) {
         budget.step();
+        if (nullableUnion(before, after, scope, path, out, depth)) {
+            return;
+        }
         Schema o = before;
         Schema n = after;
         if (o.allOf().isEmpty() != n.allOf().isEmpty()) {
@@ -137,6 +140,27 @@ final class SchemaComparator {
                 "anyOf", o, n, scope, path, out, (a, b) -> diff(a, b, scope, path, out, depth));
         composition.compare(o.allOf(), n.allOf(), SchemaChange.ALL_OF_MEMBER_ADDED, SchemaChange.ALL_OF_MEMBER_REMOVED,
                 "allOf", o, n, scope, path, out, (a, b) -> diff(a, b, scope, path, out, depth));
+    }
+
+    /**
+     * A union of null and X on either side ({@link NullableUnion}) is compared as X, with
+     * nullability compared apart; false when neither side is one. A reference stays one, so
+     * recursive schemas still meet their own pair and stop.
+     */
+    private boolean nullableUnion(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {
+        java.util.Optional<Schema> mo = NullableUnion.member(o);
+        java.util.Optional<Schema> mn = NullableUnion.member(n);
+        if (mo.isEmpty() && mn.isEmpty()) {
+            return false;
+        }
+        if (mo.isPresent() && mn.isPresent()) {
+            SchemaKeywords.compare(o, n, scope, path, out);
+        } else {
+            NullableUnion.nullability(mo.isPresent() ? null : oldSpec.resolve(o), mn.isPresent() ? null : newSpec.resolve(n),
+                    n, scope, path, out);
+        }
+        diff(NullableUnion.withoutNull(mo.orElse(o)), NullableUnion.withoutNull(mn.orElse(n)), scope, path, out, depth + 1);
+        return true;
     }
 
     private void properties(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {
