@@ -27,6 +27,7 @@ final class SchemaReader {
     private final Map<String, Schema> table = new HashMap<>();
     private final Set<String> queued = new java.util.HashSet<>();
     private final Deque<SpecFiles.Target> pending = new ArrayDeque<>();
+    private final Set<String> extensible = new java.util.HashSet<>();
 
     SchemaReader(SpecFiles files, SpecVersion version) {
         this.files = files;
@@ -35,6 +36,11 @@ final class SchemaReader {
 
     Map<String, Schema> table() {
         return table;
+    }
+
+    /** The schemas read so far that are marked open for new values (see {@link ApiSpec#extensible()}). */
+    Set<String> extensible() {
+        return extensible;
     }
 
     /** Reads every schema that references reached, until none is left. */
@@ -82,6 +88,9 @@ final class SchemaReader {
     }
 
     private Schema readObject(SpecFiles.Document doc, String pointer, ObjectNode o, Source source) throws SpecException {
+        if (o.has("x-extensible-enum") || o.flag("x-extensible")) {
+            extensible.add(ApiSpec.key(source));
+        }
         Set<String> types = types(doc, o);
         Map<String, Schema> properties = new LinkedHashMap<>();
         Optional<ObjectNode> props = o.object("properties");
