@@ -40,6 +40,9 @@ final class RulesDoc {
             }
         }
         b.append("\n").append(Rules.all().stream().filter(r -> only == null || r.level() == only).count()).append(" rules.\n");
+        if (only == null) {
+            OasdiffParity.markdown(b);
+        }
         return b.toString();
     }
 
