@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.breakwater.apidiff.rule.SchemaChange;
 import org.breakwater.apidiff.rule.Scope;
+import org.breakwater.apidiff.spec.Keywords2020;
 import org.breakwater.apidiff.spec.Schema;
 
 /**
@@ -41,7 +42,8 @@ final class NullableUnion {
         boolean nullType = s.types().equals(Set.of("null")) && s.enumValues().map(NULL_ONLY::equals).orElse(true);
         boolean nullValue = s.types().isEmpty() && s.enumValues().map(NULL_ONLY::equals).orElse(false);
         return !s.isReference() && (nullType || nullValue) && s.properties().isEmpty() && s.items().isEmpty()
-                && s.allOf().isEmpty() && s.oneOf().isEmpty() && s.anyOf().isEmpty();
+                && s.allOf().isEmpty() && s.oneOf().isEmpty() && s.anyOf().isEmpty()
+                && s.keywords2020().equals(Keywords2020.NONE);
     }
 
     /**
@@ -60,7 +62,8 @@ final class NullableUnion {
     private static boolean limitsNothingElse(Schema s) {
         return s.types().isEmpty() && s.properties().isEmpty() && s.items().isEmpty() && s.enumValues().isEmpty()
                 && s.allOf().isEmpty() && s.limits().isEmpty() && s.pattern().isEmpty() && s.format().isEmpty()
-                && s.discriminator().isEmpty() && !s.closed() && s.additionalProperties().isEmpty();
+                && s.discriminator().isEmpty() && !s.closed() && s.additionalProperties().isEmpty()
+                && s.keywords2020().equals(Keywords2020.NONE);
     }
 
     /**
@@ -96,6 +99,6 @@ final class NullableUnion {
         return new Schema(s.source(), s.ref(), new TreeSet<>(types), s.format(), values, s.defaultValue(),
                 s.properties(), s.required(), s.closed(), s.additionalProperties(), s.items(), s.limits(), s.pattern(),
                 s.uniqueItems(), readOnly, writeOnly, deprecated, s.discriminator(), s.allOf(), s.oneOf(), s.anyOf(),
-                s.title());
+                s.title(), s.keywords2020());
     }
 }

@@ -117,6 +117,18 @@ class NullableUnionTest {
                         tuple("response-property-became-nullable", "/components/schemas/Node/properties/first"));
     }
 
+    @Test
+    void a_2020_12_keyword_inside_a_null_union_is_kept_and_compared() throws Exception {
+        String plain = "{type: [object, 'null'], dependentRequired: {card: [expiry]}}";
+        String wrapped = "{oneOf: [" + NULL + ", {type: object, dependentRequired: {card: [expiry]}}]}";
+
+        assertThat(compare(requestBody(V31, plain), requestBody(V31, wrapped))).isEmpty();
+        assertThat(compare(requestBody(V31, wrapped), requestBody(V31, plain))).isEmpty();
+        assertThat(compare(requestBody(V31, plain), requestBody(V31, wrapped.replace("[expiry]", "[expiry, cvc]"))))
+                .extracting(Finding::id, Finding::level)
+                .containsExactly(tuple("request-property-dependent-required-added", Level.BREAKING));
+    }
+
     private static String owner(String schema) {
         return "{type: object, properties: {owner: " + schema + "}}";
     }
