@@ -39,6 +39,11 @@ import picocli.CommandLine.Spec;
             org.breakwater.auth.cli.UserCommand.class,
             org.breakwater.announce.cli.AnnounceCommand.class,
             org.breakwater.traffic.cli.TrafficCommand.class,
+            org.breakwater.deployday.cli.RosterCommand.class,
+            org.breakwater.deployday.cli.BoardCommand.class,
+            org.breakwater.deployday.cli.RollbackCommand.class,
+            org.breakwater.deployday.cli.MeasuresCommand.class,
+            org.breakwater.deployday.cli.PostmortemCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {
