@@ -85,7 +85,10 @@ public final class RosterService {
                     DayHours.local(plan.start(), plan.end(), zone), DayHours.outside(plan.start(), plan.end(), zone)));
         }
         List<String> gaps = new ArrayList<>(proposalGaps);
-        gaps.addAll(RosterGaps.unconfirmed(members, plans.policy().roster(), report.assessment().outsideTeams()));
+        List<Evidence> evidence = report.gates().stream().filter(g -> g.id().equals("roster"))
+                .flatMap(g -> g.evidence().stream()).toList();
+        gaps.addAll(RosterGaps.unconfirmed(members, evidence.isEmpty() ? confirmations(members) : evidence,
+                plans.policy().roster(), report.assessment().outsideTeams()));
         return new RosterView(plan, lines, gaps);
     }
 
