@@ -83,12 +83,10 @@ public final class App implements AutoCloseable {
         return new org.breakwater.deployday.roster.store.JdbiRosterRepository(database.jdbi());
     }
 
-    /**
-     * Where the deployment day reads a plan's incidents. THE INCIDENTS SEAM: none until the incident
-     * store of issue 16 items 2-4 is wired here.
-     */
+    /** Where the deployment day's board, measures and post-mortem read a plan's incidents: the incident store. */
     public org.breakwater.deployday.board.DayIncidents dayIncidents() {
-        return org.breakwater.deployday.board.DayIncidents.NONE;
+        return new org.breakwater.deployday.board.StoredIncidents(
+                new org.breakwater.deployday.incident.store.JdbiIncidentRepository(database.jdbi()));
     }
 
     /** The deployment day (docs/deployment-day.md) of plans judged by {@code policy}; mails from {@code from}. */
@@ -151,5 +149,13 @@ public final class App implements AutoCloseable {
 
     public CalendarRepository calendar() {
         return calendar;
+    }
+
+    /** Incidents of the deployment day (docs/deployment-day.md). */
+    public org.breakwater.deployday.incident.IncidentService incidents() {
+        JdbiPlanRepository plans = new JdbiPlanRepository(database.jdbi());
+        return new org.breakwater.deployday.incident.IncidentService(
+                new org.breakwater.deployday.incident.store.JdbiIncidentRepository(database.jdbi()),
+                s -> catalog.service(s).isPresent(), id -> plans.plan(id).isPresent(), clock);
     }
 }

@@ -3,9 +3,8 @@ package org.breakwater.deployday.board;
 import java.util.List;
 
 /**
- * THE INCIDENTS SEAM: where the board, the measures and the post-mortem read a plan's incidents.
- * The incidents of issue 16 items 2-4 are built in parallel in this package; {@code App} wires
- * their store here once they are on main. Until then {@link #NONE}: no plan has incidents.
+ * Where the board, the measures and the post-mortem read a plan's incidents: {@link StoredIncidents}
+ * (the incident store) in the application, {@link #NONE} where a plan's incidents do not matter.
  */
 public interface DayIncidents {
     List<DayIncident> forPlan(long planId);

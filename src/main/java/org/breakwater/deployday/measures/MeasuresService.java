@@ -26,6 +26,7 @@ public final class MeasuresService {
     /** Longest window asked for, and how many deployments of one service are read. */
     public static final int MAX_DAYS = 3660;
     static final int HISTORY = 10_000;
+    static final int HISTORY_PER_PLAN = 200;
 
     private final CatalogService catalog;
     private final PlanService plans;
@@ -49,14 +50,29 @@ public final class MeasuresService {
         List<Duration> detect = new ArrayList<>();
         List<Duration> ack = new ArrayList<>();
         List<Duration> repair = new ArrayList<>();
+        Instant cutOver = cutOver(plan.get());
         for (DayIncident i : list) {
-            i.startedAt().ifPresent(s -> detect.add(Duration.between(s, i.detectedAt())));
+            Instant from = i.startedAt().orElse(cutOver);
+            if (!i.detectedAt().isBefore(from)) {
+                detect.add(Duration.between(from, i.detectedAt()));
+            }
             i.acknowledgedAt().ifPresent(a -> ack.add(Duration.between(i.detectedAt(), a)));
             i.resolvedAt().ifPresent(r -> repair.add(Duration.between(i.detectedAt(), r)));
         }
         int open = (int) list.stream().filter(i -> i.resolvedAt().isEmpty()).count();
         return Outcome.done(new DayMeasures(planId, plan.get().title(), list.size(), open, Spread.of(detect),
                 Spread.of(ack), Spread.of(repair)));
+    }
+
+    /**
+     * When the plan's change reached its environment: the first deployment of one of its releases
+     * there from a day before its start on, else its start.
+     */
+    private Instant cutOver(Plan plan) {
+        return plan.releases().stream().flatMap(r -> catalog.history(r.service(), Optional.of(plan.environment()),
+                        HISTORY_PER_PLAN).stream().filter(d -> d.version().equals(r.version())
+                        && !d.at().isBefore(plan.start().minus(Duration.ofDays(1)))))
+                .map(Deployment::at).min(Instant::compareTo).orElse(plan.start());
     }
 
     /** The four keys over the last {@code days} days. */
