@@ -59,11 +59,14 @@ public final class PostMortemService {
         return Outcome.done(PostMortemWriter.write(facts));
     }
 
-    /** The plan's services' deployments to its environment from its start to a day after its end, oldest first. */
+    /**
+     * The plan's services' deployments to its environment from when the plan was made (a plan started
+     * early still counts) to a day after its window, oldest first.
+     */
     private List<Deployment> deployments(Plan plan) {
         return plan.releases().stream().map(PlannedRelease::service).distinct()
                 .flatMap(s -> catalog.history(s, Optional.of(plan.environment()), HISTORY).stream())
-                .filter(d -> !d.at().isBefore(plan.start()) && !d.at().isAfter(plan.end().plus(AFTER)))
+                .filter(d -> !d.at().isBefore(plan.createdAt()) && !d.at().isAfter(plan.end().plus(AFTER)))
                 .sorted(java.util.Comparator.comparing(Deployment::at)).toList();
     }
 }
