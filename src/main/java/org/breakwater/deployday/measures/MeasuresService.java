@@ -66,12 +66,13 @@ public final class MeasuresService {
 
     /**
      * When the plan's change reached its environment: the first deployment of one of its releases
-     * there from a day before its start on, else its start.
+     * there since the plan was made (or a day before its start, if earlier), else its start.
      */
     private Instant cutOver(Plan plan) {
+        Instant since = plan.createdAt().isBefore(plan.start().minus(Duration.ofDays(1))) ? plan.createdAt()
+                : plan.start().minus(Duration.ofDays(1));
         return plan.releases().stream().flatMap(r -> catalog.history(r.service(), Optional.of(plan.environment()),
-                        HISTORY_PER_PLAN).stream().filter(d -> d.version().equals(r.version())
-                        && !d.at().isBefore(plan.start().minus(Duration.ofDays(1)))))
+                        HISTORY_PER_PLAN).stream().filter(d -> d.version().equals(r.version()) && !d.at().isBefore(since)))
                 .map(Deployment::at).min(Instant::compareTo).orElse(plan.start());
     }
 
