@@ -9,6 +9,7 @@ import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.WritesStore;
+import org.breakwater.deployday.DayServices;
 import org.breakwater.deployday.roster.RosterMember;
 import org.breakwater.deployday.roster.RosterRole;
 import org.breakwater.deployday.roster.RosterView;
@@ -72,10 +73,8 @@ public final class RosterCommand implements Runnable {
         return ExitCode.OK;
     }
 
-    @WritesStore
-    @Command(name = "propose", mixinStandardHelpOptions = true,
-            description = "Propose the roster from the plan and put whoever is not on it yet on it.")
-    static final class Propose implements Callable<Integer> {
+    /** A command that shows a plan's roster after doing something to it (or nothing). */
+    abstract static class PlanRoster implements Callable<Integer> {
         @Spec
         CommandSpec spec;
         @Parameters(paramLabel = "PLAN", description = "the plan's number")
@@ -85,29 +84,44 @@ public final class RosterCommand implements Runnable {
         @Mixin
         DayOptions options;
 
+        abstract String name();
+
+        abstract Outcome<RosterView> roster(DayServices day);
+
         @Override
         public Integer call() {
-            return options.run("roster propose", spec.commandLine().getErr(), day -> print(spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), "roster propose", day.roster().propose(plan), json));
+            String command = "roster " + name();
+            return options.run(command, spec.commandLine().getErr(), day -> print(spec.commandLine().getOut(),
+                    spec.commandLine().getErr(), command, roster(day), json));
+        }
+    }
+
+    @WritesStore
+    @Command(name = "propose", mixinStandardHelpOptions = true,
+            description = "Propose the roster from the plan and put whoever is not on it yet on it.")
+    static final class Propose extends PlanRoster {
+        @Override
+        String name() {
+            return "propose";
+        }
+
+        @Override
+        Outcome<RosterView> roster(DayServices day) {
+            return day.roster().propose(plan);
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show the roster: who confirmed, the window in each person's time, the gaps.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Parameters(paramLabel = "PLAN", description = "the plan's number")
-        long plan;
-        @Option(names = "--json", description = "print the roster as JSON")
-        boolean json;
-        @Mixin
-        DayOptions options;
+    static final class Show extends PlanRoster {
+        @Override
+        String name() {
+            return "show";
+        }
 
         @Override
-        public Integer call() {
-            return options.run("roster show", spec.commandLine().getErr(), day -> print(spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), "roster show", day.roster().view(plan), json));
+        Outcome<RosterView> roster(DayServices day) {
+            return day.roster().view(plan);
         }
     }
 

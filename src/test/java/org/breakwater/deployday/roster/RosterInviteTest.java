@@ -198,6 +198,23 @@ class RosterInviteTest {
     }
 
     @Test
+    void the_proposal_names_the_firefighters_the_owner_and_one_contact_per_outside_team_and_lists_the_gaps() {
+        RosterView pkgdb2 = done(day.roster().view(1));
+        assertThat(pkgdb2.lines()).filteredOn(l -> l.member().role() == RosterRole.FIREFIGHTER).hasSize(2);
+        assertThat(pkgdb2.lines()).filteredOn(l -> l.member().role() == RosterRole.OWNER).singleElement()
+                .satisfies(l -> assertThat(l.member().reason()).isEqualTo("owns fas, pkgdb"));
+        List<String> teams = pkgdb2.lines().stream().filter(l -> l.member().role() == RosterRole.CONTACT)
+                .map(l -> l.member().team().orElseThrow()).toList();
+        assertThat(teams).doesNotHaveDuplicates().contains("abrt", "cvsadmins", "qa", "rel-eng")
+                .doesNotContain("infrastructure");
+        assertThat(pkgdb2.lines()).filteredOn(l -> l.member().team().filter("cvsadmins"::equals).isPresent())
+                .singleElement().satisfies(l -> assertThat(l.member().username())
+                        .as("the contact the catalog names for the team's consumer").isEqualTo("tibbs"));
+        assertThat(pkgdb2.gaps()).anySatisfy(g -> assertThat(g).startsWith("unknown caller unknown (fedora-review"));
+        assertThat(refused(day.roster().propose(999))).contains("no plan 999");
+    }
+
+    @Test
     void nobody_is_invited_to_a_window_that_has_ended_and_an_unknown_plan_is_refused() {
         assertThat(refused(day.roster().invite(999, "https://x.example.org"))).contains("no plan 999");
         assertThat(refused(day.roster().confirm(bodhi2, "nobody", "cli"))).contains("not on plan");
