@@ -139,6 +139,13 @@ class DayPagesHttpTest {
         assertThat(someone.get("/roster/confirm?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode())
                 .isEqualTo(400);
         assertThat(someone.post("/roster/confirm", "csrf", "stale", "token", token).statusCode()).isEqualTo(403);
+        // where reading needs a login, the link still opens (its token is the proof); the board does not
+        try (WebServer closed = WebServer.start(demo.app(), PolicyReader.defaults(), demo.app().access(),
+                new WebSettings(true, false, Optional.empty()), "127.0.0.1", 0)) {
+            Visitor stranger = new Visitor(closed);
+            assertThat(stranger.get("/roster/confirm?token=" + token).statusCode()).isEqualTo(200);
+            assertThat(stranger.get("/plans/2/board").statusCode()).isEqualTo(303);
+        }
     }
 
     @Test
