@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.deployday.cli.RollbackCommand.class,
             org.breakwater.deployday.cli.MeasuresCommand.class,
             org.breakwater.deployday.cli.PostmortemCommand.class,
+            org.breakwater.staging.cli.StagingCommand.class,
             org.breakwater.deployday.incident.cli.IncidentCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})

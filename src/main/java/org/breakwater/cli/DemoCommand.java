@@ -190,6 +190,12 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "The post-mortem draft, assembled from the record", "breakwater postmortem " + p1 + " --data-dir "
                 + store);
         run(out, err, "postmortem", p1, data);
+        section(out, "Staging against production: what staging never sees (Bugzilla's sync script), with a score",
+                "breakwater staging parity --service pkgdb --data-dir " + store);
+        run(out, err, "staging", "parity", "--service", "pkgdb", data);
+        section(out, "What the end-to-end suite (user agent rube/) exercised of pkgdb 2.0.0 in staging",
+                "breakwater staging coverage --service pkgdb --identify 'userAgent:^rube/' --data-dir " + store);
+        run(out, err, "staging", "coverage", "--service", "pkgdb", "--identify", "userAgent:^rube/", data);
         String p3 = Long.toString(plans.fedocal());
         section(out, "Due now: fedocal 1.0, a borderline service's major update, held up by one missing record",
                 "breakwater can-deploy --plan " + p3 + " --data-dir " + store);

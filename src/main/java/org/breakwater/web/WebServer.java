@@ -151,6 +151,8 @@ public final class WebServer implements AutoCloseable {
         routes.addAll(new Feeds(app, plans, announcements, settings.network().publicUrl()).register(server));
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
+        new StagingPages(app).register(server);
+        routes.addAll(new StagingRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
         new DayPages(app, plans, day, access, auth, settings.network().publicUrl()).register(server);
         new MeasuresPage(day).register(server);
