@@ -28,14 +28,12 @@ final class ReplayPages {
     private final PlanService plans;
     private final AccessService access;
     private final WebAuth auth;
-    private final WriteRoutes tokens;
 
     ReplayPages(App app, PlanService plans, AccessService access, WebAuth auth) {
         this.app = app;
         this.plans = plans;
         this.access = access;
         this.auth = auth;
-        this.tokens = new WriteRoutes(app, plans, access);
     }
 
     /** Registers the page, the forms and the API routes; returns the API routes. */
@@ -154,7 +152,7 @@ final class ReplayPages {
     }
 
     private void runApi(Context ctx) {
-        Principal who = tokens.principal(ctx);
+        Principal who = WriteRoutes.principal(ctx, access);
         Plan p = plan(ctx);
         Permissions.requirePlan(app, p, who);
         ReplayRun r = Requests.done(app.replays().replay(p, Optional.empty(), ReplayLimits.defaults(), Set.of()), 400);
@@ -164,7 +162,7 @@ final class ReplayPages {
     }
 
     private void acknowledgeApi(Context ctx) {
-        Principal who = tokens.principal(ctx);
+        Principal who = WriteRoutes.principal(ctx, access);
         Plan p = plan(ctx);
         Permissions.requirePlan(app, p, who);
         org.breakwater.apidiff.spec.ObjectNode body = Requests.body(ctx);
