@@ -75,7 +75,8 @@ public final class App implements AutoCloseable {
     public PlanService plans(Policy policy) {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
-                        new JdbiTrafficRepository(database.jdbi())));
+                        new JdbiTrafficRepository(database.jdbi())))
+                .staging(suiteResults());
     }
 
     /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */
@@ -123,5 +124,25 @@ public final class App implements AutoCloseable {
 
     public CalendarRepository calendar() {
         return calendar;
+    }
+
+    /** The staging suites registry; {@code secrets} seals and opens their secrets (docs/staging.md). */
+    public org.breakwater.staging.SuiteService suites(org.breakwater.staging.SecretBox secrets) {
+        return new org.breakwater.staging.SuiteService(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), catalog, secrets, clock);
+    }
+
+    /** Runs suites with {@code launcher}; the first run of a new test is recorded for the bus. */
+    public org.breakwater.staging.SuiteRuns suiteRuns(org.breakwater.staging.SecretBox secrets,
+                                                      org.breakwater.staging.SuiteLauncher launcher) {
+        return new org.breakwater.staging.SuiteRuns(new org.breakwater.staging.store.JdbiSuiteRepository(database.jdbi()),
+                catalog, secrets, launcher, new org.breakwater.staging.bus.TestAddedEvents(
+                new JdbiAnnounceRepository(database.jdbi()), clock), clock);
+    }
+
+    /** Suite runs, history and the gate's view of them, read only. */
+    public org.breakwater.staging.SuiteResults suiteResults() {
+        return new org.breakwater.staging.SuiteResults(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()));
     }
 }

@@ -1,0 +1,32 @@
+package org.breakwater.staging.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code breakwater staging suite|run|runs|history}: end-to-end suites run against staging (docs/staging.md). */
+@Command(name = "staging", mixinStandardHelpOptions = true,
+        description = {"End-to-end suites run against staging: register them, run them, read their history.",
+            "",
+            "A suite is any command that writes JUnit XML (pytest, Selenium, Playwright, a shell",
+            "script). `serve` runs each on its schedule; `staging run` runs one now (from cron or CI).",
+            "The plan's staging-green gate follows the runs on the candidate version.",
+            "",
+            "Examples:",
+            "  breakwater staging suite add pkgdb-e2e --service pkgdb --command 'pytest --junitxml=out/r.xml'"
+                + " --results 'out/*.xml'",
+            "  printf %s \"$PASSWORD\" | breakwater staging suite secret pkgdb-e2e TEST_PASSWORD",
+            "  breakwater staging suite import catalog/     (the suites: sections of the catalog files)",
+            "  breakwater staging run pkgdb-e2e",
+            "  breakwater staging runs pkgdb-e2e --json",
+            "  breakwater staging history pkgdb-e2e"},
+        subcommands = {SuiteCommand.class, RunCommand.class, RunsCommand.class, HistoryCommand.class})
+public final class StagingCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
