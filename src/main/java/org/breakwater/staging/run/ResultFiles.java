@@ -25,7 +25,7 @@ final class ResultFiles {
 
     static List<Path> find(Path folder, String glob, Instant since) throws IOException {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        long from = since.toEpochMilli() - 2_000; // file systems with coarse modification times
+        long from = since.toEpochMilli() / 1_000 * 1_000; // file systems that keep whole seconds
         List<Path> out = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH, new FileVisitOption[0])) {
             walk.filter(p -> matcher.matches(folder.relativize(p))).filter(Files::isRegularFile)
