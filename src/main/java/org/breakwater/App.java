@@ -140,6 +140,13 @@ public final class App implements AutoCloseable {
                 new JdbiAnnounceRepository(database.jdbi()), clock), clock);
     }
 
+    /** The suites' schedule: {@code owner} names this instance; taken suites run on {@code executor}. */
+    public org.breakwater.staging.SuiteScheduler suiteScheduler(org.breakwater.staging.SuiteRuns runs, String owner,
+                                                                java.util.concurrent.Executor executor) {
+        return new org.breakwater.staging.SuiteScheduler(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), runs, clock, owner, executor);
+    }
+
     /** Suite runs, history and the gate's view of them, read only. */
     public org.breakwater.staging.SuiteResults suiteResults() {
         return new org.breakwater.staging.SuiteResults(new org.breakwater.staging.store.JdbiSuiteRepository(

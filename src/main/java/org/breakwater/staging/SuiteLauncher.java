@@ -1,6 +1,5 @@
 package org.breakwater.staging;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +8,9 @@ import java.util.Optional;
 public interface SuiteLauncher {
     /**
      * Runs {@code suite} with {@code secrets} in its environment, calling {@code heartbeat} now and
-     * then while it runs; test reports written before {@code started} are not read.
+     * then while it runs; test reports written before it started are not read.
      */
-    Launch launch(StagingSuite suite, Map<String, String> secrets, Instant started, Runnable heartbeat);
+    Launch launch(StagingSuite suite, Map<String, String> secrets, Runnable heartbeat);
 
     /**
      * What a launch gave: the exit code (none when it never started or was killed), whether it was

@@ -65,7 +65,7 @@ public final class SuiteRuns {
                     Redactor.NONE));
         }
         Map<String, String> clear = ((SecretBox.Opened.Done<Map<String, String>>) opened).value();
-        SuiteLauncher.Launch launch = launcher.launch(suite, clear, started, () -> repository.heartbeat(id, clock.instant()));
+        SuiteLauncher.Launch launch = launcher.launch(suite, clear, () -> repository.heartbeat(id, clock.instant()));
         return Outcome.done(end(suite, id, trigger, started, launch, new Redactor(clear)));
     }
 
@@ -107,6 +107,9 @@ public final class SuiteRuns {
 
     private static Verdict verdict(SuiteLauncher.Launch launch, Optional<String> refused, int tests, int failures) {
         String counts = tests + " test" + (tests == 1 ? "" : "s") + ", " + failures + " failed";
+        if (Thread.currentThread().isInterrupted()) {
+            return new Verdict(RunStatus.INTERRUPTED, "Breakwater stopped while it ran; its processes were killed");
+        }
         if (launch.timedOut()) {
             return new Verdict(RunStatus.TIMED_OUT, "killed at its timeout with every process it started"
                     + (tests > 0 ? " (" + counts + " in what it wrote)" : ""));

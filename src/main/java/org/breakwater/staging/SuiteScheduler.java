@@ -17,39 +17,44 @@ public final class SuiteScheduler {
     private final SuiteRuns runs;
     private final Clock clock;
     private final String owner;
+    private final java.util.concurrent.Executor executor;
 
-    /** {@code owner}: this instance's name in the store (host and process). */
-    public SuiteScheduler(SuiteRepository repository, SuiteRuns runs, Clock clock, String owner) {
+    /**
+     * {@code owner}: this instance's name in the store (host and process); {@code executor} runs
+     * the suites taken (a pool, so a long suite does not hold up the others).
+     */
+    public SuiteScheduler(SuiteRepository repository, SuiteRuns runs, Clock clock, String owner,
+                          java.util.concurrent.Executor executor) {
         this.repository = repository;
         this.runs = runs;
         this.clock = clock;
         this.owner = owner;
+        this.executor = executor;
     }
 
-    /** Runs the suites due now that this instance took; the runs it made. */
-    public List<SuiteRun> tick() {
-        List<SuiteRun> made = new ArrayList<>();
+    /** Takes the suites due now that no other instance took, and hands each to the executor; their names. */
+    public List<String> tick() {
+        List<String> taken = new ArrayList<>();
         for (StagingSuite suite : repository.suites()) {
-            take(suite).ifPresent(made::add);
+            if (take(suite)) {
+                taken.add(suite.name());
+                executor.execute(() -> runs.run(suite.name(), "schedule"));
+            }
         }
-        return made;
+        return taken;
     }
 
-    private Optional<SuiteRun> take(StagingSuite suite) {
+    private boolean take(StagingSuite suite) {
         Instant now = clock.instant();
         Optional<Instant> due = repository.nextDue(suite.name());
         if (due.isEmpty()) {
             repository.setDue(suite.name(), SuiteSchedule.next(suite.cron(), suite.zone(), now), now);
-            return Optional.empty();
+            return false;
         }
         if (due.get().isAfter(now)) {
-            return Optional.empty();
+            return false;
         }
         Instant next = SuiteSchedule.next(suite.cron(), suite.zone(), now);
-        if (!repository.take(suite.name(), due.get(), next, owner, now)) {
-            return Optional.empty();
-        }
-        return runs.run(suite.name(), "schedule") instanceof org.breakwater.catalog.Outcome.Done<SuiteRun> d
-                ? Optional.of(d.value()) : Optional.empty();
+        return repository.take(suite.name(), due.get(), next, owner, now);
     }
 }

@@ -48,7 +48,8 @@ public final class ProcessLauncher implements SuiteLauncher {
     }
 
     @Override
-    public Launch launch(StagingSuite suite, Map<String, String> secrets, Instant started, Runnable heartbeat) {
+    public Launch launch(StagingSuite suite, Map<String, String> secrets, Runnable heartbeat) {
+        Instant started = Instant.now(); // file modification times are the machine's, whatever clock the runs record
         Path folder = base.resolve(suite.workdir().isEmpty() ? "." : suite.workdir()).normalize();
         if (!Files.isDirectory(folder)) {
             return failed("the suite's folder " + folder + " does not exist");
