@@ -150,6 +150,8 @@ public final class WebServer implements AutoCloseable {
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
+        new SuitePages(app).register(server);
+        routes.addAll(new SuiteRoutes(app).register(server));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
