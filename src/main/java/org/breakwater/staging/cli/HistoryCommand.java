@@ -28,7 +28,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SUITE")
+    @Parameters(paramLabel = "SUITE", description = "the suite's name")
     String suite;
 
     @Option(names = "--window", defaultValue = "20", description = "runs looked at (default: ${DEFAULT-VALUE})")

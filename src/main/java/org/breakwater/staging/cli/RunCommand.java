@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SUITE")
+    @Parameters(paramLabel = "SUITE", description = "the suite's name")
     String suite;
 
     @Option(names = "--json", description = "print the run as JSON")

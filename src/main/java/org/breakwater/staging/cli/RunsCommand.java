@@ -26,7 +26,7 @@ final class RunsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SUITE", arity = "0..1")
+    @Parameters(paramLabel = "SUITE", arity = "0..1", description = "the suite's name (default: every suite)")
     String suite;
 
     @Option(names = "--limit", defaultValue = "20", description = "at most this many (default: ${DEFAULT-VALUE})")

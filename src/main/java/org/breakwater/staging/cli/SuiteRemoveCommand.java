@@ -24,7 +24,7 @@ final class SuiteRemoveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "the suite's name")
     String name;
 
     @Mixin

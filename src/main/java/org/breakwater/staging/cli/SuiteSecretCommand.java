@@ -30,7 +30,7 @@ final class SuiteSecretCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SUITE")
+    @Parameters(index = "0", paramLabel = "SUITE", description = "the suite's name")
     String suite;
 
     @Parameters(index = "1", paramLabel = "NAME", description = "the secret's name: the environment variable it becomes")
