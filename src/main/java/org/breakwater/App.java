@@ -152,4 +152,12 @@ public final class App implements AutoCloseable {
         return new org.breakwater.staging.SuiteResults(new org.breakwater.staging.store.JdbiSuiteRepository(
                 database.jdbi()));
     }
+
+    /** Incidents of the deployment day (docs/deployment-day.md). */
+    public org.breakwater.deployday.incident.IncidentService incidents() {
+        JdbiPlanRepository plans = new JdbiPlanRepository(database.jdbi());
+        return new org.breakwater.deployday.incident.IncidentService(
+                new org.breakwater.deployday.incident.store.JdbiIncidentRepository(database.jdbi()),
+                s -> catalog.service(s).isPresent(), id -> plans.plan(id).isPresent(), clock);
+    }
 }

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.announce.cli.AnnounceCommand.class,
             org.breakwater.traffic.cli.TrafficCommand.class,
             org.breakwater.staging.cli.StagingCommand.class,
+            org.breakwater.deployday.incident.cli.IncidentCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class BreakwaterCommand implements Runnable {
