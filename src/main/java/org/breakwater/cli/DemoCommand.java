@@ -128,6 +128,7 @@ final class DemoCommand implements Callable<Integer> {
             app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
             plans = DemoPlans.make(app, Instant.now());
             DemoPlans.accounts(app);
+            DemoDay.make(app, plans.pkgdb2());
         } catch (IOException | CalendarException | IllegalStateException e) {
             err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
@@ -187,6 +188,24 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
                 "breakwater traffic crossings pkgdb --data-dir " + store);
         run(out, err, "traffic", "crossings", "pkgdb", data);
+        section(out, "The pkgdb2 day's roster: proposed from the plan, everyone confirmed (the roster gate follows)",
+                "breakwater roster show " + p1 + " --data-dir " + store);
+        run(out, err, "roster", "show", p1, data);
+        section(out, "The day's board: checklist, roster, incidents, whether a rollback is possible",
+                "breakwater board show " + p1 + " --data-dir " + store);
+        run(out, err, "board", "show", p1, data);
+        section(out, "How deployments have gone this year: DORA's four keys", "breakwater measures --days 365 --data-dir "
+                + store);
+        run(out, err, "measures", "--days", "365", data);
+        section(out, "The post-mortem draft, assembled from the record", "breakwater postmortem " + p1 + " --data-dir "
+                + store);
+        run(out, err, "postmortem", p1, data);
+        section(out, "Staging against production: what staging never sees (Bugzilla's sync script), with a score",
+                "breakwater staging parity --service pkgdb --data-dir " + store);
+        run(out, err, "staging", "parity", "--service", "pkgdb", data);
+        section(out, "What the end-to-end suite (user agent rube/) exercised of pkgdb 2.0.0 in staging",
+                "breakwater staging coverage --service pkgdb --identify 'userAgent:^rube/' --data-dir " + store);
+        run(out, err, "staging", "coverage", "--service", "pkgdb", "--identify", "userAgent:^rube/", data);
         String p3 = Long.toString(plans.fedocal());
         section(out, "Due now: fedocal 1.0, a borderline service's major update, held up by one missing record",
                 "breakwater can-deploy --plan " + p3 + " --data-dir " + store);

@@ -44,6 +44,7 @@ public final class PlanService {
     private final PlanEvents events;
     private volatile MigrationSource migrations = MigrationSource.RECORDED;
     private volatile StagingEvidence staging = StagingEvidence.NONE;
+    private volatile RosterConfirmations roster = RosterConfirmations.NONE;
 
     public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
                        Clock clock) {
@@ -70,6 +71,12 @@ public final class PlanService {
     /** Evidence computed from staging (default: none; recorded evidence only). */
     public PlanService staging(StagingEvidence source) {
         this.staging = source;
+        return this;
+    }
+
+    /** Where the roster gate hears of confirmations besides hand-recorded evidence (default: none). */
+    public PlanService roster(RosterConfirmations source) {
+        this.roster = source;
         return this;
     }
 
@@ -279,6 +286,7 @@ public final class PlanService {
         moved.forEach(m -> m.service().flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
                 .ifPresent(essential::add));
         List<Evidence> judged = new ArrayList<>(evidence);
+        judged.addAll(roster.confirmations(plan.id()));
         judged.addAll(staging.evidence(plan, now));
         GateEvaluator.Facts facts = new GateEvaluator.Facts(judged, plans.waivers(plan.id()), stagingRuns,
                 calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()

@@ -10,7 +10,7 @@ import org.breakwater.staging.SecretBox;
 import org.breakwater.staging.StagingSuite;
 import org.breakwater.staging.SuiteRun;
 import org.breakwater.staging.SuiteService;
-import org.breakwater.staging.cli.StagingJson;
+import org.breakwater.staging.cli.SuiteJson;
 
 /** The staging suites in the REST API, in the shapes {@code breakwater staging ... --json} prints; secrets by name only. */
 final class SuiteRoutes {
@@ -36,7 +36,7 @@ final class SuiteRoutes {
             g.writeStartObject();
             g.writeArrayFieldStart("suites");
             for (StagingSuite s : all) {
-                StagingJson.suite(g, s, suites.secretNames(s.name()), suites.nextDue(s.name()));
+                SuiteJson.suite(g, s, suites.secretNames(s.name()), suites.nextDue(s.name()));
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -59,7 +59,7 @@ final class SuiteRoutes {
             g.writeStartObject();
             g.writeArrayFieldStart("runs");
             for (SuiteRun r : runs) {
-                StagingJson.run(g, r, false);
+                SuiteJson.run(g, r, false);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -70,7 +70,7 @@ final class SuiteRoutes {
         String name = known(ctx);
         int window = Requests.intParam(ctx, "window", FlakeRule.defaults().window(), 2, 500);
         FlakeRule rule = new FlakeRule(window, FlakeRule.defaults().threshold());
-        Requests.json(ctx, Json.write(g -> StagingJson.history(g, name, app.suiteResults().history(name, rule))));
+        Requests.json(ctx, Json.write(g -> SuiteJson.history(g, name, app.suiteResults().history(name, rule))));
     }
 
     private void run(Context ctx) {
@@ -79,8 +79,8 @@ final class SuiteRoutes {
         Requests.json(ctx, Json.write(g -> {
             g.writeStartObject();
             g.writeFieldName("run");
-            StagingJson.run(g, r, true);
-            StagingJson.cases(g, app.suiteResults().cases(id));
+            SuiteJson.run(g, r, true);
+            SuiteJson.cases(g, app.suiteResults().cases(id));
             g.writeEndObject();
         }));
     }

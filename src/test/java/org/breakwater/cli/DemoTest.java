@@ -46,13 +46,17 @@ class DemoTest {
                 .contains("15 breaking")
                 .contains("Plan 1: pkgdb2 roll-out, with the account system 0.8.19 [scheduled]")
                 .contains("policy    applies: essential service fas 0.8.19 breaks the API")
-                .contains("Gates: 4 of 10 met or waived")
+                .contains("Gates: 5 of 10 met or waived") // the roster gate, met by the roster's confirmations
+                .contains("Roster of plan 1 (pkgdb2 roll-out, with the account system 0.8.19): 10 of 10 confirmed")
+                .contains("Rollback: possible, to fas 0.8.18, pkgdb 1.9.2")
+                .contains("# pkgdb2 roll-out, with the account system 0.8.19 post-mortem and strategy for future")
+                .containsPattern("pkgdb\\s+\\d+\\s+[0-9.]+\\s+\\d+d")
                 .containsPattern("(?m)^no\\n  - the deployment window opens")
                 .contains("outage-notice pending")
                 .contains("Due now: fedocal 1.0")
-                .contains("271 calls counted for pkgdb in production: 230 by known consumers, 41 by 2 unknown caller(s);"
+                .contains("281 calls counted for pkgdb in production: 240 by known consumers, 41 by 2 unknown caller(s);"
                         + " 1 to no operation of the deployed description.")
-                .contains("24 calls counted for pkgdb in staging: 24 by known consumers")
+                .contains("33 calls counted for pkgdb in staging: 24 by known consumers, 9 by 1 unknown caller(s)")
                 .containsPattern("unknown \\(fedora-review/0\\.5\\.2 from 192\\.0\\.2\\.44\\)\\s+pkgdb\\s+GET /acls/name/\\{}\\s+40")
                 .containsPattern("bodhi-pkgdb-client\\s+pkgdb\\s+GET /acls/name/\\{}\\s+120")
                 .containsPattern("(?m)^no\\n  - meeting-decision failed")

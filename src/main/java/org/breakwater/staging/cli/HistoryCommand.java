@@ -59,7 +59,7 @@ final class HistoryCommand implements Callable<Integer> {
             App app = store.open(Clock.systemUTC());
             Map<TestId, TestStats> tests = app.suiteResults().history(suite, rule);
             if (json) {
-                JsonOutput.print(out, g -> StagingJson.history(g, suite, tests));
+                JsonOutput.print(out, g -> SuiteJson.history(g, suite, tests));
                 return ExitCode.OK;
             }
             if (tests.isEmpty()) {

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             }
             SuiteRun run = ((Outcome.Done<SuiteRun>) o).value();
             if (json) {
-                JsonOutput.print(out, g -> StagingJson.run(g, run, true));
+                JsonOutput.print(out, g -> SuiteJson.run(g, run, true));
             } else {
                 out.println("Run #" + run.id() + " of " + suite + ": " + run.status().id() + " - " + run.message());
                 if (!run.versions().isEmpty()) {

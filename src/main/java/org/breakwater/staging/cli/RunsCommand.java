@@ -59,7 +59,7 @@ final class RunsCommand implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeArrayFieldStart("runs");
                     for (SuiteRun r : runs) {
-                        StagingJson.run(g, r, false);
+                        SuiteJson.run(g, r, false);
                     }
                     g.writeEndArray();
                     g.writeEndObject();

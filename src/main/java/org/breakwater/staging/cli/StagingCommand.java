@@ -4,9 +4,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code breakwater staging suite|run|runs|history}: end-to-end suites run against staging (docs/staging.md). */
+/**
+ * {@code breakwater staging suite|run|runs|history|parity|coverage}: end-to-end suites run against
+ * staging, how far staging matches production, and what tests exercised there.
+ */
 @Command(name = "staging", mixinStandardHelpOptions = true,
-        description = {"End-to-end suites run against staging: register them, run them, read their history.",
+        description = {"End-to-end suites run against staging, staging as a replica of production, and what",
+            "was tried there (docs/staging.md).",
             "",
             "A suite is any command that writes JUnit XML (pytest, Selenium, Playwright, a shell",
             "script). `serve` runs each on its schedule; `staging run` runs one now (from cron or CI).",
@@ -19,8 +23,12 @@ import picocli.CommandLine.Spec;
             "  breakwater staging suite import catalog/     (the suites: sections of the catalog files)",
             "  breakwater staging run pkgdb-e2e",
             "  breakwater staging runs pkgdb-e2e --json",
-            "  breakwater staging history pkgdb-e2e"},
-        subcommands = {SuiteCommand.class, RunCommand.class, RunsCommand.class, HistoryCommand.class})
+            "  breakwater staging history pkgdb-e2e",
+            "  breakwater staging parity                           # every service's score and gaps",
+            "  breakwater staging parity --service pkgdb --days 30 --json",
+            "  breakwater staging coverage --service pkgdb --since 2026-12-01 --identify 'userAgent:^rube/'"},
+        subcommands = {SuiteCommand.class, RunCommand.class, RunsCommand.class, HistoryCommand.class,
+            StagingParityCommand.class, StagingCoverageCommand.class})
 public final class StagingCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -3,43 +3,66 @@ package org.breakwater.staging.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.breakwater.staging.Durations;
-import org.breakwater.staging.StagingSuite;
-import org.breakwater.staging.StoredCase;
-import org.breakwater.staging.SuiteRun;
-import org.breakwater.staging.TestId;
-import org.breakwater.staging.TestStats;
+import org.breakwater.catalog.Placement;
+import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.staging.Coverage;
+import org.breakwater.staging.Parity;
 
-/** Suites, runs and test histories as JSON, the same for the CLI's --json and the REST API. Never a secret's value. */
+/** The JSON shapes of parity and coverage, shared by the CLI and the REST API (docs/staging.md). */
 public final class StagingJson {
     private StagingJson() {
     }
 
-    public static void suite(JsonGenerator g, StagingSuite s, List<String> secretNames,
-                             Optional<java.time.Instant> nextDue) throws IOException {
+    public static void parities(JsonGenerator g, List<Parity> parities) throws IOException {
+        g.writeStartArray();
+        for (Parity p : parities) {
+            parity(g, p);
+        }
+        g.writeEndArray();
+    }
+
+    public static void parity(JsonGenerator g, Parity p) throws IOException {
         g.writeStartObject();
-        g.writeStringField("name", s.name());
-        strings(g, "services", s.services());
-        g.writeStringField("command", s.command());
-        g.writeStringField("workdir", s.workdir());
-        g.writeObjectFieldStart("env");
-        for (Map.Entry<String, String> e : s.env().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+        g.writeStringField("service", p.service());
+        g.writeStringField("staging", p.environments().staging());
+        g.writeStringField("production", p.environments().production());
+        g.writeNumberField("days", p.days());
+        g.writeNumberField("score", p.score());
+        g.writeNumberField("checks", p.checks());
+        g.writeNumberField("passed", p.passed());
+        g.writeStringField("versions", p.versions().id());
+        placement(g, "stagingRuns", p.staging());
+        placement(g, "productionRuns", p.production());
+        g.writeArrayFieldStart("consumers");
+        for (Parity.ConsumerParity c : p.consumers()) {
+            g.writeStartObject();
+            g.writeStringField("consumer", c.consumer());
+            g.writeNumberField("productionCalls", c.productionCalls());
+            g.writeStringField("lastInProduction", c.lastInProduction().toString());
+            g.writeNumberField("stagingCalls", c.stagingCalls());
+            g.writeNumberField("stagingCallsFromProductionHosts", c.stagingFromProductionHosts());
+            JsonOutput.optional(g, "lastInStaging", c.lastInStaging().map(Object::toString));
+            g.writeBooleanField("inStaging", c.inStaging());
+            g.writeEndObject();
         }
+        g.writeEndArray();
+        g.writeFieldName("productionHostsCallingStaging");
+        org.breakwater.traffic.cli.TrafficJson.crossings(g, p.productionHostsCallingStaging());
+        g.writeNumberField("unknownProductionCallers", p.unknownProductionCallers());
+        g.writeBooleanField("productionTrafficRead", p.productionTrafficRead());
+        strings(g, "gaps", p.gaps());
         g.writeEndObject();
-        g.writeStringField("results", s.results());
-        g.writeStringField("timeout", Durations.show(s.timeout()));
-        g.writeStringField("display", s.display().id());
-        g.writeStringField("environment", s.environment());
-        g.writeStringField("cron", s.cron());
-        g.writeStringField("timeZone", s.zone().getId());
-        g.writeStringField("origin", s.origin());
-        strings(g, "secrets", secretNames);
-        if (nextDue.isPresent()) {
-            g.writeStringField("nextDue", nextDue.get().toString());
+    }
+
+    private static void placement(JsonGenerator g, String field, Optional<Placement> p) throws IOException {
+        if (p.isEmpty()) {
+            return;
         }
+        g.writeObjectFieldStart(field);
+        g.writeStringField("version", p.get().version());
+        JsonOutput.optional(g, "apiHash", p.get().apiHash());
+        g.writeStringField("since", p.get().since().toString());
         g.writeEndObject();
     }
 
@@ -51,74 +74,51 @@ public final class StagingJson {
         g.writeEndArray();
     }
 
-    public static void run(JsonGenerator g, SuiteRun r, boolean output) throws IOException {
+    public static void coverage(JsonGenerator g, Coverage c) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("id", r.id());
-        g.writeStringField("suite", r.suite());
-        g.writeStringField("status", r.status().id());
-        g.writeBooleanField("green", r.green());
-        g.writeStringField("trigger", r.trigger());
-        g.writeStringField("started", r.started().toString());
-        if (r.finished().isPresent()) {
-            g.writeStringField("finished", r.finished().get().toString());
+        g.writeStringField("service", c.service());
+        g.writeStringField("environment", c.environment());
+        JsonOutput.optional(g, "version", c.version());
+        g.writeStringField("identify", c.callers().rule());
+        g.writeArrayFieldStart("windows");
+        for (Coverage.Window w : c.windows()) {
+            g.writeStartObject();
+            g.writeStringField("since", w.since().toString());
+            g.writeStringField("until", w.until().toString());
+            g.writeEndObject();
         }
-        if (r.exitCode().isPresent()) {
-            g.writeNumberField("exitCode", r.exitCode().get());
-        }
-        g.writeObjectFieldStart("versions");
-        for (Map.Entry<String, String> e : r.versions().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
-        g.writeEndObject();
-        g.writeNumberField("tests", r.tests());
-        g.writeNumberField("failures", r.failures());
-        g.writeNumberField("skipped", r.skipped());
-        g.writeStringField("message", r.message());
-        if (output) {
-            g.writeStringField("output", r.output());
-        }
+        g.writeEndArray();
+        g.writeNumberField("operationCount", c.operations().size());
+        g.writeNumberField("exercised", c.exercised());
+        g.writeNumberField("percent", c.percent());
+        operations(g, "operations", c.operations());
+        operations(g, "elsewhere", c.elsewhere());
         g.writeEndObject();
     }
 
-    public static void cases(JsonGenerator g, List<StoredCase> cases) throws IOException {
-        g.writeArrayFieldStart("cases");
-        for (StoredCase c : cases) {
+    private static void operations(JsonGenerator g, String field, List<Coverage.Operation> operations) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Coverage.Operation o : operations) {
             g.writeStartObject();
-            g.writeStringField("test", c.id().value());
-            g.writeStringField("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
-            g.writeNumberField("durationMs", c.duration().toMillis());
-            g.writeNumberField("reruns", c.reruns());
-            g.writeStringField("message", c.message());
+            g.writeStringField("operation", o.operation());
+            g.writeBooleanField("exercised", o.exercised());
+            g.writeNumberField("calls", o.calls());
+            strings(g, "callers", o.callers());
             g.writeEndObject();
         }
         g.writeEndArray();
     }
 
-    public static void history(JsonGenerator g, String suite, Map<TestId, TestStats> tests) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("suite", suite);
-        g.writeArrayFieldStart("tests");
-        for (TestStats t : tests.values()) {
+    public static void untested(JsonGenerator g, List<Coverage.Untested> untested) throws IOException {
+        g.writeStartArray();
+        for (Coverage.Untested u : untested) {
             g.writeStartObject();
-            g.writeStringField("test", t.id().value());
-            g.writeNumberField("passStreak", t.passStreak());
-            if (t.lastFailure().isPresent()) {
-                g.writeNumberField("lastFailureRun", Long.parseLong(t.lastFailure().get()));
-            }
-            g.writeNumberField("verdicts", t.verdicts());
-            g.writeNumberField("flips", t.flips());
-            g.writeNumberField("flipRate", t.flipRate());
-            g.writeBooleanField("flaky", t.flaky());
-            g.writeNumberField("passedOnRerun", t.passedOnRerun());
-            if (t.median().isPresent()) {
-                g.writeNumberField("medianMs", t.median().get().toMillis());
-            }
-            if (t.p95().isPresent()) {
-                g.writeNumberField("p95Ms", t.p95().get().toMillis());
-            }
+            g.writeStringField("service", u.service());
+            g.writeStringField("version", u.version());
+            g.writeStringField("operation", u.operation());
+            strings(g, "changes", u.changes());
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 }

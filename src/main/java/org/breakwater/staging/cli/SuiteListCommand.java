@@ -45,7 +45,7 @@ final class SuiteListCommand implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeArrayFieldStart("suites");
                     for (StagingSuite s : all) {
-                        StagingJson.suite(g, s, suites.secretNames(s.name()), suites.nextDue(s.name()));
+                        SuiteJson.suite(g, s, suites.secretNames(s.name()), suites.nextDue(s.name()));
                     }
                     g.writeEndArray();
                     g.writeEndObject();
