@@ -77,6 +77,7 @@ public final class App implements AutoCloseable {
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
                         new JdbiTrafficRepository(database.jdbi())))
                 .replays(replays())
+                .staging(suiteResults())
                 .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)));
     }
 
@@ -174,6 +175,33 @@ public final class App implements AutoCloseable {
 
     public CalendarRepository calendar() {
         return calendar;
+    }
+
+    /** The staging suites registry; {@code secrets} seals and opens their secrets (docs/staging.md). */
+    public org.breakwater.staging.SuiteService suites(org.breakwater.staging.SecretBox secrets) {
+        return new org.breakwater.staging.SuiteService(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), catalog, secrets, clock);
+    }
+
+    /** Runs suites with {@code launcher}; the first run of a new test is recorded for the bus. */
+    public org.breakwater.staging.SuiteRuns suiteRuns(org.breakwater.staging.SecretBox secrets,
+                                                      org.breakwater.staging.SuiteLauncher launcher) {
+        return new org.breakwater.staging.SuiteRuns(new org.breakwater.staging.store.JdbiSuiteRepository(database.jdbi()),
+                catalog, secrets, launcher, new org.breakwater.staging.bus.TestAddedEvents(
+                new JdbiAnnounceRepository(database.jdbi()), clock), clock);
+    }
+
+    /** The suites' schedule: {@code owner} names this instance; taken suites run on {@code executor}. */
+    public org.breakwater.staging.SuiteScheduler suiteScheduler(org.breakwater.staging.SuiteRuns runs, String owner,
+                                                                java.util.concurrent.Executor executor) {
+        return new org.breakwater.staging.SuiteScheduler(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), runs, clock, owner, executor);
+    }
+
+    /** Suite runs, history and the gate's view of them, read only. */
+    public org.breakwater.staging.SuiteResults suiteResults() {
+        return new org.breakwater.staging.SuiteResults(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()));
     }
 
     /** Incidents of the deployment day (docs/deployment-day.md). */

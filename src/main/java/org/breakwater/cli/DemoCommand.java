@@ -145,6 +145,12 @@ final class DemoCommand implements Callable<Integer> {
             err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
         }
+        try {
+            DemoSuites.make(store, catalogDir, Instant.now());
+        } catch (IllegalStateException e) {
+            err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
         String data = "--data-dir=" + store;
         section(out, "What runs where", "breakwater where pkgdb --data-dir " + store);
         run(out, err, "where", "pkgdb", data);
@@ -166,6 +172,10 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "The pkgdb2 roll-out as it should have gone, with the account system in the same plan",
                 "breakwater plan show " + p1 + " --data-dir " + store);
         run(out, err, "plan", "show", p1, data);
+        section(out, "pkgdb's end-to-end suite in staging: the plan's staging-green gate follows its runs",
+                "breakwater staging runs pkgdb-e2e --data-dir " + store);
+        run(out, err, "staging", "runs", "pkgdb-e2e", data);
+        run(out, err, "staging", "history", "pkgdb-e2e", data);
         section(out, "What a CI pipeline hears today", "breakwater can-deploy --plan " + p1 + " --data-dir " + store);
         run(out, err, "can-deploy", "--plan", p1, data);
         Path logs;

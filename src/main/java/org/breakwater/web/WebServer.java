@@ -154,6 +154,8 @@ public final class WebServer implements AutoCloseable {
         new StagingPages(app).register(server);
         routes.addAll(new StagingRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
+        new SuitePages(app).register(server);
+        routes.addAll(new SuiteRoutes(app).register(server));
         new DayPages(app, plans, day, access, auth, settings.network().publicUrl()).register(server);
         new MeasuresPage(day).register(server);
         routes.addAll(new DayRoutes(app, plans, day, access, settings.network().publicUrl()).register(server));
