@@ -150,6 +150,8 @@ public final class WebServer implements AutoCloseable {
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
+        routes.addAll(new IncidentRoutes(app, access).register(server));
+        new IncidentPages(app, access, auth).register(server);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
