@@ -41,14 +41,7 @@ abstract class TrafficStatusContract {
     @BeforeEach
     void start() throws Exception {
         app = App.open(settings(dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production", CUT.minus(Duration.ofDays(60)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v1/pkgdb.yaml"),
-                ReadLimits.defaults()).description()));
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "production", CUT, "pingou", Optional.empty()),
-                Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults()).description()));
+        PkgdbCutOver.record(app, CUT);
     }
 
     @AfterEach
