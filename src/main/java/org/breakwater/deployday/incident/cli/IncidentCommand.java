@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
             "  breakwater incident list --active",
             "  breakwater incident ack 3 && breakwater incident assign 3 pingou",
             "  breakwater incident resolve 3 --note 'client 0.7 released'",
-            "  breakwater incident merge 4 --into 3"},
+            "  breakwater incident merge 4 --into 3",
+            "  breakwater incident detect --plan 1      # after the fact, on logs read later"},
         subcommands = {IncidentCommand.ListIncidents.class, IncidentCommand.Show.class, IncidentChanges.Open.class,
             IncidentChanges.Ack.class, IncidentChanges.Assign.class, IncidentChanges.Resolve.class,
-            IncidentChanges.Merge.class})
+            IncidentChanges.Merge.class, IncidentDetectCommand.class})
 public final class IncidentCommand implements Runnable {
     @Spec
     CommandSpec spec;
