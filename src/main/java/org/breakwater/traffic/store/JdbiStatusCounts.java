@@ -14,6 +14,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class JdbiStatusCounts {
     /** How far behind the newest bucket of a service's environment buckets are kept. */
     static final Duration WINDOW = Duration.ofHours(48);
+    private static final int BATCH = 5000;
 
     private JdbiStatusCounts() {
     }
@@ -34,8 +35,13 @@ final class JdbiStatusCounts {
                     .bind(4, c.operation()).bind(5, c.bucket().toEpochMilli()).bind(6, c.ok()).bind(7, c.redirects())
                     .bind(8, c.clientErrors()).bind(9, c.serverErrors()).add();
             newest.merge(List.of(c.service(), c.environment()), c.bucket().toEpochMilli(), Math::max);
+            if (b.size() >= BATCH) {
+                b.execute(); // in slices: a long log's rows are not all held as bound statements at once
+            }
         }
-        b.execute();
+        if (b.size() > 0) {
+            b.execute();
+        }
         for (Map.Entry<List<String>, Long> e : newest.entrySet()) {
             h.createUpdate("delete from traffic_status where service = ? and environment = ? and bucket < ?")
                     .bind(0, e.getKey().get(0)).bind(1, e.getKey().get(1)).bind(2, e.getValue() - WINDOW.toMillis())
