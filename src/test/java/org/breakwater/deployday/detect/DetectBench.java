@@ -165,7 +165,7 @@ public final class DetectBench {
                         Instant t = cut.plusSeconds(minute * 60L + s);
                         for (int i = 0; i < perSecond; i++) {
                             boolean failing = i < 5 && s % 600 == 0; // a new script failing five times every ten minutes
-                            w.write(DetectorContract.line("10.5.126." + (20 + i % 8), t, failing
+                            w.write(DetectorContract.line(failing ? "192.0.2.1" : "10.5.126." + (20 + i % 8), t, failing
                                     ? "GET /pkgdb/acls/name/guake" : "GET /pkgdb/api/package/guake", failing ? 404 : 200,
                                     failing ? "script-" + (minute * 60 + s) + "/1.0" : "bodhi/2.0.0"));
                             lines++;
