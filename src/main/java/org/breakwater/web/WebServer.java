@@ -149,6 +149,8 @@ public final class WebServer implements AutoCloseable {
         routes.addAll(new Feeds(app, plans, announcements, settings.network().publicUrl()).register(server));
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
+        new StagingPages(app).register(server);
+        routes.addAll(new StagingRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
         routes.addAll(new IncidentRoutes(app, access).register(server));
         new IncidentPages(app, access, auth).register(server);
