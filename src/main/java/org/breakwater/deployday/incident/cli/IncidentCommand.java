@@ -66,11 +66,11 @@ public final class IncidentCommand implements Runnable {
         boolean active;
         @Option(names = "--status", paramLabel = "STATUS", description = "open, acknowledged, resolved or merged")
         String status;
-        @Option(names = "--service", paramLabel = "SERVICE")
+        @Option(names = "--service", paramLabel = "SERVICE", description = "only this service's incidents")
         String service;
-        @Option(names = "--plan", paramLabel = "ID")
+        @Option(names = "--plan", paramLabel = "ID", description = "only this plan's incidents")
         Long plan;
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "100")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "at most N (default: ${DEFAULT-VALUE})")
         int limit;
         @Option(names = "--json", description = "print JSON")
         boolean json;
@@ -107,7 +107,7 @@ public final class IncidentCommand implements Runnable {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the incident's number")
         long id;
         @Option(names = "--json", description = "print JSON")
         boolean json;
