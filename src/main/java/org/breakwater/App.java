@@ -75,7 +75,33 @@ public final class App implements AutoCloseable {
     public PlanService plans(Policy policy) {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
-                        new JdbiTrafficRepository(database.jdbi())));
+                        new JdbiTrafficRepository(database.jdbi())))
+                .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)));
+    }
+
+    private org.breakwater.deployday.roster.RosterRepository rosterStore() {
+        return new org.breakwater.deployday.roster.store.JdbiRosterRepository(database.jdbi());
+    }
+
+    /** Where the deployment day's board, measures and post-mortem read a plan's incidents: the incident store. */
+    public org.breakwater.deployday.board.DayIncidents dayIncidents() {
+        return new org.breakwater.deployday.board.StoredIncidents(
+                new org.breakwater.deployday.incident.store.JdbiIncidentRepository(database.jdbi()));
+    }
+
+    /** The deployment day (docs/deployment-day.md) of plans judged by {@code policy}; mails from {@code from}. */
+    public org.breakwater.deployday.DayServices day(Policy policy, Templates templates, String from) {
+        PlanService plans = plans(policy);
+        var roster = new org.breakwater.deployday.roster.RosterService(rosterStore(), plans, catalog,
+                new JdbiAnnounceRepository(database.jdbi()), from, clock);
+        AnnounceService announce = announcements(policy, templates, from);
+        var board = new org.breakwater.deployday.board.BoardService(
+                new org.breakwater.deployday.board.store.JdbiBoardRepository(database.jdbi()), plans, catalog, roster,
+                announce, dayIncidents(), clock);
+        var measures = new org.breakwater.deployday.measures.MeasuresService(catalog, plans, dayIncidents(), clock);
+        return new org.breakwater.deployday.DayServices(roster, board, measures,
+                new org.breakwater.deployday.postmortem.PostMortemService(plans, catalog, announce, board, roster,
+                        measures, dayIncidents(), clock));
     }
 
     /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */

@@ -128,6 +128,7 @@ final class DemoCommand implements Callable<Integer> {
             app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
             plans = DemoPlans.make(app, Instant.now());
             DemoPlans.accounts(app);
+            DemoDay.make(app, plans.pkgdb2());
         } catch (IOException | CalendarException | IllegalStateException e) {
             err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
@@ -177,6 +178,18 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
                 "breakwater traffic crossings pkgdb --data-dir " + store);
         run(out, err, "traffic", "crossings", "pkgdb", data);
+        section(out, "The pkgdb2 day's roster: proposed from the plan, everyone confirmed (the roster gate follows)",
+                "breakwater roster show " + p1 + " --data-dir " + store);
+        run(out, err, "roster", "show", p1, data);
+        section(out, "The day's board: checklist, roster, incidents, whether a rollback is possible",
+                "breakwater board show " + p1 + " --data-dir " + store);
+        run(out, err, "board", "show", p1, data);
+        section(out, "How deployments have gone this year: DORA's four keys", "breakwater measures --days 365 --data-dir "
+                + store);
+        run(out, err, "measures", "--days", "365", data);
+        section(out, "The post-mortem draft, assembled from the record", "breakwater postmortem " + p1 + " --data-dir "
+                + store);
+        run(out, err, "postmortem", p1, data);
         section(out, "Staging against production: what staging never sees (Bugzilla's sync script), with a score",
                 "breakwater staging parity --service pkgdb --data-dir " + store);
         run(out, err, "staging", "parity", "--service", "pkgdb", data);
@@ -314,9 +327,9 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The pkgdb2 day replayed in a store of its own: the follower's detector opens the incidents. */
     private static void deploymentDay(Path root, Path catalogDir, PrintWriter out, PrintWriter err) {
-        DemoDay.Day day;
+        DemoIncidents.Day day;
         try {
-            day = DemoDay.prepare(root, catalogDir, Instant.now());
+            day = DemoIncidents.prepare(root, catalogDir, Instant.now());
         } catch (IOException | org.breakwater.apidiff.spec.SpecException | RuntimeException e) {
             err.println("breakwater demo: the deployment day does not load (a bug in the demo data): " + e.getMessage());
             return;
@@ -327,7 +340,7 @@ final class DemoCommand implements Callable<Integer> {
                         + " --data-dir " + day.store());
         run(out, err, "traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
                 "--quiet", day.log().toString(), data);
-        DemoDay.summary(day, out);
+        DemoIncidents.summary(day, out);
         section(out, "The day's incidents", "breakwater incident list --data-dir " + day.store());
         run(out, err, "incident", "list", data);
     }

@@ -107,7 +107,6 @@ final class DemoPlans {
             record(plans, id, "consumers-acknowledged", "ported in staging, see the ticket", "pingou",
                     now.minus(Duration.ofDays(2)), consumer);
         }
-        record(plans, id, "roster", "pingou", "pingou", now.minus(Duration.ofDays(1)), "firefighter");
         Plan bodhi2 = done(plans.create(new NewPlan("bodhi2, the updates system v2", Map.of("bodhi", "2.0.0"), Map.of(),
                 "production", today.plus(Duration.ofDays(40)).plus(Duration.ofHours(15)), Duration.ofHours(6),
                 "lmacken", Optional.empty(), PlanStatus.DRAFT)));

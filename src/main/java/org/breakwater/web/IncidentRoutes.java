@@ -85,7 +85,7 @@ final class IncidentRoutes {
     }
 
     private Principal writer(Context ctx) {
-        Principal who = WriteRoutes.bearer(ctx, access);
+        Principal who = WriteRoutes.principal(ctx, access);
         if (who.role() == Role.VIEWER) {
             throw new Problem(403, "Forbidden", who.username() + " is a viewer: changing incidents needs a service owner"
                     + " or an admin");
