@@ -204,6 +204,22 @@ public final class App implements AutoCloseable {
                 database.jdbi()));
     }
 
+    /** The breakage detector over the stored traffic, judging by {@code policy} (docs/deployment-day.md). */
+    public org.breakwater.deployday.detect.Detector detector(org.breakwater.deployday.detect.DetectionPolicy policy) {
+        return new org.breakwater.deployday.detect.Detector(catalog, traffic(), new JdbiPlanRepository(database.jdbi()),
+                incidents(), new org.breakwater.deployday.detect.IncidentNotices(new JdbiAnnounceRepository(
+                        database.jdbi()), clock), policy, clock);
+    }
+
+    /**
+     * Runs the detector with the default policy over every plan in progress or settling (after a
+     * follower's poll); returns a line per incident it opened.
+     */
+    public List<String> detectBreakage() {
+        return detector(org.breakwater.deployday.detect.DetectionPolicy.defaults()).active().opened().stream()
+                .map(i -> "incident " + i.id() + " opened: " + i.title()).toList();
+    }
+
     /** Incidents of the deployment day (docs/deployment-day.md). */
     public org.breakwater.deployday.incident.IncidentService incidents() {
         JdbiPlanRepository plans = new JdbiPlanRepository(database.jdbi());

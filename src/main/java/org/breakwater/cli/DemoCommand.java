@@ -236,6 +236,7 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "When can bodhi2 go out? Not before Fedora 21 is out, then a few weeks after it",
                 "breakwater plan propose " + p2 + " --not-before " + f21 + " --data-dir " + store);
         run(out, err, "plan", "propose", p2, "--not-before", f21, data);
+        deploymentDay(root, catalogDir, out, err);
         out.println(RULE);
         if (temporary) {
             out.println(noServe ? "The demo's temporary folder is removed as it ends: to try the commands below, run"
@@ -349,6 +350,26 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INTERNAL_ERROR;
         }
         return ExitCode.OK;
+    }
+
+    /** The pkgdb2 day replayed in a store of its own: the follower's detector opens the incidents. */
+    private static void deploymentDay(Path root, Path catalogDir, PrintWriter out, PrintWriter err) {
+        DemoIncidents.Day day;
+        try {
+            day = DemoIncidents.prepare(root, catalogDir, Instant.now());
+        } catch (IOException | org.breakwater.apidiff.spec.SpecException | RuntimeException e) {
+            err.println("breakwater demo: the deployment day does not load (a bug in the demo data): " + e.getMessage());
+            return;
+        }
+        String data = "--data-dir=" + day.store();
+        section(out, "The pkgdb2 day, replayed: production traffic after the cut-over, followed, breakage detected",
+                "breakwater traffic ingest --service pkgdb --env production --follow --polls 1 " + day.log()
+                        + " --data-dir " + day.store());
+        run(out, err, "traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
+                "--quiet", day.log().toString(), data);
+        DemoIncidents.summary(day, out);
+        section(out, "The day's incidents", "breakwater incident list --data-dir " + day.store());
+        run(out, err, "incident", "list", data);
     }
 
     private static void section(PrintWriter out, String title, String command) {

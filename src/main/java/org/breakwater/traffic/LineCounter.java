@@ -94,7 +94,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
             crossings.add(c.crossing(), c.name(), c.known(), at);
         }
         Operation o = operation(line, at);
-        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at);
+        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at, line.statusCode());
         int slot = samples.offer(c.id(), c.name(), c.known(), o.id(), o.key(), at);
         if (slot >= 0) {
             samples.keep(slot, line.text(line.targetFrom(), line.targetTo()));
@@ -110,7 +110,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
                 .orElseGet(() -> Usage.unmatched(r.method(), TrafficService.path(r.target())));
         int callerId = ids.caller(c.name(), c.known());
         int operationId = ids.operation(operation);
-        counts.add(callerId, c.name(), c.known(), operationId, operation, r.time());
+        counts.add(callerId, c.name(), c.known(), operationId, operation, r.time(), r.status());
         int slot = samples.offer(callerId, c.name(), c.known(), operationId, operation, r.time());
         if (slot >= 0) {
             samples.keep(slot, r.target());

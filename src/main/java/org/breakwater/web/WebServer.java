@@ -156,6 +156,8 @@ public final class WebServer implements AutoCloseable {
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
         new SuitePages(app).register(server);
         routes.addAll(new SuiteRoutes(app).register(server));
+        routes.addAll(new IncidentRoutes(app, access).register(server));
+        new IncidentPages(app, access, auth).register(server);
         new DayPages(app, plans, day, access, auth, settings.network().publicUrl()).register(server);
         new MeasuresPage(day).register(server);
         routes.addAll(new DayRoutes(app, plans, day, access, settings.network().publicUrl()).register(server));
