@@ -112,6 +112,12 @@ public final class App implements AutoCloseable {
     }
 
     /** Consumers from real traffic: access logs read into counts per caller and operation. */
+    /** The weekly meeting: minutes in, evidence out (docs/meetings.md). */
+    public org.breakwater.meeting.MeetingService meetings(Policy policy) {
+        return new org.breakwater.meeting.MeetingService(
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()), plans(policy), catalog, clock);
+    }
+
     public TrafficService traffic() {
         return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()));
     }
