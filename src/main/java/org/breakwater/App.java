@@ -118,6 +118,13 @@ public final class App implements AutoCloseable {
                 new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()), plans(policy), catalog, clock);
     }
 
+    /** The weekly meeting's agenda, its mail queued in the outbox from {@code from}. */
+    public org.breakwater.meeting.AgendaService agenda(Policy policy, String from) {
+        return new org.breakwater.meeting.AgendaService(plans(policy),
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()),
+                new JdbiAnnounceRepository(database.jdbi()), from, clock);
+    }
+
     public TrafficService traffic() {
         return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()));
     }
