@@ -50,7 +50,7 @@ public final class WebServer implements AutoCloseable {
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
     private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
                                                          Map<OutboxEntry.Channel, Courier> couriers, ServerLog log,
-                                                         Metrics metrics) {
+                                                         Metrics metrics, Runnable before) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -58,6 +58,7 @@ public final class WebServer implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
+                before.run();
                 AnnounceService.Delivery d = announcements.deliver(couriers, 100);
                 metrics.delivery(d);
                 if (d.failed() > 0) {
@@ -158,7 +159,11 @@ public final class WebServer implements AutoCloseable {
         }
         Map<OutboxEntry.Channel, Courier> couriers = settings.mail().couriers();
         Optional<ScheduledExecutorService> courier = couriers.isEmpty() ? Optional.empty()
-                : Optional.of(deliverEvery(announcements, couriers, serverLog, metrics));
+                : Optional.of(deliverEvery(announcements, couriers, serverLog, metrics, () -> {
+                    if (couriers.containsKey(OutboxEntry.Channel.MAIL)) {
+                        app.agenda(policy, settings.mail().from()).queueMail(); // once per meeting (docs/meetings.md)
+                    }
+                }));
         return new WebServer(server, routes, courier, metrics);
     }
 
