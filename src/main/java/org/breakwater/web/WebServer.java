@@ -150,7 +150,11 @@ public final class WebServer implements AutoCloseable {
         routes.addAll(new Feeds(app, plans, announcements, settings.network().publicUrl()).register(server));
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
-        routes.addAll(new WriteRoutes(app, plans, access).register(server));
+        WriteRoutes writes = new WriteRoutes(app, plans, access);
+        routes.addAll(writes.register(server));
+        var agenda = app.agenda(policy, settings.mail().from());
+        new MeetingPages(app.meetings(policy), agenda, policy, access, auth).register(server);
+        routes.addAll(new MeetingRoutes(app.meetings(policy), agenda, policy, access, writes).register(server));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {

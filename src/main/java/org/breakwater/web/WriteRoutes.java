@@ -80,7 +80,7 @@ final class WriteRoutes {
     }
 
     /** The authenticated caller, or 401. */
-    private Principal principal(Context ctx) {
+    Principal principal(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
             ctx.header("WWW-Authenticate", "Bearer");
