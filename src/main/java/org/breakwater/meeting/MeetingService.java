@@ -71,7 +71,7 @@ public final class MeetingService {
         List<ItemMatch> matches = new MinutesMatcher().match(minutes, candidates());
         List<StoredItem> items = matches.stream().map(this::stored).toList();
         List<FollowUp> followUps = minutes.items(ItemKind.ACTION).stream().map(i -> new FollowUp(0, 0, i.line(), i.nick(),
-                i.text(), planOf(i, matches), Optional.empty(), Optional.empty())).toList();
+                i.text(), planOf(minutes, i, matches), Optional.empty(), Optional.empty())).toList();
         Optional<Meeting> saved = meetings.save(Meeting.of(minutes, source, hash, by, clock.instant()), items, followUps);
         if (saved.isEmpty()) {
             return Outcome.refused(source + ": these minutes were ingested meanwhile; nothing recorded twice");
@@ -123,7 +123,14 @@ public final class MeetingService {
                 decision, outcome, Optional.empty(), Optional.empty());
     }
 
-    private static Optional<Long> planOf(MinutesItem item, List<ItemMatch> matches) {
+    /** The plan an {@code #action} line names, else the plan its topic names (an action under "#topic … BW-3"). */
+    private static Optional<Long> planOf(Minutes minutes, MinutesItem item, List<ItemMatch> matches) {
+        Optional<MinutesItem> topic = minutes.items().stream().filter(i -> i.kind() == ItemKind.TOPIC
+                && i.line() <= item.line()).reduce((a, b) -> b);
+        return plan(item, matches).or(() -> topic.flatMap(t -> plan(t, matches)));
+    }
+
+    private static Optional<Long> plan(MinutesItem item, List<ItemMatch> matches) {
         return matches.stream().filter(m -> m.item().equals(item) && m instanceof ItemMatch.Matched)
                 .map(m -> ((ItemMatch.Matched) m).target()).filter(t -> t instanceof Target.PlanTarget)
                 .map(t -> ((Target.PlanTarget) t).plan().id()).findFirst();

@@ -1,6 +1,7 @@
 package org.breakwater.meeting;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,14 @@ final class MinutesApplier {
                 return one(record(m, item, plan.get(), "freeze", item.nick(), Optional.empty()), "freeze-break approval by "
                         + item.nick() + " on plan BW-" + plan.get());
             }
-            return discussed(m, item, plan.get(), discussed);
+            Applied a = discussed(m, item, plan.get(), discussed);
+            if (decision.isPresent() && decision.get() instanceof Decision.DeploymentDate d) {
+                return new Applied(a.state(), a.outcome() + "; agreed: deployment on " + d.date() + plans.plan(plan.get())
+                        .map(p -> LocalDate.ofInstant(p.start(), ZoneOffset.UTC)).map(start -> start.equals(d.date())
+                                ? " (the plan's day)" : " — the plan starts " + start + ": move it (plan reschedule "
+                                + plan.get() + ") or correct the minutes").orElse(""));
+            }
+            return a;
         }
         String service = DecisionCodes.service(target).orElseThrow();
         List<Plan> shipping = shipping(service);

@@ -116,17 +116,18 @@ class MeetingServiceTest {
 
     @Test
     void an_agreed_classification_becomes_the_plans_meeting_decision_with_the_chair_as_approver() {
-        assertThat(report(3).assessment().verdict()).isInstanceOf(PolicyVerdict.Undecided.class);
-        MeetingService.Shown s = ingest("18:05:00 <nirik> #topic fedocal: essential or not?",
-                "18:06:00 <smooge> #agreed fedocal is not essential");
+        assertThat(report(3).assessment().verdict()).as("the demo's minutes said exempt")
+                .isInstanceOf(PolicyVerdict.Exempt.class);
+        MeetingService.Shown s = ingest("18:05:00 <nirik> #topic fedocal: essential after all?",
+                "18:06:00 <smooge> #agreed fedocal is essential");
         assertThat(at(s, 7).state()).isEqualTo(ItemState.APPLIED);
-        assertThat(at(s, 7).outcome()).contains("meeting-decision exempt by smooge on plan BW-3");
-        assertThat(evidence(3, "meeting-decision")).singleElement().satisfies(e -> {
-            assertThat(e.decision()).contains("exempt");
+        assertThat(at(s, 7).outcome()).contains("meeting-decision applies by smooge on plan BW-3");
+        assertThat(evidence(3, "meeting-decision")).hasSize(2).last().satisfies(e -> {
+            assertThat(e.decision()).contains("applies");
             assertThat(e.by()).isEqualTo("smooge");
-            assertThat(e.evidence()).endsWith("#line-7");
+            assertThat(e.evidence()).isEqualTo("/meetings/" + s.meeting().id() + "#line-7");
         });
-        assertThat(report(3).assessment().verdict()).isInstanceOf(PolicyVerdict.Exempt.class);
+        assertThat(report(3).assessment().verdict()).isInstanceOf(PolicyVerdict.Applies.class);
         assertThat(gate(3, "meeting-decision").state()).isEqualTo(GateState.MET);
     }
 
@@ -135,8 +136,8 @@ class MeetingServiceTest {
         MeetingService.Shown s = ingest("18:06:00 <nirik> #agreed fedocall is not essential");
         assertThat(at(s, 6).state()).isEqualTo(ItemState.UNMATCHED);
         assertThat(at(s, 6).outcome()).contains("'fedocall' is not a service in the catalog");
-        assertThat(evidence(3, "meeting-decision")).isEmpty();
-        assertThat(report(3).assessment().verdict()).isInstanceOf(PolicyVerdict.Undecided.class);
+        assertThat(evidence(3, "meeting-decision")).as("the demo's, from its own minutes").hasSize(1);
+        assertThat(report(3).assessment().verdict()).isInstanceOf(PolicyVerdict.Exempt.class);
     }
 
     @Test
@@ -179,18 +180,19 @@ class MeetingServiceTest {
         MeetingService.Shown s = ingest("18:01:00 <nirik> #topic BW-2", "18:02:00 <nirik> #action lmacken to port"
                 + " the BW-2 fedmsg consumers", "18:02:30 <nirik> #action smooge to renew the certificates");
         assertThat(s.followUps()).hasSize(2);
-        assertThat(meetings.openFollowUps(Optional.of(2L))).singleElement()
-                .satisfies(f -> assertThat(f.text()).contains("fedmsg consumers"));
+        assertThat(meetings.openFollowUps(Optional.of(2L))).as("the second by the topic it was said under")
+                .extracting(FollowUp::text).containsExactly("lmacken to port the BW-2 fedmsg consumers",
+                        "smooge to renew the certificates");
         long id = meetings.openFollowUps(Optional.of(2L)).get(0).id();
         done(meetings.followUpDone(id, "lmacken"));
-        assertThat(meetings.openFollowUps(Optional.of(2L))).isEmpty();
+        assertThat(meetings.openFollowUps(Optional.of(2L))).hasSize(1);
         assertThat(refused(meetings.followUpDone(id, "lmacken"))).contains("no open follow-up");
     }
 
     @Test
     void the_same_minutes_ingested_twice_record_nothing_twice() {
         byte[] log = MeetBotLog.bytes(YESTERDAY, "18:01:00 <nirik> #topic BW-2", "18:06:00 <nirik> #agreed fedocal is"
-                + " not essential");
+                + " essential");
         done(meetings.ingest("a.log.txt", log, "nirik"));
         assertThat(refused(meetings.ingest("copy.log.txt", log, "nirik"))).contains("was ingested already from a.log.txt")
                 .contains("nothing recorded twice");
@@ -200,7 +202,7 @@ class MeetingServiceTest {
                 .as("the same meeting from another of MeetBot's files").contains("was ingested already");
         assertThat(meetings.list()).hasSize(before() + 1);
         assertThat(evidence(2, "meeting")).hasSize(1);
-        assertThat(evidence(3, "meeting-decision")).hasSize(1);
+        assertThat(evidence(3, "meeting-decision")).as("the demo's and this one").hasSize(2);
     }
 
     int before() {
