@@ -137,4 +137,12 @@ public final class App implements AutoCloseable {
     public CalendarRepository calendar() {
         return calendar;
     }
+
+    /** Incidents of the deployment day (docs/deployment-day.md). */
+    public org.breakwater.deployday.incident.IncidentService incidents() {
+        JdbiPlanRepository plans = new JdbiPlanRepository(database.jdbi());
+        return new org.breakwater.deployday.incident.IncidentService(
+                new org.breakwater.deployday.incident.store.JdbiIncidentRepository(database.jdbi()),
+                s -> catalog.service(s).isPresent(), id -> plans.plan(id).isPresent(), clock);
+    }
 }

@@ -1,0 +1,84 @@
+package org.breakwater.deployday.incident.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.deployday.incident.Incident;
+import org.breakwater.deployday.incident.IncidentEvent;
+
+/** Incidents as JSON, the same for {@code --json} and the REST API. */
+public final class IncidentJson {
+    private IncidentJson() {
+    }
+
+    public static void list(JsonGenerator g, List<Incident> incidents) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("incidents");
+        for (Incident i : incidents) {
+            incident(g, i);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** One incident with its history. */
+    public static void show(JsonGenerator g, Incident i, List<IncidentEvent> events) throws IOException {
+        g.writeStartObject();
+        fields(g, i);
+        g.writeArrayFieldStart("events");
+        for (IncidentEvent e : events) {
+            g.writeStartObject();
+            g.writeStringField("at", e.at().toString());
+            g.writeStringField("by", e.by());
+            g.writeStringField("action", e.action());
+            JsonOutput.optional(g, "detail", e.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    public static void incident(JsonGenerator g, Incident i) throws IOException {
+        g.writeStartObject();
+        fields(g, i);
+        g.writeEndObject();
+    }
+
+    private static void fields(JsonGenerator g, Incident i) throws IOException {
+        g.writeNumberField("id", i.id());
+        g.writeStringField("title", i.title());
+        g.writeStringField("severity", i.severity().id());
+        g.writeStringField("status", i.status().id());
+        g.writeStringField("service", i.service());
+        JsonOutput.optional(g, "consumer", i.consumer());
+        JsonOutput.optional(g, "operation", i.operation());
+        number(g, "plan", i.planId());
+        g.writeArrayFieldStart("links");
+        for (String l : i.links()) {
+            g.writeString(l);
+        }
+        g.writeEndArray();
+        JsonOutput.optional(g, "detail", i.detail());
+        g.writeStringField("openedBy", i.openedBy());
+        JsonOutput.optional(g, "key", i.key());
+        g.writeStringField("detectedAt", i.detectedAt().toString());
+        g.writeStringField("recordedAt", i.recordedAt().toString());
+        JsonOutput.optional(g, "assignee", i.assignee());
+        JsonOutput.optional(g, "acknowledgedAt", i.acknowledgedAt().map(Instant::toString));
+        JsonOutput.optional(g, "acknowledgedBy", i.acknowledgedBy());
+        JsonOutput.optional(g, "resolvedAt", i.resolvedAt().map(Instant::toString));
+        JsonOutput.optional(g, "resolvedBy", i.resolvedBy());
+        number(g, "mergedInto", i.mergedInto());
+    }
+
+    private static void number(JsonGenerator g, String field, Optional<Long> value) throws IOException {
+        if (value.isPresent()) {
+            g.writeNumberField(field, value.get());
+        } else {
+            g.writeNullField(field);
+        }
+    }
+}
