@@ -21,6 +21,7 @@ public record Agenda(ZonedDateTime occurrence, Optional<String> channel, List<It
         CLASSIFY("borderline service to classify"),
         FREEZE_BREAK("freeze break to approve"),
         WAIVER("waiver to ratify"),
+        INCIDENT("open incident"),
         FOLLOW_UP("follow-up from an earlier meeting");
 
         private final String label;

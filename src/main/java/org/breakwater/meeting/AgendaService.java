@@ -32,9 +32,12 @@ public final class AgendaService {
     private final Policy.MeetingRule rule;
     private final String from;
     private final Clock clock;
+    private final java.util.function.Supplier<List<Agenda.Item>> incidents;
 
+    /** {@code incidents} lists the open incidents as agenda items (they live in another feature). */
     public AgendaService(PlanService plans, MeetingRepository meetings, AnnounceRepository outbox, String from,
-                         Clock clock) {
+                         Clock clock, java.util.function.Supplier<List<Agenda.Item>> incidents) {
+        this.incidents = incidents;
         this.plans = plans;
         this.meetings = meetings;
         this.outbox = outbox;
@@ -54,6 +57,7 @@ public final class AgendaService {
                 items.addAll(items(r.value(), when.toInstant()));
             }
         }
+        items.addAll(incidents.get());
         for (FollowUp f : meetings.openFollowUps()) {
             String where = meetings.meeting(f.meetingId()).map(m -> "from the meeting of " + m.date()).orElse("")
                     + ", line " + f.line() + " (" + f.nick() + "); done: breakwater meeting done " + f.id();

@@ -246,6 +246,10 @@ class MeetingCliTest {
         assertThat(out).startsWith("Agenda of the weekly meeting, Thursday ").contains(" in #fedora-meeting")
                 .contains("#topic BW-2 bodhi2")
                 .contains("#topic BW-1 pingou to send the API-break notice and the outage announcement for BW-1");
+        assertThat(run("incident", "open", "--service", "pkgdb", "--title", "bodhi cannot read ACLs", "--plan", "1"))
+                .as(err).isZero();
+        assertThat(run("meeting", "agenda")).isZero();
+        assertThat(out).contains("Open incident:\n  BW-1 bodhi cannot read ACLs").contains("#topic BW-1 bodhi cannot read ACLs");
         assertThat(run("meeting", "agenda", "--json", "--date", "2099-01-01")).isZero();
         JsonNode a = new ObjectMapper().readTree(out);
         assertThat(a.get("occurrence").asText()).startsWith("2099-01-01T18:00Z");
