@@ -232,4 +232,24 @@ class MeetingServiceTest {
         assertThat(s.meeting().truncated()).isTrue();
         assertThat(gate(2, "meeting").state()).isEqualTo(GateState.MET);
     }
+
+    @Test
+    void the_agenda_lists_plans_needing_the_meeting_soonest_first_with_the_overdue_marked() {
+        java.time.Instant soon = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(java.time.Duration.ofDays(20)).plus(java.time.Duration.ofHours(15));
+        long sooner = done(meetings.plans().create(new org.breakwater.plan.NewPlan("bodhi 2.0 early", java.util.Map.of(
+                "bodhi", "2.0.0"), java.util.Map.of(), "production", soon, java.time.Duration.ofHours(2), "lmacken",
+                Optional.empty(), org.breakwater.plan.PlanStatus.DRAFT))).id();
+        AgendaService agendas = app.agenda(PolicyReader.defaults(), "breakwater@fedoraproject.org");
+        Agenda next = agendas.agenda(Optional.empty());
+        List<Agenda.Item> dates = next.items().stream().filter(i -> i.kind() == Agenda.Kind.PLAN_DATE).toList();
+        assertThat(dates).extracting(Agenda.Item::reference).containsExactly("BW-" + sooner, "BW-2");
+        assertThat(dates).extracting(Agenda.Item::overdue).containsExactly(false, false);
+        assertThat(next.occurrence().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.THURSDAY);
+        assertThat(next.occurrence().toInstant()).isAfter(java.time.Instant.now());
+        Agenda late = agendas.agenda(Optional.of(LocalDate.now(ZoneOffset.UTC).plusDays(30)));
+        assertThat(late.items()).filteredOn(i -> i.kind() == Agenda.Kind.PLAN_DATE).extracting(Agenda.Item::overdue)
+                .as("the first plan starts before that meeting").containsExactly(true, false);
+        assertThat(late.lines()).contains("#topic BW-" + sooner + " bodhi 2.0 early (OVERDUE)");
+    }
 }
