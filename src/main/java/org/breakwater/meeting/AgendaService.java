@@ -111,13 +111,13 @@ public final class AgendaService {
             return Outcome.refused("the agenda of " + next.toLocalDate() + " goes out " + rule.agendaLead().toHours()
                     + " h before the meeting, at " + next.toInstant().minus(rule.agendaLead()));
         }
-        Agenda agenda = agenda(Optional.of(next.toLocalDate()));
         String host = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "breakwater";
         String id = "<breakwater.agenda-" + next.toLocalDate() + "." + UUID.randomUUID().toString().substring(0, 12)
                 + "@" + host + ">";
         if (!meetings.claimAgenda(next.toInstant().toString(), id, now)) {
             return Outcome.refused("the agenda of " + next.toLocalDate() + " was queued already");
         }
+        Agenda agenda = agenda(Optional.of(next.toLocalDate())); // only once claimed: serve asks every few seconds
         outbox.enqueue(new OutboxEntry(0, OutboxEntry.Channel.MAIL, id, Optional.empty(), rule.list().get(),
                 "Meeting agenda: " + agenda.when() + agenda.channel().map(c -> " in " + c).orElse(""), agenda.text(),
                 0, now, OutboxEntry.State.PENDING, Optional.empty(), now, Optional.empty()));
