@@ -144,7 +144,11 @@ class MeetingCliTest {
     @Test
     void the_json_ingest_is_refused_the_second_time_with_nothing_recorded_twice() throws Exception {
         Path f = file("a.log.txt", minutes());
-        assertThat(run("meeting", "ingest", f.toString())).isZero();
+        assertThat(run("meeting", "ingest", f.toString(), "--json")).isZero();
+        JsonNode shown = new ObjectMapper().readTree(out);
+        assertThat(shown.get("meeting").get("source").asText()).isEqualTo(f.toString());
+        assertThat(shown.get("items").get(0).get("outcome").asText()).contains("meeting evidence on plan BW-2");
+        assertThat(shown.get("followUps").get(0).get("plan").asLong()).isEqualTo(2);
         int count = meetings();
         assertThat(run("meeting", "ingest", file("b.log.txt", minutes()).toString())).isEqualTo(2);
         assertThat(err.strip()).contains("was ingested already from " + f).endsWith("nothing recorded twice")
