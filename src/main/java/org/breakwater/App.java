@@ -135,6 +135,16 @@ public final class App implements AutoCloseable {
         return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()));
     }
 
+    /** Staging against production per service (docs/staging.md, "Parity"). */
+    public org.breakwater.staging.ParityService parity() {
+        return new org.breakwater.staging.ParityService(catalog, traffic(), clock);
+    }
+
+    /** Operations exercised in staging by identified test callers (docs/staging.md, "Coverage"). */
+    public org.breakwater.staging.CoverageService coverage() {
+        return new org.breakwater.staging.CoverageService(catalog, traffic(), clock);
+    }
+
     public AccessService access() {
         return new AccessService(new JdbiAccessRepository(database.jdbi()),
                 new org.breakwater.auth.store.JdbiLoginAttempts(database.jdbi()), clock);

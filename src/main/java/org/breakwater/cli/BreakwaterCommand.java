@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.auth.cli.UserCommand.class,
             org.breakwater.announce.cli.AnnounceCommand.class,
             org.breakwater.traffic.cli.TrafficCommand.class,
+            org.breakwater.staging.cli.StagingCommand.class,
             org.breakwater.deployday.incident.cli.IncidentCommand.class,
             DemoCommand.class,
             picocli.CommandLine.HelpCommand.class})

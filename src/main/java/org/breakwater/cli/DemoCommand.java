@@ -179,6 +179,12 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
                 "breakwater traffic crossings pkgdb --data-dir " + store);
         run(out, err, "traffic", "crossings", "pkgdb", data);
+        section(out, "Staging against production: what staging never sees (Bugzilla's sync script), with a score",
+                "breakwater staging parity --service pkgdb --data-dir " + store);
+        run(out, err, "staging", "parity", "--service", "pkgdb", data);
+        section(out, "What the end-to-end suite (user agent rube/) exercised of pkgdb 2.0.0 in staging",
+                "breakwater staging coverage --service pkgdb --identify 'userAgent:^rube/' --data-dir " + store);
+        run(out, err, "staging", "coverage", "--service", "pkgdb", "--identify", "userAgent:^rube/", data);
         String p3 = Long.toString(plans.fedocal());
         section(out, "Due now: fedocal 1.0, a borderline service's major update, classified at yesterday's meeting",
                 "breakwater meeting show " + meetings.get(1) + " --data-dir " + store);

@@ -17,7 +17,8 @@ import java.util.Locale;
  * /pkgdb/api) over the last three, across the day pkgdb 2.0.0 reached staging. In them: the
  * catalog's consumers, an unknown one (a review tool nobody declared), a scanner, a garbled line,
  * bodhi's staging instance on the new API, the packages app's staging instance still on the old
- * paths, and the mail hub's alias script — a production host — already calling staging.
+ * paths, the mail hub's alias script — a production host — already calling staging, Bugzilla's
+ * sync script that only production sees, and the end-to-end suite (rube) exercising staging.
  */
 final class DemoTraffic {
     /** Days of production traffic, and the calls per day each caller makes there. */
@@ -57,6 +58,9 @@ final class DemoTraffic {
             }
             line(prod, "10.5.126.30", day.plusSeconds(3 * 3600), "GET /pkgdb/notify/all?name=pingou", 200,
                     "python-requests/2.2.1");
+            // Bugzilla's sync script: a production cron job that was never deployed to staging (a parity gap)
+            line(prod, "10.5.126.41", day.plusSeconds(4 * 3600), "GET /pkgdb/lists/bugzilla?format=json", 200,
+                    "pkgdb-sync-bugzilla/1.4 (python-requests/2.2.1)");
             for (int i = 0; i < 4; i++) {
                 line(prod, "192.0.2.44", day.plusSeconds(1800L * i + 13), "GET /pkgdb/acls/name/" + PACKAGES[i], 200,
                         "fedora-review/0.5.2");
@@ -70,6 +74,11 @@ final class DemoTraffic {
             for (int i = 0; i < 6; i++) {
                 line(stg, "10.5.128.21", day.plusSeconds(300L * i), "GET /pkgdb/api/package/" + PACKAGES[i], 200,
                         "bodhi/2.0.0");
+            }
+            // the end-to-end suite (rube, not in the catalog: docs/staging.md, "Coverage") once a day
+            for (String path : new String[] {"collections", "package/guake", "packager/package/pingou"}) {
+                line(stg, "10.5.128.40", day.minusSeconds(3 * 3600), "GET /pkgdb/api/" + path, 200,
+                        "rube/0.3 (selenium; xvfb)");
             }
             line(stg, "10.5.126.30", day.plusSeconds(3 * 3600), "GET /pkgdb/api/notify/all?name=pingou", 200,
                     "python-requests/2.2.1");

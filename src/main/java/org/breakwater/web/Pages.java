@@ -358,6 +358,7 @@ final class Pages {
             h.tag("</table>");
         }
         impact(h, r);
+        StagingPages.plan(h, app, r);
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
                 WebAuth.session(ctx), may, in);
         audit(h, "plan/" + p.id());

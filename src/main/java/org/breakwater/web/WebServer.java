@@ -150,6 +150,8 @@ public final class WebServer implements AutoCloseable {
         routes.addAll(new Feeds(app, plans, announcements, settings.network().publicUrl()).register(server));
         new ComparePage(auth).register(server);
         routes.addAll(new ApiRoutes(app, plans).register(server));
+        new StagingPages(app).register(server);
+        routes.addAll(new StagingRoutes(app, plans).register(server));
         WriteRoutes writes = new WriteRoutes(app, plans, access);
         routes.addAll(writes.register(server));
         var agenda = app.agenda(policy, settings.mail().from());

@@ -50,9 +50,9 @@ class DemoTest {
                 .containsPattern("(?m)^no\\n  - the deployment window opens")
                 .contains("outage-notice pending")
                 .contains("Due now: fedocal 1.0")
-                .contains("271 calls counted for pkgdb in production: 230 by known consumers, 41 by 2 unknown caller(s);"
+                .contains("281 calls counted for pkgdb in production: 240 by known consumers, 41 by 2 unknown caller(s);"
                         + " 1 to no operation of the deployed description.")
-                .contains("24 calls counted for pkgdb in staging: 24 by known consumers")
+                .contains("33 calls counted for pkgdb in staging: 24 by known consumers, 9 by 1 unknown caller(s)")
                 .containsPattern("unknown \\(fedora-review/0\\.5\\.2 from 192\\.0\\.2\\.44\\)\\s+pkgdb\\s+GET /acls/name/\\{}\\s+40")
                 .containsPattern("bodhi-pkgdb-client\\s+pkgdb\\s+GET /acls/name/\\{}\\s+120")
                 .contains("20: AGREED <nirik> fedocal is not essential")

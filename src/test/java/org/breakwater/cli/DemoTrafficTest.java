@@ -65,7 +65,7 @@ class DemoTrafficTest {
     @Test
     void every_production_call_is_attributed_to_its_consumer_and_operation() {
         // ten days: bodhi 12 ACL lookups and 2 critical-path reads a day, the packages app 5 package
-        // pages, pkgdb-cli 3 (from three addresses), the alias script 1, the review tool 4; one scanner
+        // pages, pkgdb-cli 3 (from three addresses), the alias script 1, Bugzilla's sync script 1, the review tool 4; one scanner
         // call on the last day; the garbled line is not a call
         assertThat(rows(app.traffic().usages("pkgdb", Optional.of("production")))).containsExactlyInAnyOrder(
                 "bodhi-pkgdb-client | GET /acls/name/{} | 120",
@@ -73,6 +73,7 @@ class DemoTrafficTest {
                 "packages-pkgdb-connector | GET /packages/name/{} | 50",
                 "pkgdb-cli | GET /users/packages/{} | 30",
                 "owner-alias-sync | GET /notify/all | 10",
+                "pkgdb-sync-bugzilla | GET /lists/bugzilla | 10",
                 "unknown (fedora-review/0.5.2 from 192.0.2.44) | GET /acls/name/{} | 40",
                 "unknown (Mozilla/5.0 from 198.51.100.7) | ? GET /wp-login.php | 1");
     }
@@ -81,13 +82,16 @@ class DemoTrafficTest {
     void every_staging_call_is_attributed_and_the_production_host_calling_staging_is_flagged() {
         // three days: bodhi's staging instance 6 package reads a day on pkgdb 2; the alias script 1 a
         // day from its production host; the packages app's staging instance one pkgdb 1 path a day
-        // (packages[3], [2], [1]), which pkgdb 2 does not serve
+        // (packages[3], [2], [1]), which pkgdb 2 does not serve; the end-to-end suite (rube) 3 reads a day
         assertThat(rows(app.traffic().usages("pkgdb", Optional.of("staging")))).containsExactlyInAnyOrder(
                 "bodhi-pkgdb-client | GET /package/{} | 18",
                 "owner-alias-sync | GET /notify/all | 3",
                 "packages-pkgdb-connector | ? GET /pkgdb/packages/name/firefox | 1",
                 "packages-pkgdb-connector | ? GET /pkgdb/packages/name/kernel | 1",
-                "packages-pkgdb-connector | ? GET /pkgdb/packages/name/python-requests | 1");
+                "packages-pkgdb-connector | ? GET /pkgdb/packages/name/python-requests | 1",
+                "unknown (rube/0.3 (selenium; xvfb) from 10.5.128.40) | GET /collections | 3",
+                "unknown (rube/0.3 (selenium; xvfb) from 10.5.128.40) | GET /package/{} | 3",
+                "unknown (rube/0.3 (selenium; xvfb) from 10.5.128.40) | GET /packager/package/{} | 3");
         assertThat(app.traffic().crossings("pkgdb")).extracting(c -> c.environment() + " <- " + c.origin() + " "
                 + c.address() + " " + c.caller() + " " + c.count())
                 .containsExactly("staging <- production 10.5.126.30 owner-alias-sync 3");

@@ -95,7 +95,8 @@ class CatalogRulesTest {
                 assertThat(rules).extracting(r -> r.consumer() + " " + r.kind() + " " + r.value()).containsExactly(
                         "bodhi-pkgdb-client USER_AGENT ^bodhi/", "bodhi-pkgdb-client ADDRESS 10.5.126.0/24",
                         "bodhi-pkgdb-client HEADER k-123", "owner-alias-sync ADDRESS 10.5.126.30",
-                        "packages-pkgdb-connector USER_AGENT ^fedora-packages/", "pkgdb-cli USER_AGENT ^pkgdb-cli/");
+                        "packages-pkgdb-connector USER_AGENT ^fedora-packages/", "pkgdb-cli USER_AGENT ^pkgdb-cli/",
+                        "pkgdb-sync-bugzilla USER_AGENT ^pkgdb-sync-bugzilla/");
             }
         }
     }

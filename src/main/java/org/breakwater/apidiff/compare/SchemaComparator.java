@@ -125,6 +125,10 @@ final class SchemaComparator {
         }
         SchemaKeywords.compare(o, n, scope, path, out);
         properties(o, n, scope, path, out, depth);
+        RequiredNames.compare(o, n, scope, path, out);
+        if (KeywordComparator.applies(o, n)) {
+            KeywordComparator.compare(o, n, scope, path, out, (a, b, s, p, l) -> diff(a, b, s, p, l, depth));
+        }
         additional(o, n, scope, path, out, depth);
         if (o.items().isPresent() || n.items().isPresent()) {
             Schema oi = o.items().orElse(Schema.any(o.source()));

@@ -181,8 +181,11 @@ public record SchemaChange(String suffix, Level request, Level response, boolean
         return BOUNDS.get(c).get(move);
     }
 
+    /** Every change: these, then the JSON Schema 2020-12 keywords' ({@link KeywordChanges}). */
     public static List<SchemaChange> all() {
-        return Collections.unmodifiableList(ALL);
+        List<SchemaChange> all = new ArrayList<>(ALL);
+        all.addAll(KeywordChanges.all());
+        return Collections.unmodifiableList(all);
     }
 
     public Level level(Direction d) {

@@ -23,6 +23,7 @@ final class SchemaReader {
             "examples", "title", "$comment");
 
     private final SpecFiles files;
+    private final Keywords2020Reader keywords2020;
     private final SpecVersion version;
     private final Map<String, Schema> table = new HashMap<>();
     private final Set<String> queued = new java.util.HashSet<>();
@@ -31,6 +32,7 @@ final class SchemaReader {
     SchemaReader(SpecFiles files, SpecVersion version) {
         this.files = files;
         this.version = version;
+        this.keywords2020 = new Keywords2020Reader(this, version);
     }
 
     Map<String, Schema> table() {
@@ -120,7 +122,7 @@ final class SchemaReader {
                 o.flag("uniqueItems"), o.flag("readOnly"), o.flag("writeOnly"),
                 o.flag("deprecated") || o.flag("x-deprecated"), discriminator(o),
                 list(doc, pointer, o, "allOf"), list(doc, pointer, o, "oneOf"), list(doc, pointer, o, "anyOf"),
-                o.text("title"));
+                o.text("title"), keywords2020.read(doc, pointer, o));
     }
 
     private Set<String> types(SpecFiles.Document doc, ObjectNode o) throws SpecException {

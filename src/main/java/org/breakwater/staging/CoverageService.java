@@ -1,0 +1,118 @@
+package org.breakwater.staging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.breakwater.apidiff.report.Finding;
+import org.breakwater.apidiff.spec.ApiSpec;
+import org.breakwater.catalog.CatalogService;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.catalog.Placement;
+import org.breakwater.plan.DiffOutcome;
+import org.breakwater.plan.PlanReport;
+import org.breakwater.plan.ReleaseAssessment;
+import org.breakwater.traffic.TrafficService;
+import org.breakwater.traffic.Usage;
+
+/**
+ * Coverage from staging's access logs ({@link Coverage}): takes a service, time windows and an
+ * identify rule, so that suite runs (each run's window and its suite's rule) and replays can
+ * feed it the same way as a person asking for the last days. Reads the traffic counts that
+ * ingest keeps; stores nothing.
+ */
+public final class CoverageService {
+    /** At most this many windows in one question. */
+    public static final int MAX_WINDOWS = 1_000;
+
+    private final CatalogService catalog;
+    private final TrafficService traffic;
+    private final Clock clock;
+
+    public CoverageService(CatalogService catalog, TrafficService traffic, Clock clock) {
+        this.catalog = catalog;
+        this.traffic = traffic;
+        this.clock = clock;
+    }
+
+    /** Which operations of what {@code environment} runs now the {@code callers} exercised there within {@code windows}. */
+    public Outcome<Coverage> coverage(String service, String environment, List<Coverage.Window> windows,
+                                      TestCallers callers) {
+        if (catalog.service(service).isEmpty()) {
+            return Outcome.refused(catalog.unknownService(service));
+        }
+        if (catalog.environments().stream().noneMatch(e -> e.name().equals(environment))) {
+            return Outcome.refused(catalog.unknownEnvironment(environment));
+        }
+        if (windows.isEmpty() || windows.size() > MAX_WINDOWS) {
+            return Outcome.refused("give between 1 and " + MAX_WINDOWS + " time windows, not " + windows.size());
+        }
+        Optional<Placement> runs = catalog.placement(service, environment);
+        Optional<ApiSpec> spec = runs.flatMap(Placement::apiHash).flatMap(catalog::api);
+        Map<String, Coverage.Operation> byKey = new LinkedHashMap<>();
+        spec.ifPresent(s -> s.operations().values().forEach(o -> byKey.put(o.key(),
+                new Coverage.Operation(o.method().toUpperCase(java.util.Locale.ROOT) + " " + o.path(), o.key(), 0,
+                        List.of()))));
+        Map<String, Coverage.Operation> elsewhere = new LinkedHashMap<>();
+        for (Usage u : exercising(service, environment, windows, callers)) {
+            Map<String, Coverage.Operation> into = byKey.containsKey(u.operation()) ? byKey : elsewhere;
+            Coverage.Operation was = into.getOrDefault(u.operation(),
+                    new Coverage.Operation(u.operation(), u.operation(), 0, List.of()));
+            TreeSet<String> who = new TreeSet<>(was.callers());
+            who.add(u.caller());
+            into.put(u.operation(), new Coverage.Operation(was.operation(), was.key(), was.calls() + u.count(),
+                    List.copyOf(who)));
+        }
+        return Outcome.done(new Coverage(service, environment, runs.map(Placement::version), callers, windows,
+                List.copyOf(byKey.values()), List.copyOf(elsewhere.values())));
+    }
+
+    /** The stored counts of {@code callers} in {@code environment} whose first-to-last-seen span meets a window. */
+    private List<Usage> exercising(String service, String environment, List<Coverage.Window> windows,
+                                   TestCallers callers) {
+        return traffic.usages(service, Optional.of(environment)).stream().filter(callers::matches)
+                .filter(u -> windows.stream().anyMatch(w -> w.overlaps(u.firstSeen(), u.lastSeen()))).toList();
+    }
+
+    /** The last {@code days} up to now, as one window. */
+    public Coverage.Window lastDays(int days) {
+        Instant now = clock.instant();
+        return new Coverage.Window(now.minus(Duration.ofDays(days)), now.plusMillis(1));
+    }
+
+    /**
+     * The operations the plan's releases change (every finding of their diffs that names an
+     * operation) that {@code callers} did not call in {@code staging} within {@code windows}.
+     */
+    public List<Coverage.Untested> untested(PlanReport report, String staging, List<Coverage.Window> windows,
+                                            TestCallers callers) {
+        List<Coverage.Untested> out = new ArrayList<>();
+        for (ReleaseAssessment ra : report.assessment().releases()) {
+            if (!(ra.diff() instanceof DiffOutcome.Compared c)) {
+                continue;
+            }
+            Map<String, List<String>> changed = new LinkedHashMap<>();
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (Finding f : c.report().findings()) {
+                if (!f.operation().isEmpty()) {
+                    String key = org.breakwater.apidiff.spec.Operation.keyOf(f.operation());
+                    changed.computeIfAbsent(key, k -> new ArrayList<>()).add(f.message());
+                    shown.putIfAbsent(key, f.operation());
+                }
+            }
+            java.util.Set<String> exercised = new java.util.HashSet<>();
+            exercising(ra.service().name(), staging, windows, callers).forEach(u -> exercised.add(u.operation()));
+            changed.forEach((key, messages) -> {
+                if (!exercised.contains(key)) {
+                    out.add(new Coverage.Untested(ra.service().name(), ra.release().version(), shown.get(key), messages));
+                }
+            });
+        }
+        return out;
+    }
+}
