@@ -173,6 +173,19 @@ final class MeetingPages {
         h.tag("</ul>");
     }
 
+    /** The plan page's section: the #action lines of the meetings about it that are not done yet. */
+    static void planFollowUps(Html h, List<FollowUp> open) {
+        if (open.isEmpty()) {
+            return;
+        }
+        h.tag("<h2 id=\"follow-ups\">Follow-ups from the weekly meeting</h2><ul>");
+        for (FollowUp f : open) {
+            h.tag("<li>").text(f.text() + " (" + f.nick() + ", ").link("/meetings/" + f.meetingId() + "#line-" + f.line(),
+                    "meeting " + f.meetingId() + ", line " + f.line()).text(")").tag("</li>");
+        }
+        h.tag("</ul>");
+    }
+
     private void upload(Context ctx) {
         Principal who = writer(auth.formUser(ctx));
         Minutes in = minutes(ctx, policy);

@@ -125,6 +125,9 @@ class MeetingPagesHttpTest {
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(new ObjectMapper().readTree(confirmed.body()).get("state").asText()).isEqualTo("confirmed");
         assertThat(get("/plans/2").body()).contains("href=\"/meetings/" + id + "#line-6\"");
+        assertThat(get("/plans/1").body()).as("the demo's #action lines about BW-1")
+                .contains("<h2 id=\"follow-ups\">Follow-ups from the weekly meeting</h2>")
+                .contains("pingou to send the API-break notice and the outage announcement for BW-1 (nirik, ");
     }
 
     @Test
