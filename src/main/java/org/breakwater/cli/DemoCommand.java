@@ -130,7 +130,14 @@ final class DemoCommand implements Callable<Integer> {
             plans = DemoPlans.make(app, Instant.now());
             meetings = DemoMeetings.ingest(app, root, LocalDate.now(ZoneOffset.UTC), plans);
             DemoPlans.accounts(app);
+            DemoDay.make(app, plans.pkgdb2());
         } catch (IOException | CalendarException | IllegalStateException e) {
+            err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
+        try {
+            DemoSuites.make(store, catalogDir, Instant.now());
+        } catch (IllegalStateException e) {
             err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
         }
@@ -155,6 +162,10 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "The pkgdb2 roll-out as it should have gone, with the account system in the same plan",
                 "breakwater plan show " + p1 + " --data-dir " + store);
         run(out, err, "plan", "show", p1, data);
+        section(out, "pkgdb's end-to-end suite in staging: the plan's staging-green gate follows its runs",
+                "breakwater staging runs pkgdb-e2e --data-dir " + store);
+        run(out, err, "staging", "runs", "pkgdb-e2e", data);
+        run(out, err, "staging", "history", "pkgdb-e2e", data);
         section(out, "What a CI pipeline hears today", "breakwater can-deploy --plan " + p1 + " --data-dir " + store);
         run(out, err, "can-deploy", "--plan", p1, data);
         Path logs;
@@ -179,6 +190,18 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
                 "breakwater traffic crossings pkgdb --data-dir " + store);
         run(out, err, "traffic", "crossings", "pkgdb", data);
+        section(out, "The pkgdb2 day's roster: proposed from the plan, everyone confirmed (the roster gate follows)",
+                "breakwater roster show " + p1 + " --data-dir " + store);
+        run(out, err, "roster", "show", p1, data);
+        section(out, "The day's board: checklist, roster, incidents, whether a rollback is possible",
+                "breakwater board show " + p1 + " --data-dir " + store);
+        run(out, err, "board", "show", p1, data);
+        section(out, "How deployments have gone this year: DORA's four keys", "breakwater measures --days 365 --data-dir "
+                + store);
+        run(out, err, "measures", "--days", "365", data);
+        section(out, "The post-mortem draft, assembled from the record", "breakwater postmortem " + p1 + " --data-dir "
+                + store);
+        run(out, err, "postmortem", p1, data);
         section(out, "Staging against production: what staging never sees (Bugzilla's sync script), with a score",
                 "breakwater staging parity --service pkgdb --data-dir " + store);
         run(out, err, "staging", "parity", "--service", "pkgdb", data);

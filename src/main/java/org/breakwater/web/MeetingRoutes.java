@@ -27,14 +27,12 @@ final class MeetingRoutes {
     private final AgendaService agenda;
     private final Policy policy;
     private final AccessService access;
-    private final WriteRoutes writes;
 
-    MeetingRoutes(MeetingService meetings, AgendaService agenda, Policy policy, AccessService access, WriteRoutes writes) {
+    MeetingRoutes(MeetingService meetings, AgendaService agenda, Policy policy, AccessService access) {
         this.meetings = meetings;
         this.agenda = agenda;
         this.policy = policy;
         this.access = access;
-        this.writes = writes;
     }
 
     List<String> register(Javalin server) {
@@ -88,7 +86,7 @@ final class MeetingRoutes {
      * {@code {"url": …}} to fetch them from an allowed host.
      */
     private void ingest(Context ctx) {
-        Principal who = MeetingPages.writer(writes.principal(ctx));
+        Principal who = MeetingPages.writer(WriteRoutes.principal(ctx, access));
         MeetingPages.Minutes in;
         if (Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json")) {
             ObjectNode body = Requests.body(ctx);
@@ -108,7 +106,7 @@ final class MeetingRoutes {
     }
 
     private void confirm(Context ctx) {
-        Principal who = MeetingPages.writer(writes.principal(ctx));
+        Principal who = MeetingPages.writer(WriteRoutes.principal(ctx, access));
         ObjectNode body = Requests.body(ctx);
         StoredItem i = Requests.done(meetings.confirm(Requests.id(ctx.pathParam("id")), Requests.required(body, "choice"),
                 who.username()), 400);
