@@ -148,6 +148,25 @@ public final class App implements AutoCloseable {
     }
 
     /** Consumers from real traffic: access logs read into counts per caller and operation. */
+    /** The weekly meeting: minutes in, evidence out (docs/meetings.md). */
+    public org.breakwater.meeting.MeetingService meetings(Policy policy) {
+        return new org.breakwater.meeting.MeetingService(
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()), plans(policy), catalog, clock);
+    }
+
+    /** The weekly meeting's agenda, its mail queued in the outbox from {@code from}. */
+    public org.breakwater.meeting.AgendaService agenda(Policy policy, String from) {
+        return new org.breakwater.meeting.AgendaService(plans(policy),
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()),
+                new JdbiAnnounceRepository(database.jdbi()), from, clock, () -> incidents().list(
+                new org.breakwater.deployday.incident.IncidentRepository.Filter(Optional.empty(), Optional.empty(),
+                        Optional.empty(), true), 50).stream().map(i -> new org.breakwater.meeting.Agenda.Item(
+                                i.planId().map(p -> "BW-" + p).orElse("INC-" + i.id()),
+                                org.breakwater.meeting.Agenda.Kind.INCIDENT, i.title(), "incident " + i.id() + ", "
+                                + i.severity().id() + ", " + i.service() + ", "
+                                + i.status().name().toLowerCase(java.util.Locale.ROOT), false)).toList());
+    }
+
     public TrafficService traffic() {
         return traffic(java.util.Set.of());
     }
