@@ -31,7 +31,6 @@ public final class WebServer implements AutoCloseable {
     /** Breakwater's own API description, served at {@code /api/v1/openapi.json}. */
     public static final String OPENAPI = "web/openapi.json";
 
-    private static final long DELIVERY_SECONDS = 10;
     /** The largest request body read, whatever its framing (chunked or not, multipart or not). */
     static final long MAX_BODY = 16L * 1024 * 1024;
 
@@ -50,7 +49,7 @@ public final class WebServer implements AutoCloseable {
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
     private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
                                                          Map<OutboxEntry.Channel, Courier> couriers, ServerLog log,
-                                                         Metrics metrics) {
+                                                         Metrics metrics, java.time.Duration every) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -66,9 +65,9 @@ public final class WebServer implements AutoCloseable {
                     log.line(outbox(d, couriers));
                 }
             } catch (RuntimeException e) {
-                log.failure("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e, e);
+                log.failure("outbox: delivery failed, tried again in " + every.toSeconds() + " s: " + e, e);
             }
-        }, 1, DELIVERY_SECONDS, TimeUnit.SECONDS);
+        }, 1000, every.toMillis(), TimeUnit.MILLISECONDS);
         return timer;
     }
 
@@ -160,7 +159,8 @@ public final class WebServer implements AutoCloseable {
         }
         Map<OutboxEntry.Channel, Courier> couriers = settings.mail().couriers();
         Optional<ScheduledExecutorService> courier = couriers.isEmpty() ? Optional.empty()
-                : Optional.of(deliverEvery(announcements, couriers, serverLog, metrics));
+                : Optional.of(deliverEvery(announcements, couriers, serverLog, metrics,
+                        settings.mail().every()));
         return new WebServer(server, routes, courier, metrics);
     }
 
