@@ -147,6 +147,9 @@ final class ServeCommand implements Callable<Integer> {
     java.time.Duration outboxEvery = WebSettings.Mail.EVERY;
 
     @Mixin
+    org.breakwater.staging.cli.SecretsOptions secrets;
+
+    @Mixin
     PolicyOption policy;
 
     @Override
@@ -220,8 +223,11 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Breakwater serves http://" + bind + ":" + server.port() + "/ (store: " + app.database().url()
                     + "); Ctrl-C stops it");
             out.flush();
+            org.breakwater.staging.schedule.ScheduleJob suites = org.breakwater.staging.schedule.ScheduleJob.start(app,
+                    secrets.box());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                suites.close();
                 server.close();
                 stopped.countDown();
             }));

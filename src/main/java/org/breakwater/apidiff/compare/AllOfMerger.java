@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.Constraint;
+import org.breakwater.apidiff.spec.Keywords2020;
 import org.breakwater.apidiff.spec.Limit;
 import org.breakwater.apidiff.spec.Schema;
 
@@ -48,6 +49,7 @@ final class AllOfMerger {
         List<Schema> oneOf = new ArrayList<>(schema.oneOf());
         List<Schema> anyOf = new ArrayList<>(schema.anyOf());
         var discriminator = schema.discriminator();
+        Keywords2020 keywords2020 = schema.keywords2020();
         for (Schema member : schema.allOf()) {
             if (member.ref().isPresent() && !folding.add(member.ref().get())) {
                 continue;
@@ -71,12 +73,13 @@ final class AllOfMerger {
             enumValues = enumValues.or(m::enumValues);
             pattern = pattern.or(m::pattern);
             discriminator = discriminator.or(m::discriminator);
+            keywords2020 = keywords2020.orElse(m.keywords2020());
             oneOf.addAll(m.oneOf());
             anyOf.addAll(m.anyOf());
         }
         return new Schema(schema.source(), Optional.empty(), types, format, enumValues, schema.defaultValue(),
                 properties, required, closed, additional, items, limits, pattern, schema.uniqueItems(),
                 schema.readOnly(), schema.writeOnly(), schema.deprecated(), discriminator, List.of(), oneOf, anyOf,
-                schema.title());
+                schema.title(), keywords2020);
     }
 }

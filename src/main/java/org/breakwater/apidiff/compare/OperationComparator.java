@@ -204,17 +204,18 @@ final class OperationComparator {
      * A kept webhook: the API is the client there, so its request body is judged as subscribers
      * read it (like a response) and the bodies subscribers answer with as the API reads them
      * (like a request). Only bodies of media types and statuses on both sides are compared.
+     * {@code what} names it in messages: "webhook", or "callback onData POST {$url}" for a callback.
      */
-    void compareWebhook(Operation o, Operation n, String label) {
+    void compareWebhook(Operation o, Operation n, String label, String what) {
         if (o.requestBody().isPresent() && n.requestBody().isPresent()) {
             sameMedia(o.requestBody().get().content(), n.requestBody().get().content(), Scope.WEBHOOK_REQUEST_PROPERTY,
-                    label, "webhook request body");
+                    label, what + " request body");
         }
         for (Map.Entry<String, Response> e : o.responses().entrySet()) {
             Response after = n.responses().get(e.getKey());
             if (after != null) {
                 sameMedia(e.getValue().content(), after.content(), Scope.WEBHOOK_RESPONSE_PROPERTY, label,
-                        "webhook response " + after.status());
+                        what + " response " + after.status());
             }
         }
     }

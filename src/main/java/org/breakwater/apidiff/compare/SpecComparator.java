@@ -3,17 +3,15 @@ package org.breakwater.apidiff.compare;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.breakwater.apidiff.report.Finding;
+import org.breakwater.apidiff.rule.Profile;
 import org.breakwater.apidiff.rule.Rules;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.Operation;
-import org.breakwater.apidiff.spec.Server;
 import org.breakwater.apidiff.spec.Source;
 
 /**
@@ -22,10 +20,17 @@ import org.breakwater.apidiff.spec.Source;
  */
 public final class SpecComparator {
     private final LocalDate today;
+    private final Profile profile;
 
     /** @param today the date against which x-sunset dates are judged */
     public SpecComparator(LocalDate today) {
+        this(today, Profile.DEFAULT);
+    }
+
+    /** @param profile whose clients the levels are judged for */
+    public SpecComparator(LocalDate today, Profile profile) {
         this.today = today;
+        this.profile = profile;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class SpecComparator {
      */
     public Comparison compare(ApiSpec oldSpec, ApiSpec newSpec, CompareLimits limits, BooleanSupplier overtime) {
         Budget budget = new Budget(limits.maxSteps(), overtime);
-        Findings out = new Findings(limits.maxFindings(), budget);
+        Findings out = new Findings(limits.maxFindings(), budget, c -> profile.judge(c.rule(), newSpec.extensible(c.source())));
         Optional<Comparison.Stop> stop = Optional.empty();
         try {
             compare(oldSpec, newSpec, out, budget);
@@ -66,10 +71,14 @@ public final class SpecComparator {
     }
 
     private void compare(ApiSpec oldSpec, ApiSpec newSpec, Findings out, Budget budget) {
-        servers(oldSpec, newSpec, out);
+        ServerComparator servers = new ServerComparator(out);
+        servers.compareDocument(oldSpec, newSpec);
         SecurityComparator security = new SecurityComparator(oldSpec, newSpec, out);
         security.compareSchemes();
-        OperationComparator operations = new OperationComparator(new SchemaComparator(oldSpec, newSpec, budget), out);
+        SchemaComparator schemas = new SchemaComparator(oldSpec, newSpec, budget);
+        OperationComparator operations = new OperationComparator(schemas, out);
+        CallbackComparator callbacks = new CallbackComparator(operations, schemas, out);
+        LinkComparator links = new LinkComparator(out);
         for (Map.Entry<String, Operation> e : oldSpec.operations().entrySet()) {
             Operation n = newSpec.operations().get(e.getKey());
             if (n == null) {
@@ -77,6 +86,9 @@ public final class SpecComparator {
             } else {
                 operations.compare(e.getValue(), n);
                 security.compare(e.getValue(), n, n.label());
+                callbacks.compareCallbacks(e.getValue(), n);
+                links.compare(e.getValue(), n);
+                servers.compareOperation(e.getValue(), n, oldSpec, newSpec);
             }
         }
         for (Map.Entry<String, Operation> e : newSpec.operations().entrySet()) {
@@ -85,22 +97,21 @@ public final class SpecComparator {
                 out.add(Rules.ENDPOINT_ADDED, n.label(), n.source(), false, n.label() + " added");
             }
         }
-        webhooks(oldSpec, newSpec, out, operations);
+        webhooks(oldSpec, newSpec, out, callbacks);
     }
 
     /**
      * Webhooks removed or added; a kept webhook's bodies are compared with the directions
-     * flipped (the API sends the request, subscribers answer), see
-     * {@link OperationComparator#compareWebhook}.
+     * flipped (the API sends the request, subscribers answer), see {@link CallbackComparator}.
      */
-    private static void webhooks(ApiSpec oldSpec, ApiSpec newSpec, Findings out, OperationComparator operations) {
+    private static void webhooks(ApiSpec oldSpec, ApiSpec newSpec, Findings out, CallbackComparator callbacks) {
         for (Map.Entry<String, Operation> e : oldSpec.webhooks().entrySet()) {
             Operation o = e.getValue();
             Operation n = newSpec.webhooks().get(e.getKey());
             if (n == null) {
                 out.add(Rules.WEBHOOK_REMOVED, webhookLabel(o), o.source(), true, webhookLabel(o) + " removed");
             } else {
-                operations.compareWebhook(o, n, webhookLabel(n));
+                callbacks.compareReversed(o, n, webhookLabel(n), "webhook");
             }
         }
         for (Map.Entry<String, Operation> e : newSpec.webhooks().entrySet()) {
@@ -123,48 +134,4 @@ public final class SpecComparator {
             .thenComparingInt(f -> f.source().line())
             .thenComparing(Finding::id)
             .thenComparing(Finding::message);
-
-    /**
-     * A changed base path is one finding; servers are then compared by origin alone, so the
-     * same host under the new path is not reported again as removed and added.
-     */
-    private static void servers(ApiSpec oldSpec, ApiSpec newSpec, Findings out) {
-        Set<String> oldPaths = new LinkedHashSet<>();
-        oldSpec.servers().forEach(s -> oldPaths.add(s.basePath()));
-        Set<String> newPaths = new LinkedHashSet<>();
-        newSpec.servers().forEach(s -> newPaths.add(s.basePath()));
-        boolean moved = !oldPaths.isEmpty() && !newPaths.isEmpty() && oldPaths.stream().noneMatch(newPaths::contains);
-        if (moved) {
-            out.add(Rules.BASE_PATH_CHANGED, "", newSpec.servers().get(0).source(), false,
-                    "base path " + String.join(", ", oldPaths) + " → " + String.join(", ", newPaths));
-        }
-        Set<String> newUrls = new LinkedHashSet<>();
-        newSpec.servers().forEach(s -> newUrls.add(serverKey(s, moved)));
-        Set<String> oldUrls = new LinkedHashSet<>();
-        oldSpec.servers().forEach(s -> oldUrls.add(serverKey(s, moved)));
-        for (Server s : oldSpec.servers()) {
-            if (!newUrls.contains(serverKey(s, moved)) && !s.url().equals("/")) {
-                out.add(Rules.SERVER_REMOVED, "", s.source(), true, "server " + s.url() + " removed");
-            }
-        }
-        for (Server s : newSpec.servers()) {
-            if (!oldUrls.contains(serverKey(s, moved)) && !s.url().equals("/")) {
-                out.add(Rules.SERVER_ADDED, "", s.source(), false, "server " + s.url() + " added");
-            }
-        }
-    }
-
-    /** The URL with its trailing slash dropped, or only its origin ("https://host", "" when relative). */
-    private static String serverKey(Server s, boolean originOnly) {
-        String url = s.url().length() > 1 && s.url().endsWith("/") ? s.url().substring(0, s.url().length() - 1) : s.url();
-        if (!originOnly) {
-            return url;
-        }
-        int start = url.startsWith("//") ? 2 : url.indexOf("://") < 0 ? -1 : url.indexOf("://") + 3;
-        if (start < 0) {
-            return "";
-        }
-        int slash = url.indexOf('/', start);
-        return slash < 0 ? url : url.substring(0, slash);
-    }
 }

@@ -191,7 +191,11 @@ public final class Rules {
     private Rules() {
     }
 
-    private static Rule rule(String id, Level level, Direction direction, String explanation, String example) {
+    static {
+        OperationRules.load();
+    }
+
+    static Rule rule(String id, Level level, Direction direction, String explanation, String example) {
         Rule r = new Rule(id, level, direction, explanation, example);
         if (BY_ID.putIfAbsent(id, r) != null) {
             throw new IllegalStateException("duplicate rule id " + id);

@@ -57,7 +57,7 @@ abstract class DescriptionReader {
         Map<String, SecurityScheme> schemes = securitySchemes();
         schemas.drain();
         return new ApiSpec(version, doc.name(), info.text("title").orElse(""), info.text("version").orElse(""),
-                servers, operations, schemas.table(), schemes, security, webhooks);
+                servers, operations, schemas.table(), schemes, security, webhooks, schemas.extensible());
     }
 
     /**
@@ -117,10 +117,27 @@ abstract class DescriptionReader {
     }
 
     private void readPath(String path, String pointer, Node value, Map<String, Operation> out) throws SpecException {
-        SpecFiles.Target item = files.follow(doc, pointer, value);
-        if (!(item.node() instanceof ObjectNode itemNode)) {
-            throw problem(value, "path item '" + path + "' must be an object");
+        for (Operation operation : pathItem(doc, path, pointer, value)) {
+            Operation clash = out.putIfAbsent(operation.key(), operation);
+            if (clash != null) {
+                throw new SpecException(new Problem(operation.source().file(), operation.source().line(),
+                        operation.source().column(), "operation " + operation.label()
+                        + " is the same as " + clash.label() + " (paths differ only in parameter names)"));
+            }
         }
+    }
+
+    /**
+     * The operations of one path item (a path's, a webhook's or a callback's), each with the
+     * servers it is served from: its own, else the path item's.
+     */
+    List<Operation> pathItem(SpecFiles.Document d, String path, String pointer, Node value) throws SpecException {
+        SpecFiles.Target item = files.follow(d, pointer, value);
+        if (!(item.node() instanceof ObjectNode itemNode)) {
+            throw new SpecException(Problem.at(d.name(), value, "path item '" + path + "' must be an object"));
+        }
+        List<Operation> out = new ArrayList<>();
+        List<Server> itemServers = ownServers(item.doc(), item.pointer(), itemNode);
         List<SpecFiles.Target> shared = rawParameters(item.doc(), item.pointer(), itemNode);
         for (String method : METHODS) {
             Optional<Node> opNode = itemNode.get(method);
@@ -133,12 +150,15 @@ abstract class DescriptionReader {
             String opPointer = Pointer.append(item.pointer(), method);
             List<SpecFiles.Target> own = rawParameters(item.doc(), opPointer, op);
             Operation operation = operation(method, path, opPointer, op, merge(shared, own));
-            Operation clash = out.putIfAbsent(operation.key(), operation);
-            if (clash != null) {
-                throw new SpecException(Problem.at(item.doc().name(), op, "operation " + operation.label()
-                        + " is the same as " + clash.label() + " (paths differ only in parameter names)"));
-            }
+            List<Server> servers = ownServers(item.doc(), opPointer, op);
+            out.add(operation.withServers(servers.isEmpty() ? itemServers : servers));
         }
+        return out;
+    }
+
+    /** The servers an operation or path item names itself; none in Swagger 2.0. */
+    List<Server> ownServers(SpecFiles.Document d, String pointer, ObjectNode holder) throws SpecException {
+        return List.of();
     }
 
     private List<SpecFiles.Target> rawParameters(SpecFiles.Document d, String pointer, ObjectNode holder) throws SpecException {

@@ -13,6 +13,9 @@ import java.util.Set;
 final class OpenApi3Reader extends DescriptionReader {
     private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
 
+    private final LinkReader links = new LinkReader(files);
+    private final CallbackReader callbacks = new CallbackReader(files, this);
+
     OpenApi3Reader(SpecFiles files, SpecVersion version) {
         super(files, version);
     }
@@ -34,10 +37,16 @@ final class OpenApi3Reader extends DescriptionReader {
             body = Optional.of(new RequestBody(b.flag("required"), content(t.doc(), t.pointer(), b), t.source()));
         }
         Map<String, Response> responses = responses(pointer, op, (t, r, status) ->
-                new Response(status, headers(t.doc(), t.pointer(), r), content(t.doc(), t.pointer(), r), t.source()));
+                new Response(status, headers(t.doc(), t.pointer(), r), content(t.doc(), t.pointer(), r), t.source(),
+                        links.read(t.doc(), t.pointer(), r)));
         return new Operation(method, path, op.text("operationId"), op.text("summary"), op.flag("deprecated"),
                 sunset(op), parameters, body, responses, requirements(op.fields().get("security")),
-                Source.of(doc.name(), pointer, op));
+                Source.of(doc.name(), pointer, op), List.of(), callbacks.read(doc, pointer, op));
+    }
+
+    @Override
+    List<Server> ownServers(SpecFiles.Document d, String pointer, ObjectNode holder) throws SpecException {
+        return holder.has("servers") ? serverList(d, pointer, holder) : List.of();
     }
 
     /** OpenAPI 3 says header parameters named Accept, Content-Type or Authorization are ignored. */
@@ -108,13 +117,22 @@ final class OpenApi3Reader extends DescriptionReader {
 
     @Override
     List<Server> servers() throws SpecException {
+        List<Server> out = serverList(doc, "", root);
+        if (out.isEmpty()) {
+            out.add(new Server("/", "/", Source.NONE));
+        }
+        return out;
+    }
+
+    /** The servers listed under {@code holder}'s "servers", variables replaced by their defaults. */
+    private List<Server> serverList(SpecFiles.Document d, String pointer, ObjectNode holder) throws SpecException {
         List<Server> out = new ArrayList<>();
-        Optional<ArrayNode> servers = root.array("servers");
+        Optional<ArrayNode> servers = holder.array("servers");
         if (servers.isPresent()) {
             for (int i = 0; i < servers.get().items().size(); i++) {
                 Node n = servers.get().items().get(i);
                 if (!(n instanceof ObjectNode s) || s.text("url").isEmpty()) {
-                    throw problem(n, "a server needs a 'url'");
+                    throw new SpecException(Problem.at(d.name(), n, "a server needs a 'url'"));
                 }
                 String url = s.text("url").get();
                 Optional<ObjectNode> vars = s.object("variables");
@@ -125,11 +143,8 @@ final class OpenApi3Reader extends DescriptionReader {
                         }
                     }
                 }
-                out.add(new Server(url, basePath(url), Source.of(doc.name(), "/servers/" + i, n)));
+                out.add(new Server(url, basePath(url), Source.of(d.name(), Pointer.append(pointer, "servers") + "/" + i, n)));
             }
-        }
-        if (out.isEmpty()) {
-            out.add(new Server("/", "/", Source.NONE));
         }
         return out;
     }

@@ -9,16 +9,37 @@ import java.util.Optional;
  * One operation (method + path). Path-level parameters are merged in; {@code security} is
  * empty when the operation inherits the document's requirement.
  *
- * @param sunset the {@code x-sunset} date after which the operation may be removed
+ * @param sunset    the {@code x-sunset} date after which the operation may be removed
+ * @param servers   the operation's own servers (OpenAPI 3: the operation's, else its path item's);
+ *                  empty when it is served from the document's servers
+ * @param callbacks OpenAPI 3 callbacks: requests the API sends, keyed "name METHOD expression"
  */
 public record Operation(String method, String path, Optional<String> operationId, Optional<String> summary,
                         boolean deprecated, Optional<LocalDate> sunset, List<Parameter> parameters,
                         Optional<RequestBody> requestBody, Map<String, Response> responses,
-                        Optional<List<SecurityRequirement>> security, Source source) {
+                        Optional<List<SecurityRequirement>> security, Source source, List<Server> servers,
+                        Map<String, Operation> callbacks) {
     public Operation {
         parameters = List.copyOf(parameters);
         responses = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(responses));
         security = security.map(List::copyOf);
+        servers = List.copyOf(servers);
+        callbacks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(callbacks));
+    }
+
+    /** An operation served from the document's servers, without callbacks. */
+    public Operation(String method, String path, Optional<String> operationId, Optional<String> summary,
+                     boolean deprecated, Optional<LocalDate> sunset, List<Parameter> parameters,
+                     Optional<RequestBody> requestBody, Map<String, Response> responses,
+                     Optional<List<SecurityRequirement>> security, Source source) {
+        this(method, path, operationId, summary, deprecated, sunset, parameters, requestBody, responses, security,
+                source, List.of(), Map.of());
+    }
+
+    /** This operation served from {@code own} (its path item's servers, when it has none itself). */
+    public Operation withServers(List<Server> own) {
+        return new Operation(method, path, operationId, summary, deprecated, sunset, parameters, requestBody,
+                responses, security, source, own, callbacks);
     }
 
     /** "GET /packages/{name}". */

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param defaultValue the default as canonical JSON text
  * @param closed       {@code additionalProperties: false}
  * @param additionalProperties the schema of members not named in {@code properties}
+ * @param keywords2020 the JSON Schema 2020-12 keywords and {@code not}; {@link Keywords2020#NONE} for most
  */
 public record Schema(
         Source source,
@@ -40,9 +41,23 @@ public record Schema(
         List<Schema> allOf,
         List<Schema> oneOf,
         List<Schema> anyOf,
-        Optional<String> title) {
+        Optional<String> title,
+        Keywords2020 keywords2020) {
+
+    /** A schema without JSON Schema 2020-12 keywords or {@code not}. */
+    public Schema(Source source, Optional<String> ref, Set<String> types, Optional<String> format,
+                  Optional<List<String>> enumValues, Optional<String> defaultValue, Map<String, Schema> properties,
+                  Set<String> required, boolean closed, Optional<Schema> additionalProperties, Optional<Schema> items,
+                  Map<Constraint, Limit> limits, Optional<String> pattern, boolean uniqueItems, boolean readOnly,
+                  boolean writeOnly, boolean deprecated, Optional<Discriminator> discriminator, List<Schema> allOf,
+                  List<Schema> oneOf, List<Schema> anyOf, Optional<String> title) {
+        this(source, ref, types, format, enumValues, defaultValue, properties, required, closed, additionalProperties,
+                items, limits, pattern, uniqueItems, readOnly, writeOnly, deprecated, discriminator, allOf, oneOf, anyOf,
+                title, Keywords2020.NONE);
+    }
 
     public Schema {
+        java.util.Objects.requireNonNull(keywords2020);
         types = Set.copyOf(types);
         enumValues = enumValues.map(List::copyOf);
         properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
