@@ -47,10 +47,13 @@ record ServeConfig(Map<String, Object> options, Map<Secret, String> secrets) {
         }
     }
 
-    /** The environment variable each option falls back to, where it has one: it wins over the file. */
-    static final Map<String, String> VARIABLES = Map.of("--read", "BREAKWATER_READ", "--db", "BREAKWATER_DB_URL",
-            "--data-dir", "BREAKWATER_HOME", "--from", "BREAKWATER_MAIL_FROM", "--templates", "BREAKWATER_TEMPLATES",
-            "--smtp-host", "BREAKWATER_SMTP_HOST", "--bus-url", "BREAKWATER_BUS_URL", "--policy", "BREAKWATER_POLICY");
+    /** The environment variables each option falls back to, where it has some: they win over the file. */
+    static final Map<String, List<String>> VARIABLES = Map.of("--read", List.of("BREAKWATER_READ"),
+            "--db", List.of("BREAKWATER_DB_URL"), "--data-dir", List.of("BREAKWATER_HOME"),
+            "--from", List.of("BREAKWATER_MAIL_FROM"), "--templates", List.of("BREAKWATER_TEMPLATES"),
+            "--smtp-host", List.of("BREAKWATER_SMTP_HOST"), "--bus-url", List.of("BREAKWATER_BUS_URL"),
+            "--policy", List.of("BREAKWATER_POLICY"),
+            "--secrets-key-file", List.of("BREAKWATER_SECRETS_KEY_FILE", "BREAKWATER_SECRETS_KEY"));
 
     /** Reads {@code file}; every problem is collected, each at its file:line:column. */
     static ServeConfig read(Path file, Map<String, String> env) throws ConfigException {

@@ -3,6 +3,7 @@ package org.breakwater.cli;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,8 +24,8 @@ final class ServeConfigApply {
     static void apply(ServeConfig config, CommandSpec spec, Map<String, String> env) {
         ParseResult parsed = spec.commandLine().getParseResult();
         config.options().forEach((option, value) -> {
-            String variable = ServeConfig.VARIABLES.get(option);
-            boolean inEnvironment = variable != null && !env.getOrDefault(variable, "").isBlank();
+            boolean inEnvironment = ServeConfig.VARIABLES.getOrDefault(option, List.of()).stream()
+                    .anyMatch(v -> !env.getOrDefault(v, "").isBlank());
             if (parsed.hasMatchedOption(option) || inEnvironment) {
                 return;
             }

@@ -57,7 +57,8 @@ final class ServeConfigFields {
         s.put("", keys("server", Key.of(Kind.SECTION, "server"), "database", Key.of(Kind.SECTION, "database"),
                 "mail", Key.of(Kind.SECTION, "mail"), "bus", Key.of(Kind.SECTION, "bus"),
                 "oidc", Key.of(Kind.SECTION, "oidc"), "schedules", Key.of(Kind.SECTION, "schedules"),
-                "logging", Key.of(Kind.SECTION, "logging"), "policy", Key.of(Kind.PATH, "--policy")));
+                "logging", Key.of(Kind.SECTION, "logging"), "policy", Key.of(Kind.PATH, "--policy"),
+                "suites", Key.of(Kind.SECTION, "suites")));
         s.put("server", keys("bind", Key.of(Kind.TEXT, "--bind"), "port", Key.of(Kind.PORT, "--port"),
                 "read", Key.of(Kind.TEXT, "--read", "open", "login"), "publicUrl", Key.of(Kind.TEXT, "--public-url"),
                 "secureCookies", Key.of(Kind.FLAG, "--secure-cookies"),
@@ -76,6 +77,7 @@ final class ServeConfigFields {
                 "clientSecret", Key.of(Kind.SECRET, "OIDC_CLIENT_SECRET"),
                 "groupsClaim", Key.of(Kind.TEXT, "--oidc-groups-claim"),
                 "adminGroup", Key.of(Kind.TEXT, "--oidc-admin-group"), "teamGroups", Key.of(Kind.PAIRS, "--oidc-team-group")));
+        s.put("suites", keys("secretsKeyFile", Key.of(Kind.PATH, "--secrets-key-file")));
         s.put("schedules", keys("outboxEvery", Key.of(Kind.DURATION, "--outbox-every")));
         s.put("logging", keys("level", Key.of(Kind.TEXT, "--log-level", "trace", "debug", "info", "warn", "error", "off"),
                 "format", Key.of(Kind.TEXT, "--log-format", "text", "json")));

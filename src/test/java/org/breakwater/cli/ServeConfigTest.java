@@ -44,7 +44,7 @@ class ServeConfigTest {
                 .containsExactly("F:3:3: unknown key 'pubicUrl' in server; did you mean 'publicUrl'? (known: bind, port,"
                                 + " read, publicUrl, secureCookies, trustedProxies)",
                         "F:4:1: unknown key 'loging' in the configuration; did you mean 'logging'? (known: server, database,"
-                                + " mail, bus, oidc, schedules, logging, policy)");
+                                + " mail, bus, oidc, schedules, logging, policy, suites)");
     }
 
     @Test
@@ -108,6 +108,14 @@ class ServeConfigTest {
         assertThat((String) serve.findOption("--read").getValue()).isEqualTo("open");
         assertThat((Duration) serve.findOption("--outbox-every").getValue()).isEqualTo(Duration.ofMinutes(2));
         assertThat((Path) serve.findOption("--data-dir").getValue()).isEqualTo(dir.resolve("store"));
+
+        ServeConfig suites = ServeConfig.read(write("suites:\n  secretsKeyFile: secrets.key\n"), Map.of());
+        CommandSpec keyed = parse();
+        ServeConfigApply.apply(suites, keyed, Map.of("BREAKWATER_SECRETS_KEY", "a key"));
+        assertThat((Path) keyed.findOption("--secrets-key-file").getValue()).as("the key in the environment wins").isNull();
+        CommandSpec unkeyed = parse();
+        ServeConfigApply.apply(suites, unkeyed, Map.of());
+        assertThat((Path) unkeyed.findOption("--secrets-key-file").getValue()).isEqualTo(dir.resolve("secrets.key"));
     }
 
     @Test
