@@ -84,6 +84,13 @@ final class ServeConfigFields {
         return s;
     }
 
+    /** The options the file can set. */
+    static java.util.Set<String> options() {
+        return SCHEMA.values().stream().flatMap(m -> m.values().stream())
+                .filter(k -> k.kind() != Kind.SECTION && k.kind() != Kind.SECRET).map(Key::option)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     private static Map<String, Key> keys(Object... pairs) {
         Map<String, Key> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

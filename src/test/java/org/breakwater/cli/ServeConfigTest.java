@@ -142,6 +142,15 @@ class ServeConfigTest {
         assertThat(dir.resolve("breakwater.db")).doesNotExist();
     }
 
+    @Test
+    void every_option_of_serve_has_a_key_in_the_file() {
+        java.util.Set<String> options = new java.util.TreeSet<>();
+        Main.commandLine().getSubcommands().get("serve").getCommandSpec().options().stream()
+                .map(o -> o.longestName()).filter(n -> !List.of("--help", "--version", "--config").contains(n))
+                .forEach(options::add);
+        assertThat(ServeConfigFields.options()).isEqualTo(options);
+    }
+
     private static CommandSpec parse(String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "serve";
