@@ -48,8 +48,12 @@ import picocli.CommandLine.Spec;
             "server delivers sent announcements every 10 seconds, and with --bus-url it",
             "publishes plan and announcement events to the message bus.",
             "",
+            "Settings may come from a file (--config; packaging/breakwater.yaml.sample): an option",
+            "given, or its environment variable, wins over the file.",
+            "",
             "Examples:",
             "  breakwater serve",
+            "  breakwater serve --config /etc/breakwater/breakwater.yaml",
             "  breakwater serve --bind 0.0.0.0 --port 8080 --db jdbc:postgresql://db/breakwater \\",
             "      --read login --secure-cookies",
             "  BREAKWATER_OIDC_CLIENT_SECRET=... breakwater serve --public-url https://bw.example.org \\",
@@ -133,6 +137,15 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "read the settings from FILE (packaging/breakwater.yaml.sample; docs/operations.md): an option"
+                    + " or its environment variable, when given, wins over the file")
+    java.nio.file.Path config;
+
+    @Option(names = "--outbox-every", paramLabel = "DURATION", converter = ServeConfigApply.Every.class,
+            description = "how often the outbox is delivered: 10s, 1m... (default: 10s)")
+    java.time.Duration outboxEvery = WebSettings.Mail.EVERY;
+
     @Mixin
     org.breakwater.staging.cli.SecretsOptions secrets;
 
@@ -143,6 +156,15 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ServeConfig file;
+        try {
+            file = config == null ? ServeConfig.none() : ServeConfig.read(config, System.getenv());
+        } catch (ServeConfig.ConfigException e) {
+            e.problems().forEach(p -> err.println("breakwater serve: " + p));
+            return ExitCode.INPUT_ERROR;
+        }
+        ServeConfigApply.apply(file, spec, System.getenv());
+        mail.passwordElsewhere(file.secret(ServeConfig.Secret.SMTP_PASSWORD));
         if (port < 0 || port > 65535) {
             err.println("breakwater serve: --port must be between 0 and 65535");
             return ExitCode.INPUT_ERROR;
@@ -151,6 +173,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("breakwater serve: --read is open or login, not '" + read + "'");
             return ExitCode.INPUT_ERROR;
         }
+        oidcSecretElsewhere = file.secret(ServeConfig.Secret.OIDC_CLIENT_SECRET);
         java.util.Optional<OidcSettings> oidc;
         try {
             oidc = oidc();
@@ -229,6 +252,8 @@ final class ServeCommand implements Callable<Integer> {
                 .map(org.breakwater.web.Network::publicUrl), proxies);
     }
 
+    private java.util.Optional<String> oidcSecretElsewhere = java.util.Optional.empty();
+
     /** The OpenID settings the options give, if any; a bad combination says what is wrong. */
     private java.util.Optional<OidcSettings> oidc() {
         if (oidcIssuer == null) {
@@ -237,10 +262,11 @@ final class ServeCommand implements Callable<Integer> {
             }
             return java.util.Optional.empty();
         }
-        String secret = System.getenv("BREAKWATER_OIDC_CLIENT_SECRET");
+        String secret = java.util.Optional.ofNullable(System.getenv("BREAKWATER_OIDC_CLIENT_SECRET"))
+                .filter(v -> !v.isBlank()).or(() -> oidcSecretElsewhere).orElse(null);
         if (secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("--oidc-issuer needs the client secret in $BREAKWATER_OIDC_CLIENT_SECRET"
-                    + " (never on the command line)");
+                    + " or the configuration's oidc.clientSecret (never on the command line)");
         }
         URI issuer;
         URI base;
@@ -271,6 +297,6 @@ final class ServeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(writing.senderProblem().get());
             }
         }
-        return new WebSettings.Mail(writing.templates(), from, courier, bus.settings().map(BusCourier::new));
+        return new WebSettings.Mail(writing.templates(), from, courier, bus.settings().map(BusCourier::new), outboxEvery);
     }
 }

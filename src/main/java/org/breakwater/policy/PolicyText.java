@@ -3,8 +3,6 @@ package org.breakwater.policy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.breakwater.apidiff.spec.Node;
 import org.breakwater.apidiff.spec.Problem;
 import org.breakwater.apidiff.spec.ScalarNode;
@@ -15,8 +13,6 @@ import org.breakwater.apidiff.spec.ScalarNode;
  * in the text, so "unknown key" and "has no" point at the line a reader would edit.
  */
 final class PolicyText {
-    /** How far above a value its key may be written (comments and blank lines between). */
-    private static final int KEY_SEARCH_LINES = 50;
 
     /** A 1-based line and column. */
     record Place(int line, int column) {
@@ -54,21 +50,8 @@ final class PolicyText {
      * on its line or above; the value's own place when the key cannot be found.
      */
     Place keyPlace(String key, Node value) {
-        Pattern form = Pattern.compile("(?<![\\w-])([\"']?)" + Pattern.quote(key) + "\\1\\s*:");
-        int last = Math.min(value.line(), lines.length);
-        for (int line = last; line >= 1 && line > value.line() - KEY_SEARCH_LINES; line--) {
-            String text = lines[line - 1];
-            int end = line == value.line() ? Math.min(text.length(), Math.max(0, value.column() - 1)) : text.length();
-            Matcher m = form.matcher(text).region(0, end);
-            int found = -1;
-            while (m.find()) {
-                found = m.start();
-            }
-            if (found >= 0) {
-                return new Place(line, found + 1);
-            }
-        }
-        return Place.of(value);
+        int[] at = org.breakwater.text.KeyPlaces.of(lines, key, value.line(), value.column());
+        return new Place(at[0], at[1]);
     }
 
     /**

@@ -32,7 +32,6 @@ public final class WebServer implements AutoCloseable {
     /** Breakwater's own API description, served at {@code /api/v1/openapi.json}. */
     public static final String OPENAPI = "web/openapi.json";
 
-    private static final long DELIVERY_SECONDS = 10;
     /** The largest request body read, whatever its framing (chunked or not, multipart or not). */
     static final long MAX_BODY = 16L * 1024 * 1024;
 
@@ -51,7 +50,7 @@ public final class WebServer implements AutoCloseable {
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
     private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
                                                          Map<OutboxEntry.Channel, Courier> couriers, ServerLog log,
-                                                         Metrics metrics, Runnable before) {
+                                                         Metrics metrics, Runnable before, java.time.Duration every) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -68,9 +67,9 @@ public final class WebServer implements AutoCloseable {
                     log.line(outbox(d, couriers));
                 }
             } catch (RuntimeException e) {
-                log.failure("outbox: delivery failed, tried again in " + DELIVERY_SECONDS + " s: " + e, e);
+                log.failure("outbox: delivery failed, tried again in " + every.toSeconds() + " s: " + e, e);
             }
-        }, 1, DELIVERY_SECONDS, TimeUnit.SECONDS);
+        }, 1000, every.toMillis(), TimeUnit.MILLISECONDS);
         return timer;
     }
 
@@ -178,7 +177,7 @@ public final class WebServer implements AutoCloseable {
                     if (couriers.containsKey(OutboxEntry.Channel.MAIL)) {
                         app.agenda(policy, settings.mail().from()).queueMail(); // once per meeting (docs/meetings.md)
                     }
-                }));
+                }, settings.mail().every()));
         return new WebServer(server, routes, courier, metrics);
     }
 

@@ -32,7 +32,21 @@ public record WebSettings(boolean loginRequiredToRead, boolean secureCookies, Op
      * the outbox through every few seconds — mail, and bus events (none: they wait for
      * {@code announce deliver}).
      */
-    public record Mail(Templates templates, String from, Optional<Courier> courier, Optional<Courier> bus) {
+    public record Mail(Templates templates, String from, Optional<Courier> courier, Optional<Courier> bus,
+                       java.time.Duration every) {
+        /** How often the server delivers the outbox unless told otherwise. */
+        public static final java.time.Duration EVERY = java.time.Duration.ofSeconds(10);
+
+        public Mail {
+            if (every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("the outbox is delivered every so many seconds, not " + every);
+            }
+        }
+
+        public Mail(Templates templates, String from, Optional<Courier> courier, Optional<Courier> bus) {
+            this(templates, from, courier, bus, EVERY);
+        }
+
         public Mail(Templates templates, String from, Optional<Courier> courier) {
             this(templates, from, courier, Optional.empty());
         }

@@ -90,6 +90,8 @@ class PackagingTest {
         assertThat(service.get("ProtectSystem")).containsExactly("strict");
         assertThat(service.get("PrivateTmp")).containsExactly("yes");
         assertThat(service.get("ReadWritePaths")).containsExactly(sample().get("BREAKWATER_HOME"));
+        assertThat(service.get("ExecStart").get(0)).endsWith(" serve --config /etc/breakwater/breakwater.yaml");
+        assertThat(Files.readString(ServeConfigTest.SAMPLE)).contains("\n  dataDir: " + sample().get("BREAKWATER_HOME") + " ");
         assertThat(unit.get("Install").get("WantedBy")).containsExactly("multi-user.target");
     }
 

@@ -21,6 +21,14 @@ public final class MailOptions {
             description = "log in as USER; the password comes from $BREAKWATER_SMTP_PASSWORD")
     String user;
 
+    /** The password when $BREAKWATER_SMTP_PASSWORD is not set: serve's configuration file may point to one. */
+    private Optional<String> passwordElsewhere = Optional.empty();
+
+    /** Where the password comes from when $BREAKWATER_SMTP_PASSWORD is not set. */
+    public void passwordElsewhere(Optional<String> password) {
+        this.passwordElsewhere = password;
+    }
+
     /** The SMTP settings, if a host is given (here or in the environment). */
     public Optional<MailSettings> settings(String from) {
         Optional<String> h = Optional.ofNullable(host).or(() -> Optional.ofNullable(System.getenv("BREAKWATER_SMTP_HOST"))
@@ -33,7 +41,8 @@ public final class MailOptions {
             case "none" -> 25;
             default -> 587;
         };
-        Optional<String> password = Optional.ofNullable(System.getenv("BREAKWATER_SMTP_PASSWORD")).filter(s -> !s.isEmpty());
+        Optional<String> password = Optional.ofNullable(System.getenv("BREAKWATER_SMTP_PASSWORD")).filter(s -> !s.isEmpty())
+                .or(() -> passwordElsewhere);
         if (user != null && password.isEmpty()) {
             throw new IllegalArgumentException("--smtp-user needs the password in $BREAKWATER_SMTP_PASSWORD");
         }

@@ -203,9 +203,9 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
 
     @Override
     public boolean claimReminder(long planId, long leadMinutes) {
-        return jdbi.withHandle(h -> h.createUpdate("insert into reminder_queued (plan_id, lead_minutes) select ?, ?"
-                        + " where not exists (select 1 from reminder_queued where plan_id = ? and lead_minutes = ?)")
-                .bind(0, planId).bind(1, leadMinutes).bind(2, planId).bind(3, leadMinutes).execute()) == 1;
+        // on conflict: two instances claiming at once both pass a "where not exists"; the key decides, quietly
+        return jdbi.withHandle(h -> h.createUpdate("insert into reminder_queued (plan_id, lead_minutes) values (?, ?)"
+                        + " on conflict do nothing").bind(0, planId).bind(1, leadMinutes).execute()) == 1;
     }
 
     @Override

@@ -85,4 +85,29 @@ abstract class OutboxRetriesContract {
                 new AnnounceRepository.Waiting(OutboxEntry.Channel.BUS, 1, NOW),
                 new AnnounceRepository.Waiting(OutboxEntry.Channel.MAIL, 2, NOW.minusSeconds(3600)));
     }
+
+    @Test
+    void workers_claiming_the_same_reminder_at_once_get_it_once_and_none_fails() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (long lead = 1; lead <= 40; lead++) {
+                long l = lead;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(4);
+                java.util.List<java.util.concurrent.Future<Boolean>> claims = new java.util.ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    claims.add(pool.submit(() -> {
+                        together.await();
+                        return outbox.claimReminder(7, l);
+                    }));
+                }
+                int won = 0;
+                for (java.util.concurrent.Future<Boolean> c : claims) {
+                    won += c.get() ? 1 : 0; // a failed claim throws here
+                }
+                assertThat(won).as("lead %d", l).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }

@@ -98,9 +98,12 @@ abstract class PlanCliContract {
         ok("gate", "record", p, "reminders", "--evidence", "3 days before", "--at", at(start.minus(Duration.ofDays(3))));
         ok("gate", "record", p, "reminders", "--evidence", "1 day before", "--at", at(start.minus(Duration.ofHours(25))));
         ok("gate", "record", p, "meeting", "--evidence", "https://meetbot/minutes", "--at", at(now.minus(Duration.ofDays(6))));
+        // one run on each of the 3 UTC days up to the start's own (the gate counts calendar days): at
+        // midnight of each, so the start's day is among them at any time of day the test runs
+        Instant startDay = start.truncatedTo(ChronoUnit.DAYS);
         for (int day = 0; day < 3; day++) {
             ok("gate", "record", p, "staging-green", "--evidence", "rube run " + day,
-                    "--at", at(start.minus(Duration.ofHours(1 + 24L * day))));
+                    "--at", at(startDay.minus(Duration.ofDays(day))));
         }
         ok("gate", "record", p, "staging-replay", "--evidence", "replay 1: no difference", "--at",
                 at(now.minus(Duration.ofDays(1))));
