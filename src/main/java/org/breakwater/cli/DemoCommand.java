@@ -123,13 +123,21 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         DemoPlans.Made plans;
+        List<Long> meetings;
         try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
             ReleaseCalendar calendar = DemoPlans.calendar(root, LocalDate.now(ZoneOffset.UTC));
             app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
             plans = DemoPlans.make(app, Instant.now());
+            meetings = DemoMeetings.ingest(app, root, LocalDate.now(ZoneOffset.UTC), plans);
             DemoPlans.accounts(app);
             DemoDay.make(app, plans.pkgdb2());
         } catch (IOException | CalendarException | IllegalStateException e) {
+            err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
+        try {
+            DemoSuites.make(store, catalogDir, Instant.now());
+        } catch (IllegalStateException e) {
             err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
         }
@@ -154,6 +162,10 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "The pkgdb2 roll-out as it should have gone, with the account system in the same plan",
                 "breakwater plan show " + p1 + " --data-dir " + store);
         run(out, err, "plan", "show", p1, data);
+        section(out, "pkgdb's end-to-end suite in staging: the plan's staging-green gate follows its runs",
+                "breakwater staging runs pkgdb-e2e --data-dir " + store);
+        run(out, err, "staging", "runs", "pkgdb-e2e", data);
+        run(out, err, "staging", "history", "pkgdb-e2e", data);
         section(out, "What a CI pipeline hears today", "breakwater can-deploy --plan " + p1 + " --data-dir " + store);
         run(out, err, "can-deploy", "--plan", p1, data);
         Path logs;
@@ -197,18 +209,21 @@ final class DemoCommand implements Callable<Integer> {
                 "breakwater staging coverage --service pkgdb --identify 'userAgent:^rube/' --data-dir " + store);
         run(out, err, "staging", "coverage", "--service", "pkgdb", "--identify", "userAgent:^rube/", data);
         String p3 = Long.toString(plans.fedocal());
-        section(out, "Due now: fedocal 1.0, a borderline service's major update, held up by one missing record",
-                "breakwater can-deploy --plan " + p3 + " --data-dir " + store);
+        section(out, "Due now: fedocal 1.0, a borderline service's major update, classified at yesterday's meeting",
+                "breakwater meeting show " + meetings.get(1) + " --data-dir " + store);
+        out.println("Whether the policy applies to a borderline service is the weekly meeting's call. The demo read"
+                + " the minutes of the last two meetings (" + root.resolve("meetings") + ", as MeetBot writes them):"
+                + " the #agreed line classifying fedocal became plan " + p3 + "'s meeting decision, with the chair as"
+                + " approver and a link to the line; the topic naming BW-" + p1 + " became its meeting gate's evidence.");
+        run(out, err, "meeting", "show", Long.toString(meetings.get(1)), data);
         run(out, err, "can-deploy", "--plan", p3, data);
-        out.println("The weekly meeting decided yesterday that this update is not a major deployment, but nobody"
-                + " recorded it: until then the whole policy applies. Log in on the plan's page as its owner and record"
-                + " the decision (gate meeting-decision, decision exempt, with yesterday's time) — or:");
-        out.println("  breakwater gate record " + p3 + " meeting-decision --decision exempt --evidence MINUTES-URL --at '"
-                + LocalDate.now(ZoneOffset.UTC).minusDays(1) + " 18:00' --data-dir " + store);
+        out.println("Next week's agenda, with the lines for the chair to paste (mailed to the list a day ahead):");
+        run(out, err, "meeting", "agenda", data);
         String f21 = LocalDate.now(ZoneOffset.UTC).plusDays(DemoPlans.F21_FINAL_DAY).toString();
         section(out, "When can bodhi2 go out? Not before Fedora 21 is out, then a few weeks after it",
                 "breakwater plan propose " + p2 + " --not-before " + f21 + " --data-dir " + store);
         run(out, err, "plan", "propose", p2, "--not-before", f21, data);
+        deploymentDay(root, catalogDir, out, err);
         out.println(RULE);
         if (temporary) {
             out.println(noServe ? "The demo's temporary folder is removed as it ends: to try the commands below, run"
@@ -322,6 +337,26 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INTERNAL_ERROR;
         }
         return ExitCode.OK;
+    }
+
+    /** The pkgdb2 day replayed in a store of its own: the follower's detector opens the incidents. */
+    private static void deploymentDay(Path root, Path catalogDir, PrintWriter out, PrintWriter err) {
+        DemoIncidents.Day day;
+        try {
+            day = DemoIncidents.prepare(root, catalogDir, Instant.now());
+        } catch (IOException | org.breakwater.apidiff.spec.SpecException | RuntimeException e) {
+            err.println("breakwater demo: the deployment day does not load (a bug in the demo data): " + e.getMessage());
+            return;
+        }
+        String data = "--data-dir=" + day.store();
+        section(out, "The pkgdb2 day, replayed: production traffic after the cut-over, followed, breakage detected",
+                "breakwater traffic ingest --service pkgdb --env production --follow --polls 1 " + day.log()
+                        + " --data-dir " + day.store());
+        run(out, err, "traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
+                "--quiet", day.log().toString(), data);
+        DemoIncidents.summary(day, out);
+        section(out, "The day's incidents", "breakwater incident list --data-dir " + day.store());
+        run(out, err, "incident", "list", data);
     }
 
     private static void section(PrintWriter out, String title, String command) {

@@ -43,6 +43,7 @@ public final class PlanService {
     private final Clock clock;
     private final PlanEvents events;
     private volatile MigrationSource migrations = MigrationSource.RECORDED;
+    private volatile StagingEvidence staging = StagingEvidence.NONE;
     private volatile RosterConfirmations roster = RosterConfirmations.NONE;
 
     public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
@@ -64,6 +65,12 @@ public final class PlanService {
     /** Where consumer migrations come from (default: declared consumers and recorded evidence only). */
     public PlanService migrations(MigrationSource source) {
         this.migrations = source;
+        return this;
+    }
+
+    /** Evidence computed from staging (default: none; recorded evidence only). */
+    public PlanService staging(StagingEvidence source) {
+        this.staging = source;
         return this;
     }
 
@@ -278,9 +285,10 @@ public final class PlanService {
         List<Migration> moved = migrations.migrations(assessment, evidence, now);
         moved.forEach(m -> m.service().flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
                 .ifPresent(essential::add));
-        List<Evidence> withRoster = new ArrayList<>(evidence);
-        withRoster.addAll(roster.confirmations(plan.id()));
-        GateEvaluator.Facts facts = new GateEvaluator.Facts(withRoster, plans.waivers(plan.id()), stagingRuns,
+        List<Evidence> judged = new ArrayList<>(evidence);
+        judged.addAll(roster.confirmations(plan.id()));
+        judged.addAll(staging.evidence(plan, now));
+        GateEvaluator.Facts facts = new GateEvaluator.Facts(judged, plans.waivers(plan.id()), stagingRuns,
                 calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()
                         .map(w -> new FreezeWindow(w.name(), w.start(), w.end())).toList(),
                 essential, now, moved);

@@ -360,6 +360,7 @@ final class Pages {
         }
         impact(h, r);
         StagingPages.plan(h, app, r);
+        MeetingPages.planFollowUps(h, app.meetings(plans.policy()).openFollowUps(Optional.of(p.id())));
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
                 WebAuth.session(ctx), may, in);
         audit(h, "plan/" + p.id());

@@ -59,7 +59,10 @@ class DemoTest {
                 .contains("33 calls counted for pkgdb in staging: 24 by known consumers, 9 by 1 unknown caller(s)")
                 .containsPattern("unknown \\(fedora-review/0\\.5\\.2 from 192\\.0\\.2\\.44\\)\\s+pkgdb\\s+GET /acls/name/\\{}\\s+40")
                 .containsPattern("bodhi-pkgdb-client\\s+pkgdb\\s+GET /acls/name/\\{}\\s+120")
-                .containsPattern("(?m)^no\\n  - meeting-decision failed")
+                .contains("20: AGREED <nirik> fedocal is not essential")
+                .contains("applied: recorded meeting-decision exempt by nirik on plan BW-3")
+                .containsPattern("(?m)^yes\\n  - plan 3 \\(fedocal 1\\.0\\.0\\): all \\d+ gates met or waived; policy exempt")
+                .contains("#topic BW-2 bodhi2, the updates system v2")
                 .contains("Fedora 21 Beta freeze")
                 .containsPattern("\\* at least 3 weeks after a release: Fedora 21 Final release");
         assertThat(dir.resolve("store/breakwater.db")).isRegularFile();

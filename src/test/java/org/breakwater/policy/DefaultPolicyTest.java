@@ -58,7 +58,9 @@ class DefaultPolicyTest {
     @Test
     void the_default_asks_for_one_thursday_meeting_three_green_days_and_a_week_in_staging() {
         assertThat(DEFAULTS.meeting()).isEqualTo(
-                new Policy.MeetingRule(1, DayOfWeek.THURSDAY, LocalTime.of(18, 0), ZoneId.of("UTC")));
+                new Policy.MeetingRule(1, DayOfWeek.THURSDAY, LocalTime.of(18, 0), ZoneId.of("UTC"),
+                        java.util.Optional.of("#fedora-meeting"), java.util.Optional.of("infrastructure@lists.fedoraproject.org"),
+                        Duration.ofDays(1), java.util.List.of("meetbot.fedoraproject.org")));
         assertThat(DEFAULTS.staging()).isEqualTo(new Policy.StagingRule(3, true, Duration.ofDays(7)));
     }
 
