@@ -76,6 +76,7 @@ public final class App implements AutoCloseable {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
                         new JdbiTrafficRepository(database.jdbi())))
+                .replays(replays())
                 .staging(suiteResults())
                 .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)));
     }
@@ -103,6 +104,14 @@ public final class App implements AutoCloseable {
         return new org.breakwater.deployday.DayServices(roster, board, measures,
                 new org.breakwater.deployday.postmortem.PostMortemService(plans, catalog, announce, board, roster,
                         measures, dayIncidents(), clock));
+    }
+
+    /** Replays of plans' sampled production calls against staging (docs/staging.md, Replay). */
+    public org.breakwater.staging.replay.ReplayService replays() {
+        TrafficService traffic = traffic();
+        return new org.breakwater.staging.replay.ReplayService(catalog, traffic::samples,
+                new org.breakwater.staging.replay.store.JdbiReplayRepository(database.jdbi()),
+                org.breakwater.staging.replay.HttpFetcher::new, clock);
     }
 
     /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */
@@ -159,7 +168,13 @@ public final class App implements AutoCloseable {
     }
 
     public TrafficService traffic() {
-        return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()));
+        return traffic(java.util.Set.of());
+    }
+
+    /** As {@link #traffic()}, dropping also these query parameters from the targets it samples (replay). */
+    public TrafficService traffic(java.util.Set<String> droppedQuery) {
+        return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()),
+                new org.breakwater.traffic.store.JdbiSampleRepository(database.jdbi()), droppedQuery);
     }
 
     /** Staging against production per service (docs/staging.md, "Parity"). */

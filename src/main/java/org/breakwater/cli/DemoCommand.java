@@ -108,6 +108,18 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         Path catalogDir = root.resolve("catalog");
+        try (DemoReplay standIns = DemoReplay.start()) {
+            standIns.configure(catalogDir);
+            return demo(root, store, catalogDir, temporary, standIns);
+        } catch (IOException e) {
+            err.println("breakwater demo: cannot start the stand-in pkgdb servers: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
+    }
+
+    private int demo(Path root, Path store, Path catalogDir, boolean temporary, DemoReplay standIns) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         out.println("Breakwater demo: an infrastructure team like Fedora's in 2014, before the pkgdb2 roll-out");
         out.println("Demo data unpacked to " + root + " (store: " + store.resolve("breakwater.db") + ")"
                 + (temporary ? "; a temporary folder, removed when the demo stops (--dir DIR keeps it)" : ""));
@@ -187,6 +199,11 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "How far each consumer of the pkgdb2 plan has come (the consumer gates follow this)",
                 "breakwater traffic migrations " + p1 + " --data-dir " + store);
         run(out, err, "traffic", "migrations", p1, data);
+        section(out, "Production's real calls replayed against staging: stand-in pkgdb 1.9 (" + standIns.baseline()
+                + ") and 2.0 (" + standIns.candidate() + ")", "breakwater staging replay " + p1 + " --data-dir " + store);
+        run(out, err, "staging", "replay", p1, "--rate", "200", data);
+        out.println("(the plan's staging-replay gate waits until each difference is acknowledged: breakwater staging"
+                + " replay " + p1 + " --acknowledge KEY --by NAME --note WHY, or on " + "the plan's replay page)");
         section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
                 "breakwater traffic crossings pkgdb --data-dir " + store);
         run(out, err, "traffic", "crossings", "pkgdb", data);

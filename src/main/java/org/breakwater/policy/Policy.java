@@ -86,8 +86,13 @@ public record Policy(int version, LocalDate ratified, Optional<String> minutes, 
      * @param greenDays      the end-to-end suite green on each of the last N days before the start
      * @param runsCandidate  staging runs the candidate version
      * @param soak           the candidate has run in staging at least this long (for proposing dates)
+     * @param replay         production's sampled calls replayed against the candidate show no
+     *                       unexplained difference (gate staging-replay)
      */
-    public record StagingRule(int greenDays, boolean runsCandidate, Duration soak) {
+    public record StagingRule(int greenDays, boolean runsCandidate, Duration soak, boolean replay) {
+        public StagingRule(int greenDays, boolean runsCandidate, Duration soak) {
+            this(greenDays, runsCandidate, soak, false);
+        }
     }
 
     /**

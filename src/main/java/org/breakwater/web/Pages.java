@@ -321,6 +321,7 @@ final class Pages {
         boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
         PlanForms.render(h, r, WebAuth.session(ctx), may, in);
         PlanGates.table(h, r, WebAuth.session(ctx), may, in);
+        ReplayPages.onPlanPage(h, app, p, WebAuth.session(ctx), may);
         h.tag("<h2>Affected consumers by team</h2>");
         if (r.assessment().consumersByTeam().isEmpty()) {
             h.el("p", "No known consumer is hit by a breaking change.");

@@ -165,6 +165,7 @@ public final class WebServer implements AutoCloseable {
         var agenda = app.agenda(policy, settings.mail().from());
         new MeetingPages(app.meetings(policy), agenda, policy, access, auth).register(server);
         routes.addAll(new MeetingRoutes(app.meetings(policy), agenda, policy, access).register(server));
+        routes.addAll(new ReplayPages(app, plans, access, auth).register(server));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {

@@ -61,7 +61,7 @@ class DefaultPolicyTest {
                 new Policy.MeetingRule(1, DayOfWeek.THURSDAY, LocalTime.of(18, 0), ZoneId.of("UTC"),
                         java.util.Optional.of("#fedora-meeting"), java.util.Optional.of("infrastructure@lists.fedoraproject.org"),
                         Duration.ofDays(1), java.util.List.of("meetbot.fedoraproject.org")));
-        assertThat(DEFAULTS.staging()).isEqualTo(new Policy.StagingRule(3, true, Duration.ofDays(7)));
+        assertThat(DEFAULTS.staging()).isEqualTo(new Policy.StagingRule(3, true, Duration.ofDays(7), true));
     }
 
     @Test
@@ -106,7 +106,7 @@ class DefaultPolicyTest {
         String doc = Files.readString(Path.of("docs/policy.md"));
         List<String> keys = List.of("version", "ratified", "minutes", "appliesTo", "announcements.apiBreakNotice",
                 "announcements.outageNotice", "announcements.reminders", "announcements.lists", "meeting.minimum",
-                "meeting.weekly", "staging.runsCandidate", "staging.greenDays", "staging.soak",
+                "meeting.weekly", "staging.runsCandidate", "staging.greenDays", "staging.soak", "staging.replay",
                 "consumers.allAcknowledged", "consumers.essentialVerified", "roster.firefighters",
                 "roster.outsideTeamContacts", "freeze.blocksFrozenServices", "freeze.freezeBreakApprovals",
                 "schedule.businessHours", "schedule.afterRelease", "always", "breaks-or-major", "meeting-decides",
