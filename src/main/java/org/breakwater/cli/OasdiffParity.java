@@ -100,10 +100,8 @@ final class OasdiffParity {
         long differ = rows.stream().filter(Row::differs).count();
         b.append("\n## Parity with oasdiff\n\n")
                 .append("oasdiff is the most complete peer: its checker documents each check's id and level. Below, ")
-                .append(rows.size()).append(" of its\nchecks (endpoints, parameters, request and response bodies and ")
-                .append("their schemas; levels as in\n`checker/rules.go` of tufin/oasdiff at commit 081dd3843c4e; its ")
-                .append("security, stability, read-only/\nwrite-only, property deprecation and versioning checks are not ")
-                .append("mapped yet) against Breakwater's ")
+                .append("all ").append(rows.size()).append(" of its\nchecks (every id in `checker/rules.go` of ")
+                .append("tufin/oasdiff at commit 081dd3843c4e, with its levels) against Breakwater's ")
                 .append("rules and default levels\n(oasdiff's `error` is breaking, `warn` a warning). ").append(differ)
                 .append(" are judged otherwise or not reported; each says why,\nand \"peer wrong on the wire\" marks ")
                 .append("where oasdiff's level does not match what happens to a client.\n\n")

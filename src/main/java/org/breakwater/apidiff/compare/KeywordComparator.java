@@ -55,6 +55,7 @@ final class KeywordComparator {
         optional(ok.contentSchema(), nk.contentSchema(), "contentSchema", scope, n, path, out, nested,
                 KeywordChanges.CONTENT_SCHEMA_ADDED, KeywordChanges.CONTENT_SCHEMA_REMOVED);
         ConditionComparator.compare(o, n, scope, path, out, nested);
+        ExtensibleEnums.compare(o, n, scope, path, out);
     }
 
     /** The path of a subschema held by {@code keyword}: {@code tags.<contains>}. */

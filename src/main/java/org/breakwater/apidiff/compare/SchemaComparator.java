@@ -216,7 +216,9 @@ final class SchemaComparator {
             } else if (wasRequired && !isRequired) {
                 out.add(new Change(Rules.schema(ps, SchemaChange.BECAME_OPTIONAL), after.source(), false, at, "became optional"));
             }
-            diff(before, after, ps, at, out, depth);
+            if (!unseen(oldSpec.resolve(before), request) || !unseen(newSpec.resolve(after), request)) {
+                diff(before, after, ps, at, out, depth); // a value never on the wire either side changes nothing
+            }
         }
         for (Map.Entry<String, Schema> e : n.properties().entrySet()) {
             budget.step();

@@ -59,6 +59,13 @@ public record SchemaChange(String suffix, Level request, Level response, boolean
     public static final SchemaChange ENUM_REMOVED = add("enum-removed", INFO, WARNING,
             "the value is no longer limited to a list: clients may meet values they do not know",
             "enum: [a, b] → type: string");
+    public static final SchemaChange EXTENSIBLE_ENUM_VALUE_ADDED = add("extensible-enum-value-added", INFO, INFO,
+            "a value was added to x-extensible-enum, a list clients are told will grow: readers must already"
+                    + " tolerate values they do not know", "x-extensible-enum: [devel] → [devel, master]");
+    public static final SchemaChange EXTENSIBLE_ENUM_VALUE_REMOVED = add("extensible-enum-value-removed", BREAKING, INFO,
+            "a value was removed from x-extensible-enum: servers may refuse values not in the list, so clients still"
+                    + " sending it will be refused; readers simply stop seeing it",
+            "x-extensible-enum: [devel, master] → [master]");
     public static final SchemaChange DEFAULT_CHANGED = add("default-changed", BREAKING, INFO,
             "the default changed: clients that leave the value out silently get another behaviour",
             "default: 20 → default: 100");

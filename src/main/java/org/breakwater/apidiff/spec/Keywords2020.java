@@ -17,6 +17,9 @@ import java.util.Set;
  * @param minContains       written value; absent means 1 wherever {@code contains} applies
  * @param dependentRequired member name → members required when it is present
  * @param ifSchema          {@code if}; only counts with a {@code then} or an {@code else}
+ * @param extensibleEnum    the values of {@code x-extensible-enum} (Zalando's open enum: the known values, which
+ *                          responses may extend and requests must keep), as canonical JSON text; read in every
+ *                          version, kept here because most schemas have none
  */
 public record Keywords2020(
         Optional<Schema> contains, Optional<BigDecimal> minContains, Optional<BigDecimal> maxContains,
@@ -26,14 +29,15 @@ public record Keywords2020(
         Map<String, Schema> patternProperties, Optional<Schema> propertyNames,
         Optional<Schema> unevaluatedItems, Optional<Schema> unevaluatedProperties,
         Optional<String> contentEncoding, Optional<String> contentMediaType, Optional<Schema> contentSchema,
-        Optional<Schema> not) {
+        Optional<Schema> not, Optional<List<String>> extensibleEnum) {
 
     public static final Keywords2020 NONE = new Keywords2020(Optional.empty(), Optional.empty(), Optional.empty(),
             List.of(), Map.of(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
 
     public Keywords2020 {
+        extensibleEnum = extensibleEnum.map(List::copyOf);
         prefixItems = List.copyOf(prefixItems);
         Map<String, Set<String>> deps = new LinkedHashMap<>();
         dependentRequired.forEach((k, v) -> deps.put(k, Set.copyOf(v)));
@@ -46,7 +50,17 @@ public record Keywords2020(
     Keywords2020 withNot(Optional<Schema> schema) {
         return new Keywords2020(contains, minContains, maxContains, prefixItems, dependentRequired, dependentSchemas,
                 ifSchema, thenSchema, elseSchema, patternProperties, propertyNames, unevaluatedItems,
-                unevaluatedProperties, contentEncoding, contentMediaType, contentSchema, schema);
+                unevaluatedProperties, contentEncoding, contentMediaType, contentSchema, schema, extensibleEnum);
+    }
+
+    /** These keywords with the values of {@code x-extensible-enum}. */
+    Keywords2020 withExtensibleEnum(Optional<List<String>> values) {
+        if (values.isEmpty() && extensibleEnum.isEmpty()) {
+            return this;
+        }
+        return new Keywords2020(contains, minContains, maxContains, prefixItems, dependentRequired, dependentSchemas,
+                ifSchema, thenSchema, elseSchema, patternProperties, propertyNames, unevaluatedItems,
+                unevaluatedProperties, contentEncoding, contentMediaType, contentSchema, not, values);
     }
 
     /** True when {@code if} counts: it has a branch to select. */
@@ -78,7 +92,7 @@ public record Keywords2020(
                 ownIf ? elseSchema : other.elseSchema, patterns, propertyNames.or(other::propertyNames),
                 unevaluatedItems.or(other::unevaluatedItems), unevaluatedProperties.or(other::unevaluatedProperties),
                 contentEncoding.or(other::contentEncoding), contentMediaType.or(other::contentMediaType),
-                contentSchema.or(other::contentSchema), not.or(other::not));
+                contentSchema.or(other::contentSchema), not.or(other::not), extensibleEnum.or(other::extensibleEnum));
     }
 
     /** True for the schema {@code false}: no value matches it. */

@@ -27,6 +27,10 @@ final class Keywords2020Reader {
     }
 
     Keywords2020 read(SpecFiles.Document doc, String pointer, ObjectNode o) throws SpecException {
+        return keywords(doc, pointer, o).withExtensibleEnum(SchemaReader.values(o, "x-extensible-enum"));
+    }
+
+    private Keywords2020 keywords(SpecFiles.Document doc, String pointer, ObjectNode o) throws SpecException {
         if (!uses(o)) {
             return Keywords2020.NONE;
         }
@@ -40,7 +44,7 @@ final class Keywords2020Reader {
                 map(doc, pointer, o, "patternProperties"), one(doc, pointer, o, "propertyNames"),
                 one(doc, pointer, o, "unevaluatedItems"), one(doc, pointer, o, "unevaluatedProperties"),
                 o.text("contentEncoding"), o.text("contentMediaType").map(Keywords2020Reader::mediaType),
-                one(doc, pointer, o, "contentSchema"), not);
+                one(doc, pointer, o, "contentSchema"), not, Optional.empty());
     }
 
     private boolean uses(ObjectNode o) {

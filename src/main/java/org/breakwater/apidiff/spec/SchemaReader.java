@@ -158,7 +158,12 @@ final class SchemaReader {
         if (o.has("const")) {
             return Optional.of(List.of(canonical(o.fields().get("const"))));
         }
-        return o.array("enum").map(a -> {
+        return values(o, "enum");
+    }
+
+    /** The values of an array keyword ({@code enum}, {@code x-extensible-enum}) as canonical JSON text. */
+    static Optional<List<String>> values(ObjectNode o, String keyword) {
+        return o.array(keyword).map(a -> {
             List<String> values = new ArrayList<>(a.items().size());
             for (Node n : a.items()) {
                 values.add(canonical(n));
