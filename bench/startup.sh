@@ -155,7 +155,7 @@ section="$build/section.md"
       'BEGIN {printf "| %s | %.2f | %.2f× | %.2f | %.2f× | %.0f | %s | %s|\n", id, cpu, ocpu / cpu, wall, owall / wall, rss, cls, code}'
   done
   echo
-  echo "Configurations: \`launcher-17\` is \`./breakwater\` with Java 17 first on the PATH (C1 only, serial GC, small young generation, dynamic CDS archive recorded from a demo run); \`launcher-25\` the same launcher with the JDK 24+ first on the PATH (an AOT cache, JEP 483/514/515, recorded from the same demo run, instead of the CDS archive); \`java-jar-17\` plain \`java -jar\`; \`baseline-launcher-17\` the baseline commit's launcher; \`openapi-diff-17\` the peer's CLI (\`bench/src/main/java/org/breakwater/bench/OpenApiDiffCli.java\`), JVM defaults."
+  echo "Configurations: \`launcher-17\` is \`./breakwater\` with Java 17 first on the PATH (C1 only, serial GC, small young generation, dynamic CDS archive recorded from a demo run); \`launcher-25\` the same launcher with the JDK 24+ first on the PATH (an AOT cache, JEP 483/514/515, recorded from the same demo run, instead of the CDS archive); \`java-jar-17\` plain \`java -jar\`; \`baseline-launcher-17\` the baseline commit's launcher; \`openapi-diff-17\` the peer's CLI (\`bench/src/main/java/org/breakwater/bench/OpenApiDiffCli.java\`), JVM defaults, without \`--fail-on-incompatible\` (so it exits 0)."
   echo
   cat "$bench/startup-notes.md"
   echo "<!-- startup-benchmark:end -->"
