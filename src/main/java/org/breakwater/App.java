@@ -75,7 +75,34 @@ public final class App implements AutoCloseable {
     public PlanService plans(Policy policy) {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
-                        new JdbiTrafficRepository(database.jdbi())));
+                        new JdbiTrafficRepository(database.jdbi())))
+                .staging(suiteResults())
+                .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)));
+    }
+
+    private org.breakwater.deployday.roster.RosterRepository rosterStore() {
+        return new org.breakwater.deployday.roster.store.JdbiRosterRepository(database.jdbi());
+    }
+
+    /** Where the deployment day's board, measures and post-mortem read a plan's incidents: the incident store. */
+    public org.breakwater.deployday.board.DayIncidents dayIncidents() {
+        return new org.breakwater.deployday.board.StoredIncidents(
+                new org.breakwater.deployday.incident.store.JdbiIncidentRepository(database.jdbi()));
+    }
+
+    /** The deployment day (docs/deployment-day.md) of plans judged by {@code policy}; mails from {@code from}. */
+    public org.breakwater.deployday.DayServices day(Policy policy, Templates templates, String from) {
+        PlanService plans = plans(policy);
+        var roster = new org.breakwater.deployday.roster.RosterService(rosterStore(), plans, catalog,
+                new JdbiAnnounceRepository(database.jdbi()), from, clock);
+        AnnounceService announce = announcements(policy, templates, from);
+        var board = new org.breakwater.deployday.board.BoardService(
+                new org.breakwater.deployday.board.store.JdbiBoardRepository(database.jdbi()), plans, catalog, roster,
+                announce, dayIncidents(), clock);
+        var measures = new org.breakwater.deployday.measures.MeasuresService(catalog, plans, dayIncidents(), clock);
+        return new org.breakwater.deployday.DayServices(roster, board, measures,
+                new org.breakwater.deployday.postmortem.PostMortemService(plans, catalog, announce, board, roster,
+                        measures, dayIncidents(), clock));
     }
 
     /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */
@@ -133,6 +160,49 @@ public final class App implements AutoCloseable {
 
     public CalendarRepository calendar() {
         return calendar;
+    }
+
+    /** The staging suites registry; {@code secrets} seals and opens their secrets (docs/staging.md). */
+    public org.breakwater.staging.SuiteService suites(org.breakwater.staging.SecretBox secrets) {
+        return new org.breakwater.staging.SuiteService(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), catalog, secrets, clock);
+    }
+
+    /** Runs suites with {@code launcher}; the first run of a new test is recorded for the bus. */
+    public org.breakwater.staging.SuiteRuns suiteRuns(org.breakwater.staging.SecretBox secrets,
+                                                      org.breakwater.staging.SuiteLauncher launcher) {
+        return new org.breakwater.staging.SuiteRuns(new org.breakwater.staging.store.JdbiSuiteRepository(database.jdbi()),
+                catalog, secrets, launcher, new org.breakwater.staging.bus.TestAddedEvents(
+                new JdbiAnnounceRepository(database.jdbi()), clock), clock);
+    }
+
+    /** The suites' schedule: {@code owner} names this instance; taken suites run on {@code executor}. */
+    public org.breakwater.staging.SuiteScheduler suiteScheduler(org.breakwater.staging.SuiteRuns runs, String owner,
+                                                                java.util.concurrent.Executor executor) {
+        return new org.breakwater.staging.SuiteScheduler(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), runs, clock, owner, executor);
+    }
+
+    /** Suite runs, history and the gate's view of them, read only. */
+    public org.breakwater.staging.SuiteResults suiteResults() {
+        return new org.breakwater.staging.SuiteResults(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()));
+    }
+
+    /** The breakage detector over the stored traffic, judging by {@code policy} (docs/deployment-day.md). */
+    public org.breakwater.deployday.detect.Detector detector(org.breakwater.deployday.detect.DetectionPolicy policy) {
+        return new org.breakwater.deployday.detect.Detector(catalog, traffic(), new JdbiPlanRepository(database.jdbi()),
+                incidents(), new org.breakwater.deployday.detect.IncidentNotices(new JdbiAnnounceRepository(
+                        database.jdbi()), clock), policy, clock);
+    }
+
+    /**
+     * Runs the detector with the default policy over every plan in progress or settling (after a
+     * follower's poll); returns a line per incident it opened.
+     */
+    public List<String> detectBreakage() {
+        return detector(org.breakwater.deployday.detect.DetectionPolicy.defaults()).active().opened().stream()
+                .map(i -> "incident " + i.id() + " opened: " + i.title()).toList();
     }
 
     /** Incidents of the deployment day (docs/deployment-day.md). */

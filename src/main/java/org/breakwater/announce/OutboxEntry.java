@@ -11,10 +11,20 @@ import java.util.Optional;
  *
  * @param destination the recipients of a mail, comma-separated, or a bus message's topic
  * @param subject     a mail's subject, or a bus message's schema name
+ * @param attachment  an iCalendar text sent with a mail as {@code invite.ics} (a roster invitation's window)
  */
 public record OutboxEntry(long id, Channel channel, String messageId, Optional<Long> announcementId, String destination,
                           String subject, String payload, int attempts, Instant nextAttemptAt, State state,
-                          Optional<String> lastError, Instant createdAt, Optional<Instant> sentAt) {
+                          Optional<String> lastError, Instant createdAt, Optional<Instant> sentAt,
+                          Optional<String> attachment) {
+    /** An entry without an attachment. */
+    public OutboxEntry(long id, Channel channel, String messageId, Optional<Long> announcementId, String destination,
+                       String subject, String payload, int attempts, Instant nextAttemptAt, State state,
+                       Optional<String> lastError, Instant createdAt, Optional<Instant> sentAt) {
+        this(id, channel, messageId, announcementId, destination, subject, payload, attempts, nextAttemptAt, state,
+                lastError, createdAt, sentAt, Optional.empty());
+    }
+
     /** How an entry travels. */
     public enum Channel {
         MAIL, BUS;

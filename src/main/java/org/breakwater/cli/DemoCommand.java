@@ -128,7 +128,14 @@ final class DemoCommand implements Callable<Integer> {
             app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
             plans = DemoPlans.make(app, Instant.now());
             DemoPlans.accounts(app);
+            DemoDay.make(app, plans.pkgdb2());
         } catch (IOException | CalendarException | IllegalStateException e) {
+            err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
+        try {
+            DemoSuites.make(store, catalogDir, Instant.now());
+        } catch (IllegalStateException e) {
             err.println("breakwater demo: the demo plans do not load (a bug in the demo data): " + e.getMessage());
             return ExitCode.INTERNAL_ERROR;
         }
@@ -153,6 +160,10 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "The pkgdb2 roll-out as it should have gone, with the account system in the same plan",
                 "breakwater plan show " + p1 + " --data-dir " + store);
         run(out, err, "plan", "show", p1, data);
+        section(out, "pkgdb's end-to-end suite in staging: the plan's staging-green gate follows its runs",
+                "breakwater staging runs pkgdb-e2e --data-dir " + store);
+        run(out, err, "staging", "runs", "pkgdb-e2e", data);
+        run(out, err, "staging", "history", "pkgdb-e2e", data);
         section(out, "What a CI pipeline hears today", "breakwater can-deploy --plan " + p1 + " --data-dir " + store);
         run(out, err, "can-deploy", "--plan", p1, data);
         Path logs;
@@ -177,6 +188,18 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
                 "breakwater traffic crossings pkgdb --data-dir " + store);
         run(out, err, "traffic", "crossings", "pkgdb", data);
+        section(out, "The pkgdb2 day's roster: proposed from the plan, everyone confirmed (the roster gate follows)",
+                "breakwater roster show " + p1 + " --data-dir " + store);
+        run(out, err, "roster", "show", p1, data);
+        section(out, "The day's board: checklist, roster, incidents, whether a rollback is possible",
+                "breakwater board show " + p1 + " --data-dir " + store);
+        run(out, err, "board", "show", p1, data);
+        section(out, "How deployments have gone this year: DORA's four keys", "breakwater measures --days 365 --data-dir "
+                + store);
+        run(out, err, "measures", "--days", "365", data);
+        section(out, "The post-mortem draft, assembled from the record", "breakwater postmortem " + p1 + " --data-dir "
+                + store);
+        run(out, err, "postmortem", p1, data);
         section(out, "Staging against production: what staging never sees (Bugzilla's sync script), with a score",
                 "breakwater staging parity --service pkgdb --data-dir " + store);
         run(out, err, "staging", "parity", "--service", "pkgdb", data);
@@ -196,6 +219,7 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "When can bodhi2 go out? Not before Fedora 21 is out, then a few weeks after it",
                 "breakwater plan propose " + p2 + " --not-before " + f21 + " --data-dir " + store);
         run(out, err, "plan", "propose", p2, "--not-before", f21, data);
+        deploymentDay(root, catalogDir, out, err);
         out.println(RULE);
         if (temporary) {
             out.println(noServe ? "The demo's temporary folder is removed as it ends: to try the commands below, run"
@@ -309,6 +333,26 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INTERNAL_ERROR;
         }
         return ExitCode.OK;
+    }
+
+    /** The pkgdb2 day replayed in a store of its own: the follower's detector opens the incidents. */
+    private static void deploymentDay(Path root, Path catalogDir, PrintWriter out, PrintWriter err) {
+        DemoIncidents.Day day;
+        try {
+            day = DemoIncidents.prepare(root, catalogDir, Instant.now());
+        } catch (IOException | org.breakwater.apidiff.spec.SpecException | RuntimeException e) {
+            err.println("breakwater demo: the deployment day does not load (a bug in the demo data): " + e.getMessage());
+            return;
+        }
+        String data = "--data-dir=" + day.store();
+        section(out, "The pkgdb2 day, replayed: production traffic after the cut-over, followed, breakage detected",
+                "breakwater traffic ingest --service pkgdb --env production --follow --polls 1 " + day.log()
+                        + " --data-dir " + day.store());
+        run(out, err, "traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
+                "--quiet", day.log().toString(), data);
+        DemoIncidents.summary(day, out);
+        section(out, "The day's incidents", "breakwater incident list --data-dir " + day.store());
+        run(out, err, "incident", "list", data);
     }
 
     private static void section(PrintWriter out, String title, String command) {

@@ -191,7 +191,8 @@ public final class GateEvaluator {
         }
         GateState state = facts.now().isAfter(plan.start()) ? GateState.FAILED : GateState.PENDING;
         return new Gate(id, title, rule, state, Optional.of(plan.start()), ev, waiver, "green on " + green.size()
-                + " of the last " + days + " days; record each day's run (gate record PLAN staging-green --evidence URL)");
+                + " of the last " + days + " days; the suites covering its services count on the candidate version"
+                + " (breakwater staging runs), or record each day's run (gate record PLAN staging-green --evidence URL)");
     }
 
     /**

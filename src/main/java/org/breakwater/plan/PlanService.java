@@ -43,6 +43,8 @@ public final class PlanService {
     private final Clock clock;
     private final PlanEvents events;
     private volatile MigrationSource migrations = MigrationSource.RECORDED;
+    private volatile StagingEvidence staging = StagingEvidence.NONE;
+    private volatile RosterConfirmations roster = RosterConfirmations.NONE;
 
     public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
                        Clock clock) {
@@ -63,6 +65,18 @@ public final class PlanService {
     /** Where consumer migrations come from (default: declared consumers and recorded evidence only). */
     public PlanService migrations(MigrationSource source) {
         this.migrations = source;
+        return this;
+    }
+
+    /** Evidence computed from staging (default: none; recorded evidence only). */
+    public PlanService staging(StagingEvidence source) {
+        this.staging = source;
+        return this;
+    }
+
+    /** Where the roster gate hears of confirmations besides hand-recorded evidence (default: none). */
+    public PlanService roster(RosterConfirmations source) {
+        this.roster = source;
         return this;
     }
 
@@ -271,7 +285,10 @@ public final class PlanService {
         List<Migration> moved = migrations.migrations(assessment, evidence, now);
         moved.forEach(m -> m.service().flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
                 .ifPresent(essential::add));
-        GateEvaluator.Facts facts = new GateEvaluator.Facts(evidence, plans.waivers(plan.id()), stagingRuns,
+        List<Evidence> judged = new ArrayList<>(evidence);
+        judged.addAll(roster.confirmations(plan.id()));
+        judged.addAll(staging.evidence(plan, now));
+        GateEvaluator.Facts facts = new GateEvaluator.Facts(judged, plans.waivers(plan.id()), stagingRuns,
                 calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()
                         .map(w -> new FreezeWindow(w.name(), w.start(), w.end())).toList(),
                 essential, now, moved);

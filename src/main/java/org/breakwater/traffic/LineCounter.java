@@ -82,7 +82,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
             crossings.add(c.crossing(), c.name(), c.known(), at);
         }
         Operation o = operation(line, at);
-        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at);
+        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at, line.statusCode());
     }
 
     @Override
@@ -92,7 +92,8 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
         crossings.add(r.client(), c, r.time());
         String operation = window(r.time()).matcher().flatMap(m -> m.matchKey(r.method(), r.target()))
                 .orElseGet(() -> Usage.unmatched(r.method(), TrafficService.path(r.target())));
-        counts.add(ids.caller(c.name(), c.known()), c.name(), c.known(), ids.operation(operation), operation, r.time());
+        counts.add(ids.caller(c.name(), c.known()), c.name(), c.known(), ids.operation(operation), operation, r.time(),
+                r.status());
     }
 
     /** How many callers and operations the caches hold. */

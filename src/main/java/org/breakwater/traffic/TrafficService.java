@@ -106,7 +106,7 @@ public final class TrafficService {
                 inputs.get(i).read().ifPresent(reads::add); // a log whose reading failed is not remembered as read
             }
         }
-        repository.merge(usages, crossings.crossings(), List.of(), List.of(), reads);
+        repository.merge(usages, crossings.crossings(), List.of(), List.of(), reads, tally.statuses());
         return Outcome.done(new Report(summaries, usages, crossings.crossings()));
     }
 
@@ -118,6 +118,11 @@ public final class TrafficService {
 
     public List<Usage> usages(String service, Optional<String> environment) {
         return repository.usages(service, environment);
+    }
+
+    /** Calls by status class in one-minute buckets from {@code from} to {@code to} (a bounded window is kept). */
+    public List<StatusCount> statuses(String service, String environment, java.time.Instant from, java.time.Instant to) {
+        return repository.statuses(service, environment, from, to);
     }
 
     /** Where following a service's logs in {@code environment} stopped, per file (traffic ingest --follow). */

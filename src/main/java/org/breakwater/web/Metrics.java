@@ -33,10 +33,11 @@ final class Metrics implements AutoCloseable {
     private final App app;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final StoreGauges store;
+    private final DayGauges day;
     private final Counter delivered;
     private final Counter failed;
 
-    Metrics(App app, AnnounceService announcements) {
+    Metrics(App app, AnnounceService announcements, org.breakwater.deployday.measures.MeasuresService measures) {
         this.app = app;
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -47,6 +48,7 @@ final class Metrics implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         app.database().measure(registry);
         store = new StoreGauges(announcements, app.traffic(), app.clock(), registry);
+        day = new DayGauges(measures, app.clock(), registry);
         delivered = Counter.builder("breakwater.outbox.delivered").description("Outbox entries delivered.")
                 .register(registry);
         failed = Counter.builder("breakwater.outbox.delivery.failures")
@@ -72,6 +74,7 @@ final class Metrics implements AutoCloseable {
     /** Everything, in Prometheus' text format; what the store knows is read at most every few seconds. */
     String text() {
         store.refresh();
+        day.refresh();
         return registry.scrape();
     }
 

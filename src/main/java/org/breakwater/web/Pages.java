@@ -313,6 +313,7 @@ final class Pages {
         in.notice(h);
         h.el("p", p.releaseLabel() + " → " + p.environment() + ", " + Times.show(p.start()) + " for "
                 + Times.show(p.duration()) + "; " + p.status().id() + "; owner " + p.owner());
+        h.tag("<p>").link("/plans/" + p.id() + "/board", "The day's board").tag(" (checklist, roster, rollback)</p>");
         h.tag("<p><strong>Policy: ").text(r.assessment().verdict().label()).tag("</strong> — ")
                 .text(r.assessment().verdict().reason()).tag("</p>");
         CanDeploy answer = Requests.done(plans.canDeploy(p.id()), 404);

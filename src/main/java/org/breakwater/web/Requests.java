@@ -92,6 +92,11 @@ final class Requests {
         return name;
     }
 
+    /** "2014-06-16 12:00 UTC". */
+    static String show(Instant t) {
+        return org.breakwater.cli.common.Times.show(t);
+    }
+
     static void json(Context ctx, String body) {
         ctx.contentType("application/json").result(body);
     }

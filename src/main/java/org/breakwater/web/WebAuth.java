@@ -129,7 +129,8 @@ final class WebAuth {
     /** What anyone may see even when reading needs a login: the probes, the login itself, Breakwater's API description. */
     private static boolean open(String path) {
         return path.equals("/healthz") || path.equals("/metrics") || path.equals("/login") || path.equals("/logout")
-                || path.startsWith("/login/") || path.equals("/api/v1/openapi.json");
+                || path.startsWith("/login/") || path.equals("/api/v1/openapi.json")
+                || path.equals("/roster/confirm"); // a roster invitation's link: its single-use token is the proof
     }
 
     /**

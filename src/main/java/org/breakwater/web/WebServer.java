@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.breakwater.App;
+import org.breakwater.deployday.DayServices;
 import org.breakwater.announce.AnnounceService;
 import org.breakwater.announce.Courier;
 import org.breakwater.announce.OutboxEntry;
@@ -113,7 +114,8 @@ public final class WebServer implements AutoCloseable {
         PlanService plans = app.plans(policy);
         WebAuth auth = new WebAuth(access, settings);
         AnnounceService announcements = app.announcements(policy, settings.mail().templates(), settings.mail().from());
-        Metrics metrics = new Metrics(app, announcements);
+        DayServices day = app.day(policy, settings.mail().templates(), settings.mail().from());
+        Metrics metrics = new Metrics(app, announcements, day.measures());
         ServerLog serverLog = new ServerLog();
         RequestLog requestLog = new RequestLog(settings.network());
         Javalin server = Javalin.create(config -> {
@@ -152,6 +154,13 @@ public final class WebServer implements AutoCloseable {
         new StagingPages(app).register(server);
         routes.addAll(new StagingRoutes(app, plans).register(server));
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
+        new SuitePages(app).register(server);
+        routes.addAll(new SuiteRoutes(app).register(server));
+        routes.addAll(new IncidentRoutes(app, access).register(server));
+        new IncidentPages(app, access, auth).register(server);
+        new DayPages(app, plans, day, access, auth, settings.network().publicUrl()).register(server);
+        new MeasuresPage(day).register(server);
+        routes.addAll(new DayRoutes(app, plans, day, access, settings.network().publicUrl()).register(server));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {

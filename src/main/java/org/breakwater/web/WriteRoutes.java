@@ -81,6 +81,11 @@ final class WriteRoutes {
 
     /** The authenticated caller, or 401. */
     private Principal principal(Context ctx) {
+        return principal(ctx, access);
+    }
+
+    /** The caller named by the request's API token ({@code Authorization: Bearer}), or 401. */
+    static Principal principal(Context ctx, AccessService access) {
         String header = ctx.header("Authorization");
         if (header == null || !header.startsWith("Bearer ")) {
             ctx.header("WWW-Authenticate", "Bearer");

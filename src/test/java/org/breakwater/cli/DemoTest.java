@@ -46,7 +46,11 @@ class DemoTest {
                 .contains("15 breaking")
                 .contains("Plan 1: pkgdb2 roll-out, with the account system 0.8.19 [scheduled]")
                 .contains("policy    applies: essential service fas 0.8.19 breaks the API")
-                .contains("Gates: 4 of 10 met or waived")
+                .contains("Gates: 5 of 10 met or waived") // the roster gate, met by the roster's confirmations
+                .contains("Roster of plan 1 (pkgdb2 roll-out, with the account system 0.8.19): 10 of 10 confirmed")
+                .contains("Rollback: possible, to fas 0.8.18, pkgdb 1.9.2")
+                .contains("# pkgdb2 roll-out, with the account system 0.8.19 post-mortem and strategy for future")
+                .containsPattern("pkgdb\\s+\\d+\\s+[0-9.]+\\s+\\d+d")
                 .containsPattern("(?m)^no\\n  - the deployment window opens")
                 .contains("outage-notice pending")
                 .contains("Due now: fedocal 1.0")

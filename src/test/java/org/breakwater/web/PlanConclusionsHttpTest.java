@@ -117,8 +117,9 @@ class PlanConclusionsHttpTest {
         LoginHttpTest.Browser b = new LoginHttpTest.Browser(server);
         String csrf = b.csrf("/login");
         b.post("/login", LoginHttpTest.form("csrf", csrf, "username", "pingou", "password", "breakwater-demo",
-                "next", "/plans/1"));
-        HttpResponse<String> r = b.post("/plans/1/evidence", LoginHttpTest.form("csrf", b.csrf("/plans/1"),
+                "next", "/plans/2"));
+        // bodhi2: the demo's pkgdb2 roster is confirmed, so its roster gate is no longer offered in the form
+        HttpResponse<String> r = b.post("/plans/2/evidence", LoginHttpTest.form("csrf", b.csrf("/plans/2"),
                 "gate", "roster", "evidence", "pingou", "note", "firefigther", "at", "", "decision", ""));
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("Nothing was recorded")
@@ -126,7 +127,7 @@ class PlanConclusionsHttpTest {
                 .containsPattern("<span id=\"note-error\" class=\"failed\">&#39;firefigther&#39; counts for nothing on the"
                         + " roster; did you mean &#39;firefighter&#39;\\?")
                 .contains("value=\"pingou\"").contains("<option value=\"roster\" selected>");
-        assertThat(b.get("/plans/1").body()).doesNotContain("firefigther");
+        assertThat(b.get("/plans/2").body()).doesNotContain("firefigther");
     }
 
     @Test

@@ -41,7 +41,7 @@ final class Mails {
             m.setFrom(new InternetAddress(from, true));
             m.setRecipients(Message.RecipientType.TO, addresses(e.recipients()));
             m.setSubject(e.subject(), "UTF-8");
-            m.setText(e.payload(), "UTF-8");
+            body(m, e);
             m.setSentDate(Date.from(e.createdAt()));
             m.setHeader("X-Mailer", "Breakwater");
             e.announcementId().ifPresent(id -> {
@@ -58,6 +58,20 @@ final class Mails {
         } catch (MessagingException ex) {
             throw new DeliveryException("the mail cannot be written: " + ex.getMessage(), ex);
         }
+    }
+
+    /** Plain text; with an attachment, a multipart/mixed of the text and the iCalendar file (RFC 6047's text/calendar). */
+    private static void body(MimeMessage m, OutboxEntry e) throws MessagingException {
+        if (e.attachment().isEmpty()) {
+            m.setText(e.payload(), "UTF-8");
+            return;
+        }
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText(e.payload(), "UTF-8");
+        jakarta.mail.internet.MimeBodyPart ics = new jakarta.mail.internet.MimeBodyPart();
+        ics.setContent(e.attachment().get(), "text/calendar; charset=UTF-8; method=PUBLISH");
+        ics.setFileName("invite.ics");
+        m.setContent(new jakarta.mail.internet.MimeMultipart("mixed", text, ics));
     }
 
     static InternetAddress[] addresses(List<String> recipients) throws AddressException {

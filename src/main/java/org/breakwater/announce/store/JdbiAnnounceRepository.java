@@ -18,7 +18,7 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
     private static final String COLUMNS = "id, plan_id, kind, consumer, recipients, subject, body, status, created_by,"
             + " created_at, edited_by, sent_by, queued_at, sent_at, message_id";
     private static final String OUTBOX = "id, channel, message_id, announcement_id, destination, subject, payload,"
-            + " attempts, next_attempt_at, state, last_error, created_at, sent_at";
+            + " attempts, next_attempt_at, state, last_error, created_at, sent_at, attachment";
 
     private final Jdbi jdbi;
 
@@ -49,7 +49,7 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
                 rs.getString("payload"), rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("next_attempt_at")),
                 OutboxEntry.State.valueOf(rs.getString("state").toUpperCase(java.util.Locale.ROOT)),
                 Optional.ofNullable(rs.getString("last_error")), Instant.ofEpochMilli(rs.getLong("created_at")),
-                instant(rs, "sent_at"));
+                instant(rs, "sent_at"), Optional.ofNullable(rs.getString("attachment")));
     }
 
     @Override
@@ -100,10 +100,11 @@ public final class JdbiAnnounceRepository implements AnnounceRepository {
 
     private static void insert(Handle h, OutboxEntry e) {
         h.createUpdate("insert into outbox (channel, message_id, announcement_id, destination, subject, payload, attempts,"
-                        + " next_attempt_at, state, created_at) values (?, ?, ?, ?, ?, ?, 0, ?, 'pending', ?)")
+                        + " next_attempt_at, state, created_at, attachment) values (?, ?, ?, ?, ?, ?, 0, ?, 'pending', ?, ?)")
                 .bind(0, e.channel().id()).bind(1, e.messageId()).bind(2, e.announcementId().orElse(null))
                 .bind(3, e.destination()).bind(4, e.subject()).bind(5, e.payload())
-                .bind(6, e.nextAttemptAt().toEpochMilli()).bind(7, e.createdAt().toEpochMilli()).execute();
+                .bind(6, e.nextAttemptAt().toEpochMilli()).bind(7, e.createdAt().toEpochMilli())
+                .bind(8, e.attachment().orElse(null)).execute();
     }
 
     @Override

@@ -33,7 +33,8 @@ import org.breakwater.catalog.Use;
  * {@code consumers}, each a list of entries.
  */
 final class YamlCatalogReader {
-    static final Set<String> SECTIONS = Set.of("environments", "teams", "people", "services", "consumers");
+    /** {@code suites} is read by staging suite import (org.breakwater.staging.files), not here. */
+    static final Set<String> SECTIONS = Set.of("environments", "teams", "people", "services", "consumers", "suites");
 
     private final String file;
     private final Path path;

@@ -81,6 +81,10 @@ final class TrafficIngestCommand implements Callable<Integer> {
             description = "with --follow: seconds between reads (default: ${DEFAULT-VALUE})")
     int interval;
 
+    @Option(names = "--no-detect", description = "with --follow: do not run the breakage detector after each read"
+            + " (by default it judges the plans in progress or settling, docs/deployment-day.md)")
+    boolean noDetect;
+
     @Option(names = "--polls", paramLabel = "N",
             description = "with --follow: stop after N reads (default: until interrupted)")
     Integer polls;
@@ -245,6 +249,10 @@ final class TrafficIngestCommand implements Callable<Integer> {
                                 s.samples().forEach(m -> out.println("    " + m.message()));
                             }
                         }
+                        out.flush();
+                    }
+                    if (poll.readSomething() && !noDetect) {
+                        app.detectBreakage().forEach(line -> out.println(Times.show(java.time.Instant.now()) + "  " + line));
                         out.flush();
                     }
                     done++;

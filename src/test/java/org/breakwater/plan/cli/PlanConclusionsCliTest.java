@@ -88,8 +88,9 @@ class PlanConclusionsCliTest {
         assertThat(contact.err()).contains("did you mean 'contact:qa'?");
         assertThat(run("gate", "record", "1", "consumers-acknowleged", "--consumer", "fedpkg", "--evidence", "x").err())
                 .contains("unknown gate 'consumers-acknowleged'; did you mean 'consumers-acknowledged'?");
+        // the demo's roster is confirmed by everyone on it (docs/deployment-day.md): the gate is met without hand records
         assertThat(run("plan", "show", "1").out()).contains("23 of 26 not acknowledged")
-                .contains("needs 1 more firefighter(s) from infrastructure; a contact from abrt");
+                .contains("[x] roster").doesNotContain("more firefighter(s)");
 
         assertThat(run("gate", "record", "1", "consumers-acknowledged", "--consumer", "fedpkg", "--evidence",
                 "https://lists.example/ack").code()).isZero();
