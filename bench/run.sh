@@ -74,10 +74,13 @@ if [[ ",$tools," == *",breakwater,"* ]]; then
   fi
   if [ -n "$bw_jar" ]; then
     # Which JVM options does the launcher pass? Ask it, with a stand-in 'java' that prints them.
+    # It sits in a bin/ beside the real JDK's release file: the launcher names its archive after it.
     shim="$(mktemp -d)"
-    printf '#!/bin/sh\nfor a in "$@"; do [ "$a" = -jar ] && break; printf "%%s " "$a"; done\n' >"$shim/java"
-    chmod +x "$shim/java"
-    launcher_flags="$(PATH="$shim:$PATH" "$bw_launcher" --help 2>/dev/null | sed 's/ *$//')"
+    mkdir "$shim/bin"
+    cp "$(dirname "$(readlink -f "$(command -v java)")")/../release" "$shim/release" 2>/dev/null || true
+    printf '#!/bin/sh\nfor a in "$@"; do [ "$a" = -jar ] && break; printf "%%s " "$a"; done\n' >"$shim/bin/java"
+    chmod +x "$shim/bin/java"
+    launcher_flags="$(PATH="$shim/bin:$PATH" "$bw_launcher" --help 2>/dev/null | sed 's/ *$//')"
     rm -rf "$shim"
     echo "   launcher runs: java $launcher_flags -jar target/breakwater.jar ..." >&2
   fi

@@ -30,7 +30,7 @@ public final class Main {
 
     /** Runs a command line and returns its exit code; used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         try {
@@ -63,8 +63,17 @@ public final class Main {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
+    /** Every command (help, tests). */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new BreakwaterCommand());
+        return configured(new CommandLine(new BreakwaterCommand()));
+    }
+
+    /** The commands {@code args} need: only the subcommand they name when they name one ({@link LazyCommands}). */
+    static CommandLine commandLine(String... args) {
+        return configured(LazyCommands.forArguments(args));
+    }
+
+    private static CommandLine configured(CommandLine cli) {
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             java.util.Optional<org.breakwater.store.StoreException> store = org.breakwater.store.Database.explain(ex);

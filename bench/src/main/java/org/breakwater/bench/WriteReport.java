@@ -78,7 +78,8 @@ public final class WriteReport {
 
   /** The sections other scripts write into the same file (catalog.sh, load.sh); this report keeps them. */
   static final String[] OTHER_SECTIONS = {"catalog-benchmark", "load-benchmark", "traffic-benchmark", "yaml-benchmark",
-    "junit-benchmark"};
+    "junit-benchmark", "startup-benchmark", "detect-benchmark",
+    "replay-benchmark"};
 
   /** The new report with every other script's section of the old file kept. */
   static String keepOtherSections(String oldText, String newText) {
