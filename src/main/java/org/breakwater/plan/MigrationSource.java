@@ -25,9 +25,14 @@ public interface MigrationSource {
      * consumers-migrated names it: a verification recorded by hand).
      */
     static List<Migration> recorded(Assessment assessment, List<Evidence> evidence, Instant now) {
-        Map<String, Migration> out = new LinkedHashMap<>();
         List<Evidence> perConsumer = evidence.stream().filter(e -> e.note().isPresent()
                 && (e.gate().equals("consumers-migrated") || e.gate().equals("consumers-acknowledged"))).toList();
+        return new ArrayList<>(RecordedMigrations.of(assessment, perConsumer, () -> declared(assessment, perConsumer)));
+    }
+
+    /** {@link #recorded}, worked out (the list is kept per plan by {@link RecordedMigrations}). */
+    private static List<Migration> declared(Assessment assessment, List<Evidence> perConsumer) {
+        Map<String, Migration> out = new LinkedHashMap<>();
         for (List<AffectedConsumer> team : assessment.consumersByTeam().values()) {
             for (AffectedConsumer a : team) {
                 String name = a.consumer().name();

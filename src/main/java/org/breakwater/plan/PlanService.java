@@ -276,8 +276,9 @@ public final class PlanService {
         }
         Catalog all = catalog.export();
         List<Migration> moved = migrations.migrations(assessment, evidence, now);
-        moved.forEach(m -> m.service().flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
-                .ifPresent(essential::add));
+        Set<String> reached = new java.util.HashSet<>();
+        moved.forEach(m -> m.service().ifPresent(reached::add)); // thousands of consumers, a few services
+        reached.forEach(s -> all.service(s).filter(x -> x.tier() == Tier.ESSENTIAL).ifPresent(x -> essential.add(s)));
         List<Evidence> withRoster = new ArrayList<>(evidence);
         withRoster.addAll(roster.confirmations(plan.id()));
         GateEvaluator.Facts facts = new GateEvaluator.Facts(withRoster, plans.waivers(plan.id()), stagingRuns,
