@@ -276,9 +276,7 @@ public final class PlanService {
         }
         Catalog all = catalog.export();
         List<Migration> moved = migrations.migrations(assessment, evidence, now);
-        Set<String> reached = new java.util.HashSet<>();
-        moved.forEach(m -> m.service().ifPresent(reached::add)); // thousands of consumers, a few services
-        reached.forEach(s -> all.service(s).filter(x -> x.tier() == Tier.ESSENTIAL).ifPresent(x -> essential.add(s)));
+        essential.addAll(ConsumerTally.essential(moved, all));
         List<Evidence> withRoster = new ArrayList<>(evidence);
         withRoster.addAll(roster.confirmations(plan.id()));
         GateEvaluator.Facts facts = new GateEvaluator.Facts(withRoster, plans.waivers(plan.id()), stagingRuns,
