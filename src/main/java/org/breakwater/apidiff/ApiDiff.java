@@ -10,6 +10,7 @@ import java.util.function.BooleanSupplier;
 import org.breakwater.apidiff.compare.Comparison;
 import org.breakwater.apidiff.compare.SpecComparator;
 import org.breakwater.apidiff.report.Report;
+import org.breakwater.apidiff.rule.Profile;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.apidiff.spec.SpecReader;
@@ -80,7 +81,7 @@ public final class ApiDiff {
      * comparison that runs out of steps ends with a breaking {@code comparison-incomplete} finding.
      */
     public Report compare(ApiSpec oldSpec, ApiSpec newSpec) {
-        return report(oldSpec, newSpec, run(oldSpec, newSpec, () -> false));
+        return report(oldSpec, newSpec, run(oldSpec, newSpec, () -> false), options.profile());
     }
 
     /** What {@link #compareWithin} gives: the report, or word that the time ran out first. */
@@ -102,16 +103,19 @@ public final class ApiDiff {
         if (c.stop().isPresent() && c.stop().get().reason() == Comparison.Stop.Reason.TIME) {
             return new Timed.OutOfTime(c.stop().get().message());
         }
-        return new Timed.Done(report(oldSpec, newSpec, c));
+        return new Timed.Done(report(oldSpec, newSpec, c, options.profile()));
     }
 
     private Comparison run(ApiSpec oldSpec, ApiSpec newSpec, BooleanSupplier overtime) {
-        return new SpecComparator(LocalDate.now(options.clock())).compare(oldSpec, newSpec, options.compare(), overtime);
+        return new SpecComparator(LocalDate.now(options.clock()), options.profile()).compare(oldSpec, newSpec, options.compare(), overtime);
     }
 
-    private static Report report(ApiSpec oldSpec, ApiSpec newSpec, Comparison c) {
+    private static Report report(ApiSpec oldSpec, ApiSpec newSpec, Comparison c, Profile profile) {
+        List<String> notices = profile == Profile.DEFAULT ? List.of() : List.of("levels are judged for the "
+                + profile.id() + " profile: a new response enum value or oneOf/anyOf variant is breaking unless"
+                + " the schema is marked extensible");
         Report r = new Report(oldSpec.file(), newSpec.file(), oldSpec.apiVersion(), newSpec.apiVersion(),
-                c.findings(), List.of(), List.of(), c.omitted());
+                c.findings(), List.of(), notices, c.omitted());
         return r.truncation().map(t -> r.withFindings(r.findings(), List.of(), List.of(t))).orElse(r);
     }
 

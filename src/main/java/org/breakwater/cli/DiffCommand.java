@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.apidiff.ApiDiff;
 import org.breakwater.apidiff.DiffOptions;
@@ -15,6 +16,7 @@ import org.breakwater.apidiff.report.Format;
 import org.breakwater.apidiff.report.IgnoreList;
 import org.breakwater.apidiff.report.Report;
 import org.breakwater.apidiff.rule.Level;
+import org.breakwater.apidiff.rule.Profile;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.cli.common.ReportFiles;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Spec;
             "  breakwater diff old.json new.json -f markdown -o comment.md",
             "  breakwater diff old.json new.json --fail-on warning \\",
             "      --ignore .breakwater-ignore.yaml",
+            "  breakwater diff old.json new.json --profile strict-clients",
             "  breakwater diff old.json new.json --json | jq .summary",
             ""},
         footer = {"",
@@ -67,8 +70,15 @@ final class DiffCommand implements Callable<Integer> {
     String failOn;
 
     @Option(names = "--ignore", paramLabel = "FILE",
-            description = "YAML list of accepted findings (id, operation, reason, optional until date)")
+            description = "YAML list of accepted findings (id, operation, reason, optional until date);"
+                    + " written as a mapping it may also choose the profile (profile:, ignore:)")
     Path ignore;
+
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "whose clients the levels are judged for: default, or strict-clients (generated clients with"
+                    + " closed enums and unions: a new response enum value or oneOf/anyOf variant is breaking unless"
+                    + " the schema is marked x-extensible-enum); overrides the ignore file's profile")
+    String profile;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here instead of standard output")
     Path output;
@@ -101,10 +111,17 @@ final class DiffCommand implements Callable<Integer> {
         }
         LocalDate today = date != null ? date : LocalDate.now(ZoneOffset.UTC);
         Clock clock = Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
-        ApiDiff diff = new ApiDiff(new DiffOptions(ReadLimits.defaults().withMaxBytes(maxSpecSize), clock));
+        Optional<Profile> chosen = profile == null ? Optional.empty() : Profile.parse(profile);
+        if (profile != null && chosen.isEmpty()) {
+            err.println("breakwater diff: --profile must be " + Profile.choices() + ", not '" + profile + "'");
+            return Main.INPUT_ERROR;
+        }
+        DiffOptions options = new DiffOptions(ReadLimits.defaults().withMaxBytes(maxSpecSize), clock);
         Report report;
         try {
             IgnoreList ignored = ignore == null ? null : IgnoreList.read(ignore);
+            Optional<Profile> fromFile = ignored == null ? Optional.empty() : ignored.profile();
+            ApiDiff diff = new ApiDiff(options.withProfile(chosen.or(() -> fromFile).orElse(Profile.DEFAULT)));
             report = diff.compare(oldSpec, newSpec);
             if (ignored != null) {
                 report = ignored.apply(report, today);

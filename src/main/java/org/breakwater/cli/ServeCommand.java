@@ -134,6 +134,9 @@ final class ServeCommand implements Callable<Integer> {
     StoreOptions store;
 
     @Mixin
+    org.breakwater.staging.cli.SecretsOptions secrets;
+
+    @Mixin
     PolicyOption policy;
 
     @Override
@@ -197,8 +200,11 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Breakwater serves http://" + bind + ":" + server.port() + "/ (store: " + app.database().url()
                     + "); Ctrl-C stops it");
             out.flush();
+            org.breakwater.staging.schedule.ScheduleJob suites = org.breakwater.staging.schedule.ScheduleJob.start(app,
+                    secrets.box());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                suites.close();
                 server.close();
                 stopped.countDown();
             }));

@@ -19,7 +19,6 @@ import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
 import org.breakwater.catalog.Release;
 import org.breakwater.catalog.Service;
-import org.breakwater.catalog.Tier;
 import org.breakwater.calendar.Proposal;
 import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.policy.Policy;
@@ -34,7 +33,7 @@ public final class PlanService {
     /** Every gate id the policy can produce (docs/policy.md). */
     public static final Set<String> GATES = Set.of("meeting-decision", "api-break-notice", "outage-notice", "reminders",
             "meeting", "staging-candidate", "staging-green", "consumers-acknowledged", "consumers-migrated", "roster",
-            "freeze");
+            "freeze", ReplayGate.ID);
 
     private final PlanRepository plans;
     private final CatalogService catalog;
@@ -43,6 +42,8 @@ public final class PlanService {
     private final Clock clock;
     private final PlanEvents events;
     private volatile MigrationSource migrations = MigrationSource.RECORDED;
+    private volatile ReplayCheck.Source replays = ReplayCheck.Source.NONE;
+    private volatile StagingEvidence staging = StagingEvidence.NONE;
     private volatile RosterConfirmations roster = RosterConfirmations.NONE;
 
     public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
@@ -64,6 +65,18 @@ public final class PlanService {
     /** Where consumer migrations come from (default: declared consumers and recorded evidence only). */
     public PlanService migrations(MigrationSource source) {
         this.migrations = source;
+        return this;
+    }
+
+    /** Where the staging-replay gate reads the newest replay of a plan (default: none). */
+    public PlanService replays(ReplayCheck.Source source) {
+        this.replays = source;
+        return this;
+    }
+
+    /** Evidence computed from staging (default: none; recorded evidence only). */
+    public PlanService staging(StagingEvidence source) {
+        this.staging = source;
         return this;
     }
 
@@ -277,12 +290,13 @@ public final class PlanService {
         Catalog all = catalog.export();
         List<Migration> moved = migrations.migrations(assessment, evidence, now);
         essential.addAll(ConsumerTally.essential(moved, all));
-        List<Evidence> withRoster = new ArrayList<>(evidence);
-        withRoster.addAll(roster.confirmations(plan.id()));
-        GateEvaluator.Facts facts = new GateEvaluator.Facts(withRoster, plans.waivers(plan.id()), stagingRuns,
+        List<Evidence> judged = new ArrayList<>(evidence);
+        judged.addAll(roster.confirmations(plan.id()));
+        judged.addAll(staging.evidence(plan, now));
+        GateEvaluator.Facts facts = new GateEvaluator.Facts(judged, plans.waivers(plan.id()), stagingRuns,
                 calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()
                         .map(w -> new FreezeWindow(w.name(), w.start(), w.end())).toList(),
-                essential, now, moved);
+                essential, now, moved, replays.latest(plan.id()));
         return new PlanReport(plan, assessment, new GateEvaluator(policy).gates(assessment, facts), moved);
     }
 

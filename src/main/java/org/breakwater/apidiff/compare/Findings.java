@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.breakwater.apidiff.report.Finding;
 import org.breakwater.apidiff.report.Summary;
 import org.breakwater.apidiff.rule.Level;
@@ -32,9 +33,17 @@ final class Findings {
     private final int[] omitted = new int[3];
     private int size;
 
+    /** The rule a schema change is reported under: its own, or the profile's (see {@link org.breakwater.apidiff.rule.Profile}). */
+    private final Function<Change, Rule> judge;
+
     Findings(int max, Budget budget) {
+        this(max, budget, Change::rule);
+    }
+
+    Findings(int max, Budget budget, Function<Change, Rule> judge) {
         this.max = max;
         this.budget = budget;
+        this.judge = judge;
     }
 
     void add(Rule rule, String operation, Source source, boolean inOld, String message) {
@@ -85,7 +94,7 @@ final class Findings {
     void addAll(List<Change> changes, String operation, String where) {
         for (Change c : changes) {
             String subject = c.path().isEmpty() ? where : where + " `" + c.path() + "`";
-            add(c.rule(), operation, c.source(), c.inOld(), subject + ": " + c.detail());
+            add(judge.apply(c), operation, c.source(), c.inOld(), subject + ": " + c.detail());
         }
     }
 

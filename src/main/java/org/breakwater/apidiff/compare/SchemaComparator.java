@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import org.breakwater.apidiff.rule.Direction;
 import org.breakwater.apidiff.rule.Rules;
 import org.breakwater.apidiff.rule.SchemaChange;
 import org.breakwater.apidiff.rule.Scope;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.Schema;
+import org.breakwater.apidiff.spec.Source;
 
 /**
  * Compares two schemas recursively, judging each change by the direction its scope gives.
@@ -72,7 +75,7 @@ final class SchemaComparator {
     }
 
     private void diff(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {
-        if (depth > MAX_DEPTH) {
+        if (depth > MAX_DEPTH || nullableUnion(o, n, scope, path, out, depth)) {
             return;
         }
         if (o.isReference() && n.isReference()) {
@@ -116,6 +119,9 @@ final class SchemaComparator {
 
     private void diffResolved(Schema before, Schema after, Scope scope, String path, List<Change> out, int depth) {
         budget.step();
+        if (nullableUnion(before, after, scope, path, out, depth)) {
+            return;
+        }
         Schema o = before;
         Schema n = after;
         if (o.allOf().isEmpty() != n.allOf().isEmpty()) {
@@ -124,6 +130,7 @@ final class SchemaComparator {
             n = AllOfMerger.merge(n, newSpec);
         }
         SchemaKeywords.compare(o, n, scope, path, out);
+        Discriminators.compare(o, n, scope, path, out, (a, b) -> sameTarget(a, b, scope, depth));
         properties(o, n, scope, path, out, depth);
         RequiredNames.compare(o, n, scope, path, out);
         if (KeywordComparator.applies(o, n)) {
@@ -135,12 +142,53 @@ final class SchemaComparator {
             Schema ni = n.items().orElse(Schema.any(n.source()));
             diff(oi, ni, scope.nested(), path + "[]", out, depth);
         }
+        BiConsumer<Schema, Schema> pair = (a, b) -> diff(a, b, scope, path, out, depth);
+        BiPredicate<Schema, Schema> same = (a, b) -> same(a, b, scope, depth);
         composition.compare(o.oneOf(), n.oneOf(), SchemaChange.ONE_OF_MEMBER_ADDED, SchemaChange.ONE_OF_MEMBER_REMOVED,
-                "oneOf", o, n, scope, path, out, (a, b) -> diff(a, b, scope, path, out, depth));
+                "oneOf", n, scope, path, out, pair, same);
         composition.compare(o.anyOf(), n.anyOf(), SchemaChange.ANY_OF_MEMBER_ADDED, SchemaChange.ANY_OF_MEMBER_REMOVED,
-                "anyOf", o, n, scope, path, out, (a, b) -> diff(a, b, scope, path, out, depth));
+                "anyOf", n, scope, path, out, pair, same);
         composition.compare(o.allOf(), n.allOf(), SchemaChange.ALL_OF_MEMBER_ADDED, SchemaChange.ALL_OF_MEMBER_REMOVED,
-                "allOf", o, n, scope, path, out, (a, b) -> diff(a, b, scope, path, out, depth));
+                "allOf", n, scope, path, out, pair, same);
+    }
+
+    /**
+     * True when two schemas compare with no change at all (a trial comparison: what it finds
+     * is dropped, what it learns about referenced pairs is kept).
+     */
+    private boolean same(Schema a, Schema b, Scope scope, int depth) {
+        List<Change> scratch = new ArrayList<>();
+        diff(a, b, scope, "", scratch, depth);
+        return scratch.isEmpty();
+    }
+
+    /** True when two discriminator mapping targets name schemas that compare with no change. */
+    private boolean sameTarget(String oldTarget, String newTarget, Scope scope, int depth) {
+        String before = Discriminators.key(oldTarget);
+        String after = Discriminators.key(newTarget);
+        return oldSpec.schemas().containsKey(before) && newSpec.schemas().containsKey(after)
+                && same(Schema.reference(before, Source.NONE), Schema.reference(after, Source.NONE), scope, depth);
+    }
+
+    /**
+     * A union of null and X on either side ({@link NullableUnion}) is compared as X, with
+     * nullability compared apart; false when neither side is one. A reference stays one, so
+     * recursive schemas still meet their own pair and stop.
+     */
+    private boolean nullableUnion(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {
+        java.util.Optional<Schema> mo = NullableUnion.member(o);
+        java.util.Optional<Schema> mn = NullableUnion.member(n);
+        if (mo.isEmpty() && mn.isEmpty()) {
+            return false;
+        }
+        if (mo.isPresent() && mn.isPresent()) {
+            SchemaKeywords.compare(o, n, scope, path, out);
+        } else {
+            NullableUnion.nullability(mo.isPresent() ? null : oldSpec.resolve(o), mn.isPresent() ? null : newSpec.resolve(n),
+                    n, scope, path, out);
+        }
+        diff(NullableUnion.withoutNull(mo.orElse(o)), NullableUnion.withoutNull(mn.orElse(n)), scope, path, out, depth + 1);
+        return true;
     }
 
     private void properties(Schema o, Schema n, Scope scope, String path, List<Change> out, int depth) {

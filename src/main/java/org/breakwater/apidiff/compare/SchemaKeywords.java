@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +15,9 @@ import org.breakwater.apidiff.spec.Schema;
 
 /**
  * The keywords of a schema that limit a value — type, nullability, format, enum, default,
- * bounds, pattern, flags, discriminator — compared for one pair of schemas. Structure
- * (properties, items, composition) and references are {@link SchemaComparator}'s.
+ * bounds, pattern, flags — compared for one pair of schemas. Structure (properties, items,
+ * composition), references and the discriminator ({@link Discriminators}) are
+ * {@link SchemaComparator}'s.
  */
 final class SchemaKeywords {
     private SchemaKeywords() {
@@ -56,7 +56,6 @@ final class SchemaKeywords {
         if (!o.deprecated() && n.deprecated()) {
             SchemaComparator.add(out, scope, SchemaChange.DEPRECATED, n, false, path, "is now deprecated");
         }
-        discriminator(o, n, scope, path, out);
     }
 
     private static void types(Schema o, Schema n, Scope scope, String path, List<Change> out) {
@@ -221,42 +220,6 @@ final class SchemaKeywords {
             SchemaComparator.add(out, scope, SchemaChange.PATTERN_ADDED, n, false, path, "pattern " + n.pattern().get() + " added");
         } else {
             SchemaComparator.add(out, scope, SchemaChange.PATTERN_REMOVED, n, false, path, "pattern " + o.pattern().get() + " removed");
-        }
-    }
-
-    private static void discriminator(Schema o, Schema n, Scope scope, String path, List<Change> out) {
-        if (o.discriminator().equals(n.discriminator())) {
-            return;
-        }
-        if (o.discriminator().isEmpty()) {
-            SchemaComparator.add(out, scope, SchemaChange.DISCRIMINATOR_ADDED, n, false, path,
-                    "discriminator " + n.discriminator().get().propertyName() + " added");
-            return;
-        }
-        if (n.discriminator().isEmpty()) {
-            SchemaComparator.add(out, scope, SchemaChange.DISCRIMINATOR_REMOVED, n, false, path,
-                    "discriminator " + o.discriminator().get().propertyName() + " removed");
-            return;
-        }
-        var od = o.discriminator().get();
-        var nd = n.discriminator().get();
-        if (!od.propertyName().equals(nd.propertyName())) {
-            SchemaComparator.add(out, scope, SchemaChange.DISCRIMINATOR_PROPERTY_CHANGED, n, false, path,
-                    "discriminator property " + od.propertyName() + " → " + nd.propertyName());
-        }
-        for (Map.Entry<String, String> e : od.mapping().entrySet()) {
-            String now = nd.mapping().get(e.getKey());
-            if (now == null) {
-                SchemaComparator.add(out, scope, SchemaChange.DISCRIMINATOR_MAPPING_REMOVED, n, false, path, "variant " + e.getKey() + " removed");
-            } else if (!now.equals(e.getValue())) {
-                SchemaComparator.add(out, scope, SchemaChange.DISCRIMINATOR_MAPPING_CHANGED, n, false, path,
-                        "variant " + e.getKey() + " maps to " + now + " instead of " + e.getValue());
-            }
-        }
-        for (String k : nd.mapping().keySet()) {
-            if (!od.mapping().containsKey(k)) {
-                SchemaComparator.add(out, scope, SchemaChange.DISCRIMINATOR_MAPPING_ADDED, n, false, path, "variant " + k + " added");
-            }
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.breakwater.apidiff.report.Finding;
+import org.breakwater.apidiff.rule.Profile;
 import org.breakwater.apidiff.rule.Rules;
 import org.breakwater.apidiff.spec.ApiSpec;
 import org.breakwater.apidiff.spec.Operation;
@@ -19,10 +20,17 @@ import org.breakwater.apidiff.spec.Source;
  */
 public final class SpecComparator {
     private final LocalDate today;
+    private final Profile profile;
 
     /** @param today the date against which x-sunset dates are judged */
     public SpecComparator(LocalDate today) {
+        this(today, Profile.DEFAULT);
+    }
+
+    /** @param profile whose clients the levels are judged for */
+    public SpecComparator(LocalDate today, Profile profile) {
         this.today = today;
+        this.profile = profile;
     }
 
     /**
@@ -39,7 +47,7 @@ public final class SpecComparator {
      */
     public Comparison compare(ApiSpec oldSpec, ApiSpec newSpec, CompareLimits limits, BooleanSupplier overtime) {
         Budget budget = new Budget(limits.maxSteps(), overtime);
-        Findings out = new Findings(limits.maxFindings(), budget);
+        Findings out = new Findings(limits.maxFindings(), budget, c -> profile.judge(c.rule(), newSpec.extensible(c.source())));
         Optional<Comparison.Stop> stop = Optional.empty();
         try {
             compare(oldSpec, newSpec, out, budget);

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.breakwater.apidiff.rule.Profile;
 import org.breakwater.apidiff.rule.Rules;
 import org.breakwater.apidiff.spec.ArrayNode;
 import org.breakwater.apidiff.spec.Node;
@@ -24,6 +26,12 @@ import org.breakwater.apidiff.spec.TreeReader;
  *   reason: pkgdb-cli 2.0 no longer reads it
  *   until: 2026-12-31                 # optional: after this date the finding shows again
  * </pre>
+ * or, to choose the profile the levels are judged by as well, a mapping:
+ * <pre>
+ * profile: strict-clients             # optional: default or strict-clients
+ * ignore:                             # optional: the list above
+ *   - id: ...
+ * </pre>
  */
 public final class IgnoreList {
     /** One accepted finding. */
@@ -36,9 +44,20 @@ public final class IgnoreList {
     }
 
     private final List<Entry> entries;
+    private final Optional<Profile> profile;
 
     public IgnoreList(List<Entry> entries) {
+        this(entries, Optional.empty());
+    }
+
+    public IgnoreList(List<Entry> entries, Optional<Profile> profile) {
         this.entries = List.copyOf(entries);
+        this.profile = profile;
+    }
+
+    /** The profile the file chooses, if it names one. */
+    public Optional<Profile> profile() {
+        return profile;
     }
 
     public List<Entry> entries() {
@@ -48,7 +67,15 @@ public final class IgnoreList {
     public static IgnoreList read(Path file) throws SpecException {
         String name = file.toString();
         Node root = new TreeReader(ReadLimits.defaults().withMaxBytes(4L * 1024 * 1024)).read(file, name);
-        Node list = root instanceof ObjectNode o && o.has("ignore") ? o.fields().get("ignore") : root;
+        Optional<Profile> profile = Optional.empty();
+        Node list = root;
+        if (root instanceof ObjectNode o) {
+            profile = profile(name, o);
+            if (!o.has("ignore")) {
+                return new IgnoreList(List.of(), profile);
+            }
+            list = o.fields().get("ignore");
+        }
         if (!(list instanceof ArrayNode a)) {
             throw new SpecException(Problem.at(name, list, "an ignore file is a list of entries (id, operation, reason, until)"));
         }
@@ -74,7 +101,25 @@ public final class IgnoreList {
             }
             entries.add(new Entry(id, operation, e.text("location"), reason, until, name + ":" + e.line()));
         }
-        return new IgnoreList(entries);
+        return new IgnoreList(entries, profile);
+    }
+
+    /** The {@code profile} of a file written as a mapping; any key but {@code profile} and {@code ignore} is refused. */
+    private static Optional<Profile> profile(String name, ObjectNode o) throws SpecException {
+        for (Map.Entry<String, Node> e : o.fields().entrySet()) {
+            if (!e.getKey().equals("profile") && !e.getKey().equals("ignore")) {
+                throw new SpecException(Problem.at(name, e.getValue(), "unknown key '" + e.getKey()
+                        + "': an ignore file holds 'profile' and 'ignore'"));
+            }
+        }
+        if (!o.has("profile")) {
+            return Optional.empty();
+        }
+        Optional<Profile> p = o.text("profile").flatMap(Profile::parse);
+        if (p.isEmpty()) {
+            throw new SpecException(Problem.at(name, o.fields().get("profile"), "'profile' must be " + Profile.choices()));
+        }
+        return p;
     }
 
     private static String required(String file, ObjectNode e, String key) throws SpecException {

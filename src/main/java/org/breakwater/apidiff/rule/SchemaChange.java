@@ -110,6 +110,10 @@ public record SchemaChange(String suffix, Level request, Level response, boolean
             "a variant value is gone: clients sending it will be refused", "mapping: {a, b} → mapping: {a}");
     public static final SchemaChange DISCRIMINATOR_MAPPING_CHANGED = add("discriminator-mapping-changed", BREAKING, BREAKING,
             "a variant value now selects another schema", "mapping: {a: A} → mapping: {a: B}");
+    public static final SchemaChange DISCRIMINATOR_MAPPING_TARGET_RENAMED = add("discriminator-mapping-target-renamed",
+            WARNING, WARNING, "a variant value now selects a schema of another name but the same structure: the wire is the"
+                    + " same, but generated clients rename the variant's class",
+            "mapping: {dog: Dog} → mapping: {dog: MyDog}");
     public static final SchemaChange ONE_OF_MEMBER_ADDED = add("one-of-member-added", INFO, WARNING,
             "a new alternative: responses may carry a shape clients do not know", "oneOf: [A] → oneOf: [A, B]");
     public static final SchemaChange ONE_OF_MEMBER_REMOVED = add("one-of-member-removed", BREAKING, INFO,

@@ -57,7 +57,7 @@ abstract class DescriptionReader {
         Map<String, SecurityScheme> schemes = securitySchemes();
         schemas.drain();
         return new ApiSpec(version, doc.name(), info.text("title").orElse(""), info.text("version").orElse(""),
-                servers, operations, schemas.table(), schemes, security, webhooks);
+                servers, operations, schemas.table(), schemes, security, webhooks, schemas.extensible());
     }
 
     /**

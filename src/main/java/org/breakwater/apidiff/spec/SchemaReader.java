@@ -28,6 +28,7 @@ final class SchemaReader {
     private final Map<String, Schema> table = new HashMap<>();
     private final Set<String> queued = new java.util.HashSet<>();
     private final Deque<SpecFiles.Target> pending = new ArrayDeque<>();
+    private final Set<String> extensible = new java.util.HashSet<>();
 
     SchemaReader(SpecFiles files, SpecVersion version) {
         this.files = files;
@@ -37,6 +38,11 @@ final class SchemaReader {
 
     Map<String, Schema> table() {
         return table;
+    }
+
+    /** The schemas read so far that are marked open for new values (see {@link ApiSpec#extensible()}). */
+    Set<String> extensible() {
+        return extensible;
     }
 
     /** Reads every schema that references reached, until none is left. */
@@ -84,6 +90,9 @@ final class SchemaReader {
     }
 
     private Schema readObject(SpecFiles.Document doc, String pointer, ObjectNode o, Source source) throws SpecException {
+        if (o.has("x-extensible-enum") || o.flag("x-extensible")) {
+            extensible.add(ApiSpec.key(source));
+        }
         Set<String> types = types(doc, o);
         Map<String, Schema> properties = new LinkedHashMap<>();
         Optional<ObjectNode> props = o.object("properties");
@@ -118,7 +127,7 @@ final class SchemaReader {
             types = Set.of("array");
         }
         return new Schema(source, Optional.empty(), types, o.text("format"), enumValues(o), o.get("default").map(SchemaReader::canonical),
-                properties, required, closed, additional, items, limits(o), pattern(o),
+                properties, required, closed, additional, items, limits(o, types), pattern(o),
                 o.flag("uniqueItems"), o.flag("readOnly"), o.flag("writeOnly"),
                 o.flag("deprecated") || o.flag("x-deprecated"), discriminator(o),
                 list(doc, pointer, o, "allOf"), list(doc, pointer, o, "oneOf"), list(doc, pointer, o, "anyOf"),
@@ -162,7 +171,7 @@ final class SchemaReader {
         return n instanceof ScalarNode s ? s.json() : Json.write(n);
     }
 
-    private Map<Constraint, Limit> limits(ObjectNode o) {
+    private Map<Constraint, Limit> limits(ObjectNode o, Set<String> types) {
         Map<Constraint, Limit> limits = new EnumMap<>(Constraint.class);
         for (Constraint c : Constraint.values()) {
             decimal(o, c.keyword()).filter(c::restricts).ifPresent(v -> limits.put(c, new Limit(v, false)));
@@ -189,7 +198,16 @@ final class SchemaReader {
                 limits.put(Constraint.MINIMUM, new Limit(limits.get(Constraint.MINIMUM).value(), true));
             }
         }
+        Limit divisor = limits.get(Constraint.MULTIPLE_OF);
+        if (divisor != null && divisor.value().signum() > 0 && wholeNumbersOnly(types)
+                && BigDecimal.ONE.remainder(divisor.value()).signum() == 0) {
+            limits.remove(Constraint.MULTIPLE_OF); // multipleOf: 1 (or 0.5...) on an integer is the default written out
+        }
         return limits;
+    }
+
+    private static boolean wholeNumbersOnly(Set<String> types) {
+        return types.contains("integer") && (types.size() == 1 || (types.size() == 2 && types.contains("null")));
     }
 
     private static Optional<BigDecimal> decimal(ObjectNode o, String key) {

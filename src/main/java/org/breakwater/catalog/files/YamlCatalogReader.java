@@ -33,7 +33,8 @@ import org.breakwater.catalog.Use;
  * {@code consumers}, each a list of entries.
  */
 final class YamlCatalogReader {
-    static final Set<String> SECTIONS = Set.of("environments", "teams", "people", "services", "consumers");
+    /** {@code suites} is read by staging suite import (org.breakwater.staging.files), not here. */
+    static final Set<String> SECTIONS = Set.of("environments", "teams", "people", "services", "consumers", "suites");
 
     private final String file;
     private final Path path;
@@ -79,7 +80,8 @@ final class YamlCatalogReader {
     }
 
     private boolean environment(ObjectNode n) {
-        Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production", "hosts"));
+        Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production", "hosts",
+                "base_url", "baselines"));
         Optional<String> name = f.name("name", "environment");
         String description = f.text("description").orElse("");
         boolean production = f.flag("production", false);
@@ -91,7 +93,11 @@ final class YamlCatalogReader {
                 f.error(h, "'" + h.text() + "' is not an address or a block such as 10.5.126.0/24 or 2001:db8::/32");
             }
         }
-        name.ifPresent(v -> draft.environment(at(new Environment(v, description, production, hosts), n)));
+        String baseUrl = f.text("base_url").orElse("");
+        Environment.baseUrlProblem(baseUrl).filter(p -> !baseUrl.isEmpty()).ifPresent(p -> f.error(f.raw("base_url").get(), p));
+        List<String> baselines = f.texts("baselines").stream().map(ScalarNode::text).toList();
+        name.ifPresent(v -> draft.environment(at(new Environment(v, description, production, hosts,
+                Environment.baseUrlProblem(baseUrl).isPresent() ? "" : baseUrl, baselines), n)));
         return name.isPresent();
     }
 

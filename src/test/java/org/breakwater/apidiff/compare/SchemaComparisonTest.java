@@ -359,10 +359,6 @@ class SchemaComparisonTest {
     }
 
     private static String head(String version) {
-        return "openapi: " + version + "\n"
-                + "info: {title: t, version: '1'}\n"
-                + "paths:\n"
-                + "  /items:\n"
-                + "    post:\n";
+        return Descriptions.head(version);
     }
 }

@@ -168,7 +168,7 @@ class CatalogFolderReaderTest {
                 dir + "catalog.yaml:31:11: error: 'uses' must be a list",
                 dir + "sections.yaml:1:15: error: 'environments' must be a list",
                 dir + "sections.yaml:2:10: error: unknown field 'staging' in a catalog file (known: consumers,"
-                        + " environments, people, services, teams)");
+                        + " environments, people, services, suites, teams)");
     }
 
     @Test
