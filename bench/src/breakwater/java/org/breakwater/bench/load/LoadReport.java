@@ -626,16 +626,20 @@ public final class LoadReport {
                 + " same store (`PlanService.canDeploy` and the route's JSON), plans in turn, "
                 + machine.getProperty("diagnose_seconds", "8") + " s of warm-up and then timed calls per measure:");
         line("");
-        line("| Measure | Calls | Mean ms | p50 ms | p99 ms | max ms |");
-        line("|---|---:|---:|---:|---:|---:|");
+        line("| Measure | Calls | Mean ms | p50 ms | p99 ms | max ms | CPU ms per call (thread) |");
+        line("|---|---:|---:|---:|---:|---:|---:|");
         for (String k : new String[] {"shipped", "export", "cached"}) {
             if (d.getProperty(k + ".what") == null) {
                 continue;
             }
             line("| " + d.getProperty(k + ".what") + " | " + whole(num(d, k + ".calls")) + " | " + fmt(num(d, k + ".mean_ms"))
                     + " | " + fmt(num(d, k + ".p50_ms")) + " | " + fmt(num(d, k + ".p99_ms")) + " | "
-                    + fmt(num(d, k + ".max_ms")) + " |");
+                    + fmt(num(d, k + ".max_ms")) + " | " + (d.getProperty(k + ".cpu_ms") == null ? "—"
+                    : fmt(num(d, k + ".cpu_ms"))) + " |");
         }
+        line("");
+        line("The wall times above include waits for the cores when others' work runs; the CPU column is the calling"
+                + " thread's own CPU time per call (`ThreadMXBean`), which the machine's load moves much less.");
         line("");
         double shipped = num(d, "shipped.mean_ms");
         double export = num(d, "export.mean_ms");
@@ -742,7 +746,8 @@ public final class LoadReport {
                 + " into `bench/work/load-gen/`, imports it, records the deployments, creates the plans with the CLI,"
                 + " waits for a quiet machine, measures, and rewrites this section. Raw results: `bench/work/load-results/`.");
         line("- Server: `java OPTIONS -jar breakwater.jar serve --db jdbc:sqlite:FILE --bind 127.0.0.1 --port 0`, one"
-                + " log line per request to a file. SQLite only (PostgreSQL is not measured here).");
+                + " log line per request to a file; then, unless `LOAD_POSTGRES=0`, the same with `--db jdbc:postgresql://…` on an"
+                + " embedded PostgreSQL (`LoadPostgres`) holding the same catalog, deployments and plans, set up the same way.");
         line("- Per endpoint: " + machine.getProperty("max_seconds") + " s of wrk as warm-up (JIT), then "
                 + machine.getProperty("max_seconds") + " s of wrk for the maximum, then each fixed rate: "
                 + machine.getProperty("warmup") + " s at that rate (not counted), then " + machine.getProperty("duration")
