@@ -307,7 +307,7 @@ public final class LoadReport {
         this.summaryText = summary.toString();
         line("");
         if (postgres != null) {
-            line("PostgreSQL: " + postgres.machine.getProperty("store", "?") + ", on the same machine; the server the"
+            line(postgres.machine.getProperty("store", "PostgreSQL") + ", on the same machine; the server the"
                     + " same (`--db jdbc:postgresql://…`), the same catalog, deployments and plans, measured after SQLite"
                     + " (load average " + postgres.machine.getProperty("load_start", "?") + " at the start, "
                     + postgres.machine.getProperty("load_end", "?") + " at the end); peak RSS "
