@@ -22,6 +22,10 @@
 #   LOAD_MAX_SECONDS=S           the wrk maximum-throughput run per endpoint (default 20, after as long a warm-up)
 #   LOAD_WRK_CONNECTIONS=N       wrk connections (default 4)
 #   LOAD_ENDPOINTS="..."         can-deploy and/or plan-page (default both)
+#   LOAD_POSTGRES=0              measure SQLite only (default 1: then the same catalog, plans and endpoint
+#                                measures on PostgreSQL, an embedded server as the tests use, data under
+#                                BENCH_BUILD_DIR, started and stopped by the script; the JVM comparison and
+#                                the in-process breakdown run on SQLite only)
 #   LOAD_SERVER_OPTS="..."       the measured server's JVM options (default below, see docs/benchmarks.md)
 #   LOAD_COMPARE_OPTS=0          skip the comparison of JVM option sets (default 1: run it)
 #   LOAD_COMPARE_SECONDS=S       seconds of wrk per option set, after as long a warm-up (default 10)
@@ -58,6 +62,7 @@ connections="${LOAD_CONNECTIONS:-32}"
 max_seconds="${LOAD_MAX_SECONDS:-20}"
 wrk_connections="${LOAD_WRK_CONNECTIONS:-4}"
 endpoints="${LOAD_ENDPOINTS:-can-deploy plan-page}"
+postgres="${LOAD_POSTGRES:-1}"
 # A long-running server: C2 (no TieredStopAtLevel), G1 with a fixed 2 GB heap touched up front
 # (first touches of memory are slow on this VM). Each request reads the whole catalog, so with
 # several in flight a 1 GB heap promotes them to the old generation and runs full collections.
@@ -141,21 +146,58 @@ log "building bench/ in $build/bench"
 rm -rf "$build/bench"
 mkdir -p "$build/bench"
 cp -r "$bench/pom.xml" "$bench/src" "$build/bench/"
-(cd "$build/bench" && mvn -q -B compile "-Dbw.jar=$bw_jar" >"$build/bench-build.log" 2>&1) \
+(cd "$build/bench" && mvn -q -B compile "-Dbw.jar=$bw_jar" >"$build/bench-build.log" 2>&1 \
+  && mvn -q -B dependency:build-classpath -Dmdep.includeScope=provided \
+    "-Dmdep.outputFile=$build/cp-provided.txt" >>"$build/bench-build.log" 2>&1) \
   || { echo "load.sh: bench build failed, see $build/bench-build.log" >&2; exit 1; }
 classes="$build/bench/target/classes"
 cp_bench="$bw_jar:$classes"
+# embedded PostgreSQL and its libraries only (as bench/catalog.sh): Breakwater's jar brings the rest
+cp_pg="$(tr ':' '\n' <"$build/cp-provided.txt" \
+  | grep -E '/io/zonky/|/commons-lang3/|/commons-compress/|/org/tukaani/xz/|/commons-io/|/commons-codec/' | paste -sd: -)"
 
 # --- 3. the store: catalog, deployments, plans -----------------------------------------------------
 store="$build/store"
 db="jdbc:sqlite:$store/breakwater.db"
 setup="$build/setup"
-if [ "$reuse" != 1 ]; then
+pg_pid=""
+stop_pg() {
+  if [ -n "$pg_pid" ]; then
+    kill "$pg_pid" 2>/dev/null || true
+    wait "$pg_pid" 2>/dev/null || true
+    pg_pid=""
+  fi
+}
+# start_pg: the embedded PostgreSQL over $build/pg-data (kept for LOAD_REUSE=1); sets pg_url
+start_pg() {
+  rm -f "$build/pg.properties"
+  java -cp "$cp_bench:$cp_pg" org.breakwater.bench.load.LoadPostgres "$build/pg-data" "$build/pg.properties" \
+    < <(sleep 86400) >"$build/pg.log" 2>&1 &
+  pg_pid=$!
+  for _ in $(seq 1 240); do
+    [ -s "$build/pg.properties" ] && break
+    kill -0 "$pg_pid" 2>/dev/null || { echo "load.sh: PostgreSQL did not start, see $build/pg.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  pg_url="$(sed -n 's/^url=//p' "$build/pg.properties")"
+  [ -n "$pg_url" ] || { echo "load.sh: PostgreSQL did not start in 120 s, see $build/pg.log" >&2; exit 1; }
+}
+trap 'stop_server; stop_pg' EXIT
+
+# setup_store DB STORE_DIR SETUP_DIR: catalog import, deployments, plans into the store at DB
+setup_store() {
+  local db="$1" store="$2" setup="$3"
   rm -rf "$store" "$setup"
   mkdir -p "$store" "$setup"
-  log "generating the catalog into $generated ($services services)"
-  java -cp "$classes" org.breakwater.bench.catalog.GenerateCatalog "$generated" \
-    --services "$services" --consumers $((services * 4)) --deployments $((services * 20)) | tee "$setup/generate.txt"
+  if [ ! -f "$generated/.done" ]; then
+    log "generating the catalog into $generated ($services services)"
+    rm -rf "$generated"
+    java -cp "$classes" org.breakwater.bench.catalog.GenerateCatalog "$generated" \
+      --services "$services" --consumers $((services * 4)) --deployments $((services * 20)) >"$build/generate.txt"
+    echo "$services" >"$generated/.done"
+  fi
+  cp "$build/generate.txt" "$setup/generate.txt"
+  cat "$setup/generate.txt"
   log "importing it: breakwater catalog import"
   import_start=$(date +%s%N)
   java -jar "$bw_jar" catalog import "$generated/catalog" --db "$db" | tee "$setup/import.txt"
@@ -169,6 +211,10 @@ if [ "$reuse" != 1 ]; then
       --start '2027-03-02 14:00' --duration 2h --owner load-bench --scheduled --title "load bench: $svc $ver" \
       | head -1 | sed 's/^/   /'
   done <"$setup/plans.tsv"
+}
+rm -f "$generated/.done"
+if [ "$reuse" != 1 ]; then
+  setup_store "$db" "$store" "$setup"
 else
   log "LOAD_REUSE=1: reusing the store in $store"
 fi
@@ -285,6 +331,8 @@ if [ "$compare_opts" = 1 ]; then
 fi
 
 # --- 5b. the endpoints: warm-up, maximum throughput, fixed rates -----------------------------------
+# measure_endpoints: a server on $db; each endpoint's maximum and fixed rates into $results
+measure_endpoints() {
 # shellcheck disable=SC2086
 start_server main $server_opts -Xlog:gc:file="$results/gc.log"
 log "server: java $server_opts -jar breakwater.jar serve (port $server_port)"
@@ -334,6 +382,44 @@ for e in $endpoints; do
 done
 echo "server_rss_mb=$(server_rss)" >>"$results/machine.properties"
 stop_server
+}
+measure_endpoints
+
+# --- 5c. the same on PostgreSQL -------------------------------------------------------------------
+if [ "$postgres" = 1 ]; then
+  log "PostgreSQL: starting the embedded server ($build/pg-data)"
+  start_pg
+  pg_setup="$build/setup-pg"
+  if [ "$reuse" = 1 ] && [ -f "$pg_setup/plans.tsv" ]; then
+    log "LOAD_REUSE=1: reusing the PostgreSQL store"
+  else
+    stop_pg
+    rm -rf "$build/pg-data"
+    start_pg
+    setup_store "$pg_url" "$build/store-pg" "$pg_setup"
+  fi
+  sqlite_results="$results"
+  sqlite_db="$db"
+  results="$sqlite_results/postgresql"
+  db="$pg_url"
+  mkdir -p "$results"
+  cp "$pg_setup/import.properties" "$pg_setup/setup.properties" "$results/"
+  java -cp "$cp_bench" org.breakwater.bench.load.LoadSetup describe --db "$db" --data-dir "$build/store-pg" --out "$results"
+  [ "$(sed -n 's/^plan_ids=//p' "$results/plans.properties")" = "$plan_ids" ] \
+    || { echo "load.sh: the PostgreSQL store's plans differ from SQLite's" >&2; exit 1; }
+  cp "$sqlite_results"/paths-* "$results/"
+  {
+    echo "store=PostgreSQL, $(sed -n 's/^settings=//p' "$build/pg.properties")"
+    echo "endpoints=$endpoints"
+    echo "load_start=$(loadavg)"
+    grep -E '^(wrk_connections|max_seconds|connections|grace|date)=' "$sqlite_results/machine.properties"
+  } >"$results/machine.properties"
+  measure_endpoints
+  echo "load_end=$(loadavg)" >>"$results/machine.properties"
+  results="$sqlite_results"
+  db="$sqlite_db"
+  stop_pg
+fi
 
 # --- 6. where a request's time goes (in process) ----------------------------------------------------
 if [ "$diagnose" = 1 ]; then
@@ -348,5 +434,5 @@ echo "elapsed_seconds=$(($(date +%s) - started))" >>"$results/machine.properties
 
 # --- 7. report -----------------------------------------------------------------------------------
 log "writing the load section of $doc"
-java -cp "$classes" org.breakwater.bench.load.LoadReport "$results" "$doc"
+java -cp "$classes" org.breakwater.bench.load.LoadReport "$results" "$doc" "$results/postgresql"
 log "done in $(($(date +%s) - started)) s; raw results in $results"

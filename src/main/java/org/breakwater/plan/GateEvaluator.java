@@ -105,8 +105,7 @@ public final class GateEvaluator {
                         "consumers.allAcknowledged", plan, facts.migrations(), MigrationState.ACKNOWLEDGED, facts));
             }
             if (policy.consumers().essentialVerified()) {
-                List<Migration> essential = facts.migrations().stream().filter(m -> m.service()
-                        .map(facts.essentialServices()::contains).orElse(false)).toList();
+                List<Migration> essential = ConsumerTally.inServices(facts.migrations(), facts.essentialServices());
                 gates.add(perConsumer("consumers-migrated", "Consumers in essential services verified migrated",
                         "consumers.essentialVerified", plan, essential, MigrationState.VERIFIED_STAGING, facts));
             }
@@ -216,8 +215,7 @@ public final class GateEvaluator {
             return new Gate(id, title, rule, GateState.WAIVED, Optional.of(plan.start()), ev, waiver,
                     "waived by " + waiver.get().approver() + ": " + waiver.get().reason());
         }
-        List<String> missing = consumers.stream().filter(m -> !m.known() || !m.state().reached(needed))
-                .map(m -> m.known() ? m.consumer() : m.consumer() + " (not in the catalog)").distinct().sorted().toList();
+        List<String> missing = ConsumerTally.missing(consumers, needed);
         if (missing.isEmpty()) {
             return new Gate(id, title, rule, GateState.MET, Optional.of(plan.start()), ev, waiver, consumers.isEmpty()
                     ? "no affected consumer needs it" : "all " + consumers.size() + " " + needed.label());

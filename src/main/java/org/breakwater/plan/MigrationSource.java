@@ -22,12 +22,18 @@ public interface MigrationSource {
     /**
      * Every consumer the assessment says a break reaches, in state declared, acknowledged (evidence
      * for gate consumers-acknowledged names it) or verified in staging (evidence for
-     * consumers-migrated names it: a verification recorded by hand).
+     * consumers-migrated names it: a verification recorded by hand). Unmodifiable, and the same list
+     * object while the assessment object and the per-consumer evidence are the same ({@link ConsumerTally}).
      */
     static List<Migration> recorded(Assessment assessment, List<Evidence> evidence, Instant now) {
-        Map<String, Migration> out = new LinkedHashMap<>();
         List<Evidence> perConsumer = evidence.stream().filter(e -> e.note().isPresent()
                 && (e.gate().equals("consumers-migrated") || e.gate().equals("consumers-acknowledged"))).toList();
+        return RecordedMigrations.of(assessment, perConsumer, () -> declared(assessment, perConsumer));
+    }
+
+    /** {@link #recorded}, worked out (the list is kept per plan by {@link RecordedMigrations}). */
+    private static List<Migration> declared(Assessment assessment, List<Evidence> perConsumer) {
+        Map<String, Migration> out = new LinkedHashMap<>();
         for (List<AffectedConsumer> team : assessment.consumersByTeam().values()) {
             for (AffectedConsumer a : team) {
                 String name = a.consumer().name();

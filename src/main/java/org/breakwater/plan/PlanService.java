@@ -19,7 +19,6 @@ import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
 import org.breakwater.catalog.Release;
 import org.breakwater.catalog.Service;
-import org.breakwater.catalog.Tier;
 import org.breakwater.calendar.Proposal;
 import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.policy.Policy;
@@ -290,8 +289,7 @@ public final class PlanService {
         }
         Catalog all = catalog.export();
         List<Migration> moved = migrations.migrations(assessment, evidence, now);
-        moved.forEach(m -> m.service().flatMap(all::service).filter(s -> s.tier() == Tier.ESSENTIAL).map(Service::name)
-                .ifPresent(essential::add));
+        essential.addAll(ConsumerTally.essential(moved, all));
         List<Evidence> judged = new ArrayList<>(evidence);
         judged.addAll(roster.confirmations(plan.id()));
         judged.addAll(staging.evidence(plan, now));

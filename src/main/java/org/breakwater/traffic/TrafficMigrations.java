@@ -53,8 +53,9 @@ public final class TrafficMigrations implements MigrationSource {
 
     @Override
     public List<Migration> migrations(Assessment assessment, List<Evidence> evidence, Instant now) {
+        List<Migration> recorded = MigrationSource.recorded(assessment, evidence, now);
         Map<String, Migration> out = new LinkedHashMap<>();
-        MigrationSource.recorded(assessment, evidence, now).forEach(m -> out.put(m.consumer(), m));
+        boolean read = false; // no log of a broken service read: the recorded list as it is (kept, not copied)
         Plan plan = assessment.plan();
         Map<String, Boolean> production = new HashMap<>();
         Map<String, Consumer> consumers = new HashMap<>();
@@ -68,6 +69,10 @@ public final class TrafficMigrations implements MigrationSource {
             List<Crossings.Crossing> crossings = repository.crossings(service);
             if (usages.isEmpty() && crossings.isEmpty()) {
                 continue; // no log of this service read: the catalog and the evidence say it all
+            }
+            if (!read) {
+                recorded.forEach(m -> out.put(m.consumer(), m));
+                read = true;
             }
             if (production.isEmpty()) {
                 catalog.environments().forEach(e -> production.put(e.name(), e.production()));
@@ -98,7 +103,7 @@ public final class TrafficMigrations implements MigrationSource {
             }
             warnCrossings(out, crossings, production, now.minus(WINDOW));
         }
-        return new ArrayList<>(out.values());
+        return read ? new ArrayList<>(out.values()) : recorded;
     }
 
     /** Adds every caller of a broken operation in {@code environment} since {@code since}, with its calls. */

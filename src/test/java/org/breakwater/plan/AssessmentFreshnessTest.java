@@ -36,7 +36,7 @@ class AssessmentFreshnessTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
+        app = App.open(new App.Settings(database(), dir), Clock.systemUTC());
         app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
                 .read(Path.of("src/main/resources/demo/catalog"))));
         deploy("1.9.2", "production", "v1/pkgdb.yaml");
@@ -45,6 +45,11 @@ class AssessmentFreshnessTest {
         id = ((Outcome.Done<Plan>) plans.create(new NewPlan("pkgdb2", Map.of("pkgdb", "2.0.0"), Map.of(), "production",
                 Instant.now().plus(Duration.ofDays(20)), Duration.ofHours(2), "pingou", Optional.empty(),
                 PlanStatus.SCHEDULED))).value().id();
+    }
+
+    /** The store's JDBC URL (empty: SQLite in {@link #dir}); the PostgreSQL variant overrides it. */
+    Optional<String> database() {
+        return Optional.empty();
     }
 
     @AfterEach
@@ -103,5 +108,46 @@ class AssessmentFreshnessTest {
         int after = report().assessment().consumersByTeam().values().stream().mapToInt(java.util.List::size).sum();
         assertThat(after).isEqualTo(consumers - 1);
         assertThat(app.catalog().export().consumers()).noneMatch(c -> c.name().equals("faf-pkgdb-importer"));
+    }
+
+    CanDeploy canDeploy() {
+        return ((Outcome.Done<CanDeploy>) plans.canDeploy(id)).value();
+    }
+
+    Migration migration(String consumer) {
+        return report().migrations().stream().filter(m -> m.consumer().equals(consumer)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_consumer_acknowledgement_recorded_shows_on_the_next_answer() {
+        String consumer = report().migrations().get(0).consumer();
+        assertThat(migration(consumer).state()).isEqualTo(MigrationState.DECLARED);
+        assertThat(canDeploy().reasons()).as("asked again: the kept answer").anyMatch(r -> r.startsWith("consumers-acknowledged"));
+        assertThat(plans.record(id, "consumers-acknowledged", "https://example.org/ack", "pingou", Optional.empty(),
+                Optional.of(consumer), Optional.empty())).isInstanceOf(Outcome.Done.class);
+        assertThat(migration(consumer).state()).isEqualTo(MigrationState.ACKNOWLEDGED);
+        assertThat(plans.record(id, "consumers-migrated", "https://example.org/ci", "pingou", Optional.empty(),
+                Optional.of(consumer), Optional.empty())).isInstanceOf(Outcome.Done.class);
+        assertThat(migration(consumer).state()).isEqualTo(MigrationState.VERIFIED_STAGING);
+    }
+
+    @Test
+    void a_gate_recorded_or_waived_leaves_the_next_can_deploy_answer() {
+        assertThat(canDeploy().reasons()).anyMatch(r -> r.startsWith("api-break-notice "));
+        assertThat(plans.record(id, "api-break-notice", "https://lists.example.org/announce/1", "pingou",
+                Optional.empty(), Optional.empty(), Optional.empty())).isInstanceOf(Outcome.Done.class);
+        assertThat(canDeploy().reasons()).noneMatch(r -> r.startsWith("api-break-notice "));
+        assertThat(canDeploy().reasons()).anyMatch(r -> r.startsWith("outage-notice "));
+        assertThat(plans.waive(id, "outage-notice", "no outage", "pingou")).isInstanceOf(Outcome.Done.class);
+        assertThat(canDeploy().reasons()).noneMatch(r -> r.startsWith("outage-notice "));
+    }
+
+    @Test
+    void a_deployment_recorded_shows_on_the_next_can_deploy_answer() throws Exception {
+        assertThat(canDeploy().gates()).isNotEmpty();
+        int before = canDeploy().reasons().size();
+        deploy("2.0.1", "production", "v2/openapi.yaml", 30);
+        assertThat(report().assessment().breaks()).isFalse();
+        assertThat(canDeploy().reasons().size()).as("no break left: fewer gates wait").isLessThan(before);
     }
 }

@@ -99,11 +99,14 @@ public final class LoadDiagnose {
                                 LongFunction<Integer> call) {
         long end = System.nanoTime() + nanos;
         int i = 0;
-        while (System.nanoTime() < end) {
+        // at least two passes: the first assessment of a large plan takes seconds on a busy machine
+        while (System.nanoTime() < end || i < 2 * plans.length) {
             call.apply(plans[i++ % plans.length]);
         }
         List<Long> times = new ArrayList<>();
         long size = 0;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         end = System.nanoTime() + nanos;
         i = 0;
         while (System.nanoTime() < end || i < plans.length) {
@@ -111,6 +114,9 @@ public final class LoadDiagnose {
             size += call.apply(plans[i++ % plans.length]);
             times.add(System.nanoTime() - t);
         }
+        // CPU time of this thread per call: what the call costs whatever else the machine runs
+        double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / times.size();
+        out.put(key + ".cpu_ms", LoadGen.fmt(cpuMs));
         long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
         double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
         out.put(key + ".what", what);
@@ -120,8 +126,8 @@ public final class LoadDiagnose {
         out.put(key + ".p99_ms", LoadGen.fmt(LoadGen.pct(sorted, 99) / 1e6));
         out.put(key + ".max_ms", LoadGen.fmt(LoadGen.max(sorted) / 1e6));
         out.put(key + ".mean_size", Long.toString(size / sorted.length));
-        System.err.printf(Locale.ROOT, "   %s: %,d calls, mean %.2f ms, p50 %s ms, p99 %s ms%n", what, sorted.length, mean,
-                out.get(key + ".p50_ms"), out.get(key + ".p99_ms"));
+        System.err.printf(Locale.ROOT, "   %s: %,d calls, mean %.2f ms, p50 %s ms, p99 %s ms; CPU %s ms per call%n", what,
+                sorted.length, mean, out.get(key + ".p50_ms"), out.get(key + ".p99_ms"), out.get(key + ".cpu_ms"));
     }
 
     /** The shipped repository, with {@link #load()} remembered until {@link #generation()} moves (an import). */

@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * Turns bench/load.sh's results into the load section of docs/benchmarks.md: replaces what lies
  * between {@link #BEGIN} and {@link #END}, or appends the section when the file has none.
  *
- * <pre>LoadReport RESULTS_DIR DOC.md</pre>
+ * <pre>LoadReport RESULTS_DIR DOC.md [POSTGRESQL_RESULTS_DIR]</pre>
+ * The third folder, when it holds results, holds the same endpoint measures with the server on
+ * PostgreSQL: the verdict then has a row per store and endpoint.
  */
 public final class LoadReport {
     public static final String BEGIN = "<!-- load-benchmark:begin -->";
@@ -36,6 +38,8 @@ public final class LoadReport {
     private final Path dir;
     private final Properties machine;
     private final StringBuilder md = new StringBuilder();
+    /** The same measures on PostgreSQL, when they were taken. */
+    private LoadReport postgres;
 
     private LoadReport(Path dir) throws IOException {
         this.dir = dir;
@@ -44,6 +48,9 @@ public final class LoadReport {
 
     public static void main(String[] args) throws IOException {
         LoadReport r = new LoadReport(Path.of(args[0]));
+        if (args.length > 2 && Files.exists(Path.of(args[2], "machine.properties"))) {
+            r.postgres = new LoadReport(Path.of(args[2]));
+        }
         String section = r.render();
         Path doc = Path.of(args[1]);
         String old = Files.exists(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : "";
@@ -285,32 +292,29 @@ public final class LoadReport {
         // verdict
         line("### Verdict");
         line("");
-        line("| Endpoint | Achieved at " + whole(TARGET_RATE) + " req/s | p99 at " + whole(TARGET_RATE) + " req/s | Errors |"
+        line("| Endpoint | Store | Achieved at " + whole(TARGET_RATE) + " req/s | p99 at " + whole(TARGET_RATE) + " req/s | Errors |"
                 + " Maximum throughput (wrk) | Highest fixed rate meeting p99 < " + whole(TARGET_P99_MS) + " ms, no errors | Target met? |");
-        line("|---|---:|---:|---:|---:|---:|---|");
+        line("|---|---|---:|---:|---:|---:|---:|---|");
         StringBuilder summary = new StringBuilder();
         for (String e : endpoints) {
-            Properties t = targetRun(e);
-            Wrk max = wrk(dir.resolve("max-" + e + ".txt"));
-            String best = "none";
-            for (String r : rates(e)) {
-                if (meets(rate(e, r))) {
-                    best = rateLabel(r) + " req/s";
-                }
+            verdictRow(e, "SQLite", summary);
+            if (postgres != null) {
+                postgres.verdictRow(e, "PostgreSQL", summary);
+                line(postgres.md.toString().stripTrailing());
+                postgres.md.setLength(0);
             }
-            boolean met = meets(t);
-            line("| " + ENDPOINTS.getOrDefault(e, e) + " | " + (t == null ? "not measured" : fmt(num(t, "throughput")) + " req/s")
-                    + " | " + (t == null ? "—" : latency(t, "p99") + " ms") + " | " + (t == null ? "—"
-                    : String.format(Locale.ROOT, "%,d of %,d", (long) num(t, "errors"), (long) num(t, "scheduled")))
-                    + " | " + (max == null ? "—" : fmt(max.rps()) + " req/s") + " | " + best + " | "
-                    + (t == null ? "not measured" : met ? "**met**" : "**MISSED**") + " |");
-            summary.append(String.format(Locale.ROOT, "%s: at %s req/s %s; max %s req/s%n", e, fmt(TARGET_RATE),
-                    t == null ? "not measured" : met ? "met" : "MISSED (achieved " + fmt(num(t, "throughput"))
-                            + " req/s, p99 " + latency(t, "p99") + " ms, " + (long) num(t, "errors") + " errors)",
-                    max == null ? "?" : fmt(max.rps())));
         }
         this.summaryText = summary.toString();
         line("");
+        if (postgres != null) {
+            line(postgres.machine.getProperty("store", "PostgreSQL") + ", on the same machine; the server the"
+                    + " same (`--db jdbc:postgresql://…`), the same catalog, deployments and plans, measured after SQLite"
+                    + " (load average " + postgres.machine.getProperty("load_start", "?") + " at the start, "
+                    + postgres.machine.getProperty("load_end", "?") + " at the end); peak RSS "
+                    + postgres.machine.getProperty("server_rss_mb", "?") + " MB; its tables follow SQLite's below.");
+            line("");
+        }
+
         if (machine.getProperty("server_stopped") != null) {
             line("**The server process stopped during the run " + machine.getProperty("server_stopped") + "** (its log is in"
                     + " the raw results); the script started another for the runs after it.");
@@ -367,8 +371,29 @@ public final class LoadReport {
         line("");
 
         // per endpoint
+        endpointTables(endpoints, "");
+        if (postgres != null) {
+            postgres.endpointTables(endpoints, " on PostgreSQL");
+            line(postgres.md.toString().stripTrailing());
+            line("");
+        }
+        line("Fixed rates: latency is measured from the moment each request was due, so when the server falls behind,"
+                + " the wait of every request queued behind it counts (no coordinated omission); \"p99 from actual send\""
+                + " leaves that wait out and shows the service time alone. Maximum: wrk keeps " + machine.getProperty("wrk_connections")
+                + " requests in flight and sends the next one when an answer arrives, so its latencies are those of the"
+                + " requests it managed to send, not of a schedule.");
+        line("");
+
+        jvmOptions(serverOpts);
+        method();
+        line(END);
+        return md.toString();
+    }
+
+    /** Each endpoint's table: its maximum and its fixed rates ({@code title} follows the endpoint's name). */
+    private void endpointTables(List<String> endpoints, String title) throws IOException {
         for (String e : endpoints) {
-            line("### " + ENDPOINTS.getOrDefault(e, e));
+            line("### " + ENDPOINTS.getOrDefault(e, e) + title);
             line("");
             line("| Rate asked (req/s) | Achieved (req/s) | p50 ms | p90 ms | p99 ms | max ms | p99 ms from actual send |"
                     + " Errors | Mean response | Load avg (1 min) start → end |");
@@ -400,17 +425,28 @@ public final class LoadReport {
                 line("");
             }
         }
-        line("Fixed rates: latency is measured from the moment each request was due, so when the server falls behind,"
-                + " the wait of every request queued behind it counts (no coordinated omission); \"p99 from actual send\""
-                + " leaves that wait out and shows the service time alone. Maximum: wrk keeps " + machine.getProperty("wrk_connections")
-                + " requests in flight and sends the next one when an answer arrives, so its latencies are those of the"
-                + " requests it managed to send, not of a schedule.");
-        line("");
+    }
 
-        jvmOptions(serverOpts);
-        method();
-        line(END);
-        return md.toString();
+    /** The verdict's row for endpoint {@code e} on {@code store}; its line of the script's summary too. */
+    private void verdictRow(String e, String store, StringBuilder summary) throws IOException {
+        Properties t = targetRun(e);
+            Wrk max = wrk(dir.resolve("max-" + e + ".txt"));
+            String best = "none";
+            for (String r : rates(e)) {
+                if (meets(rate(e, r))) {
+                    best = rateLabel(r) + " req/s";
+                }
+            }
+            boolean met = meets(t);
+            line("| " + ENDPOINTS.getOrDefault(e, e) + " | " + store + " | " + (t == null ? "not measured" : fmt(num(t, "throughput")) + " req/s")
+                    + " | " + (t == null ? "—" : latency(t, "p99") + " ms") + " | " + (t == null ? "—"
+                    : String.format(Locale.ROOT, "%,d of %,d", (long) num(t, "errors"), (long) num(t, "scheduled")))
+                    + " | " + (max == null ? "—" : fmt(max.rps()) + " req/s") + " | " + best + " | "
+                    + (t == null ? "not measured" : met ? "**met**" : "**MISSED**") + " |");
+            summary.append(String.format(Locale.ROOT, "%s (%s): at %s req/s %s; max %s req/s%n", e, store, fmt(TARGET_RATE),
+                    t == null ? "not measured" : met ? "met" : "MISSED (achieved " + fmt(num(t, "throughput"))
+                            + " req/s, p99 " + latency(t, "p99") + " ms, " + (long) num(t, "errors") + " errors)",
+                    max == null ? "?" : fmt(max.rps())));
     }
 
     private String summaryText = "";
@@ -590,16 +626,20 @@ public final class LoadReport {
                 + " same store (`PlanService.canDeploy` and the route's JSON), plans in turn, "
                 + machine.getProperty("diagnose_seconds", "8") + " s of warm-up and then timed calls per measure:");
         line("");
-        line("| Measure | Calls | Mean ms | p50 ms | p99 ms | max ms |");
-        line("|---|---:|---:|---:|---:|---:|");
+        line("| Measure | Calls | Mean ms | p50 ms | p99 ms | max ms | CPU ms per call (thread) |");
+        line("|---|---:|---:|---:|---:|---:|---:|");
         for (String k : new String[] {"shipped", "export", "cached"}) {
             if (d.getProperty(k + ".what") == null) {
                 continue;
             }
             line("| " + d.getProperty(k + ".what") + " | " + whole(num(d, k + ".calls")) + " | " + fmt(num(d, k + ".mean_ms"))
                     + " | " + fmt(num(d, k + ".p50_ms")) + " | " + fmt(num(d, k + ".p99_ms")) + " | "
-                    + fmt(num(d, k + ".max_ms")) + " |");
+                    + fmt(num(d, k + ".max_ms")) + " | " + (d.getProperty(k + ".cpu_ms") == null ? "—"
+                    : fmt(num(d, k + ".cpu_ms"))) + " |");
         }
+        line("");
+        line("The wall times above include waits for the cores when others' work runs; the CPU column is the calling"
+                + " thread's own CPU time per call (`ThreadMXBean`), which the machine's load moves much less.");
         line("");
         double shipped = num(d, "shipped.mean_ms");
         double export = num(d, "export.mean_ms");
@@ -706,7 +746,8 @@ public final class LoadReport {
                 + " into `bench/work/load-gen/`, imports it, records the deployments, creates the plans with the CLI,"
                 + " waits for a quiet machine, measures, and rewrites this section. Raw results: `bench/work/load-results/`.");
         line("- Server: `java OPTIONS -jar breakwater.jar serve --db jdbc:sqlite:FILE --bind 127.0.0.1 --port 0`, one"
-                + " log line per request to a file. SQLite only (PostgreSQL is not measured here).");
+                + " log line per request to a file; then, unless `LOAD_POSTGRES=0`, the same with `--db jdbc:postgresql://…` on an"
+                + " embedded PostgreSQL (`LoadPostgres`) holding the same catalog, deployments and plans, set up the same way.");
         line("- Per endpoint: " + machine.getProperty("max_seconds") + " s of wrk as warm-up (JIT), then "
                 + machine.getProperty("max_seconds") + " s of wrk for the maximum, then each fixed rate: "
                 + machine.getProperty("warmup") + " s at that rate (not counted), then " + machine.getProperty("duration")
