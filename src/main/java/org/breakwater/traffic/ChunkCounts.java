@@ -114,15 +114,15 @@ final class ChunkCounts {
     /** Adds these counts to {@code tally}, pair by pair in order of first appearance. */
     void addTo(Tally tally) {
         for (int e = 0; e < size; e++) {
-            tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]).statuses.addAll(statuses[e]);
+            tally.addStatuses(tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]), statuses[e]);
         }
     }
 
     /** {@link #addTo(Tally)} through the slots the pairs had before. */
     void addTo(TallySlots slots) {
         for (int e = 0; e < size; e++) {
-            slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e], last[e])
-                    .statuses.addAll(statuses[e]);
+            slots.tally().addStatuses(slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e],
+                    counts[e], first[e], last[e]), statuses[e]);
         }
     }
 }

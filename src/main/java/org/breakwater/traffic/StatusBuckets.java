@@ -3,7 +3,6 @@ package org.breakwater.traffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Calls of one caller and operation by response status class (2xx, 3xx, 4xx, 5xx) in time
@@ -84,8 +83,13 @@ final class StatusBuckets {
 
     /** Adds {@code other}'s counts to these. */
     void addAll(StatusBuckets other) {
+        addAll(other, StatusGrid.MINUTES);
+    }
+
+    /** Adds {@code other}'s (one-minute) counts to these, in the buckets {@code grid} puts them in. */
+    void addAll(StatusBuckets other, StatusGrid grid) {
         for (int j = 0; j < other.size; j++) {
-            int i = slot(other.starts[j]);
+            int i = slot(grid.bucket(other.starts[j]));
             if (i >= 0) {
                 for (int c = 0; c < 4; c++) {
                     counts[4 * i + c] += other.counts[4 * j + c];
@@ -99,11 +103,20 @@ final class StatusBuckets {
         return size;
     }
 
-    void addTo(List<StatusCount> out, String service, String environment, String caller, boolean known,
-               String operation) {
-        for (int i = 0; i < size; i++) {
-            out.add(new StatusCount(service, environment, caller, known, operation, Instant.ofEpochSecond(starts[i]),
-                    counts[4 * i], counts[4 * i + 1], counts[4 * i + 2], counts[4 * i + 3]));
-        }
+    /** The start of the newest bucket (epoch seconds), or {@link Long#MIN_VALUE} when there is none. */
+    long newest() {
+        return size == 0 ? Long.MIN_VALUE : starts[size - 1];
     }
+
+    /** The index of the first bucket that starts at or after {@code from}. */
+    int from(long from) {
+        int i = Arrays.binarySearch(starts, 0, size, from);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    StatusCount count(int i, String service, String environment, String caller, boolean known, String operation) {
+        return new StatusCount(service, environment, caller, known, operation, Instant.ofEpochSecond(starts[i]),
+                counts[4 * i], counts[4 * i + 1], counts[4 * i + 2], counts[4 * i + 3]);
+    }
+
 }
