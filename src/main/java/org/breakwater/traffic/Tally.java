@@ -58,15 +58,20 @@ public final class Tally {
 
     /** One call, answered {@code status}. */
     public void add(CallerIdentifier.Caller caller, String operation, Instant at, int status) {
-        StatusBuckets one = new StatusBuckets();
-        one.add(at, status);
-        addStatuses(add(caller.name(), caller.known(), operation, 1, at, at), one);
+        Counts c = add(caller.name(), caller.known(), operation, 1, at, at);
+        int cls = status / 100 - 2;
+        if (cls >= 0 && cls <= 3) {
+            int[] one = new int[4];
+            one[cls] = 1;
+            addStatuses(c, StatusBuckets.bucketOf(at), one, 0);
+        }
     }
 
-    /** Adds a chunk's one-minute status buckets {@code minutes} to the slot {@code c}, in the grid's buckets. */
-    void addStatuses(Counts c, StatusBuckets minutes) {
-        c.statuses.addAll(minutes, grid);
-        newest = Math.max(newest, grid.bucket(minutes.newest()));
+    /** Adds the calls of the minute starting at {@code minute} (four classes at {@code from[at..]}) to the slot {@code c}. */
+    void addStatuses(Counts c, long minute, int[] from, int at) {
+        long bucket = grid.bucket(minute);
+        c.statuses.add(bucket, from, at);
+        newest = Math.max(newest, bucket);
     }
 
     /**
