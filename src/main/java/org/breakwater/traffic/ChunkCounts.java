@@ -22,7 +22,7 @@ final class ChunkCounts {
     private int size;
     private int[] callerIds = new int[256];
     private int[] operationIds = new int[256];
-    private StatusBuckets[] statuses = new StatusBuckets[256];
+    private final MinuteCounts statuses = new MinuteCounts();
 
     void add(int callerId, String caller, boolean isKnown, int operationId, String operation, Instant at) {
         add(callerId, caller, isKnown, operationId, operation, at, 0);
@@ -36,12 +36,12 @@ final class ChunkCounts {
             int slot = slots[i];
             if (slot == 0) {
                 insert(i, key, caller, isKnown, operation, at);
-                statuses[size - 1].add(at, status);
+                statuses.add(size - 1, at, status);
                 return;
             }
             if (keys[i] == key) {
                 int e = slot - 1;
-                statuses[e].add(at, status);
+                statuses.add(e, at, status);
                 counts[e]++;
                 if (at.isBefore(first[e])) {
                     first[e] = at;
@@ -65,9 +65,7 @@ final class ChunkCounts {
             last = Arrays.copyOf(last, n);
             callerIds = Arrays.copyOf(callerIds, n);
             operationIds = Arrays.copyOf(operationIds, n);
-            statuses = Arrays.copyOf(statuses, n);
         }
-        statuses[size] = new StatusBuckets();
         callerIds[size] = (int) (key >>> 32);
         operationIds[size] = (int) key;
         keys[i] = key;
@@ -113,16 +111,20 @@ final class ChunkCounts {
 
     /** Adds these counts to {@code tally}, pair by pair in order of first appearance. */
     void addTo(Tally tally) {
+        Tally.Counts[] to = new Tally.Counts[size];
         for (int e = 0; e < size; e++) {
-            tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]).statuses.addAll(statuses[e]);
+            to[e] = tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]);
         }
+        statuses.addTo(tally, to);
     }
 
     /** {@link #addTo(Tally)} through the slots the pairs had before. */
     void addTo(TallySlots slots) {
+        Tally.Counts[] to = new Tally.Counts[size];
         for (int e = 0; e < size; e++) {
-            slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e], last[e])
-                    .statuses.addAll(statuses[e]);
+            to[e] = slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e],
+                    last[e]);
         }
+        statuses.addTo(slots.tally(), to);
     }
 }

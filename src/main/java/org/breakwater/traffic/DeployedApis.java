@@ -27,6 +27,11 @@ final class DeployedApis {
         this.timeline = all;
     }
 
+    /** When the service's environment was deployed, oldest first. */
+    List<Instant> times() {
+        return timeline.stream().map(Deployment::at).toList();
+    }
+
     boolean isEmpty() {
         return timeline.isEmpty();
     }

@@ -3,11 +3,10 @@ package org.breakwater.traffic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Calls of one caller and operation by response status class (2xx, 3xx, 4xx, 5xx) in time
- * buckets of {@link #BUCKET}, in bounded and compact memory (sorted primitive arrays, about 24
+ * buckets ({@link #BUCKET} or wider: {@link StatusGrid}), in bounded and compact memory (sorted primitive arrays, about 24
  * bytes a bucket): buckets more than {@link #WINDOW} older than the newest seen are dropped as
  * reading goes on (the store keeps the same window). Lines out of order (a clock going
  * backwards) are counted in their own bucket while it is in the window.
@@ -26,20 +25,6 @@ final class StatusBuckets {
     /** The start of {@code at}'s bucket, in epoch seconds. */
     static long bucketOf(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), BUCKET_S) * BUCKET_S;
-    }
-
-    /** One call answered {@code status} at {@code at}; 1xx and out-of-range statuses are not counted. */
-    void add(Instant at, int status) {
-        int cls = status / 100 - 2;
-        if (cls < 0 || cls > 3) {
-            return;
-        }
-        long b = bucketOf(at);
-        int i = last >= 0 && starts[last] == b ? last : slot(b);
-        if (i >= 0) {
-            counts[4 * i + cls]++;
-            last = i;
-        }
     }
 
     /** The index of bucket {@code b}, made if need be; -1 when it is older than the window. */
@@ -82,28 +67,30 @@ final class StatusBuckets {
         return n;
     }
 
-    /** Adds {@code other}'s counts to these. */
-    void addAll(StatusBuckets other) {
-        for (int j = 0; j < other.size; j++) {
-            int i = slot(other.starts[j]);
-            if (i >= 0) {
-                for (int c = 0; c < 4; c++) {
-                    counts[4 * i + c] += other.counts[4 * j + c];
-                }
+    /** Adds four counts (2xx, 3xx, 4xx, 5xx: {@code from[at..at+3]}) to bucket {@code bucket} (epoch seconds). */
+    void add(long bucket, int[] from, int at) {
+        int i = last >= 0 && starts[last] == bucket ? last : slot(bucket);
+        if (i >= 0) {
+            for (int c = 0; c < 4; c++) {
+                counts[4 * i + c] += from[at + c];
             }
+            last = i;
         }
-        last = -1;
     }
 
     int size() {
         return size;
     }
 
-    void addTo(List<StatusCount> out, String service, String environment, String caller, boolean known,
-               String operation) {
-        for (int i = 0; i < size; i++) {
-            out.add(new StatusCount(service, environment, caller, known, operation, Instant.ofEpochSecond(starts[i]),
-                    counts[4 * i], counts[4 * i + 1], counts[4 * i + 2], counts[4 * i + 3]));
-        }
+    /** The index of the first bucket that starts at or after {@code from}. */
+    int from(long from) {
+        int i = Arrays.binarySearch(starts, 0, size, from);
+        return i >= 0 ? i : -i - 1;
     }
+
+    StatusCount count(int i, String service, String environment, String caller, boolean known, String operation) {
+        return new StatusCount(service, environment, caller, known, operation, Instant.ofEpochSecond(starts[i]),
+                counts[4 * i], counts[4 * i + 1], counts[4 * i + 2], counts[4 * i + 3]);
+    }
+
 }

@@ -1,7 +1,10 @@
 package org.breakwater.traffic;
 
 import java.time.Instant;
+import java.util.AbstractCollection;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +34,21 @@ public final class Tally {
 
     private final String service;
     private final String environment;
+    private final StatusGrid grid;
+    private long newest = Long.MIN_VALUE; // the newest status bucket's start, epoch seconds
     private final Map<Key, Counts> counts = new HashMap<>();
     private final java.util.Set<String> unknownCallers = new java.util.HashSet<>();
     private final java.util.Set<String> unmatchedPaths = new java.util.HashSet<>();
 
     public Tally(String service, String environment) {
+        this(service, environment, StatusGrid.MINUTES);
+    }
+
+    /** Status buckets as wide as {@code grid} says (one minute near deployments, one hour elsewhere). */
+    Tally(String service, String environment, StatusGrid grid) {
         this.service = service;
         this.environment = environment;
+        this.grid = grid;
     }
 
     /** One call: by {@code caller} at {@code at} to {@code operation} (a key, or {@link Usage#unmatched}). */
@@ -47,7 +58,20 @@ public final class Tally {
 
     /** One call, answered {@code status}. */
     public void add(CallerIdentifier.Caller caller, String operation, Instant at, int status) {
-        add(caller.name(), caller.known(), operation, 1, at, at).statuses.add(at, status);
+        Counts c = add(caller.name(), caller.known(), operation, 1, at, at);
+        int cls = status / 100 - 2;
+        if (cls >= 0 && cls <= 3) {
+            int[] one = new int[4];
+            one[cls] = 1;
+            addStatuses(c, StatusBuckets.bucketOf(at), one, 0);
+        }
+    }
+
+    /** Adds the calls of the minute starting at {@code minute} (four classes at {@code from[at..]}) to the slot {@code c}. */
+    void addStatuses(Counts c, long minute, int[] from, int at) {
+        long bucket = grid.bucket(minute);
+        c.statuses.add(bucket, from, at);
+        newest = Math.max(newest, bucket);
     }
 
     /**
@@ -95,11 +119,58 @@ public final class Tally {
         }
     }
 
-    /** The calls by status class and time bucket, per caller and operation (the bounded window of each). */
-    public List<StatusCount> statuses() {
-        List<StatusCount> out = new ArrayList<>();
-        counts.forEach((k, c) -> c.statuses.addTo(out, service, environment, k.caller(), k.known(), k.operation()));
-        return out;
+    /**
+     * The calls by status class and time bucket, per caller and operation, from {@link StatusBuckets#WINDOW}
+     * behind the newest bucket of all: made one by one as they are read (a long log's rows are never
+     * all held at once), so read them once.
+     */
+    public Collection<StatusCount> statuses() {
+        long from = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - StatusBuckets.WINDOW.getSeconds();
+        int rows = 0;
+        for (Counts c : counts.values()) {
+            rows += c.statuses.size() - c.statuses.from(from);
+        }
+        int size = rows;
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<StatusCount> iterator() {
+                return rows(from);
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+        };
+    }
+
+    private Iterator<StatusCount> rows(long from) {
+        Iterator<Map.Entry<Key, Counts>> pairs = counts.entrySet().iterator();
+        return new Iterator<>() {
+            Map.Entry<Key, Counts> pair;
+            int next;
+
+            @Override
+            public boolean hasNext() {
+                while (pair == null || next >= pair.getValue().statuses.size()) {
+                    if (!pairs.hasNext()) {
+                        return false;
+                    }
+                    pair = pairs.next();
+                    next = pair.getValue().statuses.from(from);
+                }
+                return true;
+            }
+
+            @Override
+            public StatusCount next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Key k = pair.getKey();
+                return pair.getValue().statuses.count(next++, service, environment, k.caller(), k.known(), k.operation());
+            }
+        };
     }
 
     public List<Usage> usages() {

@@ -26,6 +26,10 @@ final class TallySlots {
         this.limit = limit;
     }
 
+    Tally tally() {
+        return tally;
+    }
+
     int size() {
         return size;
     }

@@ -98,7 +98,7 @@ public final class TrafficService {
         }
         DeployedApis apis = new DeployedApis(catalog, service, environment);
         CallerIdentifier identify = new CallerIdentifier(rules, resolver);
-        Tally tally = new Tally(service, environment);
+        Tally tally = new Tally(service, environment, StatusGrid.around(apis.times()));
         Crossings crossings = new Crossings(service, environment, new Crossings.Origins(catalog.environments()));
         List<ReadSummary> summaries = new ArrayList<>();
         ChunkedLogReader reader = new ChunkedLogReader(format, Runtime.getRuntime().availableProcessors());
