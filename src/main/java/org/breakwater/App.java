@@ -153,6 +153,12 @@ public final class App implements AutoCloseable {
         return new org.breakwater.staging.CoverageService(catalog, traffic(), clock);
     }
 
+    /** Coverage fed by the suites' runs: each suite's identify rule and its runs' windows. */
+    public org.breakwater.staging.SuiteCoverage suiteCoverage() {
+        return new org.breakwater.staging.SuiteCoverage(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), coverage(), clock);
+    }
+
     public AccessService access() {
         return new AccessService(new JdbiAccessRepository(database.jdbi()),
                 new org.breakwater.auth.store.JdbiLoginAttempts(database.jdbi()), clock);
