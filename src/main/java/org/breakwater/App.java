@@ -174,6 +174,14 @@ public final class App implements AutoCloseable {
                 database.jdbi()), catalog, secrets, clock);
     }
 
+    /**
+     * A deployment was recorded (CLI or REST API): the staging suites covering its service in its
+     * environment become due now, for serve's schedule (docs/staging.md). Their names.
+     */
+    public java.util.List<String> deployed(org.breakwater.catalog.Deployment d) {
+        return suites(org.breakwater.staging.SecretBox.NONE).deployed(d.service(), d.environment());
+    }
+
     /** Runs suites with {@code launcher}; the first run of a new test is recorded for the bus. */
     public org.breakwater.staging.SuiteRuns suiteRuns(org.breakwater.staging.SecretBox secrets,
                                                       org.breakwater.staging.SuiteLauncher launcher) {
