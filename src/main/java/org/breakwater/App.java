@@ -120,12 +120,19 @@ public final class App implements AutoCloseable {
     }
 
     /** What {@link #prune} forgot. */
-    public record Pruned(int deployments, int trafficCounts) {
+    public record Pruned(int deployments, int trafficCounts, int suiteRuns, int suiteCases) {
     }
 
-    /** Applies the retention: deployment records (never what runs now) and traffic counts older than {@code before}. */
+    /** Suite runs kept per suite whatever their age, so a suite's history never becomes empty. */
+    public static final int SUITE_RUNS_KEPT = 20;
+
+    /**
+     * Applies the retention: deployment records (never what runs now), traffic counts, and suite
+     * runs with their cases (never a suite's {@link #SUITE_RUNS_KEPT} newest) older than {@code before}.
+     */
     public Pruned prune(java.time.Instant before) {
-        return new Pruned(catalog.prune(before), traffic().prune(before));
+        var runs = new org.breakwater.staging.store.JdbiSuiteRepository(database.jdbi()).prune(before, SUITE_RUNS_KEPT);
+        return new Pruned(catalog.prune(before), traffic().prune(before), runs.runs(), runs.cases());
     }
 
     /** Follows a service's logs as they grow (traffic ingest --follow), counting each line once. */

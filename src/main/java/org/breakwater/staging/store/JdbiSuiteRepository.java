@@ -206,6 +206,22 @@ public final class JdbiSuiteRepository implements SuiteRepository {
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).map((rs, ctx) -> run(rs, false)).list());
     }
 
+    /** Runs started before :before, not running, with at least :keep newer runs of their suite. */
+    private static final String OLD_RUNS = "select r.id from staging_run r where r.started < :before and r.status <> 'running'"
+            + " and (select count(*) from staging_run n where n.suite = r.suite and (n.started > r.started"
+            + " or (n.started = r.started and n.id > r.id))) >= :keep";
+
+    @Override
+    public Pruned prune(Instant before, int keepNewest) {
+        return jdbi.inTransaction(h -> {
+            int cases = h.createUpdate("delete from staging_case where run_id in (" + OLD_RUNS + ")")
+                    .bind("before", before.toEpochMilli()).bind("keep", keepNewest).execute();
+            int runs = h.createUpdate("delete from staging_run where id in (select id from (" + OLD_RUNS + ") old)")
+                    .bind("before", before.toEpochMilli()).bind("keep", keepNewest).execute();
+            return new Pruned(runs, cases);
+        });
+    }
+
     @Override
     public List<StoredCase> cases(long run) {
         return jdbi.withHandle(h -> h.createQuery("select test_id, status, duration_ms, reruns, message from staging_case"
