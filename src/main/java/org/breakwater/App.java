@@ -76,6 +76,7 @@ public final class App implements AutoCloseable {
         return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
                         new JdbiTrafficRepository(database.jdbi())))
+                .replays(replays())
                 .staging(suiteResults())
                 .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)));
     }
@@ -103,6 +104,14 @@ public final class App implements AutoCloseable {
         return new org.breakwater.deployday.DayServices(roster, board, measures,
                 new org.breakwater.deployday.postmortem.PostMortemService(plans, catalog, announce, board, roster,
                         measures, dayIncidents(), clock));
+    }
+
+    /** Replays of plans' sampled production calls against staging (docs/staging.md, Replay). */
+    public org.breakwater.staging.replay.ReplayService replays() {
+        TrafficService traffic = traffic();
+        return new org.breakwater.staging.replay.ReplayService(catalog, traffic::samples,
+                new org.breakwater.staging.replay.store.JdbiReplayRepository(database.jdbi()),
+                org.breakwater.staging.replay.HttpFetcher::new, clock);
     }
 
     /** Plan and announcement events, recorded in the outbox for the message bus (docs/announcements.md). */
@@ -146,8 +155,33 @@ public final class App implements AutoCloseable {
     }
 
     /** Consumers from real traffic: access logs read into counts per caller and operation. */
+    /** The weekly meeting: minutes in, evidence out (docs/meetings.md). */
+    public org.breakwater.meeting.MeetingService meetings(Policy policy) {
+        return new org.breakwater.meeting.MeetingService(
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()), plans(policy), catalog, clock);
+    }
+
+    /** The weekly meeting's agenda, its mail queued in the outbox from {@code from}. */
+    public org.breakwater.meeting.AgendaService agenda(Policy policy, String from) {
+        return new org.breakwater.meeting.AgendaService(plans(policy),
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()),
+                new JdbiAnnounceRepository(database.jdbi()), from, clock, () -> incidents().list(
+                new org.breakwater.deployday.incident.IncidentRepository.Filter(Optional.empty(), Optional.empty(),
+                        Optional.empty(), true), 50).stream().map(i -> new org.breakwater.meeting.Agenda.Item(
+                                i.planId().map(p -> "BW-" + p).orElse("INC-" + i.id()),
+                                org.breakwater.meeting.Agenda.Kind.INCIDENT, i.title(), "incident " + i.id() + ", "
+                                + i.severity().id() + ", " + i.service() + ", "
+                                + i.status().name().toLowerCase(java.util.Locale.ROOT), false)).toList());
+    }
+
     public TrafficService traffic() {
-        return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()));
+        return traffic(java.util.Set.of());
+    }
+
+    /** As {@link #traffic()}, dropping also these query parameters from the targets it samples (replay). */
+    public TrafficService traffic(java.util.Set<String> droppedQuery) {
+        return new TrafficService(catalog, new JdbiTrafficRepository(database.jdbi()),
+                new org.breakwater.traffic.store.JdbiSampleRepository(database.jdbi()), droppedQuery);
     }
 
     /** Staging against production per service (docs/staging.md, "Parity"). */
@@ -208,6 +242,22 @@ public final class App implements AutoCloseable {
     public org.breakwater.staging.SuiteResults suiteResults() {
         return new org.breakwater.staging.SuiteResults(new org.breakwater.staging.store.JdbiSuiteRepository(
                 database.jdbi()));
+    }
+
+    /** The breakage detector over the stored traffic, judging by {@code policy} (docs/deployment-day.md). */
+    public org.breakwater.deployday.detect.Detector detector(org.breakwater.deployday.detect.DetectionPolicy policy) {
+        return new org.breakwater.deployday.detect.Detector(catalog, traffic(), new JdbiPlanRepository(database.jdbi()),
+                incidents(), new org.breakwater.deployday.detect.IncidentNotices(new JdbiAnnounceRepository(
+                        database.jdbi()), clock), policy, clock);
+    }
+
+    /**
+     * Runs the detector with the default policy over every plan in progress or settling (after a
+     * follower's poll); returns a line per incident it opened.
+     */
+    public List<String> detectBreakage() {
+        return detector(org.breakwater.deployday.detect.DetectionPolicy.defaults()).active().opened().stream()
+                .map(i -> "incident " + i.id() + " opened: " + i.title()).toList();
     }
 
     /** Incidents of the deployment day (docs/deployment-day.md). */

@@ -33,6 +33,29 @@ public final class CatalogValidator {
         unreadable = problems.stream().filter(p -> p.stage() == CatalogProblem.Stage.FILE).findFirst();
     }
 
+    /** An environment's replay baselines: other, known, non-production environments, at most two. */
+    private void baselines(Catalog built) {
+        Map<String, Environment> byName = new java.util.HashMap<>();
+        built.environments().forEach(e -> byName.put(e.name(), e));
+        for (Located<Environment> e : draft.environments()) {
+            List<String> baselines = e.value().baselines();
+            if (baselines.size() > Environment.BASELINES) {
+                problems.add(e.error("environment " + e.value().name() + " names " + baselines.size()
+                        + " baselines; replay compares with one, or two to learn noise"));
+            }
+            for (String b : baselines) {
+                Environment other = byName.get(b);
+                if (other == null || b.equals(e.value().name())) {
+                    problems.add(e.error("environment " + e.value().name() + " names baseline '" + b + "', "
+                            + (other == null ? "which is not an environment" + suggest(b, byName.keySet()) : "itself")));
+                } else if (other.production()) {
+                    problems.add(e.error("environment " + e.value().name() + " names baseline '" + b
+                            + "', a production environment: replay never calls production"));
+                }
+            }
+        }
+    }
+
     public static CatalogCheck check(CatalogDraft draft) {
         return new CatalogValidator(draft).run();
     }
@@ -52,6 +75,7 @@ public final class CatalogValidator {
             problems.add(first.warning("no environment is marked 'production: true'; deployments to production"
                     + " cannot be told apart"));
         }
+        baselines(built);
         for (Located<Team> t : draft.teams()) {
             for (String m : t.value().members()) {
                 if (!people.contains(m)) {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             org.breakwater.plan.cli.PlanCommand.class,
             org.breakwater.plan.cli.GateCommand.class,
             org.breakwater.plan.cli.CanDeployCommand.class,
+            org.breakwater.meeting.cli.MeetingCommand.class,
             org.breakwater.calendar.cli.CalendarCommand.class,
             ServeCommand.class,
             org.breakwater.auth.cli.TokenCommand.class,

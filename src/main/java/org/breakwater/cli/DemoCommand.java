@@ -108,6 +108,18 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         Path catalogDir = root.resolve("catalog");
+        try (DemoReplay standIns = DemoReplay.start()) {
+            standIns.configure(catalogDir);
+            return demo(root, store, catalogDir, temporary, standIns);
+        } catch (IOException e) {
+            err.println("breakwater demo: cannot start the stand-in pkgdb servers: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR;
+        }
+    }
+
+    private int demo(Path root, Path store, Path catalogDir, boolean temporary, DemoReplay standIns) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         out.println("Breakwater demo: an infrastructure team like Fedora's in 2014, before the pkgdb2 roll-out");
         out.println("Demo data unpacked to " + root + " (store: " + store.resolve("breakwater.db") + ")"
                 + (temporary ? "; a temporary folder, removed when the demo stops (--dir DIR keeps it)" : ""));
@@ -123,10 +135,12 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         DemoPlans.Made plans;
+        List<Long> meetings;
         try (App app = App.open(new App.Settings(Optional.empty(), store), Clock.systemUTC())) {
             ReleaseCalendar calendar = DemoPlans.calendar(root, LocalDate.now(ZoneOffset.UTC));
             app.calendar().replace("calendar.yaml", calendar.windows(), calendar.recurring());
             plans = DemoPlans.make(app, Instant.now());
+            meetings = DemoMeetings.ingest(app, root, LocalDate.now(ZoneOffset.UTC), plans);
             DemoPlans.accounts(app);
             DemoDay.make(app, plans.pkgdb2());
         } catch (IOException | CalendarException | IllegalStateException e) {
@@ -185,6 +199,11 @@ final class DemoCommand implements Callable<Integer> {
         section(out, "How far each consumer of the pkgdb2 plan has come (the consumer gates follow this)",
                 "breakwater traffic migrations " + p1 + " --data-dir " + store);
         run(out, err, "traffic", "migrations", p1, data);
+        section(out, "Production's real calls replayed against staging: stand-in pkgdb 1.9 (" + standIns.baseline()
+                + ") and 2.0 (" + standIns.candidate() + ")", "breakwater staging replay " + p1 + " --data-dir " + store);
+        run(out, err, "staging", "replay", p1, "--rate", "200", data);
+        out.println("(the plan's staging-replay gate waits until each difference is acknowledged: breakwater staging"
+                + " replay " + p1 + " --acknowledge KEY --by NAME --note WHY, or on " + "the plan's replay page)");
         section(out, "A production host calling staging: the script ported to pkgdb2 but still pointing at stg",
                 "breakwater traffic crossings pkgdb --data-dir " + store);
         run(out, err, "traffic", "crossings", "pkgdb", data);
@@ -207,18 +226,21 @@ final class DemoCommand implements Callable<Integer> {
                 "breakwater staging coverage --service pkgdb --identify 'userAgent:^rube/' --data-dir " + store);
         run(out, err, "staging", "coverage", "--service", "pkgdb", "--identify", "userAgent:^rube/", data);
         String p3 = Long.toString(plans.fedocal());
-        section(out, "Due now: fedocal 1.0, a borderline service's major update, held up by one missing record",
-                "breakwater can-deploy --plan " + p3 + " --data-dir " + store);
+        section(out, "Due now: fedocal 1.0, a borderline service's major update, classified at yesterday's meeting",
+                "breakwater meeting show " + meetings.get(1) + " --data-dir " + store);
+        out.println("Whether the policy applies to a borderline service is the weekly meeting's call. The demo read"
+                + " the minutes of the last two meetings (" + root.resolve("meetings") + ", as MeetBot writes them):"
+                + " the #agreed line classifying fedocal became plan " + p3 + "'s meeting decision, with the chair as"
+                + " approver and a link to the line; the topic naming BW-" + p1 + " became its meeting gate's evidence.");
+        run(out, err, "meeting", "show", Long.toString(meetings.get(1)), data);
         run(out, err, "can-deploy", "--plan", p3, data);
-        out.println("The weekly meeting decided yesterday that this update is not a major deployment, but nobody"
-                + " recorded it: until then the whole policy applies. Log in on the plan's page as its owner and record"
-                + " the decision (gate meeting-decision, decision exempt, with yesterday's time) — or:");
-        out.println("  breakwater gate record " + p3 + " meeting-decision --decision exempt --evidence MINUTES-URL --at '"
-                + LocalDate.now(ZoneOffset.UTC).minusDays(1) + " 18:00' --data-dir " + store);
+        out.println("Next week's agenda, with the lines for the chair to paste (mailed to the list a day ahead):");
+        run(out, err, "meeting", "agenda", data);
         String f21 = LocalDate.now(ZoneOffset.UTC).plusDays(DemoPlans.F21_FINAL_DAY).toString();
         section(out, "When can bodhi2 go out? Not before Fedora 21 is out, then a few weeks after it",
                 "breakwater plan propose " + p2 + " --not-before " + f21 + " --data-dir " + store);
         run(out, err, "plan", "propose", p2, "--not-before", f21, data);
+        deploymentDay(root, catalogDir, out, err);
         out.println(RULE);
         if (temporary) {
             out.println(noServe ? "The demo's temporary folder is removed as it ends: to try the commands below, run"
@@ -332,6 +354,26 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCode.INTERNAL_ERROR;
         }
         return ExitCode.OK;
+    }
+
+    /** The pkgdb2 day replayed in a store of its own: the follower's detector opens the incidents. */
+    private static void deploymentDay(Path root, Path catalogDir, PrintWriter out, PrintWriter err) {
+        DemoIncidents.Day day;
+        try {
+            day = DemoIncidents.prepare(root, catalogDir, Instant.now());
+        } catch (IOException | org.breakwater.apidiff.spec.SpecException | RuntimeException e) {
+            err.println("breakwater demo: the deployment day does not load (a bug in the demo data): " + e.getMessage());
+            return;
+        }
+        String data = "--data-dir=" + day.store();
+        section(out, "The pkgdb2 day, replayed: production traffic after the cut-over, followed, breakage detected",
+                "breakwater traffic ingest --service pkgdb --env production --follow --polls 1 " + day.log()
+                        + " --data-dir " + day.store());
+        run(out, err, "traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
+                "--quiet", day.log().toString(), data);
+        DemoIncidents.summary(day, out);
+        section(out, "The day's incidents", "breakwater incident list --data-dir " + day.store());
+        run(out, err, "incident", "list", data);
     }
 
     private static void section(PrintWriter out, String title, String command) {

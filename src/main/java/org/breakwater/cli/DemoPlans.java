@@ -29,8 +29,8 @@ import org.breakwater.policy.PolicyReader;
 /**
  * The demo's plans: the pkgdb2 roll-out as it should have gone, with the account-system update
  * in the same plan and part of its evidence recorded, and the updates system's v2 as a draft
- * to be placed after the Fedora 21 release, a borderline service's major update due now and
- * waiting on the meeting's decision; the release calendar they are judged against; and the
+ * to be placed after the Fedora 21 release, a borderline service's major update due now, whose
+ * classification comes from yesterday's meeting minutes (DemoMeetings); the release calendar they are judged against; and the
  * accounts that log in to the demo server.
  */
 final class DemoPlans {
@@ -99,8 +99,7 @@ final class DemoPlans {
         long id = pkgdb2.id();
         record(plans, id, "api-break-notice", "https://lists.fedoraproject.org/pipermail/devel/2014-June/199001.html",
                 "pingou", now.minus(Duration.ofDays(3)), null);
-        record(plans, id, "meeting", "https://meetbot.fedoraproject.org/fedora-meeting/2014-06-12/"
-                + "infrastructure.2014-06-12-18.00.html", "nirik", now.minus(Duration.ofDays(1)), null);
+        // the meeting gate comes from the minutes of the meeting that agreed the date (DemoMeetings)
         // staging-green is not recorded by hand: it follows the demo suite's runs (DemoSuites)
         for (String consumer : new String[] {"bodhi-pkgdb-client", "packages-pkgdb-connector", "pkgdb-cli"}) {
             record(plans, id, "consumers-acknowledged", "ported in staging, see the ticket", "pingou",

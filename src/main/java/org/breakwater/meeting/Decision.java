@@ -3,7 +3,7 @@ package org.breakwater.meeting;
 import java.time.LocalDate;
 
 /** What an {@code #agreed} line decided, read by the grammar in docs/meetings.md. */
-public sealed interface Decision permits Decision.Classification, Decision.DeploymentDate {
+public sealed interface Decision permits Decision.Classification, Decision.DeploymentDate, Decision.FreezeBreak {
     String describe();
 
     /**
@@ -26,6 +26,14 @@ public sealed interface Decision permits Decision.Classification, Decision.Deplo
         @Override
         public String describe() {
             return "deployment on " + date;
+        }
+    }
+
+    /** A freeze break approved for a plan: recorded on its {@code freeze} gate with the chair as approver. */
+    record FreezeBreak() implements Decision {
+        @Override
+        public String describe() {
+            return "freeze break approved";
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code SERVICE is essential} / {@code SERVICE is not essential} / {@code SERVICE is exempt}, or
  * {@code policy applies to SERVICE} / {@code policy does not apply to SERVICE}, at the start of the line;</li>
- * <li>a deployment date: the line says deploy (deploys, deployed, deployment) and one YYYY-MM-DD date.</li>
+ * <li>a deployment date: the line says deploy (deploys, deployed, deployment) and one YYYY-MM-DD date;</li>
+ * <li>a freeze break: the line says freeze break (or freeze-break) and approve (approves, approved).</li>
  * </ul>
  */
 final class DecisionGrammar {
@@ -27,16 +28,21 @@ final class DecisionGrammar {
             "^(?:the\\s+)?policy\\s+(?<v>applies|does\\s+not\\s+apply|doesn't\\s+apply)\\s+to\\s+" + SUBJECT,
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DEPLOY = Pattern.compile("\\bdeploy(?:s|ed|ing|ment)?\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FREEZE_BREAK = Pattern.compile("\\bfreeze[- ]break\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern APPROVE = Pattern.compile("\\bapprov(?:e|es|ed|al)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE = Pattern.compile("(?<![\\w-])(\\d{4}-\\d{2}-\\d{2})(?![\\w-])");
 
     /** What an agreed line says. */
-    sealed interface Parsed permits Classify, Dated, Unclear {
+    sealed interface Parsed permits Classify, Dated, FreezeBreak, Unclear {
     }
 
     record Classify(String subject, boolean applies) implements Parsed {
     }
 
     record Dated(LocalDate date) implements Parsed {
+    }
+
+    record FreezeBreak() implements Parsed {
     }
 
     /** It reads like a decision but cannot be one as written. */
@@ -59,6 +65,9 @@ final class DecisionGrammar {
         m = POLICY.matcher(t);
         if (m.find()) {
             return Optional.of(new Classify(m.group("s"), m.group("v").equalsIgnoreCase("applies")));
+        }
+        if (FREEZE_BREAK.matcher(t).find() && APPROVE.matcher(t).find()) {
+            return Optional.of(new FreezeBreak());
         }
         return DEPLOY.matcher(t).find() ? date(t) : Optional.empty();
     }

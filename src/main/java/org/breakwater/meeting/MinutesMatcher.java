@@ -1,6 +1,5 @@
 package org.breakwater.meeting;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,8 @@ public final class MinutesMatcher {
         if (parsed.isPresent() && parsed.get() instanceof DecisionGrammar.Classify cl) {
             return Optional.of(classify(item, cl, c));
         }
-        Optional<LocalDate> date = parsed.map(p -> ((DecisionGrammar.Dated) p).date());
+        Optional<Decision> date = parsed.map(p -> p instanceof DecisionGrammar.Dated d
+                ? new Decision.DeploymentDate(d.date()) : new Decision.FreezeBreak());
         Optional<ItemMatch> found = byReference(item, text, c, date).or(() -> byService(item, text, c, date))
                 .or(() -> byTitle(item, text, c, date));
         if (found.isPresent() || !agreed) {
@@ -57,7 +57,7 @@ public final class MinutesMatcher {
                 Optional.of(new Decision.Classification(service.get(), cl.applies())));
     }
 
-    private static Optional<ItemMatch> byReference(MinutesItem item, String text, MatchCandidates c, Optional<LocalDate> date) {
+    private static Optional<ItemMatch> byReference(MinutesItem item, String text, MatchCandidates c, Optional<Decision> date) {
         List<Long> ids = new ArrayList<>();
         Matcher m = REFERENCE.matcher(text);
         while (m.find()) {
@@ -74,7 +74,7 @@ public final class MinutesMatcher {
         return Optional.of(resolve(item, plans, MatchedBy.REFERENCE, date));
     }
 
-    private static Optional<ItemMatch> byService(MinutesItem item, String text, MatchCandidates c, Optional<LocalDate> date) {
+    private static Optional<ItemMatch> byService(MinutesItem item, String text, MatchCandidates c, Optional<Decision> date) {
         List<String> named = c.services().stream().filter(s -> named(text, s)).toList();
         if (named.isEmpty()) {
             return Optional.empty();
@@ -95,14 +95,14 @@ public final class MinutesMatcher {
         return Optional.of(new ItemMatch.Ambiguous(item, targets, MatchedBy.SERVICE_NAME, Optional.empty()));
     }
 
-    private static Optional<ItemMatch> byTitle(MinutesItem item, String text, MatchCandidates c, Optional<LocalDate> date) {
+    private static Optional<ItemMatch> byTitle(MinutesItem item, String text, MatchCandidates c, Optional<Decision> date) {
         List<PlanCandidate> plans = c.plans().stream()
                 .filter(p -> p.title().length() >= SHORTEST_TITLE && named(text, p.title())).toList();
         return plans.isEmpty() ? Optional.empty() : Optional.of(resolve(item, plans, MatchedBy.PLAN_TITLE, date));
     }
 
-    private static ItemMatch resolve(MinutesItem item, List<PlanCandidate> plans, MatchedBy by, Optional<LocalDate> date) {
-        Optional<Decision> decision = date.map(Decision.DeploymentDate::new);
+    private static ItemMatch resolve(MinutesItem item, List<PlanCandidate> plans, MatchedBy by, Optional<Decision> date) {
+        Optional<Decision> decision = date;
         List<Target> targets = plans.stream().distinct().<Target>map(Target.PlanTarget::new).toList();
         if (targets.size() == 1) {
             return new ItemMatch.Matched(item, targets.get(0), by, decision);

@@ -21,7 +21,12 @@ public final class GateEvaluator {
     /** What the gates look at besides the plan and its assessment. */
     public record Facts(List<Evidence> evidence, List<Waiver> waivers, List<String> stagingRuns,
                         List<FreezeWindow> freezes, Set<String> essentialServices, Instant now,
-                        List<Migration> migrations) {
+                        List<Migration> migrations, Optional<ReplayCheck> replay) {
+        public Facts(List<Evidence> evidence, List<Waiver> waivers, List<String> stagingRuns, List<FreezeWindow> freezes,
+                     Set<String> essentialServices, Instant now, List<Migration> migrations) {
+            this(evidence, waivers, stagingRuns, freezes, essentialServices, now, migrations, Optional.empty());
+        }
+
         public Facts {
             evidence = List.copyOf(evidence);
             waivers = List.copyOf(waivers);
@@ -91,6 +96,9 @@ public final class GateEvaluator {
             }
             if (policy.staging().greenDays() > 0) {
                 gates.add(stagingGreen(plan, facts));
+            }
+            if (policy.staging().replay()) {
+                gates.add(ReplayGate.gate(plan, facts));
             }
             if (policy.consumers().allAcknowledged()) {
                 gates.add(perConsumer("consumers-acknowledged", "Every affected consumer acknowledged",

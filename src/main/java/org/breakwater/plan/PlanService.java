@@ -34,7 +34,7 @@ public final class PlanService {
     /** Every gate id the policy can produce (docs/policy.md). */
     public static final Set<String> GATES = Set.of("meeting-decision", "api-break-notice", "outage-notice", "reminders",
             "meeting", "staging-candidate", "staging-green", "consumers-acknowledged", "consumers-migrated", "roster",
-            "freeze");
+            "freeze", ReplayGate.ID);
 
     private final PlanRepository plans;
     private final CatalogService catalog;
@@ -43,6 +43,7 @@ public final class PlanService {
     private final Clock clock;
     private final PlanEvents events;
     private volatile MigrationSource migrations = MigrationSource.RECORDED;
+    private volatile ReplayCheck.Source replays = ReplayCheck.Source.NONE;
     private volatile StagingEvidence staging = StagingEvidence.NONE;
     private volatile RosterConfirmations roster = RosterConfirmations.NONE;
 
@@ -65,6 +66,12 @@ public final class PlanService {
     /** Where consumer migrations come from (default: declared consumers and recorded evidence only). */
     public PlanService migrations(MigrationSource source) {
         this.migrations = source;
+        return this;
+    }
+
+    /** Where the staging-replay gate reads the newest replay of a plan (default: none). */
+    public PlanService replays(ReplayCheck.Source source) {
+        this.replays = source;
         return this;
     }
 
@@ -291,7 +298,7 @@ public final class PlanService {
         GateEvaluator.Facts facts = new GateEvaluator.Facts(judged, plans.waivers(plan.id()), stagingRuns,
                 calendar.get().freezesOverlapping(plan.start(), plan.end()).stream()
                         .map(w -> new FreezeWindow(w.name(), w.start(), w.end())).toList(),
-                essential, now, moved);
+                essential, now, moved, replays.latest(plan.id()));
         return new PlanReport(plan, assessment, new GateEvaluator(policy).gates(assessment, facts), moved);
     }
 

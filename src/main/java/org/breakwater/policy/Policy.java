@@ -60,16 +60,39 @@ public record Policy(int version, LocalDate ratified, Optional<String> minutes, 
         }
     }
 
-    /** Discussed at {@code minimum} weekly meetings before the date; the meeting is held then. */
-    public record MeetingRule(int minimum, DayOfWeek day, LocalTime time, ZoneId zone) {
+    /**
+     * Discussed at {@code minimum} weekly meetings before the date; the meeting is held then.
+     *
+     * @param channel      where the meeting is held ("#fedora-meeting"), for the agenda
+     * @param list         the team's mailing list the agenda goes to; no agenda mail without one
+     * @param agendaLead   how long before each meeting its agenda is mailed
+     * @param minutesHosts the hosts minutes may be fetched from by URL (docs/meetings.md)
+     */
+    public record MeetingRule(int minimum, DayOfWeek day, LocalTime time, ZoneId zone, Optional<String> channel,
+                              Optional<String> list, Duration agendaLead, List<String> minutesHosts) {
+        /** The default agenda lead time: a day before the meeting. */
+        public static final Duration AGENDA_LEAD = Duration.ofDays(1);
+
+        public MeetingRule {
+            minutesHosts = List.copyOf(minutesHosts);
+        }
+
+        public MeetingRule(int minimum, DayOfWeek day, LocalTime time, ZoneId zone) {
+            this(minimum, day, time, zone, Optional.empty(), Optional.empty(), AGENDA_LEAD, List.of());
+        }
     }
 
     /**
      * @param greenDays      the end-to-end suite green on each of the last N days before the start
      * @param runsCandidate  staging runs the candidate version
      * @param soak           the candidate has run in staging at least this long (for proposing dates)
+     * @param replay         production's sampled calls replayed against the candidate show no
+     *                       unexplained difference (gate staging-replay)
      */
-    public record StagingRule(int greenDays, boolean runsCandidate, Duration soak) {
+    public record StagingRule(int greenDays, boolean runsCandidate, Duration soak, boolean replay) {
+        public StagingRule(int greenDays, boolean runsCandidate, Duration soak) {
+            this(greenDays, runsCandidate, soak, false);
+        }
     }
 
     /**

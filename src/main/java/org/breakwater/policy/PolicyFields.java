@@ -128,6 +128,11 @@ final class PolicyFields {
         return false;
     }
 
+    /** An optional true or false; {@code otherwise} when it is not written. */
+    boolean optionalFlag(String key, boolean otherwise) {
+        return node.get(key).isPresent() ? flag(key) : otherwise;
+    }
+
     /** A required text; {@code what} says what kind of text, for the message. */
     Optional<ScalarNode> string(String key, String what) {
         return required(key).flatMap(v -> string(key, v, what));

@@ -74,7 +74,8 @@ final class PolicySections {
     }
 
     static Policy.MeetingRule meeting(PolicyFields top, PolicySyntax syntax) {
-        PolicyFields f = top.section("meeting", List.of("minimum", "weekly"));
+        PolicyFields f = top.section("meeting", List.of("minimum", "weekly", "channel", "list", "agendaLead",
+                "minutesHosts"));
         int minimum = f.number("minimum", 0);
         String name = f.name("weekly");
         Optional<ScalarNode> weekly = f.string("weekly", "DAY HH:MM ZONE (e.g. Thursday 18:00 UTC)");
@@ -93,7 +94,23 @@ final class PolicySections {
                 zone = syntax.zone(s, words.get(2), name).orElse(zone);
             }
         }
-        return new Policy.MeetingRule(minimum, day, time, zone);
+        Optional<String> channel = f.optionalString("channel", "the meeting's channel (#fedora-meeting)")
+                .map(ScalarNode::text).map(String::strip);
+        Optional<String> list = f.optionalString("list", "a mailing-list address")
+                .flatMap(s -> syntax.mailingList(s, f.name("list")));
+        Duration lead = f.keys().contains("agendaLead") ? PolicyReader.optionalDuration(f, syntax, "agendaLead")
+                .orElse(Policy.MeetingRule.AGENDA_LEAD) : Policy.MeetingRule.AGENDA_LEAD;
+        List<String> hosts = new ArrayList<>();
+        for (ScalarNode s : f.strings("minutesHosts", false, "a host name (meetbot.fedoraproject.org)")) {
+            String host = s.text().strip().toLowerCase(java.util.Locale.ROOT);
+            if (!host.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\\d{1,5})?")) {
+                f.text().at(s, f.name("minutesHosts") + ": '" + PolicyText.printable(s.text())
+                        + "' is not a host name; write the host alone, e.g. meetbot.fedoraproject.org");
+            } else if (!hosts.contains(host)) {
+                hosts.add(host);
+            }
+        }
+        return new Policy.MeetingRule(minimum, day, time, zone, channel, list, lead, hosts);
     }
 
     static Policy.ScheduleRule schedule(PolicyFields top, PolicySyntax syntax) {

@@ -22,18 +22,26 @@ final class ChunkCounts {
     private int size;
     private int[] callerIds = new int[256];
     private int[] operationIds = new int[256];
+    private StatusBuckets[] statuses = new StatusBuckets[256];
 
     void add(int callerId, String caller, boolean isKnown, int operationId, String operation, Instant at) {
+        add(callerId, caller, isKnown, operationId, operation, at, 0);
+    }
+
+    /** One call, answered {@code status} (0: unknown, not counted by status). */
+    void add(int callerId, String caller, boolean isKnown, int operationId, String operation, Instant at, int status) {
         long key = ((long) callerId << 32) | (operationId & 0xFFFFFFFFL);
         int mask = slots.length - 1;
         for (int i = spread(key) & mask; ; i = (i + 1) & mask) {
             int slot = slots[i];
             if (slot == 0) {
                 insert(i, key, caller, isKnown, operation, at);
+                statuses[size - 1].add(at, status);
                 return;
             }
             if (keys[i] == key) {
                 int e = slot - 1;
+                statuses[e].add(at, status);
                 counts[e]++;
                 if (at.isBefore(first[e])) {
                     first[e] = at;
@@ -57,7 +65,9 @@ final class ChunkCounts {
             last = Arrays.copyOf(last, n);
             callerIds = Arrays.copyOf(callerIds, n);
             operationIds = Arrays.copyOf(operationIds, n);
+            statuses = Arrays.copyOf(statuses, n);
         }
+        statuses[size] = new StatusBuckets();
         callerIds[size] = (int) (key >>> 32);
         operationIds[size] = (int) key;
         keys[i] = key;
@@ -104,14 +114,15 @@ final class ChunkCounts {
     /** Adds these counts to {@code tally}, pair by pair in order of first appearance. */
     void addTo(Tally tally) {
         for (int e = 0; e < size; e++) {
-            tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]);
+            tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]).statuses.addAll(statuses[e]);
         }
     }
 
     /** {@link #addTo(Tally)} through the slots the pairs had before. */
     void addTo(TallySlots slots) {
         for (int e = 0; e < size; e++) {
-            slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e], last[e]);
+            slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e], last[e])
+                    .statuses.addAll(statuses[e]);
         }
     }
 }

@@ -251,17 +251,23 @@ public final class Follower {
 
         @Override
         public void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings) {
-            store.merge(usages, crossings, cursors, forgotten);
-            merged = true;
+            merge(usages, crossings, List.of(), List.of(), List.of(), List.of());
         }
 
         @Override
         public void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings, Collection<Cursor> more,
-                          Collection<Cursor> gone, Collection<LogRead> reads) {
+                          Collection<Cursor> gone, Collection<LogRead> reads, Collection<StatusCount> statuses) {
             if (!more.isEmpty() || !gone.isEmpty() || !reads.isEmpty()) {
                 throw new UnsupportedOperationException("the follower saves its own cursors");
             }
-            merge(usages, crossings);
+            store.merge(usages, crossings, cursors, forgotten, List.of(), statuses);
+            merged = true;
+        }
+
+        @Override
+        public List<StatusCount> statuses(String service, String environment, java.time.Instant from,
+                                          java.time.Instant to) {
+            return store.statuses(service, environment, from, to);
         }
 
         @Override

@@ -32,6 +32,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     private final DeployedApis apis;
     private final CallerIdentifier identify;
     private final Crossings crossings;
+    private final TargetSamples.Local samples;
     private final List<String> headerFields;
     private final BytesCache<Caller> callers;
     private final BytesCache<Operation> operations;
@@ -65,6 +66,17 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
 
     LineCounter(DeployedApis apis, CallerIdentifier identify, NameIds ids, int callers, int operations,
                 Crossings crossings) {
+        this(apis, identify, ids, callers, operations, crossings, TargetSamples.NONE);
+    }
+
+    /** {@code samples} (shared by the threads) keeps a reservoir of request targets per caller and operation. */
+    LineCounter(DeployedApis apis, CallerIdentifier identify, NameIds ids, Crossings crossings, TargetSamples samples) {
+        this(apis, identify, ids, CALLERS, OPERATIONS, crossings, samples);
+    }
+
+    private LineCounter(DeployedApis apis, CallerIdentifier identify, NameIds ids, int callers, int operations,
+                        Crossings crossings, TargetSamples samples) {
+        this.samples = samples.local();
         this.crossings = crossings;
         this.callers = new BytesCache<>(callers);
         this.operations = new BytesCache<>(operations);
@@ -82,7 +94,11 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
             crossings.add(c.crossing(), c.name(), c.known(), at);
         }
         Operation o = operation(line, at);
-        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at);
+        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at, line.statusCode());
+        int slot = samples.offer(c.id(), c.name(), c.known(), o.id(), o.key(), at);
+        if (slot >= 0) {
+            samples.keep(slot, line.text(line.targetFrom(), line.targetTo()));
+        }
     }
 
     @Override
@@ -92,7 +108,13 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
         crossings.add(r.client(), c, r.time());
         String operation = window(r.time()).matcher().flatMap(m -> m.matchKey(r.method(), r.target()))
                 .orElseGet(() -> Usage.unmatched(r.method(), TrafficService.path(r.target())));
-        counts.add(ids.caller(c.name(), c.known()), c.name(), c.known(), ids.operation(operation), operation, r.time());
+        int callerId = ids.caller(c.name(), c.known());
+        int operationId = ids.operation(operation);
+        counts.add(callerId, c.name(), c.known(), operationId, operation, r.time(), r.status());
+        int slot = samples.offer(callerId, c.name(), c.known(), operationId, operation, r.time());
+        if (slot >= 0) {
+            samples.keep(slot, r.target());
+        }
     }
 
     /** How many callers and operations the caches hold. */

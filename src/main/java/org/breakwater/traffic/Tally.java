@@ -26,6 +26,7 @@ public final class Tally {
         long count;
         Instant first;
         Instant last;
+        final StatusBuckets statuses = new StatusBuckets();
     }
 
     private final String service;
@@ -44,12 +45,19 @@ public final class Tally {
         add(caller.name(), caller.known(), operation, 1, at, at);
     }
 
+    /** One call, answered {@code status}. */
+    public void add(CallerIdentifier.Caller caller, String operation, Instant at, int status) {
+        add(caller.name(), caller.known(), operation, 1, at, at).statuses.add(at, status);
+    }
+
     /**
      * {@code count} calls by the caller named {@code name} to {@code operation}, between
      * {@code firstAt} and {@code lastAt}: the same as that many calls one by one.
      */
-    void add(String name, boolean known, String operation, long count, Instant firstAt, Instant lastAt) {
-        add(slot(name, known, operation), count, firstAt, lastAt);
+    Counts add(String name, boolean known, String operation, long count, Instant firstAt, Instant lastAt) {
+        Counts c = slot(name, known, operation);
+        add(c, count, firstAt, lastAt);
+        return c;
     }
 
     /**
@@ -85,6 +93,13 @@ public final class Tally {
         if (c.last == null || lastAt.isAfter(c.last)) {
             c.last = lastAt;
         }
+    }
+
+    /** The calls by status class and time bucket, per caller and operation (the bounded window of each). */
+    public List<StatusCount> statuses() {
+        List<StatusCount> out = new ArrayList<>();
+        counts.forEach((k, c) -> c.statuses.addTo(out, service, environment, k.caller(), k.known(), k.operation()));
+        return out;
     }
 
     public List<Usage> usages() {

@@ -30,15 +30,16 @@ final class TallySlots {
         return size;
     }
 
-    void add(int callerId, String caller, boolean known, int operationId, String operation, long count, Instant first,
-             Instant last) {
+    /** Adds the counts; returns the Tally's slot they went to. */
+    Tally.Counts add(int callerId, String caller, boolean known, int operationId, String operation, long count,
+                     Instant first, Instant last) {
         long key = ((long) callerId << 32) | (operationId & 0xFFFFFFFFL);
         int mask = keys.length - 1;
         int i = ChunkCounts.spread(key) & mask;
         while (slots[i] != null) {
             if (keys[i] == key) {
                 Tally.add(slots[i], count, first, last);
-                return;
+                return slots[i];
             }
             i = (i + 1) & mask;
         }
@@ -58,6 +59,7 @@ final class TallySlots {
         keys[i] = key;
         slots[i] = c;
         size++;
+        return c;
     }
 
     private void grow() {

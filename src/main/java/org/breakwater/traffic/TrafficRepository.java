@@ -27,8 +27,21 @@ public interface TrafficRepository {
     }
 
     /** As above, and records how far plain ingests read their logs ({@link LogRead}), in the same transaction. */
+    default void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings,
+                       Collection<Follower.Cursor> cursors, Collection<Follower.Cursor> forgotten,
+                       Collection<LogRead> reads) {
+        merge(usages, crossings, cursors, forgotten, reads, List.of());
+    }
+
+    /**
+     * As above, with the calls by status class and time bucket of the same lines ({@link StatusCount}),
+     * in the same transaction; buckets older than the window behind the newest are forgotten.
+     */
     void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings, Collection<Follower.Cursor> cursors,
-               Collection<Follower.Cursor> forgotten, Collection<LogRead> reads);
+               Collection<Follower.Cursor> forgotten, Collection<LogRead> reads, Collection<StatusCount> statuses);
+
+    /** The calls by status class of a service's environment in buckets from {@code from} (inclusive) to {@code to}. */
+    List<StatusCount> statuses(String service, String environment, java.time.Instant from, java.time.Instant to);
 
     /** What plain ingests read of the logs of a service's environment. */
     List<LogRead> reads(String service, String environment);

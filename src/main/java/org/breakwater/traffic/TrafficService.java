@@ -21,10 +21,23 @@ import org.breakwater.traffic.parse.ReadSummary;
 public final class TrafficService {
     private final CatalogService catalog;
     private final TrafficRepository repository;
+    private final SampleRepository samples;
+    private final java.util.Set<String> droppedQuery;
 
     public TrafficService(CatalogService catalog, TrafficRepository repository) {
+        this(catalog, repository, SampleRepository.NONE, java.util.Set.of());
+    }
+
+    /**
+     * An ingest that also keeps samples of request targets in {@code samples}, without the query
+     * parameters named in {@code droppedQuery} (and {@link TargetSamples#ALWAYS_DROPPED}).
+     */
+    public TrafficService(CatalogService catalog, TrafficRepository repository, SampleRepository samples,
+                          java.util.Set<String> droppedQuery) {
         this.catalog = catalog;
         this.repository = repository;
+        this.samples = samples;
+        this.droppedQuery = java.util.Set.copyOf(droppedQuery);
     }
 
     /**
@@ -91,9 +104,11 @@ public final class TrafficService {
         ChunkedLogReader reader = new ChunkedLogReader(format, Runtime.getRuntime().availableProcessors());
         NameIds ids = new NameIds();
         TallySlots slots = new TallySlots(tally);
+        TargetSamples sampled = samples == SampleRepository.NONE ? TargetSamples.NONE
+                : new TargetSamples(service, environment, droppedQuery);
         for (Input input : inputs) {
             try (InputStream in = input.open().open()) {
-                summaries.add(reader.read(input.name(), in, () -> new LineCounter(apis, identify, ids, crossings),
+                summaries.add(reader.read(input.name(), in, () -> new LineCounter(apis, identify, ids, crossings, sampled),
                         c -> c.addTo(slots)));
             } catch (IOException e) {
                 return Outcome.refused(input.name() + ": cannot be read: " + e.getMessage() + " (nothing was stored)");
@@ -106,7 +121,8 @@ public final class TrafficService {
                 inputs.get(i).read().ifPresent(reads::add); // a log whose reading failed is not remembered as read
             }
         }
-        repository.merge(usages, crossings.crossings(), List.of(), List.of(), reads);
+        repository.merge(usages, crossings.crossings(), List.of(), List.of(), reads, tally.statuses());
+        samples.merge(sampled.samples()); // after the counts: a sample lost to a crash costs only replay coverage
         return Outcome.done(new Report(summaries, usages, crossings.crossings()));
     }
 
@@ -116,8 +132,18 @@ public final class TrafficService {
         return q < 0 ? target : target.substring(0, q);
     }
 
+    /** The target samples kept of a service's calls in {@code environment} (replay). */
+    public List<Sample> samples(String service, String environment) {
+        return samples.samples(service, environment);
+    }
+
     public List<Usage> usages(String service, Optional<String> environment) {
         return repository.usages(service, environment);
+    }
+
+    /** Calls by status class in one-minute buckets from {@code from} to {@code to} (a bounded window is kept). */
+    public List<StatusCount> statuses(String service, String environment, java.time.Instant from, java.time.Instant to) {
+        return repository.statuses(service, environment, from, to);
     }
 
     /** Where following a service's logs in {@code environment} stopped, per file (traffic ingest --follow). */
@@ -137,7 +163,7 @@ public final class TrafficService {
 
     /** Forgets traffic counts and crossings last seen before {@code before} (breakwater prune). */
     public int prune(java.time.Instant before) {
-        return repository.prune(before);
+        return repository.prune(before) + samples.prune(before);
     }
 
     /** Calls into {@code service} from hosts of another environment (the catalog's environments' hosts). */

@@ -85,7 +85,7 @@ final class Html {
                 + "code.rule{font-size:.8em;color:#59636e}tr.actions td{background:#fafbfc;padding:.1rem .5rem .4rem}"
                 + "details>summary{cursor:pointer;color:#0550ae}details form{margin:.4rem 0}#next{margin:.4rem 0}"
                 + ".controls{margin:.6rem 0 1rem}.controls form{margin-right:.4rem}</style></head><body><header><strong>Breakwater</strong> "
-                + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/compare\">Compare</a><a href=\"/staging/suites\">Suites</a><a href=\"/staging/parity\">Staging</a><a href=\"/api/v1/openapi.json\">API</a>" + who.b + "</header><main>"
+                + "<a href=\"/\">Dashboard</a><a href=\"/calendar\">Calendar</a><a href=\"/meetings\">Meetings</a><a href=\"/incidents\">Incidents</a><a href=\"/compare\">Compare</a><a href=\"/staging/suites\">Suites</a><a href=\"/staging/parity\">Staging</a><a href=\"/api/v1/openapi.json\">API</a>" + who.b + "</header><main>"
                 + "<h1>" + escape(title) + "</h1>" + body.b + "</main></body></html>\n";
     }
 }

@@ -321,6 +321,7 @@ final class Pages {
         boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
         PlanForms.render(h, r, WebAuth.session(ctx), may, in);
         PlanGates.table(h, r, WebAuth.session(ctx), may, in);
+        ReplayPages.onPlanPage(h, app, p, WebAuth.session(ctx), may);
         h.tag("<h2>Affected consumers by team</h2>");
         if (r.assessment().consumersByTeam().isEmpty()) {
             h.el("p", "No known consumer is hit by a breaking change.");
@@ -360,6 +361,7 @@ final class Pages {
         }
         impact(h, r);
         StagingPages.plan(h, app, r);
+        MeetingPages.planFollowUps(h, app.meetings(plans.policy()).openFollowUps(Optional.of(p.id())));
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
                 WebAuth.session(ctx), may, in);
         audit(h, "plan/" + p.id());

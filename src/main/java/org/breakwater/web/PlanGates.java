@@ -79,7 +79,8 @@ final class PlanGates {
         h.tag("</table>");
     }
 
-    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("https?://[^\\s<>\"]+");
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile(
+            "https?://[^\\s<>\"]+|/meetings/\\d+#line-\\d+");
 
     /** Evidence as written; a web address (http or https only) as a link to it, to check it in one click. */
     static Html evidence(Html h, String evidence) {

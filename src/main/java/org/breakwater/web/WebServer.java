@@ -51,7 +51,7 @@ public final class WebServer implements AutoCloseable {
     /** Delivers the outbox every few seconds on one background thread, logging what went and what failed. */
     private static ScheduledExecutorService deliverEvery(AnnounceService announcements,
                                                          Map<OutboxEntry.Channel, Courier> couriers, ServerLog log,
-                                                         Metrics metrics) {
+                                                         Metrics metrics, Runnable before) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "breakwater-outbox");
             t.setDaemon(true);
@@ -59,6 +59,7 @@ public final class WebServer implements AutoCloseable {
         });
         timer.scheduleWithFixedDelay(() -> {
             try {
+                before.run();
                 AnnounceService.Delivery d = announcements.deliver(couriers, 100);
                 metrics.delivery(d);
                 if (d.failed() > 0) {
@@ -156,9 +157,15 @@ public final class WebServer implements AutoCloseable {
         routes.addAll(new WriteRoutes(app, plans, access).register(server));
         new SuitePages(app).register(server);
         routes.addAll(new SuiteRoutes(app).register(server));
+        routes.addAll(new IncidentRoutes(app, access).register(server));
+        new IncidentPages(app, access, auth).register(server);
         new DayPages(app, plans, day, access, auth, settings.network().publicUrl()).register(server);
         new MeasuresPage(day).register(server);
         routes.addAll(new DayRoutes(app, plans, day, access, settings.network().publicUrl()).register(server));
+        var agenda = app.agenda(policy, settings.mail().from());
+        new MeetingPages(app.meetings(policy), agenda, policy, access, auth).register(server);
+        routes.addAll(new MeetingRoutes(app.meetings(policy), agenda, policy, access).register(server));
+        routes.addAll(new ReplayPages(app, plans, access, auth).register(server));
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
@@ -167,7 +174,11 @@ public final class WebServer implements AutoCloseable {
         }
         Map<OutboxEntry.Channel, Courier> couriers = settings.mail().couriers();
         Optional<ScheduledExecutorService> courier = couriers.isEmpty() ? Optional.empty()
-                : Optional.of(deliverEvery(announcements, couriers, serverLog, metrics));
+                : Optional.of(deliverEvery(announcements, couriers, serverLog, metrics, () -> {
+                    if (couriers.containsKey(OutboxEntry.Channel.MAIL)) {
+                        app.agenda(policy, settings.mail().from()).queueMail(); // once per meeting (docs/meetings.md)
+                    }
+                }));
         return new WebServer(server, routes, courier, metrics);
     }
 

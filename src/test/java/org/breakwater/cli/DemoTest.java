@@ -46,7 +46,7 @@ class DemoTest {
                 .contains("15 breaking")
                 .contains("Plan 1: pkgdb2 roll-out, with the account system 0.8.19 [scheduled]")
                 .contains("policy    applies: essential service fas 0.8.19 breaks the API")
-                .contains("Gates: 5 of 10 met or waived") // the roster gate, met by the roster's confirmations
+                .contains("Gates: 5 of 11 met or waived") // the roster gate, met by the roster's confirmations
                 .contains("Roster of plan 1 (pkgdb2 roll-out, with the account system 0.8.19): 10 of 10 confirmed")
                 .contains("Rollback: possible, to fas 0.8.18, pkgdb 1.9.2")
                 .contains("# pkgdb2 roll-out, with the account system 0.8.19 post-mortem and strategy for future")
@@ -59,7 +59,14 @@ class DemoTest {
                 .contains("33 calls counted for pkgdb in staging: 24 by known consumers, 9 by 1 unknown caller(s)")
                 .containsPattern("unknown \\(fedora-review/0\\.5\\.2 from 192\\.0\\.2\\.44\\)\\s+pkgdb\\s+GET /acls/name/\\{}\\s+40")
                 .containsPattern("bodhi-pkgdb-client\\s+pkgdb\\s+GET /acls/name/\\{}\\s+120")
-                .containsPattern("(?m)^no\\n  - meeting-decision failed")
+                .contains("20: AGREED <nirik> fedocal is not essential")
+                .contains("applied: recorded meeting-decision exempt by nirik on plan BW-3")
+                .containsPattern("(?m)^yes\\n  - plan 3 \\(fedocal 1\\.0\\.0\\): all \\d+ gates met or waived; policy exempt")
+                .contains("#topic BW-2 bodhi2, the updates system v2")
+                .contains("bodhi-pkgdb-client: 20 sampled calls to GET /acls/name/{}:"
+                        + " `$.acls[*].collection.branchname` value changed: was `devel`, is `master`")
+                .contains("packages-pkgdb-connector: 20 sampled calls to GET /packages/name/{}: `$` status changed:"
+                        + " was `200`, is `404`")
                 .contains("Fedora 21 Beta freeze")
                 .containsPattern("\\* at least 3 weeks after a release: Fedora 21 Final release");
         assertThat(dir.resolve("store/breakwater.db")).isRegularFile();

@@ -191,4 +191,14 @@ class MinutesMatcherTest {
     private static List<String> withoutLines(List<ItemMatch> matches) {
         return matches.stream().map(m -> m.describe().replaceFirst("^line \\d+: ", "")).toList();
     }
+
+    @Test
+    void an_agreed_freeze_break_approval_is_a_decision_on_the_plan_it_names() {
+        assertThat(one("freeze break approved for BW-12, pkgdb2 goes out on monday").describe())
+                .endsWith("-> plan BW-12 (pkgdb2 2.0 rollout) (by reference): freeze break approved");
+        assertThat(one("freeze-break for fedocal approved")).isInstanceOf(Matched.class)
+                .satisfies(m -> assertThat(((Matched) m).decision()).contains(new Decision.FreezeBreak()));
+        assertThat(one("we talked about the freeze break for BW-12").describe()).as("no approval said: no decision")
+                .doesNotContain("freeze break approved");
+    }
 }

@@ -58,8 +58,10 @@ class DefaultPolicyTest {
     @Test
     void the_default_asks_for_one_thursday_meeting_three_green_days_and_a_week_in_staging() {
         assertThat(DEFAULTS.meeting()).isEqualTo(
-                new Policy.MeetingRule(1, DayOfWeek.THURSDAY, LocalTime.of(18, 0), ZoneId.of("UTC")));
-        assertThat(DEFAULTS.staging()).isEqualTo(new Policy.StagingRule(3, true, Duration.ofDays(7)));
+                new Policy.MeetingRule(1, DayOfWeek.THURSDAY, LocalTime.of(18, 0), ZoneId.of("UTC"),
+                        java.util.Optional.of("#fedora-meeting"), java.util.Optional.of("infrastructure@lists.fedoraproject.org"),
+                        Duration.ofDays(1), java.util.List.of("meetbot.fedoraproject.org")));
+        assertThat(DEFAULTS.staging()).isEqualTo(new Policy.StagingRule(3, true, Duration.ofDays(7), true));
     }
 
     @Test
@@ -104,7 +106,7 @@ class DefaultPolicyTest {
         String doc = Files.readString(Path.of("docs/policy.md"));
         List<String> keys = List.of("version", "ratified", "minutes", "appliesTo", "announcements.apiBreakNotice",
                 "announcements.outageNotice", "announcements.reminders", "announcements.lists", "meeting.minimum",
-                "meeting.weekly", "staging.runsCandidate", "staging.greenDays", "staging.soak",
+                "meeting.weekly", "staging.runsCandidate", "staging.greenDays", "staging.soak", "staging.replay",
                 "consumers.allAcknowledged", "consumers.essentialVerified", "roster.firefighters",
                 "roster.outsideTeamContacts", "freeze.blocksFrozenServices", "freeze.freezeBreakApprovals",
                 "schedule.businessHours", "schedule.afterRelease", "always", "breaks-or-major", "meeting-decides",

@@ -43,10 +43,14 @@ public final class IngestBench {
                     Tally tally = new Tally(args[2], args[3]);
                     NameIds ids = new NameIds();
                     TallySlots slots = new TallySlots(tally);
+                    // -Dsamples=true: with the replay's target samples, as traffic ingest keeps them
+                    TargetSamples samples = Boolean.getBoolean("samples")
+                            ? new TargetSamples(args[2], args[3], java.util.Set.of()) : TargetSamples.NONE;
                     int threads = Integer.getInteger("threads", Runtime.getRuntime().availableProcessors());
                     try (var in = Files.newInputStream(file)) {
                         ReadSummary s = new org.breakwater.traffic.parse.ChunkedLogReader(LogFormat.combined(), threads)
-                                .read(file.toString(), in, () -> new LineCounter(apis, identify, ids), c -> c.addTo(slots));
+                                .read(file.toString(), in, () -> new LineCounter(apis, identify, ids, Crossings.NONE,
+                                        samples), c -> c.addTo(slots));
                         lines = s.lines();
                     }
                     if (run == 0) {

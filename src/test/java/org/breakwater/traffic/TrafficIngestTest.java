@@ -108,6 +108,23 @@ class TrafficIngestTest {
     }
 
     @Test
+    void ingest_keeps_samples_of_the_concrete_targets_per_caller_and_operation_without_tokens() {
+        TrafficService sampling = app.traffic(java.util.Set.of("tg_format"));
+        sampling.ingest("pkgdb", "production", LogFormat.combined(), input(log()
+                + line("10.5.126.20", rollout.plusSeconds(60), "GET /pkgdb/api/package/guake?token=s3cret&acls=1", 200,
+                "bodhi/2.0")), RULES, a -> Optional.empty());
+        assertThat(sampling.samples("pkgdb", "production"))
+                .extracting(x -> x.caller() + " | " + x.operation() + " | " + x.seen() + " | " + x.targets())
+                .containsExactly(
+                        "bodhi-pkgdb-client | GET /package/{} | 2 | [/pkgdb/api/package/guake, /pkgdb/api/package/guake?acls=1]",
+                        "bodhi-pkgdb-client | GET /packages/name/{} | 3 | [/pkgdb/packages/name/guake,"
+                                + " /pkgdb/packages/name/guake, /pkgdb/packages/name/guake]",
+                        "unknown (fedora-review/0.5 from 192.0.2.77) | GET /packages | 1 | [/pkgdb/api/packages?pattern=py*]");
+        assertThat(sampling.prune(rollout.plus(Duration.ofDays(1)))).isGreaterThanOrEqualTo(3);
+        assertThat(sampling.samples("pkgdb", "production")).isEmpty();
+    }
+
+    @Test
     void a_second_read_adds_up_and_bad_targets_are_refused_with_nothing_stored() {
         traffic.ingest("pkgdb", "production", LogFormat.combined(), input(log()), RULES, a -> Optional.empty());
         traffic.ingest("pkgdb", "production", LogFormat.combined(), input(log()), RULES, a -> Optional.empty());

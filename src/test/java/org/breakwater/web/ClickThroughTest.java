@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo in a real headless Chromium, clicked through as a user would: the dashboard, the
- * fedocal plan that is due now and held up because nobody recorded the weekly meeting's
- * decision, logging in as its owner, recording yesterday's decision in the gate form — and
- * can-deploy, on the page and in the API, flips from no to yes. Run with {@code -Dbw.screenshots=docs/images} to refresh the
+ * fedocal plan that is due now and may go ahead because yesterday's meeting minutes classified it
+ * (its evidence links the line of the minutes), logging in and recording evidence in a gate's row
+ * of the bodhi2 plan. Run with {@code -Dbw.screenshots=docs/images} to refresh the
  * README's screenshots from the same pages.
  */
 class ClickThroughTest {
@@ -53,7 +53,8 @@ class ClickThroughTest {
     }
 
     @Test
-    void the_owner_records_the_meetings_decision_and_can_deploy_flips_to_yes() throws Exception {
+    void the_fedocal_plan_is_deployable_from_the_minutes_and_the_owner_records_evidence_in_a_gates_row()
+            throws Exception {
         try (Chromium browser = Chromium.start(dir.resolve("profile"))) {
             browser.open(base + "/");
             assertThat(browser.text("h1")).isEqualTo("Dashboard");
@@ -61,42 +62,35 @@ class ClickThroughTest {
             keep(browser, "page-dashboard");
 
             browser.clickLinkAndWait("fedocal 1.0");
-            String plan = browser.url().substring(base.length());
             assertThat(browser.text("h1")).startsWith("Plan 3: fedocal 1.0");
-            assertThat(browser.text("#can-deploy")).contains("Can it go ahead now? no")
-                    .contains("meeting-decision failed");
-            assertThat(api("/api/v1/can-deploy?plan=3")).contains("\"deployable\":false");
-            assertThat(browser.text("main")).contains("Log in to record evidence");
-
-            browser.clickAndWait(".notice a[href^='/login']");
-            assertThat(browser.text("h1")).isEqualTo("Log in");
-            browser.fill("input[name=username]", "pingou");
-            browser.fill("input[name=password]", "breakwater-demo");
-            browser.clickAndWait("form[action='/login'] button[type=submit]");
-            assertThat(browser.url()).isEqualTo(base + plan);
-            assertThat(browser.text("header")).contains("pingou (service-owner of infrastructure)");
-
-            assertThat(browser.text("#next")).contains("Next thing to do:").contains("meeting-decision");
-            browser.click("#next a"); // to the gate's row, on the same page
-            browser.click("#gate-meeting-decision + tr.actions summary"); // its controls unfold
-            String form = "#evidence-meeting-decision";
-            browser.fill(form + " input[name=evidence]",
-                    "https://meetbot.fedoraproject.org/fedora-meeting/infrastructure.html");
-            browser.fill(form + " select[name=decision]", "exempt");
-            String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1) + " 18:00";
-            browser.fill(form + " input[name=at]", yesterday); // the meeting decided yesterday
-            keep(browser, "page-plan-gate");
-            browser.clickAndWait(form + " button[type=submit]");
-
-            assertThat(browser.url()).startsWith(base + plan);
             assertThat(browser.text("#can-deploy")).contains("Can it go ahead now? yes");
-            assertThat(browser.text("main")).contains("Policy: exempt").contains("gate-evidence")
-                    .contains("meeting-decision: https://meetbot.fedoraproject.org/fedora-meeting/infrastructure.html");
+            assertThat(browser.text("main")).contains("Policy: exempt").contains("the weekly meeting decided it is exempt");
             assertThat(api("/api/v1/can-deploy?plan=3")).contains("\"deployable\":true");
             keep(browser, "page-plan-decided");
+            browser.clickAndWait("#gate-meeting-decision a[href^='/meetings/']"); // the minutes' line
+            assertThat(browser.url()).matches(".*/meetings/\\d+#line-\\d+");
+            assertThat(browser.text("h1")).startsWith("Meeting 2: Infrastructure");
+            assertThat(browser.text("main")).contains("AGREED <nirik> fedocal is not essential")
+                    .contains("recorded meeting-decision exempt by nirik on plan BW-3");
+
+            browser.open(base + "/plans/2");
+            assertThat(browser.text("main")).contains("Log in to record evidence");
+            browser.clickAndWait(".notice a[href^='/login']");
+            assertThat(browser.text("h1")).isEqualTo("Log in");
+            browser.fill("input[name=username]", "nirik");
+            browser.fill("input[name=password]", "breakwater-demo");
+            browser.clickAndWait("form[action='/login'] button[type=submit]");
+            assertThat(browser.url()).isEqualTo(base + "/plans/2");
+            browser.click("#gate-outage-notice + tr.actions summary"); // its controls unfold
+            String form = "#evidence-outage-notice";
+            browser.fill(form + " input[name=evidence]", "https://lists.fedoraproject.org/archives/bodhi2-outage");
+            keep(browser, "page-plan-gate");
+            browser.clickAndWait(form + " button[type=submit]");
+            assertThat(browser.url()).startsWith(base + "/plans/2");
+            assertThat(browser.text("main")).contains("outage-notice: https://lists.fedoraproject.org/archives/bodhi2-outage");
 
             browser.clickAndWait("form[action='/logout'] button");
-            assertThat(browser.text("header")).contains("Log in").doesNotContain("pingou");
+            assertThat(browser.text("header")).contains("Log in").doesNotContain("nirik");
         }
     }
 

@@ -91,7 +91,8 @@ class EveryLinkTest {
         Crawl crawl = crawl(browser);
         assertThat(crawl.failures(visitor)).as("links answering an error, for " + visitor).isEmpty();
         assertThat(crawl.status()).as("pages reached").hasSizeGreaterThan(30).hasSizeLessThan(BOUND)
-                .containsKeys("/", "/plans/new", "/calendar", "/compare", "/services/pkgdb", "/plans/1");
+                .containsKeys("/", "/plans/new", "/calendar", "/compare", "/services/pkgdb", "/plans/1", "/meetings",
+                        "/meetings/agenda");
         assertThat(crawl.external()).as("links to other sites (the evidence of the demo's gates)")
                 .anyMatch(l -> l.startsWith("https://lists.fedoraproject.org/"));
         for (String link : crawl.external()) {

@@ -67,17 +67,17 @@ class FirstDayPagesTest {
 
     @Test
     void the_plan_page_says_what_to_do_next_on_top_and_puts_each_gates_controls_in_its_row() throws Exception {
-        login("pingou");
-        String page = get("/plans/3").body();
+        login("nirik");
+        String page = get("/plans/2").body();
         int next = page.indexOf("id=\"next\"");
-        int gate = page.indexOf("<tr id=\"gate-meeting-decision\">");
-        int form = page.indexOf("id=\"evidence-meeting-decision\"");
+        int gate = page.indexOf("<tr id=\"gate-api-break-notice\">");
+        int form = page.indexOf("id=\"evidence-api-break-notice\"");
         int consumers = page.indexOf("Affected consumers by team");
-        assertThat(page).contains("Next thing to do:</strong> <a href=\"#gate-meeting-decision\">");
+        assertThat(page).contains("Next thing to do:</strong> <a href=\"#gate-api-break-notice\">");
         assertThat(next).isPositive().isLessThan(gate);
         assertThat(gate).isLessThan(form);
         assertThat(form).as("the gate's form comes before the rest of the page").isLessThan(consumers);
-        assertThat(page.indexOf("id=\"waiver-meeting-decision\"")).isBetween(form, consumers);
+        assertThat(page.indexOf("id=\"waiver-api-break-notice\"")).isBetween(form, consumers);
         assertThat(page.indexOf("id=\"schedule\"")).as("the start's control is by the summary").isBetween(next, gate);
         assertThat(page).doesNotContain("<col class=\"rule\">").contains("<code class=\"rule\">");
     }
@@ -97,29 +97,28 @@ class FirstDayPagesTest {
 
     @Test
     void a_refused_gate_form_comes_back_with_what_was_typed_and_the_error_beside_the_field() throws Exception {
-        login("pingou");
-        String csrf = csrf("/plans/3");
-        HttpResponse<String> r = post("/plans/3/evidence", "csrf", csrf, "gate", "meeting-decision",
+        login("nirik");
+        String csrf = csrf("/plans/2");
+        HttpResponse<String> r = post("/plans/2/evidence", "csrf", csrf, "gate", "meeting",
                 "evidence", "https://meetbot.fedoraproject.org/minutes.html", "at", "yesterday evening",
-                "decision", "exempt", "note", "");
+                "note", "");
         assertThat(r.statusCode()).isEqualTo(400);
         String page = r.body();
-        assertThat(page).contains("<h1>Plan 3: fedocal 1.0")
-                .contains("<details open><summary>Record evidence for meeting-decision")
+        assertThat(page).contains("<h1>Plan 2: bodhi2")
+                .contains("<details open><summary>Record evidence for meeting")
                 .contains("value=\"https://meetbot.fedoraproject.org/minutes.html\"")
                 .contains("value=\"yesterday evening\"></label> <span class=\"failed\" role=\"alert\">&#39;yesterday"
-                        + " evening&#39; is not a time")
-                .contains("<option value=\"exempt\" selected>");
-        HttpResponse<String> waiver = post("/plans/3/waiver", "csrf", csrf, "gate", "no-such-gate", "reason", "because");
+                        + " evening&#39; is not a time");
+        HttpResponse<String> waiver = post("/plans/2/waiver", "csrf", csrf, "gate", "no-such-gate", "reason", "because");
         assertThat(waiver.statusCode()).isEqualTo(400);
-        assertThat(waiver.body()).contains("<h1>Plan 3: fedocal 1.0");
-        HttpResponse<String> draft = post("/plans/3/announcements", "csrf", csrf, "kind", "no-such-kind",
+        assertThat(waiver.body()).contains("<h1>Plan 2: bodhi2");
+        HttpResponse<String> draft = post("/plans/2/announcements", "csrf", csrf, "kind", "no-such-kind",
                 "notes", "port to /api/ first");
         assertThat(draft.statusCode()).isEqualTo(400);
         assertThat(draft.body()).contains("id=\"draft-form\"><input type=\"hidden\" name=\"csrf\"")
                 .contains("<p class=\"failed\" role=\"alert\">no kind &#39;no-such-kind&#39;")
                 .contains("value=\"port to /api/ first\"");
-        HttpResponse<String> moved = post("/plans/3/schedule", "csrf", csrf, "start", "next tuesday");
+        HttpResponse<String> moved = post("/plans/2/schedule", "csrf", csrf, "start", "next tuesday");
         assertThat(moved.statusCode()).isEqualTo(400);
         assertThat(moved.body()).contains("value=\"next tuesday\"></label> <span class=\"failed\" role=\"alert\">");
     }

@@ -100,6 +100,12 @@ public final class CatalogWriter {
             if (!e.hosts().isEmpty()) {
                 m.put("hosts", new ArrayList<>(e.hosts()));
             }
+            if (!e.baseUrl().isEmpty()) {
+                m.put("base_url", e.baseUrl());
+            }
+            if (!e.baselines().isEmpty()) {
+                m.put("baselines", new ArrayList<>(e.baselines()));
+            }
             out.add(m);
         }
         return out;

@@ -80,7 +80,8 @@ final class YamlCatalogReader {
     }
 
     private boolean environment(ObjectNode n) {
-        Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production", "hosts"));
+        Fields f = new Fields(n, file, draft, "an environment", Set.of("name", "description", "production", "hosts",
+                "base_url", "baselines"));
         Optional<String> name = f.name("name", "environment");
         String description = f.text("description").orElse("");
         boolean production = f.flag("production", false);
@@ -92,7 +93,11 @@ final class YamlCatalogReader {
                 f.error(h, "'" + h.text() + "' is not an address or a block such as 10.5.126.0/24 or 2001:db8::/32");
             }
         }
-        name.ifPresent(v -> draft.environment(at(new Environment(v, description, production, hosts), n)));
+        String baseUrl = f.text("base_url").orElse("");
+        Environment.baseUrlProblem(baseUrl).filter(p -> !baseUrl.isEmpty()).ifPresent(p -> f.error(f.raw("base_url").get(), p));
+        List<String> baselines = f.texts("baselines").stream().map(ScalarNode::text).toList();
+        name.ifPresent(v -> draft.environment(at(new Environment(v, description, production, hosts,
+                Environment.baseUrlProblem(baseUrl).isPresent() ? "" : baseUrl, baselines), n)));
         return name.isPresent();
     }
 

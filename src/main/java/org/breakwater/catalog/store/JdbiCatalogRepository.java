@@ -43,7 +43,7 @@ public final class JdbiCatalogRepository implements CatalogRepository {
     }
 
     static Catalog load(Handle h) {
-        List<Environment> envs = h.createQuery("select name, description, production, hosts from environment order by position")
+        List<Environment> envs = h.createQuery("select name, description, production, hosts, base_url, baselines from environment order by position")
                 .map((rs, ctx) -> environment(rs)).list();
         Map<String, List<String>> members = new HashMap<>();
         Map<String, List<String>> teamsOf = new HashMap<>();
@@ -174,19 +174,22 @@ public final class JdbiCatalogRepository implements CatalogRepository {
     }
 
     private static void insertEnvironments(Handle h, List<Environment> envs) {
-        PreparedBatch b = h.prepareBatch("insert into environment (name, description, production, position, hosts)"
-                + " values (?, ?, ?, ?, ?)");
+        PreparedBatch b = h.prepareBatch("insert into environment (name, description, production, position, hosts,"
+                + " base_url, baselines) values (?, ?, ?, ?, ?, ?, ?)");
         int i = 0;
         for (Environment e : envs) {
-            b.add(e.name(), e.description(), e.production(), i++, String.join("\n", e.hosts()));
+            b.add(e.name(), e.description(), e.production(), i++, String.join("\n", e.hosts()), e.baseUrl(),
+                    String.join("\n", e.baselines()));
         }
         run(b);
     }
 
     private static Environment environment(java.sql.ResultSet rs) throws java.sql.SQLException {
         String hosts = rs.getString(4);
+        String baselines = rs.getString(6);
         return new Environment(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                hosts == null || hosts.isEmpty() ? List.of() : List.of(hosts.split("\n")));
+                hosts == null || hosts.isEmpty() ? List.of() : List.of(hosts.split("\n")), rs.getString(5),
+                baselines == null || baselines.isEmpty() ? List.of() : List.of(baselines.split("\n")));
     }
 
     private static void insertTeamsAndPeople(Handle h, Catalog c) {
@@ -288,7 +291,7 @@ public final class JdbiCatalogRepository implements CatalogRepository {
 
     @Override
     public List<Environment> environments() {
-        return jdbi.withHandle(h -> h.createQuery("select name, description, production, hosts from environment order by position")
+        return jdbi.withHandle(h -> h.createQuery("select name, description, production, hosts, base_url, baselines from environment order by position")
                 .map((rs, ctx) -> environment(rs)).list());
     }
 

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code breakwater staging suite|run|runs|history|parity|coverage}: end-to-end suites run against
+ * {@code breakwater staging suite|run|runs|history|parity|coverage|replay}: end-to-end suites run against
  * staging, how far staging matches production, and what tests exercised there.
  */
 @Command(name = "staging", mixinStandardHelpOptions = true,
@@ -26,9 +26,12 @@ import picocli.CommandLine.Spec;
             "  breakwater staging history pkgdb-e2e",
             "  breakwater staging parity                           # every service's score and gaps",
             "  breakwater staging parity --service pkgdb --days 30 --json",
-            "  breakwater staging coverage --service pkgdb --since 2026-12-01 --identify 'userAgent:^rube/'"},
+            "  breakwater staging coverage --service pkgdb --since 2026-12-01 --identify 'userAgent:^rube/'",
+            "  breakwater staging replay 1                         # replay plan 1's sampled production calls",
+            "  breakwater staging replay 1 --acknowledge 3f2a9c01d4 --by pingou --note 'devel is master now'"},
         subcommands = {SuiteCommand.class, RunCommand.class, RunsCommand.class, HistoryCommand.class,
-            StagingParityCommand.class, StagingCoverageCommand.class})
+            StagingParityCommand.class, StagingCoverageCommand.class,
+            org.breakwater.staging.replay.cli.ReplayCommand.class})
 public final class StagingCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -81,9 +81,17 @@ final class TrafficIngestCommand implements Callable<Integer> {
             description = "with --follow: seconds between reads (default: ${DEFAULT-VALUE})")
     int interval;
 
+    @Option(names = "--no-detect", description = "with --follow: do not run the breakage detector after each read"
+            + " (by default it judges the plans in progress or settling, docs/deployment-day.md)")
+    boolean noDetect;
+
     @Option(names = "--polls", paramLabel = "N",
             description = "with --follow: stop after N reads (default: until interrupted)")
     Integer polls;
+
+    @Option(names = "--drop-query", paramLabel = "NAME", description = "a query parameter never kept in the request"
+            + " targets sampled for replay (repeatable; tokens, keys and passwords are always dropped)")
+    private List<String> dropQuery = new java.util.ArrayList<>();
 
     @Option(names = "--reread", description = "count logs read before again, whole (by default a log already read"
             + " is skipped and one that grew is read from where the last read stopped)")
@@ -140,7 +148,7 @@ final class TrafficIngestCommand implements Callable<Integer> {
         }
         return ErrorReporting.guarded("traffic ingest", err, () -> {
             App app = store.open(Clock.systemUTC());
-            TrafficService traffic = app.traffic();
+            TrafficService traffic = app.traffic(java.util.Set.copyOf(dropQuery));
             Outcome<List<CallerRule>> rules = traffic.rules();
             if (rules instanceof Outcome.Refused<List<CallerRule>> r) {
                 err.println("breakwater traffic ingest: " + r.reason());
@@ -245,6 +253,10 @@ final class TrafficIngestCommand implements Callable<Integer> {
                                 s.samples().forEach(m -> out.println("    " + m.message()));
                             }
                         }
+                        out.flush();
+                    }
+                    if (poll.readSomething() && !noDetect) {
+                        app.detectBreakage().forEach(line -> out.println(Times.show(java.time.Instant.now()) + "  " + line));
                         out.flush();
                     }
                     done++;

@@ -181,6 +181,7 @@ final class NginxLogFormat implements LogFormat {
             case STATUS -> {
                 if (end - start != 3 || !digits(b, start, end)) return false;
                 out.status = true;
+                out.statusCode = (b[start] - '0') * 100 + (b[start + 1] - '0') * 10 + (b[start + 2] - '0');
             }
             case BYTES -> {
                 if (!(end - start == 1 && b[start] == '-') && (end == start || end - start > 18 || !digits(b, start, end))) {

@@ -23,6 +23,7 @@ public final class ScannedLine {
     int[] fields = new int[0]; // start, end per variable of the format
     String[] extraNames = new String[0]; // per variable: its name when it goes to LogRecord#extra, else null
     boolean status;
+    int statusCode;
     private byte[] lastTime = new byte[0];
     private Instant lastInstant;
 
@@ -58,6 +59,11 @@ public final class ScannedLine {
 
     public Instant time() {
         return time;
+    }
+
+    /** The response status, a three-digit number. */
+    public int statusCode() {
+        return statusCode;
     }
 
     public int clientFrom() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.breakwater.traffic.Crossings;
 import org.breakwater.traffic.Follower;
 import org.breakwater.traffic.LogRead;
+import org.breakwater.traffic.StatusCount;
 import org.breakwater.traffic.TrafficRepository;
 import org.breakwater.traffic.Usage;
 import org.jdbi.v3.core.Jdbi;
@@ -23,11 +24,13 @@ public final class JdbiTrafficRepository implements TrafficRepository {
     @Override
     public void merge(Collection<Usage> usages, Collection<Crossings.Crossing> crossings,
                       Collection<Follower.Cursor> cursors, Collection<Follower.Cursor> forgotten,
-                      Collection<LogRead> reads) {
-        if (usages.isEmpty() && crossings.isEmpty() && cursors.isEmpty() && forgotten.isEmpty() && reads.isEmpty()) {
+                      Collection<LogRead> reads, Collection<StatusCount> statuses) {
+        if (usages.isEmpty() && crossings.isEmpty() && cursors.isEmpty() && forgotten.isEmpty() && reads.isEmpty()
+                && statuses.isEmpty()) {
             return;
         }
         jdbi.useTransaction(h -> {
+            JdbiStatusCounts.merge(h, statuses);
             PreparedBatch b = h.prepareBatch("insert into traffic_usage (service, environment, caller, known, operation,"
                     + " calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (service, environment, caller, operation) do update set"
@@ -89,6 +92,11 @@ public final class JdbiTrafficRepository implements TrafficRepository {
     }
 
     @Override
+    public List<StatusCount> statuses(String service, String environment, Instant from, Instant to) {
+        return jdbi.withHandle(h -> JdbiStatusCounts.read(h, service, environment, from, to));
+    }
+
+    @Override
     public List<LogRead> reads(String service, String environment) {
         return jdbi.withHandle(h -> h.createQuery("select service, environment, head_hash, head_length, path, position,"
                         + " updated from traffic_read where service = :s and environment = :e order by updated")
@@ -145,6 +153,7 @@ public final class JdbiTrafficRepository implements TrafficRepository {
             n += h.createUpdate("delete from traffic_crossing where last_seen < :t").bind("t", t).execute();
             h.createUpdate("delete from traffic_cursor where updated < :t").bind("t", t).execute();
             h.createUpdate("delete from traffic_read where updated < :t").bind("t", t).execute();
+            n += h.createUpdate("delete from traffic_status where bucket < :t").bind("t", t).execute();
             return n;
         });
     }

@@ -102,6 +102,8 @@ abstract class PlanCliContract {
             ok("gate", "record", p, "staging-green", "--evidence", "rube run " + day,
                     "--at", at(start.minus(Duration.ofHours(1 + 24L * day))));
         }
+        ok("gate", "record", p, "staging-replay", "--evidence", "replay 1: no difference", "--at",
+                at(now.minus(Duration.ofDays(1))));
         ObjectNode report = (ObjectNode) json(ok("plan", "assess", p, "--json").out());
         for (Node team : ((ObjectNode) report.get("consumersByTeam").orElseThrow()).fields().values()) {
             for (Node c : ((ArrayNode) ((ObjectNode) team).get("consumers").orElseThrow()).items()) {
@@ -127,7 +129,7 @@ abstract class PlanCliContract {
         assertThat(yes.out()).startsWith("yes");
         assertThat(run("can-deploy", "--service", "pkgdb", "--version", "2.0.0").code()).isZero();
         Run shown = ok("plan", "show", p);
-        assertThat(shown.out()).contains("Gates: 10 of 10 met or waived");
+        assertThat(shown.out()).contains("Gates: 11 of 11 met or waived");
     }
 
     @Test

@@ -72,21 +72,21 @@ final class IncidentChanges {
     @WritesStore
     @Command(name = "open", mixinStandardHelpOptions = true, description = "Open an incident by hand.")
     static final class Open extends Change {
-        @Option(names = "--service", required = true, paramLabel = "SERVICE")
+        @Option(names = "--service", required = true, paramLabel = "SERVICE", description = "the service that broke")
         String service;
-        @Option(names = "--title", required = true, paramLabel = "TEXT")
+        @Option(names = "--title", required = true, paramLabel = "TEXT", description = "what is wrong, in one line")
         String title;
         @Option(names = "--severity", paramLabel = "LEVEL", defaultValue = "major", description = "critical, major or minor")
         String severity;
-        @Option(names = "--consumer", paramLabel = "NAME")
+        @Option(names = "--consumer", paramLabel = "NAME", description = "the consumer that fails, if one does")
         String consumer;
         @Option(names = "--operation", paramLabel = "KEY", description = "e.g. 'GET /acls/name/{package}'")
         String operation;
-        @Option(names = "--plan", paramLabel = "ID")
+        @Option(names = "--plan", paramLabel = "ID", description = "the plan whose deployment caused it")
         Long plan;
         @Option(names = "--link", paramLabel = "URL", description = "a ticket, a chat log... (repeat for more)")
         List<String> links = new ArrayList<>();
-        @Option(names = "--detail", paramLabel = "TEXT")
+        @Option(names = "--detail", paramLabel = "TEXT", description = "more about it")
         String detail;
         @Option(names = "--detected", paramLabel = "TIME", converter = TimeConverter.class,
                 description = "when it was noticed (default: now)")
@@ -118,7 +118,7 @@ final class IncidentChanges {
     @WritesStore
     @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge an open incident: you are on it.")
     static final class Ack extends Change {
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the incident's number")
         long id;
 
         @Override
@@ -135,9 +135,9 @@ final class IncidentChanges {
     @WritesStore
     @Command(name = "assign", mixinStandardHelpOptions = true, description = "Give an incident to someone.")
     static final class Assign extends Change {
-        @Parameters(index = "0", paramLabel = "ID")
+        @Parameters(index = "0", paramLabel = "ID", description = "the incident's number")
         long id;
-        @Parameters(index = "1", paramLabel = "PERSON")
+        @Parameters(index = "1", paramLabel = "PERSON", description = "who takes it (a username)")
         String person;
 
         @Override
@@ -154,7 +154,7 @@ final class IncidentChanges {
     @WritesStore
     @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolve an incident.")
     static final class Resolve extends Change {
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the incident's number")
         long id;
         @Option(names = "--note", paramLabel = "TEXT", description = "what fixed it")
         String note;

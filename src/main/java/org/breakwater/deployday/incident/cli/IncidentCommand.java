@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
             "  breakwater incident list --active",
             "  breakwater incident ack 3 && breakwater incident assign 3 pingou",
             "  breakwater incident resolve 3 --note 'client 0.7 released'",
-            "  breakwater incident merge 4 --into 3"},
+            "  breakwater incident merge 4 --into 3",
+            "  breakwater incident detect --plan 1      # after the fact, on logs read later"},
         subcommands = {IncidentCommand.ListIncidents.class, IncidentCommand.Show.class, IncidentChanges.Open.class,
             IncidentChanges.Ack.class, IncidentChanges.Assign.class, IncidentChanges.Resolve.class,
-            IncidentChanges.Merge.class})
+            IncidentChanges.Merge.class, IncidentDetectCommand.class})
 public final class IncidentCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -65,11 +66,11 @@ public final class IncidentCommand implements Runnable {
         boolean active;
         @Option(names = "--status", paramLabel = "STATUS", description = "open, acknowledged, resolved or merged")
         String status;
-        @Option(names = "--service", paramLabel = "SERVICE")
+        @Option(names = "--service", paramLabel = "SERVICE", description = "only this service's incidents")
         String service;
-        @Option(names = "--plan", paramLabel = "ID")
+        @Option(names = "--plan", paramLabel = "ID", description = "only this plan's incidents")
         Long plan;
-        @Option(names = "--limit", paramLabel = "N", defaultValue = "100")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "at most N (default: ${DEFAULT-VALUE})")
         int limit;
         @Option(names = "--json", description = "print JSON")
         boolean json;
@@ -106,7 +107,7 @@ public final class IncidentCommand implements Runnable {
     static final class Show implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "the incident's number")
         long id;
         @Option(names = "--json", description = "print JSON")
         boolean json;

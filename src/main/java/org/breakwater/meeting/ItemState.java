@@ -1,0 +1,33 @@
+package org.breakwater.meeting;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What became of one matched minutes item. */
+public enum ItemState {
+    /** Matched to one plan or service, and its evidence or decision recorded. */
+    APPLIED,
+    /** Matched, but there was nothing to record (a service no open plan ships) or the plan refused it. */
+    NOTED,
+    /** Ambiguous: waits for a person to pick the candidate it means; never applied before. */
+    PENDING,
+    /** Was ambiguous; a person picked one candidate and it was applied. */
+    CONFIRMED,
+    /** Was ambiguous; a person said it means none of the candidates. */
+    REJECTED,
+    /** Names nothing Breakwater knows (an {@code #agreed} line), or a reference to no plan: shown with why. */
+    UNMATCHED;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<ItemState> parse(String s) {
+        for (ItemState v : values()) {
+            if (v.id().equals(s)) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,134 @@
+package org.breakwater.staging.replay.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.breakwater.staging.replay.Difference;
+import org.breakwater.staging.replay.DifferenceGroup;
+import org.breakwater.staging.replay.ReplayRepository;
+import org.breakwater.staging.replay.ReplayRun;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Replays in SQL: a run row and one row per difference; lists are stored one item per line. */
+public final class JdbiReplayRepository implements ReplayRepository {
+    private static final String RUN = "select id, plan_id, started, finished, candidate, baselines, versions, calls,"
+            + " differing, unanswered, capped, skipped from replay_run";
+
+    private final Jdbi jdbi;
+
+    public JdbiReplayRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public long save(ReplayRun r) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("insert into replay_run (plan_id, started, finished, candidate, baselines, versions,"
+                            + " calls, differing, unanswered, capped, skipped) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .bind(0, r.plan()).bind(1, r.started().toEpochMilli()).bind(2, r.finished().toEpochMilli())
+                    .bind(3, r.candidate()).bind(4, lines(r.baselines())).bind(5, lines(r.versions()))
+                    .bind(6, r.calls()).bind(7, r.differing()).bind(8, r.unanswered()).bind(9, r.capped())
+                    .bind(10, lines(r.skipped()))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            PreparedBatch b = h.prepareBatch("insert into replay_difference (run_id, position, diff_key, service,"
+                    + " operation, kind, path, was, now_is, calls, callers, example, noise)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            int i = 0;
+            for (DifferenceGroup g : r.groups()) {
+                List<String> callers = g.callers().stream().map(c -> c.caller() + "\t" + c.known() + "\t" + c.calls())
+                        .toList();
+                b.add(id, i++, g.key(), g.service(), cut(g.operation(), 1000), g.kind().name(), cut(g.path(), 2000),
+                        cut(g.was(), 400), cut(g.is(), 400), g.calls(), lines(callers), cut(g.example(), 4000), g.noise());
+            }
+            if (i > 0) {
+                b.execute();
+            }
+            return id;
+        });
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static String lines(List<String> items) {
+        return String.join("\n", items);
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split("\n"));
+    }
+
+    @Override
+    public Optional<ReplayRun> run(long id) {
+        return jdbi.withHandle(h -> h.createQuery(RUN + " where id = :id").bind("id", id)
+                .map((rs, ctx) -> run(rs, differences(h, id))).findOne());
+    }
+
+    @Override
+    public Optional<ReplayRun> latest(long plan) {
+        Optional<Long> id = jdbi.withHandle(h -> h.createQuery("select id from replay_run where plan_id = :p"
+                + " order by started desc, id desc").bind("p", plan).mapTo(Long.class).findFirst());
+        return id.flatMap(this::run);
+    }
+
+    @Override
+    public List<ReplayRun> runs(long plan) {
+        return jdbi.withHandle(h -> h.createQuery(RUN + " where plan_id = :p order by started desc, id desc")
+                .bind("p", plan).map((rs, ctx) -> run(rs, List.of())).list());
+    }
+
+    private static ReplayRun run(ResultSet rs, List<DifferenceGroup> groups) throws SQLException {
+        return new ReplayRun(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), split(rs.getString(6)), split(rs.getString(7)),
+                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getBoolean(11), split(rs.getString(12)), groups);
+    }
+
+    private static List<DifferenceGroup> differences(Handle h, long run) {
+        return h.createQuery("select service, operation, kind, path, was, now_is, calls, callers, example, noise"
+                        + " from replay_difference where run_id = :r order by position").bind("r", run)
+                .map((rs, ctx) -> {
+                    List<DifferenceGroup.CallerCalls> callers = new ArrayList<>();
+                    for (String line : split(rs.getString(8))) {
+                        String[] f = line.split("\t");
+                        callers.add(new DifferenceGroup.CallerCalls(f[0], Boolean.parseBoolean(f[1]), Long.parseLong(f[2])));
+                    }
+                    return new DifferenceGroup(rs.getString(1), rs.getString(2), Difference.Kind.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), callers, rs.getString(9),
+                            rs.getBoolean(10));
+                }).list();
+    }
+
+    @Override
+    public void acknowledge(ReplayRun.Acknowledgement a) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("delete from replay_ack where plan_id = :p and diff_key = :k").bind("p", a.plan())
+                    .bind("k", a.key()).execute();
+            h.createUpdate("insert into replay_ack (plan_id, diff_key, by_whom, at, note) values (?, ?, ?, ?, ?)")
+                    .bind(0, a.plan()).bind(1, a.key()).bind(2, a.by()).bind(3, a.at().toEpochMilli()).bind(4, a.note())
+                    .execute();
+        });
+    }
+
+    @Override
+    public List<ReplayRun.Acknowledgement> acknowledgements(long plan) {
+        return jdbi.withHandle(h -> h.createQuery("select plan_id, diff_key, by_whom, at, note from replay_ack"
+                        + " where plan_id = :p order by at, diff_key").bind("p", plan)
+                .map((rs, ctx) -> new ReplayRun.Acknowledgement(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5))).list());
+    }
+
+    @Override
+    public int prune(Instant before) {
+        return jdbi.withHandle(h -> {
+            h.createUpdate("delete from replay_difference where run_id in (select id from replay_run where started < :t)")
+                    .bind("t", before.toEpochMilli()).execute();
+            return h.createUpdate("delete from replay_run where started < :t").bind("t", before.toEpochMilli()).execute();
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package org.breakwater.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.breakwater.App;
+import org.breakwater.MovableClock;
+import org.breakwater.announce.AnnounceService;
+import org.breakwater.announce.Courier;
+import org.breakwater.announce.OutboxEntry;
+import org.breakwater.announce.Templates;
+import org.breakwater.announce.mail.MailSettings;
+import org.breakwater.announce.mail.SmtpCourier;
+import org.breakwater.catalog.Outcome;
+import org.breakwater.cli.Main;
+import org.breakwater.policy.PolicyReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agenda mail reaches a real SMTP server (GreenMail on a random port) once per meeting, and not before its time. */
+class AgendaMailTest {
+    static final String FROM = "breakwater@fedoraproject.org";
+
+    @TempDir
+    Path dir;
+
+    App app;
+    GreenMail smtp;
+    int port;
+    final MovableClock clock = new MovableClock();
+
+    @BeforeEach
+    void start() throws Exception {
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
+                new PrintWriter(new StringWriter()), new PrintWriter(err))).as(err.toString()).isZero();
+        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), clock);
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stop() {
+        smtp.stop();
+        app.close();
+    }
+
+    Map<OutboxEntry.Channel, Courier> couriers() {
+        return Map.of(OutboxEntry.Channel.MAIL, new SmtpCourier(new MailSettings("127.0.0.1", port, "none",
+                Optional.empty(), Optional.empty(), FROM, Duration.ofSeconds(5))));
+    }
+
+    AnnounceService announcements() {
+        return app.announcements(PolicyReader.defaults(), Templates.defaults(), FROM);
+    }
+
+    /** Moves the clock to {@code before} ahead of the next meeting. */
+    ZonedDateTime at(Duration before) {
+        ZonedDateTime next = Occurrences.next(PolicyReader.defaults().meeting(), Instant.now().plus(Duration.ofHours(2)));
+        clock.ahead = Duration.between(Instant.now(), next.toInstant().minus(before));
+        return next;
+    }
+
+    @Test
+    void the_agenda_mail_goes_out_once_per_meeting_from_its_lead_time() throws Exception {
+        at(Duration.ofHours(30));
+        assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).as("more than a day ahead")
+                .isInstanceOf(Outcome.Refused.class);
+        ZonedDateTime next = at(Duration.ofHours(20));
+        assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Done.class);
+        assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).as("another instance, the same meeting")
+                .isInstanceOf(Outcome.Refused.class);
+        assertThat(announcements().deliver(couriers(), 100).delivered()).isEqualTo(1);
+        at(Duration.ofHours(2));
+        assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Refused.class);
+        assertThat(announcements().deliver(couriers(), 100).delivered()).isZero();
+
+        MimeMessage[] got = smtp.getReceivedMessages();
+        assertThat(got).hasSize(1);
+        assertThat(got[0].getHeader("To", ", ")).isEqualTo("infrastructure@lists.fedoraproject.org");
+        assertThat(got[0].getSubject()).isEqualTo("Meeting agenda: Thursday " + next.toLocalDate() + " 18:00 UTC in"
+                + " #fedora-meeting");
+        assertThat(got[0].getMessageID()).startsWith("<breakwater.agenda-" + next.toLocalDate() + ".")
+                .endsWith("@fedoraproject.org>");
+        assertThat((String) got[0].getContent()).contains("#topic BW-2 bodhi2");
+    }
+
+    @Test
+    void the_next_meeting_gets_its_own_agenda_mail() throws Exception {
+        at(Duration.ofHours(20));
+        assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Done.class);
+        clock.ahead = clock.ahead.plus(Duration.ofDays(7));
+        assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Done.class);
+        assertThat(announcements().deliver(couriers(), 100).delivered()).isEqualTo(2);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
+    }
+}
