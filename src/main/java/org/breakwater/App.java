@@ -129,12 +129,19 @@ public final class App implements AutoCloseable {
     }
 
     /** What {@link #prune} forgot. */
-    public record Pruned(int deployments, int trafficCounts) {
+    public record Pruned(int deployments, int trafficCounts, int suiteRuns, int suiteCases) {
     }
 
-    /** Applies the retention: deployment records (never what runs now) and traffic counts older than {@code before}. */
+    /** Suite runs kept per suite whatever their age, so a suite's history never becomes empty. */
+    public static final int SUITE_RUNS_KEPT = 20;
+
+    /**
+     * Applies the retention: deployment records (never what runs now), traffic counts, and suite
+     * runs with their cases (never a suite's {@link #SUITE_RUNS_KEPT} newest) older than {@code before}.
+     */
     public Pruned prune(java.time.Instant before) {
-        return new Pruned(catalog.prune(before), traffic().prune(before));
+        var runs = new org.breakwater.staging.store.JdbiSuiteRepository(database.jdbi()).prune(before, SUITE_RUNS_KEPT);
+        return new Pruned(catalog.prune(before), traffic().prune(before), runs.runs(), runs.cases());
     }
 
     /** Follows a service's logs as they grow (traffic ingest --follow), counting each line once. */
@@ -187,6 +194,12 @@ public final class App implements AutoCloseable {
         return new org.breakwater.staging.CoverageService(catalog, traffic(), clock);
     }
 
+    /** Coverage fed by the suites' runs: each suite's identify rule and its runs' windows. */
+    public org.breakwater.staging.SuiteCoverage suiteCoverage() {
+        return new org.breakwater.staging.SuiteCoverage(new org.breakwater.staging.store.JdbiSuiteRepository(
+                database.jdbi()), coverage(), clock);
+    }
+
     public AccessService access() {
         return new AccessService(new JdbiAccessRepository(database.jdbi()),
                 new org.breakwater.auth.store.JdbiLoginAttempts(database.jdbi()), clock);
@@ -200,6 +213,14 @@ public final class App implements AutoCloseable {
     public org.breakwater.staging.SuiteService suites(org.breakwater.staging.SecretBox secrets) {
         return new org.breakwater.staging.SuiteService(new org.breakwater.staging.store.JdbiSuiteRepository(
                 database.jdbi()), catalog, secrets, clock);
+    }
+
+    /**
+     * A deployment was recorded (CLI or REST API): the staging suites covering its service in its
+     * environment become due now, for serve's schedule (docs/staging.md). Their names.
+     */
+    public java.util.List<String> deployed(org.breakwater.catalog.Deployment d) {
+        return suites(org.breakwater.staging.SecretBox.NONE).deployed(d.service(), d.environment());
     }
 
     /** Runs suites with {@code launcher}; the first run of a new test is recorded for the bus. */

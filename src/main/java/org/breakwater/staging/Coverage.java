@@ -34,6 +34,13 @@ public record Coverage(String service, String environment, Optional<String> vers
         }
     }
 
+    /** Who the tests are and when they ran: a suite's identify rule and its runs' windows, or a rule asked for. */
+    public record Source(String name, TestCallers callers, List<Window> windows) {
+        public Source {
+            windows = List.copyOf(windows);
+        }
+    }
+
     /**
      * One operation ({@code METHOD /path} as the description writes it; {@code key} as traffic
      * counts it): the tests' stored calls to it and which tests made them.

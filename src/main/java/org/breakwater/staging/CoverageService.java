@@ -91,6 +91,16 @@ public final class CoverageService {
      */
     public List<Coverage.Untested> untested(PlanReport report, String staging, List<Coverage.Window> windows,
                                             TestCallers callers) {
+        List<Coverage.Source> one = List.of(new Coverage.Source(callers.rule(), callers, windows));
+        return untested(report, staging, service -> one);
+    }
+
+    /**
+     * The operations the plan's releases change that none of the {@code sources} of their service
+     * (e.g. the suites covering it, each with its rule and its runs' windows) called in {@code staging}.
+     */
+    public List<Coverage.Untested> untested(PlanReport report, String staging,
+                                            java.util.function.Function<String, List<Coverage.Source>> sources) {
         List<Coverage.Untested> out = new ArrayList<>();
         for (ReleaseAssessment ra : report.assessment().releases()) {
             if (!(ra.diff() instanceof DiffOutcome.Compared c)) {
@@ -106,7 +116,10 @@ public final class CoverageService {
                 }
             }
             java.util.Set<String> exercised = new java.util.HashSet<>();
-            exercising(ra.service().name(), staging, windows, callers).forEach(u -> exercised.add(u.operation()));
+            for (Coverage.Source src : sources.apply(ra.service().name())) {
+                exercising(ra.service().name(), staging, src.windows(), src.callers())
+                        .forEach(u -> exercised.add(u.operation()));
+            }
             changed.forEach((key, messages) -> {
                 if (!exercised.contains(key)) {
                     out.add(new Coverage.Untested(ra.service().name(), ra.release().version(), shown.get(key), messages));

@@ -14,11 +14,13 @@ import java.util.TreeMap;
  * folder), how long it may take, whether it needs a virtual display, and its schedule (a cron
  * expression in {@code zone}). Secrets are kept apart ({@link SealedSecret}); only their names
  * are here, in no field. {@code origin} says where it was registered: {@code cli} or the catalog
- * file it was read from.
+ * file it was read from. {@code identify} picks the suite's own calls out of the environment's
+ * access logs ({@link TestCallers}, e.g. {@code userAgent:^rube/}), so its runs feed coverage;
+ * empty: its runs feed none.
  */
 public record StagingSuite(String name, List<String> services, String command, String workdir, Map<String, String> env,
                            String results, Duration timeout, Display display, String environment, String cron,
-                           ZoneId zone, String origin) {
+                           ZoneId zone, String origin, String identify) {
     /** Daily at 06:00 in the suite's zone. */
     public static final String DAILY = "0 6 * * *";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -55,6 +57,21 @@ public record StagingSuite(String name, List<String> services, String command, S
         Objects.requireNonNull(cron, "cron");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(origin, "origin");
+        identify = identify == null ? "" : identify.strip();
+    }
+
+    /** A suite with no identify rule. */
+    public StagingSuite(String name, List<String> services, String command, String workdir, Map<String, String> env,
+                        String results, Duration timeout, Display display, String environment, String cron, ZoneId zone,
+                        String origin) {
+        this(name, services, command, workdir, env, results, timeout, display, environment, cron, zone, origin, "");
+    }
+
+    /** The callers that are this suite in the access logs, if it has a (valid) identify rule. */
+    public java.util.Optional<TestCallers> callers() {
+        return identify.isEmpty() ? java.util.Optional.empty()
+                : TestCallers.parse(identify) instanceof org.breakwater.catalog.Outcome.Done<TestCallers> d
+                ? java.util.Optional.of(d.value()) : java.util.Optional.empty();
     }
 
     public boolean covers(String service) {
@@ -63,6 +80,6 @@ public record StagingSuite(String name, List<String> services, String command, S
 
     public StagingSuite withOrigin(String o) {
         return new StagingSuite(name, services, command, workdir, env, results, timeout, display, environment, cron, zone,
-                o);
+                o, identify);
     }
 }

@@ -55,6 +55,16 @@ public interface SuiteRepository {
     /** The test ids of {@code suite} seen in any run before {@code run}, among {@code ids}. */
     Set<TestId> seenBefore(String suite, long run, Set<TestId> ids);
 
+    /**
+     * Forgets the runs (with their cases) started before {@code before}, except each suite's
+     * {@code keepNewest} newest runs and any run still going, in one transaction.
+     */
+    Pruned prune(Instant before, int keepNewest);
+
+    /** What {@link #prune} deleted. */
+    record Pruned(int runs, int cases) {
+    }
+
     Optional<Instant> nextDue(String suite);
 
     /** Sets when a suite is next due (a new or rescheduled suite). */

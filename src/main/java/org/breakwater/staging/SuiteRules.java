@@ -52,7 +52,17 @@ public final class SuiteRules {
             }
         }
         SuiteSchedule.problem(s.cron()).ifPresent(p -> out.add("suite " + s.name() + ": " + p));
+        identifyProblem(s.identify()).ifPresent(p -> out.add("suite " + s.name() + ": " + p));
         return out;
+    }
+
+    /** Why {@code rule} cannot be a suite's identify rule, if it cannot (empty: no rule, fine). */
+    public static java.util.Optional<String> identifyProblem(String rule) {
+        if (rule.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return TestCallers.parse(rule) instanceof org.breakwater.catalog.Outcome.Refused<TestCallers> r
+                ? java.util.Optional.of(r.reason()) : java.util.Optional.empty();
     }
 
     /** Why {@code name} cannot name a secret, if it cannot. */

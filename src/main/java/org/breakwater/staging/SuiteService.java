@@ -116,6 +116,23 @@ public final class SuiteService {
         return repository.secrets(suite).stream().map(SealedSecret::name).toList();
     }
 
+    /**
+     * A deployment of {@code service} to {@code environment} was recorded: the suites covering that
+     * service in that environment become due now, so the schedule inside {@code serve} runs each
+     * once at its next tick (on one instance: the due time is taken by compare and set). Their names.
+     */
+    public List<String> deployed(String service, String environment) {
+        Instant now = clock.instant();
+        List<String> due = new ArrayList<>();
+        for (StagingSuite s : repository.suites()) {
+            if (s.covers(service) && s.environment().equals(environment)) {
+                repository.setDue(s.name(), now, now);
+                due.add(s.name());
+            }
+        }
+        return due;
+    }
+
     public Optional<Instant> nextDue(String suite) {
         return repository.nextDue(suite);
     }

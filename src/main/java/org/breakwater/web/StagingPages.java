@@ -74,14 +74,43 @@ final class StagingPages {
             throw Problem.notFound(app.catalog().unknownService(name));
         }
         String env = Optional.ofNullable(ctx.queryParam("env")).orElseGet(() -> StagingRoutes.pair(app, ctx).staging());
-        Coverage.Window w = ctx.queryParam("days") != null ? app.coverage().lastDays(StagingRoutes.days(ctx))
-                : StagingRoutes.window(ctx);
-        Coverage c = Requests.done(app.coverage().coverage(name, env, List.of(w), StagingRoutes.callers(ctx)), 400);
         Html h = new Html();
-        h.el("p", c.version().map(v -> name + " " + v + " in " + env + ": " + c.exercised() + " of "
-                + c.operations().size() + " operations exercised (" + c.percent() + "%)").orElse(name + ": nothing"
-                + " deployed to " + env) + " by " + c.callers().rule() + ", " + Times.show(w.since()) + " → "
-                + Times.show(w.until()) + ".");
+        List<Coverage> shown = StagingRoutes.bySuites(ctx) ? bySuites(name, env, h)
+                : List.of(Requests.done(app.coverage().coverage(name, env, List.of(ctx.queryParam("days") != null
+                ? app.coverage().lastDays(StagingRoutes.days(ctx)) : StagingRoutes.window(ctx)),
+                StagingRoutes.callers(ctx)), 400));
+        shown.forEach(c -> table(h, c));
+        h.tag("<p>").link("/staging/coverage/" + name + "?identify=known", "Calls of every caller the catalog names")
+                .text(" · ").link("/staging/parity", "Parity of every service").tag("</p>");
+        WebAuth.html(ctx, "Coverage of " + name + " in " + env, h);
+    }
+
+    /** The coverage of each suite covering {@code name} with an identify rule, from its runs of the last days. */
+    private List<Coverage> bySuites(String name, String env, Html h) {
+        List<Coverage> out = new java.util.ArrayList<>();
+        List<Coverage.Source> sources = app.suiteCoverage().sources(name, PLAN_DAYS);
+        if (sources.isEmpty()) {
+            h.el("p", "No suite with an identify rule covers " + name + " (identify: in its catalog entry).");
+        }
+        for (Coverage.Source src : sources) {
+            h.tag("<h2>").link("/staging/suites/" + src.name(), "Suite " + src.name()).tag("</h2>");
+            Outcome<Coverage> c = app.suiteCoverage().suite(src.name(), name, env, PLAN_DAYS);
+            if (c instanceof Outcome.Refused<Coverage> r) {
+                h.el("p", r.reason());
+            } else {
+                out.add(((Outcome.Done<Coverage>) c).value());
+            }
+        }
+        return out;
+    }
+
+    private static void table(Html h, Coverage c) {
+        List<Coverage.Window> ws = c.windows();
+        h.el("p", c.version().map(v -> c.service() + " " + v + " in " + c.environment() + ": " + c.exercised() + " of "
+                + c.operations().size() + " operations exercised (" + c.percent() + "%)").orElse(c.service()
+                + ": nothing deployed to " + c.environment()) + " by " + c.callers().rule() + ", " + (ws.size() == 1
+                ? Times.show(ws.get(0).since()) + " → " + Times.show(ws.get(0).until()) : "in " + ws.size() + " runs, "
+                + Times.show(ws.get(0).since()) + " → " + Times.show(ws.get(ws.size() - 1).until())) + ".");
         h.tag("<table><tr><th>Operation</th><th>Exercised</th><th>Calls</th><th>By</th></tr>");
         for (Coverage.Operation o : c.operations()) {
             h.tag("<tr><td><code>").text(o.operation()).tag(o.exercised() ? "</code></td><td class=\"met\">yes"
@@ -93,14 +122,12 @@ final class StagingPages {
             h.el("p", "Calls to nothing this description serves: " + String.join(", ", c.elsewhere().stream()
                     .map(o -> o.operation() + " (" + o.calls() + ")").toList()));
         }
-        h.tag("<p>").link("/staging/parity", "Parity of every service").tag("</p>");
-        WebAuth.html(ctx, "Coverage of " + name + " in " + env, h);
     }
 
     /**
      * The plan page's staging section: for each service the plan releases, its parity gaps, and
-     * the operations the release changes that no caller the catalog names exercised in staging
-     * in the last {@link #PLAN_DAYS} days.
+     * the operations the release changes that no suite covering it called in staging during its
+     * runs of the last {@link #PLAN_DAYS} days (each suite's identify rule, its runs' windows).
      */
     static void plan(Html h, App app, PlanReport r) {
         Outcome<StagingPair> pair = app.parity().environments(Optional.empty(), Optional.empty());
@@ -109,8 +136,7 @@ final class StagingPages {
         }
         Set<String> services = new LinkedHashSet<>();
         r.assessment().releases().forEach(ra -> services.add(ra.service().name()));
-        List<Coverage.Untested> untested = app.coverage().untested(r, d.value().staging(),
-                List.of(app.coverage().lastDays(PLAN_DAYS)), known());
+        List<Coverage.Untested> untested = app.suiteCoverage().untested(r, d.value().staging(), PLAN_DAYS);
         h.tag("<h2 id=\"staging\">Staging</h2><table><tr><th>Service</th><th>Parity</th><th>Gaps</th>"
                 + "<th>Changed, not exercised in staging</th></tr>");
         for (String s : services) {
@@ -125,8 +151,9 @@ final class StagingPages {
             h.tag("</td></tr>");
         }
         h.tag("</table>");
-        h.el("p", "Exercised: called in " + d.value().staging() + " by a caller the catalog names, last " + PLAN_DAYS
-                + " days (breakwater staging coverage; GET /api/v1/plans/" + r.plan().id() + "/untested).");
+        h.el("p", "Exercised: called in " + d.value().staging() + " by a suite covering the service (its identify rule)"
+                + " during its runs of the last " + PLAN_DAYS + " days (breakwater staging coverage --suite; GET"
+                + " /api/v1/plans/" + r.plan().id() + "/untested).");
     }
 
     private static void gaps(Html h, List<String> gaps) {

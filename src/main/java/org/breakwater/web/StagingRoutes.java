@@ -50,6 +50,12 @@ final class StagingRoutes {
         return Requests.done(TestCallers.parse(Optional.ofNullable(ctx.queryParam("identify")).orElse("known")), 400);
     }
 
+    /** No ?identify=, ?since=, ?until= nor ?days=: the suites' rules and runs answer. */
+    static boolean bySuites(Context ctx) {
+        return ctx.queryParam("identify") == null && ctx.queryParam("since") == null && ctx.queryParam("until") == null
+                && ctx.queryParam("days") == null;
+    }
+
     /** ?since= and ?until= (default: the 30 days up to now), checked. */
     static Coverage.Window window(Context ctx) {
         Instant until = time(ctx, "until").orElseGet(Instant::now);
@@ -90,14 +96,18 @@ final class StagingRoutes {
             throw Problem.notFound(app.catalog().unknownService(name));
         }
         String env = Optional.ofNullable(ctx.queryParam("env")).orElseGet(() -> pair(app, ctx).staging());
-        Coverage c = Requests.done(app.coverage().coverage(name, env, List.of(window(ctx)), callers(ctx)), 400);
+        String suite = ctx.queryParam("suite");
+        Coverage c = Requests.done(suite != null ? app.suiteCoverage().suite(suite, name, env, days(ctx))
+                : app.coverage().coverage(name, env, List.of(window(ctx)), callers(ctx)), 400);
         Requests.json(ctx, Json.write(g -> StagingJson.coverage(g, c)));
     }
 
     private void untested(Context ctx) {
         PlanReport r = Requests.done(plans.report(Requests.id(ctx.pathParam("id"))), 404);
-        List<Coverage.Untested> found = app.coverage().untested(r, pair(app, ctx).staging(),
-                List.of(app.coverage().lastDays(days(ctx))), callers(ctx));
+        String staging = pair(app, ctx).staging();
+        List<Coverage.Untested> found = ctx.queryParam("identify") == null
+                ? app.suiteCoverage().untested(r, staging, days(ctx))
+                : app.coverage().untested(r, staging, List.of(app.coverage().lastDays(days(ctx))), callers(ctx));
         Requests.json(ctx, Json.write(g -> StagingJson.untested(g, found)));
     }
 }

@@ -178,6 +178,7 @@ final class WriteRoutes {
                 body.text("by").orElse(who.username()), body.text("notes")), api), 400);
         access.audit(who.username(), "deployment-recorded", "service/" + service, Optional.of(version + " → "
                 + environment));
+        app.deployed(d);
         ctx.status(201).header("Location", "/api/v1/services/" + service);
         json(ctx, Json.write(g -> Views.deployment(g, d)));
     }

@@ -31,5 +31,17 @@ class DemoSuitesTest {
         assertThat(run("staging", "history", "pkgdb-e2e", data)).containsPattern("SearchTest#finds a package by name\\s+2\\s+0.67\\s+flaky");
         String plan = run("plan", "show", "1", data);
         assertThat(plan).contains("green on 2 of the last 3 days").doesNotContain("rube run");
+        String coverage = run("staging", "coverage", "--service", "pkgdb", "--suite", "pkgdb-e2e", data);
+        assertThat(coverage).as("the suite's runs at 06:00 meet rube's calls in the staging log")
+                .contains("3 of 12 operations exercised (25%) by userAgent:^rube/, in 4 runs")
+                .containsPattern("GET /collections\\s+yes\\s+3");
+        try (org.breakwater.App app = org.breakwater.App.open(new org.breakwater.App.Settings(java.util.Optional.empty(),
+                dir.resolve("store")), java.time.Clock.systemUTC())) {
+            var report = ((org.breakwater.catalog.Outcome.Done<org.breakwater.plan.PlanReport>) app.plans(
+                    org.breakwater.policy.PolicyReader.defaults()).report(1)).value();
+            assertThat(app.suiteCoverage().untested(report, "staging", 30))
+                    .extracting(org.breakwater.staging.Coverage.Untested::operation).as("the plan page's list")
+                    .doesNotContain("GET /collections").contains("GET /acls/name/{package}");
+        }
     }
 }

@@ -121,8 +121,19 @@ class PackagingTest {
     @Test
     void the_sample_holds_no_secret() throws IOException {
         assertThat(sample()).allSatisfy((name, value) -> {
-            assertThat(name).doesNotContain("PASSWORD").doesNotContain("SECRET");
+            if (!name.endsWith("_FILE")) { // a file's name is not a secret
+                assertThat(name).doesNotContain("PASSWORD").doesNotContain("SECRET");
+            }
             assertThat(value).doesNotContainPattern("password=[^.]").doesNotContainPattern("//[^/@]*:[^/@]*@");
         });
+    }
+
+    @Test
+    void every_variable_breakwater_reads_is_named_in_the_sample() throws IOException {
+        String text = Files.readString(SAMPLE);
+
+        assertThat(variablesTheCodeReads()).as("read by the code but not named in %s", SAMPLE)
+                .allSatisfy(v -> assertThat(text).containsPattern("\\b" + v + "="));
+        assertThat(sample()).containsKey("BREAKWATER_SECRETS_KEY_FILE");
     }
 }

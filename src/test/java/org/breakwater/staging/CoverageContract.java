@@ -86,4 +86,70 @@ abstract class CoverageContract extends StagingTrafficContract {
         assertThat(app.coverage().coverage("pkgdb", "stg", List.of(app.coverage().lastDays(3)), rule("known")))
                 .isInstanceOf(Outcome.Refused.class);
     }
+
+    /** Registers suite {@code name} covering pkgdb with {@code identify}, and one finished run per {@code [from, to]} hours ago. */
+    void suiteRan(String name, String identify, int[]... hoursAgo) {
+        StagingSuite s = new StagingSuite(name, List.of("pkgdb"), "true", "", java.util.Map.of(), "r.xml",
+                java.time.Duration.ofMinutes(5), StagingSuite.Display.NONE, "staging", StagingSuite.DAILY,
+                java.time.ZoneOffset.UTC, "cli", identify);
+        assertThat(app.suites(SecretBox.NONE).add(s)).isInstanceOf(Outcome.Done.class);
+        var repo = new org.breakwater.staging.store.JdbiSuiteRepository(app.database().jdbi());
+        for (int[] span : hoursAgo) {
+            long id = repo.begin(name, "schedule", ago(span[0]), java.util.Map.of("pkgdb", "2.0.0"));
+            repo.finish(new SuiteRun(id, name, RunStatus.PASSED, "schedule", ago(span[0]),
+                    java.util.Optional.of(ago(span[1])), java.util.Optional.of(0), java.util.Map.of(), "", "", 1, 0, 0),
+                    List.of());
+        }
+    }
+
+    @Test
+    void a_suites_coverage_is_its_identify_rules_calls_within_its_runs_windows() {
+        staging();
+        suiteRan("rube", "userAgent:^rube/", new int[] {25, 23});
+        Coverage c = done(app.suiteCoverage().suite("rube", "pkgdb", "staging", 30));
+        assertThat(c.callers().rule()).isEqualTo("userAgent:^rube/");
+        assertThat(c.windows()).hasSize(1);
+        assertThat(exercised(c)).containsExactly("GET /collections 1 [" + RUBE + "]",
+                "GET /package/{pkgname} 1 [" + RUBE + "]");
+
+        suiteRan("late", "userAgent:^rube/", new int[] {12, 11});
+        assertThat(exercised(done(app.suiteCoverage().suite("late", "pkgdb", "staging", 30))))
+                .as("its only run was long after rube's calls").isEmpty();
+        suiteRan("silent", "", new int[] {25, 23});
+        assertThat(((Outcome.Refused<Coverage>) app.suiteCoverage().suite("silent", "pkgdb", "staging", 30)).reason())
+                .contains("no identify rule");
+        suiteRan("never", "userAgent:^rube/");
+        assertThat(((Outcome.Refused<Coverage>) app.suiteCoverage().suite("never", "pkgdb", "staging", 30)).reason())
+                .contains("no finished run");
+    }
+
+    @Test
+    void the_plans_untested_operations_follow_the_suites_covering_the_service_and_their_runs() {
+        staging();
+        var plan = plan();
+        assertThat(app.suiteCoverage().untested(plan, "staging", 30)).extracting(Coverage.Untested::operation)
+                .as("no suite covers pkgdb: every changed operation is untested, named callers or not")
+                .contains("GET /collections", "GET /package/{pkgname}");
+        suiteRan("late", "userAgent:^rube/", new int[] {12, 11});
+        assertThat(app.suiteCoverage().untested(plan, "staging", 30)).extracting(Coverage.Untested::operation)
+                .contains("GET /collections");
+        suiteRan("rube", "userAgent:^rube/", new int[] {48, 47}, new int[] {25, 23});
+        assertThat(app.suiteCoverage().sources("pkgdb", 30)).extracting(Coverage.Source::name)
+                .containsExactly("late", "rube");
+        assertThat(app.suiteCoverage().untested(plan, "staging", 30)).extracting(Coverage.Untested::operation)
+                .as("rube's run a day ago read the collections").doesNotContain("GET /collections")
+                .contains("GET /acls/name/{package}");
+    }
+
+    @Test
+    void a_suites_identify_rule_is_stored_and_a_bad_one_is_refused_with_nothing_stored() {
+        suiteRan("rube", "userAgent:^rube/");
+        assertThat(app.suites(SecretBox.NONE).suite("rube").orElseThrow().identify()).isEqualTo("userAgent:^rube/");
+        StagingSuite bad = app.suites(SecretBox.NONE).suite("rube").orElseThrow();
+        bad = new StagingSuite("bad", bad.services(), bad.command(), bad.workdir(), bad.env(), bad.results(),
+                bad.timeout(), bad.display(), bad.environment(), bad.cron(), bad.zone(), "cli", "userAgent:([");
+        assertThat(((Outcome.Refused<StagingSuite>) app.suites(SecretBox.NONE).add(bad)).reason())
+                .contains("not a regular expression");
+        assertThat(app.suites(SecretBox.NONE).suite("bad")).isEmpty();
+    }
 }

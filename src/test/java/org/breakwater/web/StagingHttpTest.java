@@ -144,4 +144,37 @@ class StagingHttpTest {
         assertThat(plan).contains("id=\"staging\"").contains("href=\"/staging/parity#pkgdb\"")
                 .contains("pkgdb-cli: 1 calls in production").contains("<code>GET /collections</code>");
     }
+
+    @Test
+    void with_a_suite_that_ran_the_plan_page_the_coverage_page_and_the_api_follow_its_rule_and_runs() throws Exception {
+        var suites = app.suites(org.breakwater.staging.SecretBox.NONE);
+        assertThat(suites.add(new org.breakwater.staging.StagingSuite("rube", java.util.List.of("pkgdb"), "true", "",
+                Map.of(), "r.xml", Duration.ofMinutes(5), org.breakwater.staging.StagingSuite.Display.NONE, "staging",
+                org.breakwater.staging.StagingSuite.DAILY, java.time.ZoneOffset.UTC, "cli", "userAgent:^rube/")))
+                .isInstanceOf(Outcome.Done.class);
+        try {
+            var repo = new org.breakwater.staging.store.JdbiSuiteRepository(app.database().jdbi());
+            Instant start = Instant.now().minus(Duration.ofMinutes(70));
+            long id = repo.begin("rube", "schedule", start, Map.of());
+            repo.finish(new org.breakwater.staging.SuiteRun(id, "rube", org.breakwater.staging.RunStatus.PASSED,
+                    "schedule", start, Optional.of(start.plus(Duration.ofMinutes(20))), Optional.of(0), Map.of(), "", "",
+                    1, 0, 0), java.util.List.of());
+
+            String plan = get("/plans/" + planId, 200);
+            String section = plan.substring(plan.indexOf("id=\"staging\""));
+            section = section.substring(0, section.indexOf("</table>"));
+            assertThat(plan).contains("by a suite covering the service");
+            assertThat(section).doesNotContain("<code>GET /collections</code>")
+                    .contains("<code>GET /acls/name/{package}</code>");
+            assertThat(get("/api/v1/plans/" + planId + "/untested", 200)).doesNotContain("\"GET /collections\"");
+            String page = get("/staging/coverage/pkgdb", 200);
+            assertThat(page).contains("href=\"/staging/suites/rube\"").contains("1 of 12 operations exercised")
+                    .contains("by userAgent:^rube/").doesNotContain("bodhi-pkgdb-client");
+            ObjectNode api = object("/api/v1/services/pkgdb/coverage?suite=rube");
+            assertThat(api.text("exercised")).contains("1");
+            assertThat(get("/api/v1/services/pkgdb/coverage?suite=nosuch", 400)).contains("no suite 'nosuch'");
+        } finally {
+            suites.remove("rube");
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.App;
@@ -116,12 +117,16 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
                 return ExitCode.INPUT_ERROR;
             }
             Deployment done = ((Outcome.Done<Deployment>) outcome).value();
+            List<String> due = app.deployed(done);
             if (json) {
                 JsonOutput.print(out, g -> Views.deployment(g, done));
             } else {
                 out.println("Recorded: " + done.service() + " " + done.version() + " in " + done.environment()
                         + " since " + done.at() + " by " + done.by()
                         + done.apiHash().map(h -> " (API " + ApiDescription.shortHash(h) + ")").orElse(""));
+                if (!due.isEmpty()) {
+                    out.println("Suites covering it there, due now (serve runs them): " + String.join(", ", due));
+                }
             }
             return ExitCode.OK;
         });

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Which operations of the API description staging runs were exercised, between --since and",
             "--until, by the callers an identify rule picks out of staging's access logs (as read by",
             "breakwater traffic ingest): consumer:NAME, known (every caller the catalog names),",
-            "userAgent:REGEX, address:CIDR or host:REGEX (docs/staging.md, \"Coverage\")."})
+            "userAgent:REGEX, address:CIDR or host:REGEX (docs/staging.md, \"Coverage\").",
+            "With --suite: the suite's own identify rule, in the windows of its runs of the last --days."})
 final class StagingCoverageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,6 +51,14 @@ final class StagingCoverageCommand implements Callable<Integer> {
             description = "which callers are the tests (default: ${DEFAULT-VALUE})")
     String identify;
 
+    @Option(names = "--suite", paramLabel = "SUITE",
+            description = "the calls of this suite (its identify rule) during its runs of the last --days")
+    Optional<String> suite;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "30",
+            description = "with --suite: how far back its runs count (default: ${DEFAULT-VALUE})")
+    int days;
+
     @Option(names = "--env", paramLabel = "ENV", description = "the staging environment (default: told from the catalog)")
     Optional<String> env;
 
@@ -68,6 +77,15 @@ final class StagingCoverageCommand implements Callable<Integer> {
             err.println("breakwater staging coverage: --identify: " + r.reason());
             return ExitCode.INPUT_ERROR;
         }
+        if (suite.isPresent() && (since.isPresent() || until.isPresent() || !identify.equals("known"))) {
+            err.println("breakwater staging coverage: --suite takes its rule and windows from the suite's runs: give"
+                    + " --days, not --identify, --since or --until");
+            return ExitCode.INPUT_ERROR;
+        }
+        if (days < 1 || days > org.breakwater.staging.ParityService.MAX_DAYS) {
+            err.println("breakwater staging coverage: --days is 1 to " + org.breakwater.staging.ParityService.MAX_DAYS);
+            return ExitCode.INPUT_ERROR;
+        }
         Instant end = until.orElseGet(Instant::now);
         Instant start = since.orElse(end.minus(Duration.ofDays(30)));
         if (!start.isBefore(end)) {
@@ -82,8 +100,10 @@ final class StagingCoverageCommand implements Callable<Integer> {
                 return ExitCode.INPUT_ERROR;
             }
             String environment = env.orElseGet(() -> ((Outcome.Done<StagingPair>) pair).value().staging());
-            Outcome<Coverage> found = app.coverage().coverage(service, environment,
-                    List.of(new Coverage.Window(start, end)), ((Outcome.Done<TestCallers>) callers).value());
+            Outcome<Coverage> found = suite.isPresent()
+                    ? app.suiteCoverage().suite(suite.get(), service, environment, days)
+                    : app.coverage().coverage(service, environment, List.of(new Coverage.Window(start, end)),
+                    ((Outcome.Done<TestCallers>) callers).value());
             if (found instanceof Outcome.Refused<Coverage> r) {
                 err.println("breakwater staging coverage: " + r.reason());
                 return ExitCode.INPUT_ERROR;
@@ -99,7 +119,8 @@ final class StagingCoverageCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, Coverage c) {
-        Coverage.Window w = c.windows().get(0);
+        Coverage.Window w = new Coverage.Window(c.windows().get(0).since(), c.windows().get(c.windows().size() - 1)
+                .until());
         if (c.version().isEmpty() || c.operations().isEmpty()) {
             out.println(c.service() + " in " + c.environment() + " runs " + c.version().map(v -> v
                     + ", with no API description recorded").orElse("nothing recorded")
@@ -107,7 +128,8 @@ final class StagingCoverageCommand implements Callable<Integer> {
         } else {
             out.println(c.service() + " " + c.version().get() + " in " + c.environment() + ": " + c.exercised() + " of "
                     + c.operations().size() + " operations exercised (" + c.percent() + "%) by " + c.callers().rule()
-                    + ", " + Times.show(w.since()) + " → " + Times.show(w.until()) + ".");
+                    + ", " + (c.windows().size() > 1 ? "in " + c.windows().size() + " runs, " : "") + Times.show(w.since())
+                    + " → " + Times.show(w.until()) + ".");
             Table t = new Table("OPERATION", "EXERCISED", "CALLS", "BY");
             for (Coverage.Operation o : c.operations()) {
                 t.row(o.operation(), o.exercised() ? "yes" : "no", Long.toString(o.calls()), String.join(", ", o.callers()));

@@ -77,6 +77,11 @@ final class SuiteAddCommand implements Callable<Integer> {
             description = "the zone the schedule is read in (default: ${DEFAULT-VALUE})")
     String zone;
 
+    @Option(names = "--identify", paramLabel = "RULE", defaultValue = "",
+            description = "which calls in the environment's access logs are the suite's, so its runs feed coverage:"
+                    + " userAgent:REGEX, address:CIDR, host:REGEX, consumer:NAME (e.g. 'userAgent:^rube/')")
+    String identify;
+
     @Mixin
     StoreOptions store;
 
@@ -100,7 +105,7 @@ final class SuiteAddCommand implements Callable<Integer> {
         }
         String folder = workdir == null ? "" : workdir.toAbsolutePath().normalize().toString();
         StagingSuite suite = new StagingSuite(name, services, command, folder, env, results, t.get(), d.get(),
-                environment, cron, z, "cli");
+                environment, cron, z, "cli", identify);
         return ErrorReporting.guarded("staging suite add", err, () -> {
             App app = store.open(Clock.systemUTC());
             if (app.suites(org.breakwater.staging.SecretBox.NONE).suite(name).filter(s -> !s.origin().equals("cli"))

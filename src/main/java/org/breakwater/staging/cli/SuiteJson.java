@@ -36,6 +36,7 @@ public final class SuiteJson {
         g.writeStringField("cron", s.cron());
         g.writeStringField("timeZone", s.zone().getId());
         g.writeStringField("origin", s.origin());
+        g.writeStringField("identify", s.identify());
         strings(g, "secrets", secretNames);
         if (nextDue.isPresent()) {
             g.writeStringField("nextDue", nextDue.get().toString());

@@ -34,7 +34,7 @@ import org.breakwater.staging.StagingSuite;
  */
 public final class SuiteFileReader {
     static final Set<String> FIELDS = Set.of("name", "services", "command", "workdir", "env", "results", "timeout",
-            "display", "environment", "schedule", "timeZone");
+            "display", "environment", "schedule", "timeZone", "identify");
 
     /** The suites read and the problems found (any error: import nothing). */
     public record Read(List<StagingSuite> suites, List<CatalogProblem> problems) {
@@ -198,11 +198,15 @@ public final class SuiteFileReader {
             String cron = text(n, "schedule", false).orElse(StagingSuite.DAILY);
             org.breakwater.staging.SuiteSchedule.problem(cron).ifPresent(p -> error(n.get("schedule").orElseThrow(), p));
             Map<String, String> env = env(n);
+            String identify = text(n, "identify", false).orElse("");
+            org.breakwater.staging.SuiteRules.identifyProblem(identify.strip())
+                    .ifPresent(p -> error(n.get("identify").orElseThrow(), p));
             if (problems.size() > before || name.isEmpty() || command.isEmpty() || results.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new StagingSuite(name.get(), services, command.get(), workdir, env, results.get(), timeout,
-                    display, text(n, "environment", false).orElse("staging"), cron, zone, file.toString()));
+                    display, text(n, "environment", false).orElse("staging"), cron, zone, file.toString(),
+                    identify));
         }
 
         private Map<String, String> env(ObjectNode n) {

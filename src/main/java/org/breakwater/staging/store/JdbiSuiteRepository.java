@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Suites, secrets, runs, cases and the schedule in SQL, the same on SQLite and PostgreSQL. */
 public final class JdbiSuiteRepository implements SuiteRepository {
     private static final String SUITE = "name, services, command, workdir, env, results, timeout_s, display, environment,"
-            + " cron, time_zone, origin";
+            + " cron, time_zone, origin, identify";
     private static final String RUN = "id, suite, status, trigger_by, started, finished, exit_code, versions, message,"
             + " tests, failures, skipped";
 
@@ -42,7 +42,7 @@ public final class JdbiSuiteRepository implements SuiteRepository {
                 JsonMaps.read(rs.getString("env")), rs.getString("results"), Duration.ofSeconds(rs.getLong("timeout_s")),
                 StagingSuite.Display.parse(rs.getString("display")).orElse(StagingSuite.Display.NONE),
                 rs.getString("environment"), rs.getString("cron"), ZoneId.of(rs.getString("time_zone")),
-                rs.getString("origin"));
+                rs.getString("origin"), rs.getString("identify"));
     }
 
     private static SuiteRun run(ResultSet rs, boolean output) throws SQLException {
@@ -76,11 +76,11 @@ public final class JdbiSuiteRepository implements SuiteRepository {
 
     private static void upsert(Handle h, StagingSuite s, Instant at) {
         h.createUpdate("delete from staging_suite where name = ?").bind(0, s.name()).execute();
-        h.createUpdate("insert into staging_suite (" + SUITE + ", updated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        h.createUpdate("insert into staging_suite (" + SUITE + ", updated) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, s.name()).bind(1, String.join("\n", s.services())).bind(2, s.command()).bind(3, s.workdir())
                 .bind(4, JsonMaps.write(s.env())).bind(5, s.results()).bind(6, (int) s.timeout().toSeconds())
                 .bind(7, s.display().id()).bind(8, s.environment()).bind(9, s.cron()).bind(10, s.zone().getId())
-                .bind(11, s.origin()).bind(12, at.toEpochMilli()).execute();
+                .bind(11, s.origin()).bind(12, s.identify()).bind(13, at.toEpochMilli()).execute();
     }
 
     @Override
@@ -204,6 +204,22 @@ public final class JdbiSuiteRepository implements SuiteRepository {
         return jdbi.withHandle(h -> h.createQuery("select " + RUN + " from staging_run where suite in (<suites>)"
                         + " and started >= :from and started < :to order by started, id").bindList("suites", List.copyOf(suites))
                 .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli()).map((rs, ctx) -> run(rs, false)).list());
+    }
+
+    /** Runs started before :before, not running, with at least :keep newer runs of their suite. */
+    private static final String OLD_RUNS = "select r.id from staging_run r where r.started < :before and r.status <> 'running'"
+            + " and (select count(*) from staging_run n where n.suite = r.suite and (n.started > r.started"
+            + " or (n.started = r.started and n.id > r.id))) >= :keep";
+
+    @Override
+    public Pruned prune(Instant before, int keepNewest) {
+        return jdbi.inTransaction(h -> {
+            int cases = h.createUpdate("delete from staging_case where run_id in (" + OLD_RUNS + ")")
+                    .bind("before", before.toEpochMilli()).bind("keep", keepNewest).execute();
+            int runs = h.createUpdate("delete from staging_run where id in (select id from (" + OLD_RUNS + ") old)")
+                    .bind("before", before.toEpochMilli()).bind("keep", keepNewest).execute();
+            return new Pruned(runs, cases);
+        });
     }
 
     @Override

@@ -141,4 +141,36 @@ class SuiteCliTest {
                 .contains("nothing was imported");
         assertThat(run("catalog", "validate", catalog.toString()).err()).doesNotContain("unknown field 'suites'");
     }
+
+    @Test
+    void a_suites_identify_rule_is_checked_in_the_catalog_files_with_file_line_and_column_and_by_suite_add() throws Exception {
+        Path catalog = Files.createDirectories(dir.resolve("catalog"));
+        Files.writeString(catalog.resolve("suites.yaml"), """
+                suites:
+                  - name: pkgdb-e2e
+                    services: [pkgdb]
+                    command: ./run.sh
+                    results: out/*.xml
+                    identify: "userAgent:(rube"
+                """);
+        Run bad = run("staging", "suite", "import", catalog.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains(catalog.resolve("suites.yaml") + ":6:15: error: identify rule 'userAgent:(rube':"
+                + " not a regular expression").contains("nothing was imported");
+        Files.writeString(catalog.resolve("suites.yaml"), """
+                suites:
+                  - name: pkgdb-e2e
+                    services: [pkgdb]
+                    command: ./run.sh
+                    results: out/*.xml
+                    identify: "userAgent:^rube/"
+                """);
+        assertThat(run("staging", "suite", "import", catalog.toString()).code()).isZero();
+        assertThat(run("staging", "suite", "list", "--json").out()).contains("\"identify\":\"userAgent:^rube/\"");
+        Run byHand = run("staging", "suite", "add", "other", "--service", "pkgdb", "--command", "true", "--results",
+                "r.xml", "--identify", "user:rube");
+        assertThat(byHand.code()).isEqualTo(2);
+        assertThat(byHand.err()).contains("needs the log line").contains("nothing was stored");
+        assertThat(run("staging", "suite", "list", "--json").out()).doesNotContain("\"other\"");
+    }
 }

@@ -97,4 +97,44 @@ class SuiteScheduleTest {
             assertThat(one.app.suiteResults().runs(Optional.of("pkgdb-e2e"), 100)).hasSize(5);
         }
     }
+
+    @Test
+    void a_deployment_recorded_to_staging_makes_its_services_suites_due_now_and_two_instances_run_them_once()
+            throws Exception {
+        String url = TestDatabases.newPostgresUrl();
+        Instant soon = Instant.now().plusSeconds(60);
+        try (StagingFixture one = new StagingFixture(url, soon); StagingFixture two = new StagingFixture(url, soon)) {
+            one.app.suites(SecretBox.NONE).add(daily(dir.resolve("suite")));
+            StagingSuite s = StagingFixture.suite("bodhi-e2e", "true", dir.resolve("suite"), Duration.ofMinutes(1));
+            one.app.suites(SecretBox.NONE).add(new StagingSuite(s.name(), List.of("bodhi"), s.command(), s.workdir(),
+                    s.env(), s.results(), s.timeout(), s.display(), s.environment(), s.cron(), s.zone(), s.origin()));
+            assertThat(scheduler(one, "a").tick()).as("nothing due before the deployment").isEmpty();
+
+            java.io.StringWriter out = new java.io.StringWriter();
+            int code = org.breakwater.cli.Main.run(new String[] {"record-deployment", "--service", "pkgdb", "--version",
+                "2.0.1", "--env", "staging", "--db", url}, new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(new java.io.StringWriter(), true));
+            assertThat(code).isZero();
+            assertThat(out.toString()).contains("due now (serve runs them): pkgdb-e2e");
+            assertThat(one.app.suites(SecretBox.NONE).nextDue("pkgdb-e2e").orElseThrow()).isBefore(soon);
+            assertThat(one.app.suites(SecretBox.NONE).nextDue("bodhi-e2e").orElseThrow()).as("another service's suite")
+                    .isAfter(soon);
+
+            List<String> taken = new ArrayList<>(scheduler(one, "a").tick());
+            taken.addAll(scheduler(two, "b").tick());
+            assertThat(taken).as("one instance takes it, once").containsExactly("pkgdb-e2e");
+            assertThat(one.app.suiteResults().runs(Optional.of("pkgdb-e2e"), 10)).hasSize(1);
+            assertThat(one.app.suites(SecretBox.NONE).nextDue("pkgdb-e2e").orElseThrow()).as("back on its schedule")
+                    .isAfter(soon);
+
+            recordInProduction(url);
+            assertThat(scheduler(two, "b").tick()).as("a deployment to production runs no staging suite").isEmpty();
+        }
+    }
+
+    private static void recordInProduction(String url) {
+        assertThat(org.breakwater.cli.Main.run(new String[] {"record-deployment", "--service", "pkgdb", "--version",
+            "2.0.1", "--env", "production", "--db", url}, new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true))).isZero();
+    }
 }

@@ -14,6 +14,7 @@ import org.breakwater.staging.RunStatus;
 import org.breakwater.staging.SealedSecret;
 import org.breakwater.staging.StagingSuite;
 import org.breakwater.staging.StoredCase;
+import org.breakwater.staging.SuiteRepository;
 import org.breakwater.staging.SuiteRun;
 import org.breakwater.staging.TestId;
 import org.breakwater.staging.TestStatus;
@@ -133,5 +134,39 @@ abstract class SuiteStoreContract {
         assertThat(repo.take("s", NOW, NOW.plus(Duration.ofDays(1)), "one", NOW)).isTrue();
         assertThat(repo.take("s", NOW, NOW.plus(Duration.ofDays(1)), "two", NOW)).isFalse();
         assertThat(repo.nextDue("s")).contains(NOW.plus(Duration.ofDays(1)));
+    }
+
+    long ranDaysAgo(String suite, int days, boolean finished) {
+        Instant at = NOW.minus(Duration.ofDays(days));
+        long id = repo.begin(suite, "schedule", at, Map.of());
+        if (finished) {
+            repo.finish(new SuiteRun(id, suite, RunStatus.PASSED, "schedule", at, Optional.of(at.plusSeconds(60)),
+                    Optional.of(0), Map.of(), "", "", 2, 0, 0), List.of(new StoredCase(new TestId("A#one"),
+                    TestStatus.PASSED, Duration.ofMillis(5), 0, ""), new StoredCase(new TestId("A#two"), TestStatus.PASSED,
+                    Duration.ofMillis(5), 0, "")));
+        }
+        return id;
+    }
+
+    @Test
+    void prune_forgets_old_runs_and_their_cases_but_keeps_each_suites_newest_and_runs_still_going() {
+        long going = ranDaysAgo("a", 200, false);
+        long recent = ranDaysAgo("a", 1, true);
+        List<Long> old = new java.util.ArrayList<>();
+        for (int d = 96; d <= 100; d++) {
+            old.add(ranDaysAgo("a", d, true));
+        }
+        long lonely = ranDaysAgo("b", 300, true);
+
+        SuiteRepository.Pruned pruned = repo.prune(NOW.minus(Duration.ofDays(30)), 2);
+
+        assertThat(pruned).isEqualTo(new SuiteRepository.Pruned(4, 8));
+        assertThat(repo.runs(Optional.of("a"), 100)).extracting(SuiteRun::id)
+                .containsExactlyInAnyOrder(going, recent, old.get(0));
+        assertThat(repo.cases(old.get(1))).isEmpty();
+        assertThat(repo.cases(old.get(0))).hasSize(2);
+        assertThat(repo.runs(Optional.of("b"), 100)).as("b's only run is its newest").extracting(SuiteRun::id)
+                .containsExactly(lonely);
+        assertThat(repo.prune(NOW.minus(Duration.ofDays(30)), 2)).isEqualTo(new SuiteRepository.Pruned(0, 0));
     }
 }
