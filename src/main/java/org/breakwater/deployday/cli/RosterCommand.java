@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  breakwater roster propose 1",
-            "  breakwater roster invite 1 --url https://breakwater.fedoraproject.org",
+            "  breakwater roster invite 1 --public-url https://breakwater.fedoraproject.org",
             "  breakwater roster confirm 1 --user nirik",
             "  breakwater roster show 1 --json"},
         footer = {"", "Exit codes: 0 done; 2 unknown plan, person or role, or the store cannot be opened;",
@@ -169,7 +169,7 @@ public final class RosterCommand implements Runnable {
         CommandSpec spec;
         @Parameters(paramLabel = "PLAN", description = "the plan's number")
         long plan;
-        @Option(names = "--url", required = true, paramLabel = "URL",
+        @Option(names = "--public-url", required = true, paramLabel = "URL",
                 description = "the server's public URL, which confirm links start with (serve --public-url)")
         String url;
         @Option(names = "--json", description = "print who was invited as JSON")
@@ -182,7 +182,7 @@ public final class RosterCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             PrintWriter out = spec.commandLine().getOut();
             if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
-                err.println("breakwater roster invite: --url '" + url + "' is not an http(s) URL");
+                err.println("breakwater roster invite: --public-url '" + url + "' is not an http(s) URL");
                 return ExitCode.INPUT_ERROR;
             }
             return options.run("roster invite", err, day -> {

@@ -59,10 +59,10 @@ class DayCliTest {
         assertThat(forged.err()).contains("not one Breakwater made");
         assertThat(run("roster", "add", "2", "lmacken", "--role", "boss").code()).isEqualTo(2);
         assertThat(run("roster", "add", "2", "tflink", "--role", "contact").err()).contains("--team");
-        Run invited = run("roster", "invite", "2", "--url", "https://breakwater.example.org");
+        Run invited = run("roster", "invite", "2", "--public-url", "https://breakwater.example.org");
         assertThat(invited.code()).as(invited.err()).isZero();
         assertThat(invited.out()).contains("Invited").doesNotContain("lmacken,");
-        assertThat(run("roster", "invite", "2", "--url", "not a url").code()).isEqualTo(2);
+        assertThat(run("roster", "invite", "2", "--public-url", "not a url").code()).isEqualTo(2);
     }
 
     @Test
