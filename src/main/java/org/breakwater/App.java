@@ -129,19 +129,24 @@ public final class App implements AutoCloseable {
     }
 
     /** What {@link #prune} forgot. */
-    public record Pruned(int deployments, int trafficCounts, int suiteRuns, int suiteCases) {
+    public record Pruned(int deployments, int trafficCounts, int suiteRuns, int suiteCases, int replayRuns,
+                         int replayDifferences) {
     }
 
-    /** Suite runs kept per suite whatever their age, so a suite's history never becomes empty. */
+    /** Suite runs kept per suite (and replays per plan) whatever their age, so a history never becomes empty. */
     public static final int SUITE_RUNS_KEPT = 20;
 
     /**
-     * Applies the retention: deployment records (never what runs now), traffic counts, and suite
-     * runs with their cases (never a suite's {@link #SUITE_RUNS_KEPT} newest) older than {@code before}.
+     * Applies the retention: deployment records (never what runs now), traffic counts, suite runs
+     * with their cases (never a suite's {@link #SUITE_RUNS_KEPT} newest) and replays with their
+     * differences and operations (never a plan's {@link #SUITE_RUNS_KEPT} newest) older than {@code before}.
      */
     public Pruned prune(java.time.Instant before) {
         var runs = new org.breakwater.staging.store.JdbiSuiteRepository(database.jdbi()).prune(before, SUITE_RUNS_KEPT);
-        return new Pruned(catalog.prune(before), traffic().prune(before), runs.runs(), runs.cases());
+        var replays = new org.breakwater.staging.replay.store.JdbiReplayRepository(database.jdbi())
+                .prune(before, SUITE_RUNS_KEPT);
+        return new Pruned(catalog.prune(before), traffic().prune(before), runs.runs(), runs.cases(), replays.runs(),
+                replays.differences());
     }
 
     /** Follows a service's logs as they grow (traffic ingest --follow), counting each line once. */
@@ -220,7 +225,23 @@ public final class App implements AutoCloseable {
      * environment become due now, for serve's schedule (docs/staging.md). Their names.
      */
     public java.util.List<String> deployed(org.breakwater.catalog.Deployment d) {
+        boolean production = catalog.environments().stream().anyMatch(e -> e.name().equals(d.environment())
+                && e.production());
+        replayScheduler(Optional.empty(), "", Runnable::run, line -> { }).deployed(d.service(), production);
         return suites(org.breakwater.staging.SecretBox.NONE).deployed(d.service(), d.environment());
+    }
+
+    /**
+     * The replay's schedule inside serve (docs/staging.md, Replay): {@code replaySchedule} from the
+     * policy (empty: off); {@code owner} names this instance; taken replays run on {@code executor}.
+     */
+    public org.breakwater.staging.replay.ReplayScheduler replayScheduler(Optional<String> replaySchedule, String owner,
+            java.util.concurrent.Executor executor, java.util.function.Consumer<String> log) {
+        JdbiPlanRepository plans = new JdbiPlanRepository(database.jdbi());
+        return new org.breakwater.staging.replay.ReplayScheduler(
+                new org.breakwater.staging.replay.store.JdbiReplayRepository(database.jdbi()), replays(),
+                () -> plans.plans(Optional.empty()).stream().filter(p -> p.status().open()).toList(), replaySchedule,
+                clock, owner, executor, log);
     }
 
     /** Runs suites with {@code launcher}; the first run of a new test is recorded for the bus. */

@@ -224,7 +224,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "); Ctrl-C stops it");
             out.flush();
             org.breakwater.staging.schedule.ScheduleJob suites = org.breakwater.staging.schedule.ScheduleJob.start(app,
-                    secrets.box());
+                    secrets.box(), p.staging().replaySchedule());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suites.close();

@@ -88,8 +88,18 @@ public record Policy(int version, LocalDate ratified, Optional<String> minutes, 
      * @param soak           the candidate has run in staging at least this long (for proposing dates)
      * @param replay         production's sampled calls replayed against the candidate show no
      *                       unexplained difference (gate staging-replay)
+     * @param replaySchedule when {@code serve} replays each open plan's calls (a five-field cron
+     *                       expression in UTC); empty: only by hand (docs/staging.md, Replay)
      */
-    public record StagingRule(int greenDays, boolean runsCandidate, Duration soak, boolean replay) {
+    public record StagingRule(int greenDays, boolean runsCandidate, Duration soak, boolean replay,
+                              Optional<String> replaySchedule) {
+        /** The replay's schedule when the policy names none: 06:00 UTC daily, like the suites'. */
+        public static final String DAILY_REPLAY = "0 6 * * *";
+
+        public StagingRule(int greenDays, boolean runsCandidate, Duration soak, boolean replay) {
+            this(greenDays, runsCandidate, soak, replay, replay ? Optional.of(DAILY_REPLAY) : Optional.empty());
+        }
+
         public StagingRule(int greenDays, boolean runsCandidate, Duration soak) {
             this(greenDays, runsCandidate, soak, false);
         }

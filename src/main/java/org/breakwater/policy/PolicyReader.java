@@ -116,9 +116,12 @@ public final class PolicyReader {
         Map<Tier, Applicability> appliesTo = appliesTo(top.section("appliesTo", TIERS));
         Policy.Announcements announcements = PolicySections.announcements(top, syntax);
         Policy.MeetingRule meeting = PolicySections.meeting(top, syntax);
-        PolicyFields staging = top.section("staging", List.of("greenDays", "runsCandidate", "soak", "replay"));
+        PolicyFields staging = top.section("staging", List.of("greenDays", "runsCandidate", "soak", "replay",
+                "replaySchedule"));
+        boolean replay = staging.optionalFlag("replay", false);
         Policy.StagingRule stagingRule = new Policy.StagingRule(staging.number("greenDays", 0),
-                staging.flag("runsCandidate"), duration(staging, syntax, "soak"), staging.optionalFlag("replay", false));
+                staging.flag("runsCandidate"), duration(staging, syntax, "soak"), replay,
+                ReplaySchedule.read(staging, replay));
         PolicyFields consumers = top.section("consumers", List.of("allAcknowledged", "essentialVerified"));
         Policy.ConsumerRule consumerRule = new Policy.ConsumerRule(consumers.flag("allAcknowledged"),
                 consumers.flag("essentialVerified"));

@@ -59,8 +59,9 @@ public final class ReplayService implements ReplayCheck.Source {
         List<ReplayCall> calls = calls(plan);
         Instant started = clock.instant();
         ReplayTally tally = new ReplayTally(configured);
+        AnsweredCalls answered = new AnsweredCalls(fetchers.apply(limits), to.endpoints());
         try {
-            new ReplayEngine(fetchers.apply(limits), limits).run(calls, to.endpoints()::get, tally);
+            new ReplayEngine(answered, limits).run(calls, to.endpoints()::get, tally);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.refused("the replay was interrupted; nothing was stored");
@@ -68,7 +69,7 @@ public final class ReplayService implements ReplayCheck.Source {
         ReplayTally.Counts c = tally.counts();
         ReplayRun run = new ReplayRun(0, plan.id(), started, clock.instant(), to.candidate().name(),
                 to.baselines().stream().map(Environment::name).toList(), versions(plan, to.candidate().name()),
-                c.calls(), c.differing(), c.unanswered(), c.capped(), c.skipped(), tally.groups());
+                c.calls(), c.differing(), c.unanswered(), c.capped(), c.skipped(), tally.groups(), answered.exercised(calls));
         long id = repository.save(run);
         return Outcome.done(repository.run(id).orElseThrow());
     }

@@ -2,6 +2,7 @@ package org.breakwater.staging.schedule;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,6 +11,7 @@ import org.breakwater.App;
 import org.breakwater.staging.SecretBox;
 import org.breakwater.staging.SuiteRuns;
 import org.breakwater.staging.SuiteScheduler;
+import org.breakwater.staging.replay.ReplayScheduler;
 import org.breakwater.staging.run.ProcessLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The suites' schedule inside {@code serve}: on start, runs a stopped Breakwater left going are
  * marked interrupted; then every {@link #TICK_SECONDS} seconds the due suites this instance takes
- * (docs/decisions/0012) run on a small pool. Closing stops taking and kills running suites' trees.
+ * (docs/decisions/0012), and the open plans whose replay is due (decision 0025), run on a small pool. Closing stops taking and kills running suites' trees.
  */
 public final class ScheduleJob implements AutoCloseable {
     static final long TICK_SECONDS = 30;
@@ -32,11 +34,15 @@ public final class ScheduleJob implements AutoCloseable {
         this.runners = runners;
     }
 
-    /** Starts the schedule for {@code app}, opening secrets with {@code secrets}. */
-    public static ScheduleJob start(App app, SecretBox secrets) {
+    /**
+     * Starts the schedule for {@code app}, opening secrets with {@code secrets}; open plans are
+     * replayed on {@code replaySchedule} (the policy's {@code staging.replaySchedule}; empty: never).
+     */
+    public static ScheduleJob start(App app, SecretBox secrets, Optional<String> replaySchedule) {
         ExecutorService runners = Executors.newFixedThreadPool(RUNNERS, daemon("breakwater-suite-run"));
         SuiteRuns runs = app.suiteRuns(secrets, ProcessLauncher.standard());
         SuiteScheduler scheduler = app.suiteScheduler(runs, owner(), runners);
+        ReplayScheduler replays = app.replayScheduler(replaySchedule, owner(), runners, line -> LOG.info("staging: {}", line));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("breakwater-schedule"));
         timer.execute(() -> {
             int n = runs.recoverInterrupted();
@@ -52,6 +58,15 @@ public final class ScheduleJob implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOG.error("staging: the schedule's tick failed, tried again in {} s: {}", TICK_SECONDS, e.toString(), e);
+            }
+            try {
+                List<Long> taken = replays.tick();
+                if (!taken.isEmpty()) {
+                    LOG.info("staging: replaying due plan(s) {}", taken);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("staging: the replay schedule's tick failed, tried again in {} s: {}", TICK_SECONDS,
+                        e.toString(), e);
             }
         }, 1, TICK_SECONDS, TimeUnit.SECONDS);
         return new ScheduleJob(timer, runners);

@@ -48,6 +48,12 @@ public final class JdbiReplayRepository implements ReplayRepository {
             if (i > 0) {
                 b.execute();
             }
+            PreparedBatch ops = h.prepareBatch("insert into replay_operation (run_id, service, operation, calls)"
+                    + " values (?, ?, ?, ?)");
+            r.exercised().forEach(e -> ops.add(id, e.service(), cut(e.operation(), 1000), e.calls()));
+            if (!r.exercised().isEmpty()) {
+                ops.execute();
+            }
             return id;
         });
     }
@@ -67,7 +73,8 @@ public final class JdbiReplayRepository implements ReplayRepository {
     @Override
     public Optional<ReplayRun> run(long id) {
         return jdbi.withHandle(h -> h.createQuery(RUN + " where id = :id").bind("id", id)
-                .map((rs, ctx) -> run(rs, differences(h, id))).findOne());
+                .map((rs, ctx) -> run(rs, differences(h, id))).findOne()
+                .map(r -> withExercised(r, exercised(h, id))));
     }
 
     @Override
@@ -87,6 +94,17 @@ public final class JdbiReplayRepository implements ReplayRepository {
         return new ReplayRun(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
                 Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), split(rs.getString(6)), split(rs.getString(7)),
                 rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getBoolean(11), split(rs.getString(12)), groups);
+    }
+
+    private static ReplayRun withExercised(ReplayRun r, List<ReplayRun.Exercised> ops) {
+        return new ReplayRun(r.id(), r.plan(), r.started(), r.finished(), r.candidate(), r.baselines(), r.versions(),
+                r.calls(), r.differing(), r.unanswered(), r.capped(), r.skipped(), r.groups(), ops);
+    }
+
+    private static List<ReplayRun.Exercised> exercised(Handle h, long run) {
+        return h.createQuery("select service, operation, calls from replay_operation where run_id = :r"
+                        + " order by service, operation").bind("r", run)
+                .map((rs, ctx) -> new ReplayRun.Exercised(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
     }
 
     private static List<DifferenceGroup> differences(Handle h, long run) {
@@ -123,12 +141,63 @@ public final class JdbiReplayRepository implements ReplayRepository {
                         Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5))).list());
     }
 
+    /** Runs started before :before with at least :keep newer runs of their plan. */
+    private static final String OLD_RUNS = "select r.id from replay_run r where r.started < :before"
+            + " and (select count(*) from replay_run n where n.plan_id = r.plan_id and (n.started > r.started"
+            + " or (n.started = r.started and n.id > r.id))) >= :keep";
+
     @Override
-    public int prune(Instant before) {
-        return jdbi.withHandle(h -> {
-            h.createUpdate("delete from replay_difference where run_id in (select id from replay_run where started < :t)")
-                    .bind("t", before.toEpochMilli()).execute();
-            return h.createUpdate("delete from replay_run where started < :t").bind("t", before.toEpochMilli()).execute();
+    public Pruned prune(Instant before, int keepNewest) {
+        return jdbi.inTransaction(h -> {
+            long t = before.toEpochMilli();
+            int differences = h.createUpdate("delete from replay_difference where run_id in (" + OLD_RUNS + ")")
+                    .bind("before", t).bind("keep", keepNewest).execute();
+            h.createUpdate("delete from replay_operation where run_id in (" + OLD_RUNS + ")")
+                    .bind("before", t).bind("keep", keepNewest).execute();
+            int runs = h.createUpdate("delete from replay_run where id in (select id from (" + OLD_RUNS + ") old)")
+                    .bind("before", t).bind("keep", keepNewest).execute();
+            return new Pruned(runs, differences);
         });
+    }
+
+    @Override
+    public List<ReplayRun.Exercised> exercised(String service, String candidate, Instant since, Instant until) {
+        return jdbi.withHandle(h -> h.createQuery("select o.operation, sum(o.calls) from replay_operation o join"
+                        + " replay_run r on r.id = o.run_id where o.service = :s and r.candidate = :c and r.started >= :since"
+                        + " and r.started < :until group by o.operation order by o.operation")
+                .bind("s", service).bind("c", candidate).bind("since", since.toEpochMilli())
+                .bind("until", until.toEpochMilli())
+                .map((rs, ctx) -> new ReplayRun.Exercised(service, rs.getString(1), rs.getLong(2))).list());
+    }
+
+    @Override
+    public List<ReplayRun> runsExercising(String service, String candidate, Instant since, Instant until) {
+        return jdbi.withHandle(h -> h.createQuery(RUN + " where candidate = :c and started >= :since and started < :until"
+                        + " and exists (select 1 from replay_operation o where o.run_id = replay_run.id and o.service = :s)"
+                        + " order by started, id").bind("s", service).bind("c", candidate)
+                .bind("since", since.toEpochMilli()).bind("until", until.toEpochMilli())
+                .map((rs, ctx) -> run(rs, List.of())).list());
+    }
+
+    @Override
+    public Optional<Instant> nextDue(long plan) {
+        return jdbi.withHandle(h -> h.createQuery("select next_due from replay_schedule where plan_id = ?").bind(0, plan)
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+    }
+
+    @Override
+    public void setDue(long plan, Instant due, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("delete from replay_schedule where plan_id = ?").bind(0, plan).execute();
+            h.createUpdate("insert into replay_schedule (plan_id, next_due, taken_by, taken_at) values (?, ?, '', ?)")
+                    .bind(0, plan).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute();
+        });
+    }
+
+    @Override
+    public boolean take(long plan, Instant expected, Instant next, String owner, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("update replay_schedule set next_due = ?, taken_by = ?, taken_at = ?"
+                        + " where plan_id = ? and next_due = ?").bind(0, next.toEpochMilli()).bind(1, owner)
+                .bind(2, now.toEpochMilli()).bind(3, plan).bind(4, expected.toEpochMilli()).execute() == 1);
     }
 }
