@@ -199,10 +199,11 @@ public final class App implements AutoCloseable {
         return new org.breakwater.staging.CoverageService(catalog, traffic(), clock);
     }
 
-    /** Coverage fed by the suites' runs: each suite's identify rule and its runs' windows. */
+    /** Coverage fed by the suites' runs (each suite's identify rule and its runs' windows) and by the replays. */
     public org.breakwater.staging.SuiteCoverage suiteCoverage() {
         return new org.breakwater.staging.SuiteCoverage(new org.breakwater.staging.store.JdbiSuiteRepository(
-                database.jdbi()), coverage(), clock);
+                database.jdbi()), coverage(), clock, new org.breakwater.staging.replay.StoredReplayCoverage(
+                new org.breakwater.staging.replay.store.JdbiReplayRepository(database.jdbi())));
     }
 
     public AccessService access() {

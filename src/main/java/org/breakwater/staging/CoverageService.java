@@ -52,6 +52,33 @@ public final class CoverageService {
         if (windows.isEmpty() || windows.size() > MAX_WINDOWS) {
             return Outcome.refused("give between 1 and " + MAX_WINDOWS + " time windows, not " + windows.size());
         }
+        List<Usage> used = exercising(service, environment, windows, callers);
+        return Outcome.done(tally(service, environment, windows, callers, used));
+    }
+
+    /**
+     * Which operations of what {@code environment} runs now the replays exercised there
+     * ({@code replayed}: operation key to calls the candidate answered, in the replays' {@code windows}).
+     */
+    public Outcome<Coverage> replayed(String service, String environment, List<Coverage.Window> windows,
+                                      Map<String, Long> replayed) {
+        if (catalog.service(service).isEmpty()) {
+            return Outcome.refused(catalog.unknownService(service));
+        }
+        if (windows.isEmpty()) {
+            return Outcome.refused("no replay against " + environment + " sent calls of " + service + " in the period"
+                    + " (breakwater staging replay PLAN, or serve's schedule: docs/staging.md, Replay)");
+        }
+        List<Usage> used = new ArrayList<>();
+        Instant first = windows.get(0).since();
+        Instant last = windows.get(windows.size() - 1).until();
+        replayed.forEach((op, n) -> used.add(new Usage(service, environment, ReplayCoverage.CALLER, false, op, n, first,
+                last)));
+        return Outcome.done(tally(service, environment, windows, ReplayCoverage.CALLERS, used));
+    }
+
+    private Coverage tally(String service, String environment, List<Coverage.Window> windows, TestCallers callers,
+                           List<Usage> used) {
         Optional<Placement> runs = catalog.placement(service, environment);
         Optional<ApiSpec> spec = runs.flatMap(Placement::apiHash).flatMap(catalog::api);
         Map<String, Coverage.Operation> byKey = new LinkedHashMap<>();
@@ -59,7 +86,7 @@ public final class CoverageService {
                 new Coverage.Operation(o.method().toUpperCase(java.util.Locale.ROOT) + " " + o.path(), o.key(), 0,
                         List.of()))));
         Map<String, Coverage.Operation> elsewhere = new LinkedHashMap<>();
-        for (Usage u : exercising(service, environment, windows, callers)) {
+        for (Usage u : used) {
             Map<String, Coverage.Operation> into = byKey.containsKey(u.operation()) ? byKey : elsewhere;
             Coverage.Operation was = into.getOrDefault(u.operation(),
                     new Coverage.Operation(u.operation(), u.operation(), 0, List.of()));
@@ -68,8 +95,8 @@ public final class CoverageService {
             into.put(u.operation(), new Coverage.Operation(was.operation(), was.key(), was.calls() + u.count(),
                     List.copyOf(who)));
         }
-        return Outcome.done(new Coverage(service, environment, runs.map(Placement::version), callers, windows,
-                List.copyOf(byKey.values()), List.copyOf(elsewhere.values())));
+        return new Coverage(service, environment, runs.map(Placement::version), callers, windows,
+                List.copyOf(byKey.values()), List.copyOf(elsewhere.values()));
     }
 
     /** The stored counts of {@code callers} in {@code environment} whose first-to-last-seen span meets a window. */
@@ -101,6 +128,16 @@ public final class CoverageService {
      */
     public List<Coverage.Untested> untested(PlanReport report, String staging,
                                             java.util.function.Function<String, List<Coverage.Source>> sources) {
+        return untested(report, staging, sources, service -> java.util.Set.of());
+    }
+
+    /**
+     * As above, counting also the operations {@code also} names as exercised for a service (the
+     * operations the replays sent the candidate and it answered).
+     */
+    public List<Coverage.Untested> untested(PlanReport report, String staging,
+                                            java.util.function.Function<String, List<Coverage.Source>> sources,
+                                            java.util.function.Function<String, java.util.Set<String>> also) {
         List<Coverage.Untested> out = new ArrayList<>();
         for (ReleaseAssessment ra : report.assessment().releases()) {
             if (!(ra.diff() instanceof DiffOutcome.Compared c)) {
@@ -115,7 +152,7 @@ public final class CoverageService {
                     shown.putIfAbsent(key, f.operation());
                 }
             }
-            java.util.Set<String> exercised = new java.util.HashSet<>();
+            java.util.Set<String> exercised = new java.util.HashSet<>(also.apply(ra.service().name()));
             for (Coverage.Source src : sources.apply(ra.service().name())) {
                 exercising(ra.service().name(), staging, src.windows(), src.callers())
                         .forEach(u -> exercised.add(u.operation()));

@@ -13,18 +13,26 @@ import org.breakwater.plan.PlanReport;
 
 /**
  * Coverage fed by the suites' runs: each suite's identify rule ({@link StagingSuite#identify()})
- * with the windows of its finished runs in the last days, handed to {@link CoverageService}. A
+ * with the windows of its finished runs in the last days, handed to {@link CoverageService}; and
+ * by the replays ({@link ReplayCoverage}): the operations whose calls the candidate answered. A
  * run's window is widened to whole seconds (access logs say the second, not the millisecond).
  */
 public final class SuiteCoverage {
     private final SuiteRepository suites;
     private final CoverageService coverage;
     private final Clock clock;
+    private final ReplayCoverage replays;
 
     public SuiteCoverage(SuiteRepository suites, CoverageService coverage, Clock clock) {
+        this(suites, coverage, clock, ReplayCoverage.NONE);
+    }
+
+    /** {@code replays}: what the replays exercised, counted beside the suites' calls. */
+    public SuiteCoverage(SuiteRepository suites, CoverageService coverage, Clock clock, ReplayCoverage replays) {
         this.suites = suites;
         this.coverage = coverage;
         this.clock = clock;
+        this.replays = replays;
     }
 
     /** The suites covering {@code service} with an identify rule, each with its finished runs' windows (maybe none). */
@@ -57,9 +65,27 @@ public final class SuiteCoverage {
                 - CoverageService.MAX_WINDOWS), windows.size()), s.get().callers().get());
     }
 
-    /** The operations the plan's releases change that no suite covering their service called in its runs. */
+    /**
+     * The operations the plan's releases change that no suite covering their service called in its
+     * runs, and that no replay against {@code staging} of the last {@code days} sent and had answered.
+     */
     public List<Coverage.Untested> untested(PlanReport report, String staging, int days) {
-        return coverage.untested(report, staging, service -> sources(service, days));
+        Coverage.Window period = period(days);
+        return coverage.untested(report, staging, service -> sources(service, days),
+                service -> replays.exercised(service, staging, period).keySet());
+    }
+
+    /** Coverage of {@code service} by the replays against {@code environment} of the last {@code days} days. */
+    public Outcome<Coverage> replay(String service, String environment, int days) {
+        Coverage.Window period = period(days);
+        List<Coverage.Window> windows = replays.windows(service, environment, period);
+        return coverage.replayed(service, environment, windows.subList(Math.max(0, windows.size()
+                - CoverageService.MAX_WINDOWS), windows.size()), replays.exercised(service, environment, period));
+    }
+
+    private Coverage.Window period(int days) {
+        Instant now = clock.instant();
+        return new Coverage.Window(now.minus(Duration.ofDays(days)), now.plusMillis(1));
     }
 
     private List<Coverage.Window> windows(String suite, int days) {

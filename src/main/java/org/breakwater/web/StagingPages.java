@@ -75,19 +75,23 @@ final class StagingPages {
         }
         String env = Optional.ofNullable(ctx.queryParam("env")).orElseGet(() -> StagingRoutes.pair(app, ctx).staging());
         Html h = new Html();
-        List<Coverage> shown = StagingRoutes.bySuites(ctx) ? bySuites(name, env, h)
-                : List.of(Requests.done(app.coverage().coverage(name, env, List.of(ctx.queryParam("days") != null
-                ? app.coverage().lastDays(StagingRoutes.days(ctx)) : StagingRoutes.window(ctx)),
-                StagingRoutes.callers(ctx)), 400));
-        shown.forEach(c -> table(h, c));
+        if (StagingRoutes.bySuites(ctx)) {
+            bySuites(name, env, h);
+        } else {
+            table(h, Requests.done(app.coverage().coverage(name, env, List.of(ctx.queryParam("days") != null
+                    ? app.coverage().lastDays(StagingRoutes.days(ctx)) : StagingRoutes.window(ctx)),
+                    StagingRoutes.callers(ctx)), 400));
+        }
         h.tag("<p>").link("/staging/coverage/" + name + "?identify=known", "Calls of every caller the catalog names")
                 .text(" · ").link("/staging/parity", "Parity of every service").tag("</p>");
         WebAuth.html(ctx, "Coverage of " + name + " in " + env, h);
     }
 
-    /** The coverage of each suite covering {@code name} with an identify rule, from its runs of the last days. */
-    private List<Coverage> bySuites(String name, String env, Html h) {
-        List<Coverage> out = new java.util.ArrayList<>();
+    /**
+     * The coverage of each suite covering {@code name} with an identify rule, from its runs of the
+     * last days, then the replays' (the operations whose calls they sent and had answered).
+     */
+    private void bySuites(String name, String env, Html h) {
         List<Coverage.Source> sources = app.suiteCoverage().sources(name, PLAN_DAYS);
         if (sources.isEmpty()) {
             h.el("p", "No suite with an identify rule covers " + name + " (identify: in its catalog entry).");
@@ -98,10 +102,16 @@ final class StagingPages {
             if (c instanceof Outcome.Refused<Coverage> r) {
                 h.el("p", r.reason());
             } else {
-                out.add(((Outcome.Done<Coverage>) c).value());
+                table(h, ((Outcome.Done<Coverage>) c).value());
             }
         }
-        return out;
+        h.tag("<h2>Replay of production's calls</h2>");
+        Outcome<Coverage> replayed = app.suiteCoverage().replay(name, env, PLAN_DAYS);
+        if (replayed instanceof Outcome.Done<Coverage> d) {
+            table(h, d.value());
+        } else {
+            h.el("p", ((Outcome.Refused<Coverage>) replayed).reason());
+        }
     }
 
     private static void table(Html h, Coverage c) {
@@ -152,8 +162,9 @@ final class StagingPages {
         }
         h.tag("</table>");
         h.el("p", "Exercised: called in " + d.value().staging() + " by a suite covering the service (its identify rule)"
-                + " during its runs of the last " + PLAN_DAYS + " days (breakwater staging coverage --suite; GET"
-                + " /api/v1/plans/" + r.plan().id() + "/untested).");
+                + " during its runs of the last " + PLAN_DAYS + " days, or sent there by a replay of production's calls"
+                + " and answered (breakwater staging coverage --suite or --replay; GET /api/v1/plans/" + r.plan().id()
+                + "/untested).");
     }
 
     private static void gaps(Html h, List<String> gaps) {

@@ -98,6 +98,7 @@ final class StagingRoutes {
         String env = Optional.ofNullable(ctx.queryParam("env")).orElseGet(() -> pair(app, ctx).staging());
         String suite = ctx.queryParam("suite");
         Coverage c = Requests.done(suite != null ? app.suiteCoverage().suite(suite, name, env, days(ctx))
+                : "true".equals(ctx.queryParam("replay")) ? app.suiteCoverage().replay(name, env, days(ctx))
                 : app.coverage().coverage(name, env, List.of(window(ctx)), callers(ctx)), 400);
         Requests.json(ctx, Json.write(g -> StagingJson.coverage(g, c)));
     }

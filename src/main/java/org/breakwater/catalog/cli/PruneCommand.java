@@ -21,15 +21,16 @@ import picocli.CommandLine.Spec;
 /** {@code breakwater prune}: the retention setting for deployment history, applied. */
 @WritesStore
 @Command(name = "prune", mixinStandardHelpOptions = true,
-        description = {"Forget deployment records, traffic counts and suite runs older than the retention period.",
+        description = {"Forget deployment records, traffic counts, suite runs and replays older than the retention period.",
             "",
             "Deployment history grows with every deploy. This deletes records older",
             "than --keep (default: $BREAKWATER_RETENTION, else 730d), except the newest",
             "of each service and environment: what runs now is never forgotten. Traffic",
             "counts (per caller and operation) and calls across environments last seen",
             "before then go too, and staging suite runs (with their test cases) started",
-            "before then, except each suite's newest 20. Run it from cron, or after",
-            "record-deployment in CI.",
+            "before then, except each suite's newest 20, and replays of production's",
+            "calls (with their differences) started before then, except each plan's",
+            "newest 20. Run it from cron, or after record-deployment in CI.",
             "",
             "Examples:",
             "  breakwater prune",
@@ -72,7 +73,10 @@ public final class PruneCommand implements Callable<Integer> {
                     + before + " (kept what runs now), and " + traffic + " traffic count" + (traffic == 1 ? "" : "s")
                     + " last seen before then; " + pruned.suiteRuns() + " suite run" + (pruned.suiteRuns() == 1 ? "" : "s")
                     + " with " + pruned.suiteCases() + " test case" + (pruned.suiteCases() == 1 ? "" : "s")
-                    + " (kept each suite's newest " + App.SUITE_RUNS_KEPT + ").");
+                    + " (kept each suite's newest " + App.SUITE_RUNS_KEPT + "); " + pruned.replayRuns() + " replay"
+                    + (pruned.replayRuns() == 1 ? "" : "s") + " with " + pruned.replayDifferences() + " difference"
+                    + (pruned.replayDifferences() == 1 ? "" : "s") + " (kept each plan's newest " + App.SUITE_RUNS_KEPT
+                    + ").");
             return ExitCode.OK;
         });
     }

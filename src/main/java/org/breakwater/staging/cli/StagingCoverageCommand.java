@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "--until, by the callers an identify rule picks out of staging's access logs (as read by",
             "breakwater traffic ingest): consumer:NAME, known (every caller the catalog names),",
             "userAgent:REGEX, address:CIDR or host:REGEX (docs/staging.md, \"Coverage\").",
-            "With --suite: the suite's own identify rule, in the windows of its runs of the last --days."})
+            "With --suite: the suite's own identify rule, in the windows of its runs of the last --days.",
+            "With --replay: the operations the replays of production's calls sent and had answered."})
 final class StagingCoverageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,8 +56,12 @@ final class StagingCoverageCommand implements Callable<Integer> {
             description = "the calls of this suite (its identify rule) during its runs of the last --days")
     Optional<String> suite;
 
+    @Option(names = "--replay", description = "the operations the replays of production's calls against the environment"
+            + " sent and had answered, in their runs of the last --days")
+    boolean replay;
+
     @Option(names = "--days", paramLabel = "N", defaultValue = "30",
-            description = "with --suite: how far back its runs count (default: ${DEFAULT-VALUE})")
+            description = "with --suite or --replay: how far back runs count (default: ${DEFAULT-VALUE})")
     int days;
 
     @Option(names = "--env", paramLabel = "ENV", description = "the staging environment (default: told from the catalog)")
@@ -77,9 +82,10 @@ final class StagingCoverageCommand implements Callable<Integer> {
             err.println("breakwater staging coverage: --identify: " + r.reason());
             return ExitCode.INPUT_ERROR;
         }
-        if (suite.isPresent() && (since.isPresent() || until.isPresent() || !identify.equals("known"))) {
-            err.println("breakwater staging coverage: --suite takes its rule and windows from the suite's runs: give"
-                    + " --days, not --identify, --since or --until");
+        if ((suite.isPresent() || replay) && (since.isPresent() || until.isPresent() || !identify.equals("known"))
+                || suite.isPresent() && replay) {
+            err.println("breakwater staging coverage: --suite (or --replay) takes its rule and windows from the runs:"
+                    + " give one of them and --days, not --identify, --since or --until");
             return ExitCode.INPUT_ERROR;
         }
         if (days < 1 || days > org.breakwater.staging.ParityService.MAX_DAYS) {
@@ -102,7 +108,7 @@ final class StagingCoverageCommand implements Callable<Integer> {
             String environment = env.orElseGet(() -> ((Outcome.Done<StagingPair>) pair).value().staging());
             Outcome<Coverage> found = suite.isPresent()
                     ? app.suiteCoverage().suite(suite.get(), service, environment, days)
-                    : app.coverage().coverage(service, environment, List.of(new Coverage.Window(start, end)),
+                    : replay ? app.suiteCoverage().replay(service, environment, days) : app.coverage().coverage(service, environment, List.of(new Coverage.Window(start, end)),
                     ((Outcome.Done<TestCallers>) callers).value());
             if (found instanceof Outcome.Refused<Coverage> r) {
                 err.println("breakwater staging coverage: " + r.reason());
