@@ -26,7 +26,7 @@ class PolicyProblemsTest {
     void an_unknown_key_in_a_section_lists_the_section_keys() {
         assertThat(problems(minimalWith("  soak: 30m", "  soak: 30m\n  sokeDays: 3")))
                 .containsExactly("policy.yaml:20:3: unknown key 'sokeDays' in staging"
-                        + " (known: greenDays, runsCandidate, soak, replay)");
+                        + " (known: greenDays, runsCandidate, soak, replay, replaySchedule)");
     }
 
     @Test

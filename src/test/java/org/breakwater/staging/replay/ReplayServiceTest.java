@@ -63,57 +63,8 @@ class ReplayServiceTest {
                 stagingHits));
         URI production = servers.serve(ReplayHttpTest.json("{}", productionHits));
         app = App.open(new App.Settings(Optional.empty(), dir.resolve("store")), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(catalog(candidate, baseline, production))));
-        Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production", now.minus(Duration.ofDays(90)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v1/pkgdb.yaml"), ReadLimits.defaults())
-                .description()));
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "staging", now.minus(Duration.ofDays(5)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults())
-                .description()));
         policy = PolicyReader.defaults(); // staging.replay: true
-        plan = ((Outcome.Done<Plan>) app.plans(policy).create(new NewPlan("pkgdb2", Map.of("pkgdb", "2.0.0"),
-                Map.of(), "production", now.plus(Duration.ofDays(20)), Duration.ofHours(4), "pingou", Optional.empty(),
-                PlanStatus.SCHEDULED))).value();
-        StringBuilder log = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            log.append(line("10.5.126.20", now.minus(Duration.ofHours(i + 1)),
-                    "GET /pkgdb/packages/name/guake?token=s3cret", 200, "bodhi/0.9.12"));
-        }
-        log.append(line("10.5.126.21", now.minus(Duration.ofHours(1)),
-                "POST /pkgdb/acls/dispatcher/toggle_acl/", 200, "bodhi/0.9.12"));
-        app.traffic().ingest("pkgdb", "production", LogFormat.combined(), List.of(new TrafficService.Input("log",
-                () -> new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)))), List.of(new CallerRule(
-                "bodhi-pkgdb-client", CallerRule.Kind.USER_AGENT, "^bodhi/", Optional.empty())), a -> Optional.empty());
-    }
-
-    static final java.time.format.DateTimeFormatter CLF = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
-
-    static String line(String client, Instant at, String request, int status, String agent) { // a combined-format line
-        return client + " - - [" + CLF.format(at) + "] \"" + request + " HTTP/1.1\" " + status + " 512 \"-\" \"" + agent
-                + "\"\n";
-    }
-
-    Path catalog(URI candidate, URI baseline, URI production) throws Exception {
-        Path root = dir.resolve("catalog");
-        Path demo = Path.of("src/main/resources/demo/catalog");
-        try (Stream<Path> files = Files.walk(demo)) {
-            for (Path p : files.toList()) {
-                Path target = root.resolve(demo.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-        Files.writeString(root.resolve("environments.yaml"), "environments:\n"
-                + "  - {name: staging, base_url: \"" + candidate + "\", baselines: [staging-baseline]}\n"
-                + "  - {name: staging-baseline, base_url: \"" + baseline + "\"}\n"
-                + "  - {name: production, production: true, base_url: \"" + production + "\"}\n");
-        return root;
+        plan = new ReplayFixture(app, dir, now, policy, candidate, baseline, production).plan;
     }
 
     @AfterEach
