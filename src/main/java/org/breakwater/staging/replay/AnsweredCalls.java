@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AnsweredCalls implements Fetcher {
     private final Fetcher fetcher;
     private final Set<URI> candidates = ConcurrentHashMap.newKeySet();
-    private final Set<String> answered = ConcurrentHashMap.newKeySet();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> answered = new ConcurrentHashMap<>();
     private final Map<String, ReplayEngine.Endpoints> endpoints;
 
     AnsweredCalls(Fetcher fetcher, Map<String, ReplayEngine.Endpoints> endpoints) {
@@ -30,7 +30,8 @@ final class AnsweredCalls implements Fetcher {
     public Answer fetch(URI base, String method, String target) {
         Answer a = fetcher.fetch(base, method, target);
         if (a.failure().isEmpty() && candidates.contains(base)) {
-            answered.add(key(base, method, target));
+            answered.computeIfAbsent(key(base, method, target), k -> new java.util.concurrent.atomic.AtomicLong())
+                    .incrementAndGet();
         }
         return a;
     }
@@ -39,12 +40,17 @@ final class AnsweredCalls implements Fetcher {
         return base + "\n" + method + "\n" + target;
     }
 
-    /** Per service and operation, how many of {@code calls} the candidate answered, sorted. */
+    /**
+     * Per service and operation, how many of {@code calls} the candidate answered, sorted (each
+     * answer counts once: calls to the same target share its answers, in the order given).
+     */
     List<ReplayRun.Exercised> exercised(List<ReplayCall> calls) {
         Map<String, long[]> counts = new TreeMap<>();
         for (ReplayCall c : calls) {
             ReplayEngine.Endpoints to = endpoints.get(c.service());
-            if (to != null && answered.contains(key(to.candidate(), c.method(), c.target()))) {
+            java.util.concurrent.atomic.AtomicLong left = to == null ? null
+                    : answered.get(key(to.candidate(), c.method(), c.target()));
+            if (left != null && left.getAndDecrement() > 0) {
                 counts.computeIfAbsent(c.service() + "\n" + c.operation(), k -> new long[1])[0]++;
             }
         }
