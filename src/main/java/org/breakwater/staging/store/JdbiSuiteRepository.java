@@ -31,9 +31,11 @@ public final class JdbiSuiteRepository implements SuiteRepository {
             + " tests, failures, skipped";
 
     private final Jdbi jdbi;
+    private final DueRows due;
 
     public JdbiSuiteRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.due = new DueRows(jdbi, "staging_schedule", "suite");
     }
 
     private static StagingSuite suite(ResultSet rs) throws SQLException {
@@ -248,23 +250,16 @@ public final class JdbiSuiteRepository implements SuiteRepository {
 
     @Override
     public Optional<Instant> nextDue(String suite) {
-        return jdbi.withHandle(h -> h.createQuery("select next_due from staging_schedule where suite = ?").bind(0, suite)
-                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+        return due.nextDue(suite);
     }
 
     @Override
-    public void setDue(String suite, Instant due, Instant now) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("delete from staging_schedule where suite = ?").bind(0, suite).execute();
-            h.createUpdate("insert into staging_schedule (suite, next_due, taken_by, taken_at) values (?, ?, '', ?)")
-                    .bind(0, suite).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute();
-        });
+    public void setDue(String suite, Instant at, Instant now) {
+        due.setDue(suite, at, now);
     }
 
     @Override
     public boolean take(String suite, Instant expected, Instant next, String owner, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("update staging_schedule set next_due = ?, taken_by = ?, taken_at = ?"
-                        + " where suite = ? and next_due = ?").bind(0, next.toEpochMilli()).bind(1, owner)
-                .bind(2, now.toEpochMilli()).bind(3, suite).bind(4, expected.toEpochMilli()).execute() == 1);
+        return due.take(suite, expected, next, owner, now);
     }
 }

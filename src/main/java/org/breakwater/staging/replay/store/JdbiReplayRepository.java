@@ -10,6 +10,7 @@ import org.breakwater.staging.replay.Difference;
 import org.breakwater.staging.replay.DifferenceGroup;
 import org.breakwater.staging.replay.ReplayRepository;
 import org.breakwater.staging.replay.ReplayRun;
+import org.breakwater.staging.store.DueRows;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -20,9 +21,11 @@ public final class JdbiReplayRepository implements ReplayRepository {
             + " differing, unanswered, capped, skipped from replay_run";
 
     private final Jdbi jdbi;
+    private final DueRows due;
 
     public JdbiReplayRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.due = new DueRows(jdbi, "replay_schedule", "plan_id");
     }
 
     @Override
@@ -181,23 +184,16 @@ public final class JdbiReplayRepository implements ReplayRepository {
 
     @Override
     public Optional<Instant> nextDue(long plan) {
-        return jdbi.withHandle(h -> h.createQuery("select next_due from replay_schedule where plan_id = ?").bind(0, plan)
-                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+        return due.nextDue(plan);
     }
 
     @Override
-    public void setDue(long plan, Instant due, Instant now) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("delete from replay_schedule where plan_id = ?").bind(0, plan).execute();
-            h.createUpdate("insert into replay_schedule (plan_id, next_due, taken_by, taken_at) values (?, ?, '', ?)")
-                    .bind(0, plan).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute();
-        });
+    public void setDue(long plan, Instant at, Instant now) {
+        due.setDue(plan, at, now);
     }
 
     @Override
     public boolean take(long plan, Instant expected, Instant next, String owner, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("update replay_schedule set next_due = ?, taken_by = ?, taken_at = ?"
-                        + " where plan_id = ? and next_due = ?").bind(0, next.toEpochMilli()).bind(1, owner)
-                .bind(2, now.toEpochMilli()).bind(3, plan).bind(4, expected.toEpochMilli()).execute() == 1);
+        return due.take(plan, expected, next, owner, now);
     }
 }

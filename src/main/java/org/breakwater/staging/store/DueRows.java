@@ -1,0 +1,44 @@
+package org.breakwater.staging.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A schedule table of due times, one row per key ({@code next_due}, {@code taken_by},
+ * {@code taken_at}): the suites' ({@code staging_schedule}) and the replay's
+ * ({@code replay_schedule}). {@link #take} is the compare-and-set that lets one instance of
+ * several on one database take a due occurrence (docs/decisions/0012).
+ */
+public final class DueRows {
+    private final Jdbi jdbi;
+    private final String table;
+    private final String key;
+
+    /** {@code table} and {@code key} (its key column) are names written in the code, never input. */
+    public DueRows(Jdbi jdbi, String table, String key) {
+        this.jdbi = jdbi;
+        this.table = table;
+        this.key = key;
+    }
+
+    public Optional<Instant> nextDue(Object id) {
+        return jdbi.withHandle(h -> h.createQuery("select next_due from " + table + " where " + key + " = ?").bind(0, id)
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+    }
+
+    public void setDue(Object id, Instant due, Instant now) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate("delete from " + table + " where " + key + " = ?").bind(0, id).execute();
+            h.createUpdate("insert into " + table + " (" + key + ", next_due, taken_by, taken_at) values (?, ?, '', ?)")
+                    .bind(0, id).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute();
+        });
+    }
+
+    /** Moves the due time from {@code expected} to {@code next}; false when another instance moved it first. */
+    public boolean take(Object id, Instant expected, Instant next, String owner, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("update " + table + " set next_due = ?, taken_by = ?, taken_at = ?"
+                        + " where " + key + " = ? and next_due = ?").bind(0, next.toEpochMilli()).bind(1, owner)
+                .bind(2, now.toEpochMilli()).bind(3, id).bind(4, expected.toEpochMilli()).execute() == 1);
+    }
+}
