@@ -172,6 +172,28 @@ class SuiteProcessTest {
     }
 
     @Test
+    void a_wrong_key_keeps_the_suite_from_running_names_the_keys_and_the_right_key_still_opens_everything()
+            throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("suite"));
+        fx.app.suites(box).add(StagingFixture.suite("pkgdb-e2e", "echo \"pw=$TEST_PASSWORD\" > ran.txt; " + JUNIT,
+                folder, Duration.ofMinutes(1)));
+        fx.app.suites(box).setSecret("pkgdb-e2e", "TEST_PASSWORD", "s3cret");
+        SecretBox right = box;
+        byte[] other = new byte[32];
+        other[0] = 7;
+        box = SecretsKey.box(Optional.empty(), Map.of(SecretsKey.VARIABLE, Base64.getEncoder().encodeToString(other)));
+        SuiteRun wrong = run(Map.of());
+        assertThat(wrong.status()).isEqualTo(RunStatus.ERROR);
+        assertThat(wrong.message()).contains("secrets cannot be opened").contains("was sealed with key")
+                .contains("nothing was opened").doesNotContain("s3cret");
+        assertThat(folder.resolve("ran.txt")).as("the suite never started").doesNotExist();
+        box = right;
+        SuiteRun after = run(Map.of());
+        assertThat(after.green()).as(after.message()).isTrue();
+        assertThat(Files.readString(folder.resolve("ran.txt"))).as("the secret, kept whole").isEqualTo("pw=s3cret\n");
+    }
+
+    @Test
     void breakwaters_own_variables_are_not_passed_to_the_suite() throws Exception {
         SuiteRun r = run("echo key=[$BREAKWATER_SECRETS_KEY] db=[$BREAKWATER_DB_URL]; " + JUNIT, Duration.ofMinutes(1),
                 Map.of("BREAKWATER_SECRETS_KEY", "abc", "BREAKWATER_DB_URL", "jdbc:x"));
