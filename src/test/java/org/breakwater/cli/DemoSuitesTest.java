@@ -41,7 +41,9 @@ class DemoSuitesTest {
                     org.breakwater.policy.PolicyReader.defaults()).report(1)).value();
             assertThat(app.suiteCoverage().untested(report, "staging", 30))
                     .extracting(org.breakwater.staging.Coverage.Untested::operation).as("the plan page's list")
-                    .doesNotContain("GET /collections").contains("GET /acls/name/{package}");
+                    .doesNotContain("GET /collections").contains("GET /packages")
+                    .as("the demo's replay sent bodhi's calls to it and the candidate answered")
+                    .doesNotContain("GET /acls/name/{package}");
         }
     }
 }
