@@ -107,6 +107,7 @@ class DefaultPolicyTest {
         List<String> keys = List.of("version", "ratified", "minutes", "appliesTo", "announcements.apiBreakNotice",
                 "announcements.outageNotice", "announcements.reminders", "announcements.lists", "meeting.minimum",
                 "meeting.weekly", "staging.runsCandidate", "staging.greenDays", "staging.soak", "staging.replay",
+                "staging.replaySchedule",
                 "consumers.allAcknowledged", "consumers.essentialVerified", "roster.firefighters",
                 "roster.outsideTeamContacts", "freeze.blocksFrozenServices", "freeze.freezeBreakApprovals",
                 "schedule.businessHours", "schedule.afterRelease", "always", "breaks-or-major", "meeting-decides",
