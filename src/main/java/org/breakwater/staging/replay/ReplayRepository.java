@@ -46,6 +46,9 @@ public interface ReplayRepository {
     /** Sets (or resets) the plan's next due time. */
     void setDue(long plan, Instant due, Instant now);
 
+    /** Sets the plan's first due time unless another instance set one first. */
+    void addDue(long plan, Instant due, Instant now);
+
     /** Moves the plan's due time from {@code expected} to {@code next}; false when another instance moved it first. */
     boolean take(long plan, Instant expected, Instant next, String owner, Instant now);
 }

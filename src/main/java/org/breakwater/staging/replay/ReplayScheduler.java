@@ -67,7 +67,7 @@ public final class ReplayScheduler {
         Instant now = clock.instant();
         Optional<Instant> due = repository.nextDue(plan.id());
         if (due.isEmpty()) {
-            repository.setDue(plan.id(), SuiteSchedule.next(schedule, ZoneOffset.UTC, now), now);
+            repository.addDue(plan.id(), SuiteSchedule.next(schedule, ZoneOffset.UTC, now), now);
             return false;
         }
         if (due.get().isAfter(now)) {

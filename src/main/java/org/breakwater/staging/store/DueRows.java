@@ -35,6 +35,16 @@ public final class DueRows {
         });
     }
 
+    /**
+     * Sets the first due time of {@code id} unless it has one: two instances seeing a new key at
+     * once both try, one row stays, and neither fails ({@code on conflict do nothing}, SQLite and PostgreSQL).
+     */
+    public void addDue(Object id, Instant due, Instant now) {
+        jdbi.useHandle(h -> h.createUpdate("insert into " + table + " (" + key + ", next_due, taken_by, taken_at)"
+                        + " values (?, ?, '', ?) on conflict do nothing").bind(0, id).bind(1, due.toEpochMilli())
+                .bind(2, now.toEpochMilli()).execute());
+    }
+
     /** Moves the due time from {@code expected} to {@code next}; false when another instance moved it first. */
     public boolean take(Object id, Instant expected, Instant next, String owner, Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("update " + table + " set next_due = ?, taken_by = ?, taken_at = ?"

@@ -193,6 +193,11 @@ public final class JdbiReplayRepository implements ReplayRepository {
     }
 
     @Override
+    public void addDue(long plan, Instant at, Instant now) {
+        due.addDue(plan, at, now);
+    }
+
+    @Override
     public boolean take(long plan, Instant expected, Instant next, String owner, Instant now) {
         return due.take(plan, expected, next, owner, now);
     }

@@ -97,6 +97,9 @@ abstract class ReplayStoreContract {
     @Test
     void a_due_replay_is_taken_by_one_caller_only() {
         assertThat(repo.nextDue(plan)).isEmpty();
+        repo.addDue(plan, NOW, NOW.minusSeconds(60));
+        repo.addDue(plan, NOW.plusSeconds(5), NOW.minusSeconds(50));
+        assertThat(repo.nextDue(plan)).as("the first instance's due time stays, the second's adds nothing").contains(NOW);
         repo.setDue(plan, NOW, NOW.minusSeconds(60));
         assertThat(repo.nextDue(plan)).contains(NOW);
         Instant tomorrow = NOW.plus(Duration.ofDays(1));
