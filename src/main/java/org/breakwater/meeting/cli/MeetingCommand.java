@@ -12,8 +12,7 @@ import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.meeting.Meeting;
@@ -79,16 +78,13 @@ public final class MeetingCommand implements Runnable {
         boolean json;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting ingest", store, policy, err, (meetings, p, app) -> {
+            return MeetingContext.run("meeting ingest", options, err, (meetings, p, app) -> {
                 byte[] bytes;
                 String name = source;
                 if (MinutesFetcher.isUrl(source)) {
@@ -136,15 +132,12 @@ public final class MeetingCommand implements Runnable {
         boolean json;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return MeetingContext.run("meeting list", store, policy, spec.commandLine().getErr(), (meetings, p, app) -> {
+            return MeetingContext.run("meeting list", options, spec.commandLine().getErr(), (meetings, p, app) -> {
                 List<Meeting> all = meetings.list();
                 List<StoredItem> pending = meetings.pending();
                 if (json) {
@@ -182,16 +175,13 @@ public final class MeetingCommand implements Runnable {
         boolean json;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting show", store, policy, err, (meetings, p, app) -> {
+            return MeetingContext.run("meeting show", options, err, (meetings, p, app) -> {
                 var shown = meetings.show(id);
                 if (shown.isEmpty()) {
                     err.println("breakwater meeting show: no meeting " + id + " (breakwater meeting list)");
@@ -226,16 +216,13 @@ public final class MeetingCommand implements Runnable {
         String by;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting confirm", store, policy, err, (meetings, p, app) -> {
+            return MeetingContext.run("meeting confirm", options, err, (meetings, p, app) -> {
                 Outcome<StoredItem> o = meetings.confirm(item, choice, by != null ? by : Users.current());
                 if (o instanceof Outcome.Refused<StoredItem> r) {
                     err.println("breakwater meeting confirm: " + r.reason());
@@ -261,15 +248,12 @@ public final class MeetingCommand implements Runnable {
         String by;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting done", store, policy, err, (meetings, p, app) -> {
+            return MeetingContext.run("meeting done", options, err, (meetings, p, app) -> {
                 Outcome<String> o = meetings.followUpDone(id, by != null ? by : Users.current());
                 if (o instanceof Outcome.Refused<String> r) {
                     err.println("breakwater meeting done: " + r.reason());

@@ -6,8 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Evidence;
@@ -85,10 +84,7 @@ public final class GateCommand implements Runnable {
         Instant at;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
@@ -108,7 +104,7 @@ public final class GateCommand implements Runnable {
             }
             Optional<Instant> time = when;
             String who = by != null ? by : Users.current();
-            return PlanContext.run("gate record", store, policy, err, plans -> {
+            return PlanContext.run("gate record", options, err, plans -> {
                 Outcome<Evidence> o = plans.record(plan, gate, evidence, who, time,
                         Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision));
                 if (o instanceof Outcome.Refused<Evidence> r) {
@@ -143,16 +139,13 @@ public final class GateCommand implements Runnable {
         String approver;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return PlanContext.run("gate waive", store, policy, err, plans -> {
+            return PlanContext.run("gate waive", options, err, plans -> {
                 Outcome<Waiver> o = plans.waive(plan, gate, reason, approver);
                 if (o instanceof Outcome.Refused<Waiver> r) {
                     err.println("breakwater gate waive: " + r.reason());

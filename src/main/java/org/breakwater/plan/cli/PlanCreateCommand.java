@@ -16,8 +16,7 @@ import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.files.ApiFiles;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.NewPlan;
@@ -88,10 +87,7 @@ final class PlanCreateCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -122,7 +118,7 @@ final class PlanCreateCommand implements Callable<Integer> {
                 .map(e -> e.getKey() + " " + e.getValue()).toList());
         NewPlan p = new NewPlan(name, releases, descriptions, environment, at.get(), span.get(), who,
                 Optional.ofNullable(ticket), scheduled ? PlanStatus.SCHEDULED : PlanStatus.DRAFT);
-        return PlanContext.run("plan create", store, policy, err, plans -> {
+        return PlanContext.run("plan create", options, err, plans -> {
             Outcome<Plan> o = plans.create(p, force);
             if (o instanceof Outcome.Refused<Plan> r) {
                 err.println("breakwater plan create: " + r.reason());

@@ -4,8 +4,7 @@ import java.io.PrintWriter;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.plan.PlanReport;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,10 +24,7 @@ abstract class PlanReportCommand implements java.util.concurrent.Callable<Intege
     boolean json;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     abstract String name();
 
@@ -38,7 +34,7 @@ abstract class PlanReportCommand implements java.util.concurrent.Callable<Intege
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return PlanContext.run(name(), store, policy, err, plans -> {
+        return PlanContext.run(name(), options, err, plans -> {
             Outcome<PlanReport> o = plans.report(id);
             if (o instanceof Outcome.Refused<PlanReport> r) {
                 err.println("breakwater " + name() + ": " + r.reason());

@@ -5,8 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.cli.common.WritesStore;
@@ -34,10 +33,7 @@ final class PlanStatusCommand implements Callable<Integer> {
     String status;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -49,7 +45,7 @@ final class PlanStatusCommand implements Callable<Integer> {
                     + "' (draft, scheduled, in-progress, done, cancelled, rolled-back)");
             return ExitCode.INPUT_ERROR;
         }
-        return PlanContext.run("plan status", store, policy, err, plans -> {
+        return PlanContext.run("plan status", options, err, plans -> {
             Outcome<Plan> o = plans.setStatus(id, next.get());
             if (o instanceof Outcome.Refused<Plan> r) {
                 err.println("breakwater plan status: " + r.reason());
