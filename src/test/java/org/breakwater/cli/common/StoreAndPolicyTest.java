@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +21,7 @@ class StoreAndPolicyTest {
         for (String[] command : new String[][] {{"plan", "list"}, {"meeting", "list"}, {"gate", "waive", "1", "roster",
             "--reason", "r", "--approver", "a"}}) {
             String name = command[0] + " " + command[1];
-            StoreCreationTest.Run r = StoreCreationTest.run(concat(command, "--policy", policy.toString(),
-                    "--data-dir", dir.resolve("typo").toString()));
+            CliRun r = CliRun.run(command, List.of("--policy", policy.toString(), "--data-dir", dir.resolve("typo").toString()));
             assertThat(r.code()).as(name).isEqualTo(2);
             assertThat(r.err()).as(name).startsWith("breakwater " + name + ": the policy does not read: " + policy)
                     .contains("\n  " + policy + ":2:11: meeting.weekly: 'nonsense' is not DAY HH:MM ZONE")
@@ -32,15 +33,10 @@ class StoreAndPolicyTest {
     @Test
     void a_read_with_a_good_policy_and_a_missing_store_is_refused_and_creates_nothing() {
         for (String[] command : new String[][] {{"meeting", "show", "1"}, {"meeting", "list"}}) {
-            StoreCreationTest.Run r = StoreCreationTest.run(concat(command, "--data-dir", dir.resolve("typo").toString()));
+            CliRun r = CliRun.run(command, List.of("--data-dir", dir.resolve("typo").toString()));
             assertThat(r.code()).as(String.join(" ", command)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", command)).contains("no store at " + dir.resolve("typo/breakwater.db"));
         }
         assertThat(dir.resolve("typo")).doesNotExist();
-    }
-
-    private static String[] concat(String[] head, String... tail) {
-        return java.util.stream.Stream.concat(java.util.Arrays.stream(head), java.util.Arrays.stream(tail))
-                .toArray(String[]::new);
     }
 }
