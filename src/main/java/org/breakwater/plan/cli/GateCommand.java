@@ -4,15 +4,13 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreAndPolicy;
-import org.breakwater.cli.common.Users;
-import org.breakwater.cli.common.Times;
-import org.breakwater.plan.Evidence;
-import org.breakwater.plan.Waiver;
-import org.breakwater.cli.common.WritesStore;
 import org.breakwater.cli.common.TimeConverter;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Users;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,18 +101,14 @@ public final class GateCommand implements Runnable {
                 return ExitCode.INPUT_ERROR;
             }
             Optional<Instant> time = when;
-            String who = by != null ? by : Users.current();
+            String who = Users.or(by);
             return PlanContext.run("gate record", options, err, plans -> {
-                Outcome<Evidence> o = plans.record(plan, gate, evidence, who, time,
-                        Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision));
-                if (o instanceof Outcome.Refused<Evidence> r) {
-                    err.println("breakwater gate record: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                Evidence e = ((Outcome.Done<Evidence>) o).value();
-                out.println("Recorded on plan " + plan + ", gate " + gate + ": " + e.evidence() + " (by " + e.by()
-                        + ", " + Times.show(e.at()) + ")");
-                return ExitCode.OK;
+                return Outcomes.exit(err, "gate record", plans.record(plan, gate, evidence, who, time,
+                        Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision)), e -> {
+                    out.println("Recorded on plan " + plan + ", gate " + gate + ": " + e.evidence() + " (by " + e.by()
+                            + ", " + Times.show(e.at()) + ")");
+                    return ExitCode.OK;
+                });
             });
         }
     }
@@ -146,13 +140,10 @@ public final class GateCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return PlanContext.run("gate waive", options, err, plans -> {
-                Outcome<Waiver> o = plans.waive(plan, gate, reason, approver);
-                if (o instanceof Outcome.Refused<Waiver> r) {
-                    err.println("breakwater gate waive: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                out.println("Waived gate " + gate + " of plan " + plan + " (approved by " + approver + "): " + reason);
-                return ExitCode.OK;
+                return Outcomes.exit(err, "gate waive", plans.waive(plan, gate, reason, approver), done -> {
+                    out.println("Waived gate " + gate + " of plan " + plan + " (approved by " + approver + "): " + reason);
+                    return ExitCode.OK;
+                });
             });
         }
     }

@@ -3,12 +3,12 @@ package org.breakwater.plan.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreAndPolicy;
+import org.breakwater.cli.common.WritesStore;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
-import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,13 +46,10 @@ final class PlanStatusCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         return PlanContext.run("plan status", options, err, plans -> {
-            Outcome<Plan> o = plans.setStatus(id, next.get());
-            if (o instanceof Outcome.Refused<Plan> r) {
-                err.println("breakwater plan status: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            out.println("Plan " + id + " is now " + next.get().id() + ".");
-            return ExitCode.OK;
+            return Outcomes.exit(err, "plan status", plans.setStatus(id, next.get()), done -> {
+                out.println("Plan " + id + " is now " + next.get().id() + ".");
+                return ExitCode.OK;
+            });
         });
     }
 }
