@@ -3,18 +3,15 @@ package org.breakwater.catalog.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.Outcomes;
@@ -108,8 +105,7 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
         String who = Users.or(by);
         NewDeployment d = new NewDeployment(service, version, environment, when, who, Optional.ofNullable(notes));
         Optional<ApiDescription> description = api;
-        return ErrorReporting.guarded("record-deployment", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("record-deployment", err, app -> {
             return Outcomes.exit(err, "record-deployment", app.catalog().recordDeployment(d, description), done -> {
                 List<String> due = app.deployed(done);
                 if (json) {
