@@ -31,7 +31,8 @@ import org.breakwater.store.TestDatabases;
 /**
  * Two real {@code serve} processes on one embedded PostgreSQL database, as behind a load
  * balancer, each reaching one GreenMail SMTP server through a {@link StallingProxy}; and an
- * {@link App} of the test's own on the same database, to set things up and look. Waits are for
+ * {@link App} of the test's own on the same database, to set things up and look. The instances log
+ * as in production (info, {@code src/main/resources/logback.xml}) into a file each. Waits are for
  * conditions (bounded), never for a time.
  */
 final class TwoServes implements AutoCloseable {
@@ -97,7 +98,8 @@ final class TwoServes implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path out = dir.resolve(name + ".out");
         Path log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-cp",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-Dlogback.configurationFile="
+                + Path.of("src/main/resources/logback.xml").toAbsolutePath(), "-cp",
                 System.getProperty("java.class.path"), "org.breakwater.cli.Main", "serve", "--port", "0", "--db", url,
                 "--data-dir", dir.resolve(name).toString(), "--smtp-host", "127.0.0.1", "--smtp-port",
                 Integer.toString(proxy.port()), "--smtp-security", "none", "--from", FROM, "--outbox-every", "1s"));
@@ -129,7 +131,21 @@ final class TwoServes implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("never happened: " + what + "\n" + logs());
+        throw new AssertionError("never happened: " + what + "\n" + state() + logs());
+    }
+
+    /** The outbox and the incidents as they are, for a failure's message. */
+    String state() {
+        return outbox() + app.database().jdbi().withHandle(h -> h.createQuery("select id, dedup_key, title from incident"
+                + " order by id").map((rs, ctx) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + "\n")
+                .list()).stream().collect(java.util.stream.Collectors.joining("", "== incidents\n", ""));
+    }
+
+    private String outbox() {
+        return app.database().jdbi().withHandle(h -> h.createQuery("select channel, state, attempts, subject, last_error"
+                + " from outbox order by id").map((rs, ctx) -> rs.getString(1) + " " + rs.getString(2) + " "
+                + rs.getLong(3) + " " + rs.getString(4) + " " + rs.getString(5) + "\n").list()).stream()
+                .collect(java.util.stream.Collectors.joining("", "== outbox\n", ""));
     }
 
     /** The instances' logs, for a failure's message. */
