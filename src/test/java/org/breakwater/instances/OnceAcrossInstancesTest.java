@@ -80,7 +80,8 @@ class OnceAcrossInstancesTest {
         policy = PolicyReader.read(policyFile);
         assertThat(policy.meeting().agendaLead()).isEqualTo(Duration.ofDays(7));
         token = app.access().issue("once", new Principal("ci-bot", Role.ADMIN, Optional.empty())).secret();
-        cut = Instant.now().minus(Duration.ofHours(1));
+        // an hour ago, 10 s past a minute: as record-deployment records it, at any second
+        cut = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(10);
         PkgdbCutOver.record(app, cut);
         dayPlan = new JdbiPlanRepository(app.database().jdbi()).create(new Plan(0, "pkgdb2", List.of(new PlannedRelease(
                 "pkgdb", "2.0.0", Optional.empty())), "production", cut.minusSeconds(420), Duration.ofHours(4), "pingou",
