@@ -27,12 +27,14 @@ public final class DueRows {
                 .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
     }
 
+    /** Sets (or resets) the due time of {@code id}. */
     public void setDue(Object id, Instant due, Instant now) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("delete from " + table + " where " + key + " = ?").bind(0, id).execute();
-            h.createUpdate("insert into " + table + " (" + key + ", next_due, taken_by, taken_at) values (?, ?, '', ?)")
-                    .bind(0, id).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute();
-        });
+        // one upsert, not delete-then-insert: two instances setting it at once (a deployment recorded on each) both
+        // deleted nothing new, and the second insert failed on the key (ClaimRaceTest)
+        jdbi.useHandle(h -> h.createUpdate("insert into " + table + " (" + key + ", next_due, taken_by, taken_at)"
+                        + " values (?, ?, '', ?) on conflict (" + key + ") do update set next_due = excluded.next_due,"
+                        + " taken_by = excluded.taken_by, taken_at = excluded.taken_at")
+                .bind(0, id).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute());
     }
 
     /**
