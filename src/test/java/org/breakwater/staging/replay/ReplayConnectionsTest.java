@@ -1,0 +1,80 @@
+package org.breakwater.staging.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replay's connections to a real local server: answers read to their end (2xx and 4xx alike)
+ * leave their connection open for the next call, so a replay does not connect once per call;
+ * a body cut at the limit closes its connection (the rest is never read).
+ */
+class ReplayConnectionsTest {
+    final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
+    final List<String> paths = new ArrayList<>();
+    HttpServer server;
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    URI serve() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", x -> {
+            clientPorts.add(x.getRemoteAddress().getPort());
+            String path = x.getRequestURI().getPath();
+            byte[] body = path.startsWith("/big") ? new byte[5000]
+                    : ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "application/json");
+            x.sendResponseHeaders(path.startsWith("/gone") ? 404 : 200, body.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Test
+    void a_replay_reuses_its_connections_for_answers_and_error_answers_alike() throws Exception {
+        URI env = serve();
+        List<ReplayCall> calls = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            calls.add(new ReplayCall("pkgdb", "GET /x/{}", "c", true, "GET", (i % 3 == 0 ? "/gone/" : "/x/") + i, 1));
+        }
+        ReplayLimits limits = ReplayLimits.defaults().withConcurrency(4).withRate(100_000).withCalls(200)
+                .withTimeout(Duration.ofSeconds(10));
+        ReplayTally tally = new ReplayTally(new Noise());
+        new ReplayEngine(new HttpFetcher(limits), limits).run(calls, s -> new ReplayEngine.Endpoints(env, List.of(env)), tally);
+        assertThat(tally.counts().calls()).isEqualTo(200);
+        assertThat(tally.counts().unanswered()).isZero();
+        assertThat(clientPorts).as("400 requests, at most 4 in flight: one connection each").hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void a_body_cut_at_the_limit_closes_its_connection_and_the_next_call_connects_again() throws Exception {
+        URI env = serve();
+        HttpFetcher fetcher = new HttpFetcher(ReplayLimits.defaults().withBody(100));
+        Answer cut = fetcher.fetch(env, "GET", "/big");
+        assertThat(cut.cut()).isTrue();
+        assertThat(cut.body()).hasSize(100);
+        Answer whole = fetcher.fetch(env, "GET", "/small");
+        assertThat(new String(whole.body(), StandardCharsets.UTF_8)).isEqualTo("{\"path\":\"/small\"}");
+        assertThat(whole.cut()).isFalse();
+        assertThat(clientPorts).hasSize(2);
+    }
+}
