@@ -83,6 +83,13 @@ public final class HttpFetcher implements Fetcher {
         c.setConnectTimeout(timeout);
         c.setReadTimeout(timeout);
         c.setRequestMethod(method);
+        if (!ReplayLimits.SAFE.contains(method)) {
+            // An empty body in streaming mode: the JDK never sends such a request twice (it retries
+            // others once on a kept-alive connection the server had closed), so an allowed unsafe
+            // call reaches staging at most once, as with java.net.http.
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(0);
+        }
         c.setRequestProperty("Accept", "application/json, */*");
         c.setRequestProperty("User-Agent", "breakwater-replay");
         return c;

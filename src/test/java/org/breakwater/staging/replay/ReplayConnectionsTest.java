@@ -28,7 +28,9 @@ class ReplayConnectionsTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
     }
 
     URI serve() throws IOException {
@@ -63,6 +65,53 @@ class ReplayConnectionsTest {
         assertThat(tally.counts().calls()).isEqualTo(200);
         assertThat(tally.counts().unanswered()).isZero();
         assertThat(clientPorts).as("400 requests, at most 4 in flight: one connection each").hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void an_allowed_unsafe_call_is_sent_once_even_when_its_kept_alive_connection_was_closed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> rawServer(listening, posts));
+            t.setDaemon(true);
+            t.start();
+            URI env = URI.create("http://127.0.0.1:" + listening.getLocalPort());
+            HttpFetcher fetcher = new HttpFetcher(ReplayLimits.defaults().withTimeout(Duration.ofSeconds(5)));
+            assertThat(fetcher.fetch(env, "GET", "/warm").status()).isEqualTo(200);
+            Answer post = fetcher.fetch(env, "POST", "/search?q=x"); // the kept-alive connection closes on it
+            assertThat(post.failure()).isPresent();
+            assertThat(posts).as("a POST is never sent again on its own").hasValue(1);
+        }
+    }
+
+    /** Answers the first request of each connection, then closes the connection on the next one unanswered. */
+    private static void rawServer(java.net.ServerSocket listening, java.util.concurrent.atomic.AtomicInteger posts) {
+        try {
+            while (true) {
+                java.net.Socket s = listening.accept();
+                java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                for (int request = 0; ; request++) {
+                    String line = in.readLine();
+                    if (line == null) {
+                        break;
+                    }
+                    if (line.startsWith("POST")) {
+                        posts.incrementAndGet();
+                    }
+                    while (!in.readLine().isEmpty()) {
+                        // the rest of the head
+                    }
+                    if (request > 0) {
+                        break; // closed on the kept-alive connection's second request
+                    }
+                    s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+                            .getBytes(StandardCharsets.US_ASCII));
+                }
+                s.close();
+            }
+        } catch (IOException e) {
+            // the test is over
+        }
     }
 
     @Test
