@@ -144,6 +144,9 @@ report="$build/report.md"
   echo "| body comparison alone: every pair differing (package ACLs, devel/master) | $diff pairs/s ($diff_us us CPU per pair) | | >= 20,000 pairs/s | $(verdict "$diff" -ge 20000) |"
   echo "$junit_row"
   echo
+  echo "Verdicts are on wall-clock rates. With the load average above the $(nproc) cores, judge the in-process"
+  echo "figures by CPU: the comparison makes $(awk -v u="$mix_us" 'BEGIN {printf "%.0f", 1e6 / u}') (mix) and $(awk -v u="$diff_us" 'BEGIN {printf "%.0f", 1e6 / u}') (all differing) pairs per CPU second"
+  echo "on one thread, which is its rate on one idle core. The JUnit section below has its own figures."
   echo "Replay run: \`$summary\`"
   echo
   echo "What the replay found (the groups of its report):"
