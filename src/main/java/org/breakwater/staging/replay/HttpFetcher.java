@@ -77,6 +77,9 @@ public final class HttpFetcher implements Fetcher {
     }
 
     private HttpURLConnection open(URI uri, String method) throws IOException {
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException("not an http or https URL: " + uri);
+        }
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         c.setInstanceFollowRedirects(false);
         c.setUseCaches(false);

@@ -115,6 +115,12 @@ class ReplayConnectionsTest {
     }
 
     @Test
+    void a_base_url_that_is_not_http_is_an_unanswered_call_with_the_reason_not_a_crash() {
+        Answer a = new HttpFetcher(ReplayLimits.defaults()).fetch(URI.create("ftp://127.0.0.1"), "GET", "/pub");
+        assertThat(a.failure()).contains("not a valid request: not an http or https URL: ftp://127.0.0.1/pub");
+    }
+
+    @Test
     void a_body_cut_at_the_limit_closes_its_connection_and_the_next_call_connects_again() throws Exception {
         URI env = serve();
         HttpFetcher fetcher = new HttpFetcher(ReplayLimits.defaults().withBody(100));
