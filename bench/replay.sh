@@ -147,6 +147,7 @@ report="$build/report.md"
   echo "Verdicts are on wall-clock rates. With the load average above the $(nproc) cores, judge the in-process"
   echo "figures by CPU: the comparison makes $(awk -v u="$mix_us" 'BEGIN {printf "%.0f", 1e6 / u}') (mix) and $(awk -v u="$diff_us" 'BEGIN {printf "%.0f", 1e6 / u}') (all differing) pairs per CPU second"
   echo "on one thread, which is its rate on one idle core. The JUnit section below has its own figures."
+  echo
   echo "Replay run: \`$summary\`"
   echo
   echo "What the replay found (the groups of its report):"
