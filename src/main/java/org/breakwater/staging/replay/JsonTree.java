@@ -27,7 +27,36 @@ final class JsonTree {
     /** A number as written; two numbers are equal when their values are. */
     record Num(String text) {
         boolean sameValue(Num other) {
-            return text.equals(other.text) || new java.math.BigDecimal(text).compareTo(new java.math.BigDecimal(other.text)) == 0;
+            return sameValue(text, other.text);
+        }
+
+        /**
+         * Whether two JSON numbers have one value. JSON writes an integer one way only (no leading
+         * zeros, no plus sign), so two integers written differently differ, but for 0 and -0;
+         * only a fraction or an exponent needs {@link java.math.BigDecimal}.
+         */
+        static boolean sameValue(String a, String b) {
+            if (a.equals(b)) {
+                return true;
+            }
+            if (integer(a) && integer(b)) {
+                return zero(a) && zero(b);
+            }
+            return new java.math.BigDecimal(a).compareTo(new java.math.BigDecimal(b)) == 0;
+        }
+
+        private static boolean integer(String n) {
+            for (int i = 0; i < n.length(); i++) {
+                char c = n.charAt(i);
+                if (c == '.' || c == 'e' || c == 'E') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean zero(String n) {
+            return n.equals("0") || n.equals("-0");
         }
 
         @Override

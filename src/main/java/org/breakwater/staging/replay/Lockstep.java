@@ -139,9 +139,9 @@ final class Lockstep {
                     pb.getTextCharacters(), pb.getTextOffset(), pb.getTextOffset() + pb.getTextLength());
         }
         if (ta.isNumeric() && tb.isNumeric()) {
-            String a = pa.getText();
-            String b = pb.getText();
-            return a.equals(b) || new JsonTree.Num(a).sameValue(new JsonTree.Num(b));
+            return Arrays.equals(pa.getTextCharacters(), pa.getTextOffset(), pa.getTextOffset() + pa.getTextLength(),
+                    pb.getTextCharacters(), pb.getTextOffset(), pb.getTextOffset() + pb.getTextLength())
+                    || JsonTree.Num.sameValue(pa.getText(), pb.getText());
         }
         return ta == tb && !ta.isNumeric() && ta != JsonToken.VALUE_STRING; // true, false, null
     }

@@ -30,6 +30,7 @@ public final class ReplayTally {
         final String example;
         final int index;
         long calls;
+        long lastCall;
 
         Group(String service, String operation, Difference d, String example, int index) {
             this.index = index;
@@ -76,9 +77,13 @@ public final class ReplayTally {
                 overflow++;
                 continue;
             }
-            g.calls++;
-            g.callers.computeIfAbsent(call.caller(), k -> new long[1])[0]++;
-            g.known.put(call.caller(), call.known());
+            if (g.lastCall != calls) { // a call counts once per group, however many array elements showed it
+                g.lastCall = calls;
+                g.calls++;
+                g.callers.computeIfAbsent(call.caller(), k -> new long[1])[0]++;
+                g.known.put(call.caller(), call.known());
+                hit[n++] = g.index;
+            }
             String value = d.was() + "\n" + d.is();
             long[] count = g.values.get(value);
             if (count != null) {
@@ -86,7 +91,6 @@ public final class ReplayTally {
             } else if (g.values.size() < EXAMPLES) {
                 g.values.put(value, new long[] {1});
             }
-            hit[n++] = g.index;
         }
         differing.add(java.util.Arrays.copyOf(hit, n));
     }

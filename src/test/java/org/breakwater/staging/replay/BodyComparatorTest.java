@@ -52,6 +52,18 @@ class BodyComparatorTest {
     }
 
     @Test
+    void numbers_differ_by_value_only_however_they_are_written() {
+        assertThat(compare("[0, -0, 1e2, 100, 2.50, -3, 17]", "[-0, 0, 100, 1E+2, 2.5, -3.0, 17]")).isEmpty();
+        assertThat(compare("{\"n\":1764900000,\"m\":[10,-1,0.1]}", "{\"m\":[1,1,0.10000001],\"n\":1764900007}"))
+                .containsExactly(new Difference(Kind.VALUE_CHANGED, "$.n", "1764900000", "1764900007"),
+                        new Difference(Kind.VALUE_CHANGED, "$.m[*]", "10", "1"),
+                        new Difference(Kind.VALUE_CHANGED, "$.m[*]", "-1", "1"),
+                        new Difference(Kind.VALUE_CHANGED, "$.m[*]", "0.1", "0.10000001"));
+        assertThat(compare("{\"n\":12345678901234567890123}", "{\"n\":12345678901234567890124}")).singleElement()
+                .extracting(Difference::kind).isEqualTo(Kind.VALUE_CHANGED);
+    }
+
+    @Test
     void an_odd_field_name_is_quoted_in_the_path() {
         assertThat(compare("{\"x y\":1}", "{\"x y\":2}").get(0).path()).isEqualTo("$['x y']");
     }
