@@ -161,7 +161,8 @@ public final class Detector {
         return new NewIncident(Optional.of(key), title.length() > NewIncident.MAX_TITLE
                 ? title.substring(0, NewIncident.MAX_TITLE - 1) + "…" : title, severity, r.service(),
                 Optional.of(b.caller()), b.kind() == Breakage.Kind.SILENT ? Optional.empty() : Optional.of(b.operation()),
-                Optional.of(plan.id()), List.of(), Optional.of(detail), b.detectedAt(), "detector");
+                Optional.of(plan.id()), List.of(), Optional.of(detail), b.detectedAt(), "detector",
+                b.kind() == Breakage.Kind.SILENT ? Optional.empty() : Optional.of(b.since()));
     }
 
     static String title(PlannedRelease r, Breakage b) {

@@ -243,4 +243,27 @@ abstract class DetectorContract {
             smtp.stop();
         }
     }
+
+    @Test
+    void time_to_detect_counts_from_the_consumers_first_failing_call_not_from_the_cut_over() {
+        List<String> lines = new ArrayList<>(day().subList(0, 60)); // the baseline only
+        Instant first = CUT.plus(Duration.ofMinutes(30)).plusSeconds(5);
+        for (int i = 0; i < 6; i++) {
+            lines.add(line("10.5.126.21", first.plusSeconds(i * 5), "GET /pkgdb/users/packages/ralph", 404, PACKAGES));
+        }
+        ingest(lines);
+        DetectionPolicy noSilence = new DetectionPolicy(5, 0.5, 0.3, Duration.ofHours(6), Duration.ofHours(2),
+                Duration.ofDays(1)); // the others gone quiet are not flagged: this incident alone is measured
+        Incident packages = by(app.detector(noSilence).active().opened(), "packages-pkgdb-connector");
+        assertThat(packages.firstFailingAt()).as("the minute of the first 404").contains(CUT.plus(Duration.ofMinutes(30)));
+        assertThat(packages.detectedAt()).isEqualTo(CUT.plus(Duration.ofMinutes(31)));
+        assertThat(app.incidents().incident(packages.id()).orElseThrow().timeToDetect())
+                .as("read back from the store").contains(Duration.ofMinutes(1));
+        var day = app.day(PolicyReader.defaults(), Templates.defaults(), "breakwater@fedoraproject.org");
+        var measures = ((Outcome.Done<org.breakwater.deployday.measures.DayMeasures>) day.measures().day(plan.id()))
+                .value();
+        assertThat(measures.timeToDetect().max()).as("not 31 minutes from the cut-over").contains(Duration.ofMinutes(1));
+        assertThat(((Outcome.Done<String>) day.postmortem().draft(plan.id())).value())
+                .contains("packages-pkgdb-connector: GET /users/packages/{username} first failed 2014-06-02 15:37");
+    }
 }
