@@ -104,7 +104,8 @@ public final class App implements AutoCloseable {
                     public <T> T run(java.util.function.Supplier<T> work) {
                         return database.jdbi().inTransaction(h -> work.get());
                     }
-                });
+                }).rates(new org.breakwater.deployday.board.LiveRates(catalog, traffic(),
+                        org.breakwater.deployday.detect.DetectionPolicy.of(policy.detection()), clock));
         var measures = new org.breakwater.deployday.measures.MeasuresService(catalog, plans, dayIncidents(), clock);
         return new org.breakwater.deployday.DayServices(roster, board, measures,
                 new org.breakwater.deployday.postmortem.PostMortemService(plans, catalog, announce, board, roster,

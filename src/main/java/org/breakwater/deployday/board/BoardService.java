@@ -28,6 +28,7 @@ public final class BoardService {
     private final DayIncidents incidents;
     private final Clock clock;
     private Atomically atomically = Atomically.NOT;
+    private Optional<LiveRates> rates = Optional.empty();
 
     public BoardService(BoardRepository ticks, PlanService plans, CatalogService catalog, RosterService roster,
                         AnnounceService announcements, DayIncidents incidents, Clock clock) {
@@ -46,6 +47,12 @@ public final class BoardService {
         return this;
     }
 
+    /** The board shows live error rates worked out by {@code rates}. */
+    public BoardService rates(LiveRates rates) {
+        this.rates = Optional.of(rates);
+        return this;
+    }
+
     public Outcome<Board> board(long planId) {
         Outcome<PlanReport> report = plans.report(planId);
         if (report instanceof Outcome.Refused<PlanReport> r) {
@@ -58,8 +65,10 @@ public final class BoardService {
         for (ChecklistStep s : ChecklistStep.values()) {
             items.add(new Board.Item(s, done.stream().filter(t -> t.step() == s).findFirst()));
         }
+        ErrorRates live = rates.map(l -> l.of(r.plan(), r.migrations().stream().map(m -> m.consumer())
+                .collect(java.util.stream.Collectors.toSet()))).orElse(ErrorRates.NONE);
         return Outcome.done(new Board(r.plan(), items, view, incidents.forPlan(planId), r.migrations(),
-                Rollbacks.readiness(catalog, r.plan())));
+                Rollbacks.readiness(catalog, r.plan()), live));
     }
 
     public List<Tick> ticks(long planId) {
