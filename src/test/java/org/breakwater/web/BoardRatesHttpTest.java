@@ -107,5 +107,8 @@ class BoardRatesHttpTest {
         bodhi(cut.plus(Duration.ofMinutes(6)), 1, 200);
         assertThat(row(visitor.get("/plans/1/board").body())).as("the next reload")
                 .contains("0 of 10 failed (0%)").contains("7 of 8 failed (88%) failing");
+        assertThat(visitor.get("/api/v1/plans/1/board").body()).as("the REST board too")
+                .contains("\"consumer\":\"bodhi-pkgdb-client\",\"known\":true,\"operation\":\"GET /acls/name/{package}\","
+                        + "\"removed\":true,\"callsBefore\":10,\"errorsBefore\":0,\"callsAfter\":8,\"errorsAfter\":7");
     }
 }
