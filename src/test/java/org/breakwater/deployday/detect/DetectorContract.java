@@ -114,6 +114,10 @@ abstract class DetectorContract {
     }
 
     void ingest(List<String> lines) {
+        ingest(app, lines);
+    }
+
+    static void ingest(App app, List<String> lines) {
         TrafficService t = app.traffic();
         List<CallerRule> rules = ((Outcome.Done<List<CallerRule>>) t.rules()).value();
         String log = String.join("", lines);
