@@ -100,5 +100,9 @@ abstract class RollbackContract {
         assertThat(done.plan().status()).isEqualTo(PlanStatus.ROLLED_BACK);
         assertThat(done.notices()).isNotEmpty();
         assertThat(count("deployment")).isEqualTo(deployments + 1);
+        var pkgdb = ((Outcome.Done<org.breakwater.deployday.measures.Measures>) day.measures().keys(30)).value()
+                .services().stream().filter(k -> k.group().equals("pkgdb")).findFirst().orElseThrow();
+        assertThat(pkgdb.failures()).as("the four keys count the rolled-back change as failed").isEqualTo(1);
+        assertThat(pkgdb.timeToRestore()).contains(Duration.ofHours(1));
     }
 }
