@@ -32,8 +32,8 @@ final class BoardRates {
             for (ErrorRates.Row r : s.rows()) {
                 h.tag("<tr class=\"" + (r.failing() ? "failed" : "met") + "\"><td>").text(r.consumer()
                         + (r.known() ? "" : " (unknown)")).tag("</td><td>").text(r.operation() + (r.removed()
-                        ? " (removed)" : "")).tag("</td><td>").text(share(r.errorsBefore(), r.callsBefore()))
-                        .tag("</td><td>").text(share(r.errorsAfter(), r.callsAfter()) + (r.failing() ? " failing" : ""))
+                        ? " (removed)" : "")).tag("</td><td>").text(ErrorRates.share(r.errorsBefore(), r.callsBefore()))
+                        .tag("</td><td>").text(ErrorRates.share(r.errorsAfter(), r.callsAfter()) + (r.failing() ? " failing" : ""))
                         .tag("</td><td>").text(r.lastCall().map(Times::show).orElse(r.callsBefore() > 0
                                 ? "no call since" : "—")).tag("</td></tr>");
             }
@@ -42,10 +42,5 @@ final class BoardRates {
                 h.el("p", s.more() + " more not shown.");
             }
         }
-    }
-
-    /** "3 of 40 failed (8%)", or "no calls". */
-    static String share(long errors, long calls) {
-        return calls == 0 ? "no calls" : errors + " of " + calls + " failed (" + Math.round(100.0 * errors / calls) + "%)";
     }
 }

@@ -20,6 +20,11 @@ public record ErrorRates(List<Service> services, boolean watched) {
         services = List.copyOf(services);
     }
 
+    /** "3 of 40 failed (8%)", or "no calls". */
+    public static String share(long errors, long calls) {
+        return calls == 0 ? "no calls" : errors + " of " + calls + " failed (" + Math.round(100.0 * errors / calls) + "%)";
+    }
+
     /**
      * One release: {@code cutOver} empty when it is not deployed yet; {@code more} rows left out.
      */
