@@ -88,4 +88,16 @@ class DetectCommandPolicyTest {
         assertThat(r.err()).contains(bad + ":" + line + ":15: detection.errorRatio must be a share above 0 and at most 1");
         assertThat(run("incident", "list").out()).contains("No incidents.");
     }
+
+    @Test
+    void the_detector_run_after_each_follow_and_in_serve_judges_by_the_policy_it_is_given() throws Exception {
+        try (App app = App.open(new App.Settings(Optional.empty(), dir), Clock.fixed(DetectorContract.CUT.plus(
+                Duration.ofHours(1)), ZoneOffset.UTC))) {
+            org.breakwater.policy.Policy strict = org.breakwater.policy.PolicyReader.read(policy("  minCalls: 5 ",
+                    "  minCalls: 1000 "));
+            assertThat(app.detectBreakage(strict)).isEmpty();
+            assertThat(app.detectBreakage(org.breakwater.policy.PolicyReader.defaults())).hasSize(4)
+                    .allSatisfy(l -> assertThat(l).startsWith("incident "));
+        }
+    }
 }
