@@ -225,10 +225,8 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
             org.breakwater.staging.schedule.ScheduleJob suites = org.breakwater.staging.schedule.ScheduleJob.start(app,
                     secrets.box());
-            var detect = org.breakwater.deployday.detect.DetectJob.start(() -> app.detectBreakage(p));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                detect.close();
                 suites.close();
                 server.close();
                 stopped.countDown();

@@ -70,7 +70,7 @@ public final class LiveRates {
     }
 
     private ErrorRates.Service service(Plan plan, PlannedRelease r, CutOver cut, Set<String> affected) {
-        Instant at = cut.deployment().at();
+        Instant at = cut.minute(); // as the detector: the cut-over's own minute counts as after it
         Instant until = (plan.end().isAfter(at) ? plan.end() : at).plus(policy.settling());
         Map<String, String> names = new HashMap<>();
         Map<Key, Tally> pairs = new LinkedHashMap<>();

@@ -33,6 +33,11 @@ public record CutOver(Deployment deployment, Optional<OperationMatcher> before) 
                         .flatMap(Deployment::apiHash).flatMap(catalog::api).map(OperationMatcher::of)));
     }
 
+    /** The start of the cut-over's minute: the buckets from it on are judged as after the cut-over. */
+    public java.time.Instant minute() {
+        return deployment.at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+    }
+
     /**
      * For an unmatched call ({@code "? METHOD /path"}), the key of the operation the description before
      * had for it, if any; {@code names} gains that operation as its description wrote it.
