@@ -99,7 +99,13 @@ public final class App implements AutoCloseable {
         AnnounceService announce = announcements(policy, templates, from);
         var board = new org.breakwater.deployday.board.BoardService(
                 new org.breakwater.deployday.board.store.JdbiBoardRepository(database.jdbi()), plans, catalog, roster,
-                announce, dayIncidents(), clock);
+                announce, dayIncidents(), clock).atomically(new org.breakwater.deployday.board.Atomically() {
+                    @Override
+                    public <T> T run(java.util.function.Supplier<T> work) {
+                        return database.jdbi().inTransaction(h -> work.get());
+                    }
+                }).rates(new org.breakwater.deployday.board.LiveRates(catalog, traffic(),
+                        org.breakwater.deployday.detect.DetectionPolicy.of(policy.detection()), clock));
         var measures = new org.breakwater.deployday.measures.MeasuresService(catalog, plans, dayIncidents(), clock);
         return new org.breakwater.deployday.DayServices(roster, board, measures,
                 new org.breakwater.deployday.postmortem.PostMortemService(plans, catalog, announce, board, roster,
@@ -274,11 +280,11 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Runs the detector with the default policy over every plan in progress or settling (after a
-     * follower's poll); returns a line per incident it opened.
+     * Runs the detector with {@code policy}'s detection thresholds over every plan in progress or
+     * settling (after a follower's poll, and on serve's timer); returns a line per incident it opened.
      */
-    public List<String> detectBreakage() {
-        return detector(org.breakwater.deployday.detect.DetectionPolicy.defaults()).active().opened().stream()
+    public List<String> detectBreakage(Policy policy) {
+        return detector(org.breakwater.deployday.detect.DetectionPolicy.of(policy.detection())).active().opened().stream()
                 .map(i -> "incident " + i.id() + " opened: " + i.title()).toList();
     }
 

@@ -25,7 +25,7 @@ import org.breakwater.catalog.Tier;
 public record Policy(int version, LocalDate ratified, Optional<String> minutes, Map<Tier, Applicability> appliesTo,
                      Announcements announcements, MeetingRule meeting, StagingRule staging,
                      ConsumerRule consumers, RosterRule roster, FreezeRule freeze, ScheduleRule schedule,
-                     String hash) {
+                     DetectionRule detection, String hash) {
     public Policy {
         appliesTo = Map.copyOf(appliesTo);
         for (Tier t : Tier.values()) {
@@ -33,6 +33,14 @@ public record Policy(int version, LocalDate ratified, Optional<String> minutes, 
                 throw new IllegalArgumentException("the policy says nothing about " + t.id() + " services");
             }
         }
+    }
+
+    /** A policy without a {@code detection} section: the detector's defaults ({@link DetectionRule#DEFAULTS}). */
+    public Policy(int version, LocalDate ratified, Optional<String> minutes, Map<Tier, Applicability> appliesTo,
+                  Announcements announcements, MeetingRule meeting, StagingRule staging, ConsumerRule consumers,
+                  RosterRule roster, FreezeRule freeze, ScheduleRule schedule, String hash) {
+        this(version, ratified, minutes, appliesTo, announcements, meeting, staging, consumers, roster, freeze, schedule,
+                DetectionRule.DEFAULTS, hash);
     }
 
     /**
@@ -139,5 +147,25 @@ public record Policy(int version, LocalDate ratified, Optional<String> minutes, 
         public ScheduleRule {
             days = Set.copyOf(days);
         }
+    }
+
+    /**
+     * When the deployment day's breakage detector opens a suspected incident (docs/deployment-day.md).
+     *
+     * @param minCalls   calls after the cut-over before a consumer x operation is judged
+     * @param errorRatio share of those calls answered 4xx/5xx at or past which it is failing, in (0, 1]
+     * @param rise       how far that share must exceed the baseline's, in [0, 1]
+     * @param baseline   how long before the cut-over the baseline is taken
+     * @param settling   how long after the plan's end detection goes on
+     * @param silence    how long a consumer seen in the baseline may go without a call before it is flagged silent
+     */
+    public record DetectionRule(int minCalls, double errorRatio, double rise, Duration baseline, Duration settling,
+                                Duration silence) {
+        /** Five calls, half failing, thirty points over the baseline; 6 h baseline, 2 h settling, silent after 30 min. */
+        public static final DetectionRule DEFAULTS = new DetectionRule(5, 0.5, 0.3, Duration.ofHours(6),
+                Duration.ofHours(2), Duration.ofMinutes(30));
+        /** The most calls a threshold may ask for, and the longest of its durations. */
+        public static final int MAX_CALLS = 1_000_000;
+        public static final Duration LONGEST = Duration.ofDays(30);
     }
 }

@@ -38,7 +38,7 @@ public final class PolicyReader {
     static final int MAX_BYTES = 1024 * 1024;
 
     private static final List<String> TOP = List.of("version", "ratified", "minutes", "appliesTo", "announcements",
-            "meeting", "staging", "consumers", "roster", "freeze", "schedule");
+            "meeting", "staging", "consumers", "roster", "freeze", "schedule", "detection");
     private static final List<String> TIERS = List.of("essential", "borderline", "leaf");
     private static final List<String> APPLICABILITY = List.of("always", "breaks-or-major", "meeting-decides", "never");
 
@@ -132,12 +132,13 @@ public final class PolicyReader {
         Policy.FreezeRule freezeRule = new Policy.FreezeRule(freeze.flag("blocksFrozenServices"),
                 freeze.number("freezeBreakApprovals", 0));
         Policy.ScheduleRule schedule = PolicySections.schedule(top, syntax);
+        Policy.DetectionRule detection = PolicySections.detection(top, syntax);
         List<Problem> problems = source.problems();
         if (!problems.isEmpty()) {
             throw new PolicyException(problems);
         }
         return new Policy(version, ratified.orElseThrow(), minutes, appliesTo, announcements, meeting, stagingRule,
-                consumerRule, rosterRule, freezeRule, schedule, hash(bytes));
+                consumerRule, rosterRule, freezeRule, schedule, detection, hash(bytes));
     }
 
     private static Map<Tier, Applicability> appliesTo(PolicyFields f) {

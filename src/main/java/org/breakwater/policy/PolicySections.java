@@ -145,4 +145,62 @@ final class PolicySections {
         Duration afterRelease = PolicyReader.duration(f, syntax, "afterRelease");
         return new Policy.ScheduleRule(days, from, to, zone, afterRelease);
     }
+
+    private static final List<String> DETECTION = List.of("minCalls", "errorRatio", "rise", "baseline", "settling",
+            "silence");
+
+    /**
+     * The breakage detector's thresholds: an optional section (a policy written before it reads with the
+     * defaults), each key optional with its default, each value checked against its range.
+     */
+    static Policy.DetectionRule detection(PolicyFields top, PolicySyntax syntax) {
+        Policy.DetectionRule d = Policy.DetectionRule.DEFAULTS;
+        if (!top.keys().contains("detection")) {
+            return d;
+        }
+        PolicyFields f = top.section("detection", DETECTION);
+        int minCalls = f.keys().contains("minCalls") ? f.number("minCalls", 1) : d.minCalls();
+        f.keys().stream().filter(k -> k.equals("minCalls") && minCalls > Policy.DetectionRule.MAX_CALLS)
+                .flatMap(k -> f.required(k).stream()).forEach(n ->
+                f.text().at(n, f.name("minCalls") + " must be at most " + Policy.DetectionRule.MAX_CALLS + ", not "
+                        + minCalls));
+        return new Policy.DetectionRule(minCalls, share(f, "errorRatio", false, d.errorRatio()),
+                share(f, "rise", true, d.rise()), window(f, syntax, "baseline", d.baseline()),
+                window(f, syntax, "settling", d.settling()), window(f, syntax, "silence", d.silence()));
+    }
+
+    /** A share from 0 (excluded unless {@code zero}) to 1, written as a number such as 0.5. */
+    private static double share(PolicyFields f, String key, boolean zero, double otherwise) {
+        if (!f.keys().contains(key)) {
+            return otherwise;
+        }
+        org.breakwater.apidiff.spec.Node value = f.required(key).orElseThrow();
+        String range = zero ? "from 0 to 1" : "above 0 and at most 1";
+        if (!(value instanceof ScalarNode s) || s.kind() != ScalarNode.Kind.NUMBER) {
+            f.wrongType(key, value, "a share " + range + " (0.5 is half)");
+            return otherwise;
+        }
+        Optional<java.math.BigDecimal> n = s.decimal();
+        if (n.isEmpty() || n.get().compareTo(java.math.BigDecimal.ONE) > 0 || n.get().signum() < 0
+                || !zero && n.get().signum() == 0) {
+            f.text().at(s, f.name(key) + " must be a share " + range + " (0.5 is half), not " + s.text());
+            return otherwise;
+        }
+        return n.get().doubleValue();
+    }
+
+    /** A duration of at least a minute and at most {@link Policy.DetectionRule#LONGEST}. */
+    private static Duration window(PolicyFields f, PolicySyntax syntax, String key, Duration otherwise) {
+        if (!f.keys().contains(key)) {
+            return otherwise;
+        }
+        Optional<Duration> d = PolicyReader.optionalDuration(f, syntax, key);
+        if (d.isPresent() && (d.get().isZero() || d.get().compareTo(Policy.DetectionRule.LONGEST) > 0)) {
+            ScalarNode written = (ScalarNode) f.required(key).orElseThrow();
+            f.text().at(written, f.name(key) + " must be 1m to " + PolicySyntax.format(Policy.DetectionRule.LONGEST)
+                    + ", not " + written.text().strip());
+            return otherwise;
+        }
+        return d.orElse(otherwise);
+    }
 }

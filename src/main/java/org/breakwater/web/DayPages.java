@@ -69,12 +69,14 @@ final class DayPages {
                         "post-mortem draft").tag(" · ").link("/measures", "measures").tag("</p>");
         if (b.live()) {
             ctx.header("Refresh", Integer.toString(REFRESH_SECONDS));
-            h.tag("<p class=\"notice\">").text("Live: this page reloads itself every " + REFRESH_SECONDS + " s.")
+            h.tag("<p class=\"notice\">").text("Live: this page reloads itself every " + REFRESH_SECONDS + " s"
+                    + (b.plan().status() == org.breakwater.plan.PlanStatus.IN_PROGRESS ? "." : " while detection settles."))
                     .tag("</p>");
         }
         checklist(h, b, session, may);
         roster(h, b.roster(), session, may);
         incidents(h, b.incidents());
+        BoardRates.render(h, b.rates());
         consumers(h, b.consumers());
         rollback(h, b, session, may);
         WebAuth.html(ctx, "Board: " + p.title(), h);

@@ -141,6 +141,8 @@ final class IncidentPages {
                         + i.acknowledgedBy().orElse("?")).orElse("—")).tag("</td><td>").text(i.resolvedAt().map(t ->
                         Times.show(t) + " by " + i.resolvedBy().orElse("?")).orElse("—")).tag("</td><td>")
                 .text(i.assignee().orElse("—")).tag("</td></tr></table>");
+        i.firstFailingAt().ifPresent(f -> h.el("p", "First failing call: " + Times.show(f) + "; detected "
+                + Times.show(i.timeToDetect().orElseThrow()) + " later."));
         i.detail().ifPresent(d -> h.el("p", d));
         for (String l : i.links()) {
             h.tag("<p>").link(l.startsWith("http://") || l.startsWith("https://") ? l : "#", l).tag("</p>");

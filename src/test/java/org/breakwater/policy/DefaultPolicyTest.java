@@ -110,7 +110,8 @@ class DefaultPolicyTest {
                 "staging.replaySchedule",
                 "consumers.allAcknowledged", "consumers.essentialVerified", "roster.firefighters",
                 "roster.outsideTeamContacts", "freeze.blocksFrozenServices", "freeze.freezeBreakApprovals",
-                "schedule.businessHours", "schedule.afterRelease", "always", "breaks-or-major", "meeting-decides",
+                "schedule.businessHours", "schedule.afterRelease", "detection.minCalls", "detection.errorRatio",
+                "detection.rise", "detection.baseline", "detection.settling", "detection.silence", "always", "breaks-or-major", "meeting-decides",
                 "never");
         List<String> gates = List.of("api-break-notice", "outage-notice", "reminders", "meeting", "meeting-decision",
                 "staging-candidate", "staging-green", "consumers-acknowledged", "consumers-migrated", "roster",

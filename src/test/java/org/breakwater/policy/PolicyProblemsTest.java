@@ -19,7 +19,7 @@ class PolicyProblemsTest {
     void an_unknown_top_level_key_is_reported_where_it_is_written_with_the_known_keys() {
         assertThat(problems(minimalWith("version: 3", "version: 3\nreviewers: [kevin]")))
                 .containsExactly("policy.yaml:2:1: unknown key 'reviewers' in the policy (known: version, ratified,"
-                        + " minutes, appliesTo, announcements, meeting, staging, consumers, roster, freeze, schedule)");
+                        + " minutes, appliesTo, announcements, meeting, staging, consumers, roster, freeze, schedule, detection)");
     }
 
     @Test

@@ -151,7 +151,7 @@ class PolicyReaderTest {
         assertThat(e.problems()).extracting(Problem::toString).containsExactly(
                 f + ":2:1: the policy has no 'freeze'",
                 f + ":4:1: unknown key 'owner' in the policy (known: version, ratified, minutes, appliesTo,"
-                        + " announcements, meeting, staging, consumers, roster, freeze, schedule)",
+                        + " announcements, meeting, staging, consumers, roster, freeze, schedule, detection)",
                 f + ":10:19: announcements.apiBreakNotice: '14 days' is not a duration;"
                         + " write a whole number and a unit m, h, d or w: 30m, 4h, 14d, 2w",
                 f + ":12:15: announcements.reminders: a reminder 7d before is not shorter than the outage notice"
@@ -189,6 +189,6 @@ class PolicyReaderTest {
     void a_policy_that_is_not_a_mapping_says_what_it_should_be() {
         assertThat(problems("- version: 1\n")).containsExactly("policy.yaml:1:1: a policy file is a mapping of"
                 + " version, ratified, minutes, appliesTo, announcements, meeting, staging, consumers, roster,"
-                + " freeze, schedule; this one is an array");
+                + " freeze, schedule, detection; this one is an array");
     }
 }

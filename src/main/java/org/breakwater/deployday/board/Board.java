@@ -8,7 +8,7 @@ import org.breakwater.plan.Plan;
 
 /** Everything the day's board shows of one plan. */
 public record Board(Plan plan, List<Item> checklist, RosterView roster, List<DayIncident> incidents,
-                    List<Migration> consumers, RollbackReadiness rollback) {
+                    List<Migration> consumers, RollbackReadiness rollback, ErrorRates rates) {
     public Board {
         checklist = List.copyOf(checklist);
         incidents = List.copyOf(incidents);
@@ -19,8 +19,8 @@ public record Board(Plan plan, List<Item> checklist, RosterView roster, List<Day
     public record Item(ChecklistStep step, Optional<Tick> tick) {
     }
 
-    /** The board refreshes itself while the plan is in progress. */
+    /** The board refreshes itself while the plan is in progress, and while its end is settling. */
     public boolean live() {
-        return plan.status() == org.breakwater.plan.PlanStatus.IN_PROGRESS;
+        return plan.status() == org.breakwater.plan.PlanStatus.IN_PROGRESS || rates.watched();
     }
 }

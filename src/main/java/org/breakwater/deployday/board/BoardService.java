@@ -27,6 +27,8 @@ public final class BoardService {
     private final AnnounceService announcements;
     private final DayIncidents incidents;
     private final Clock clock;
+    private Atomically atomically = Atomically.NOT;
+    private Optional<LiveRates> rates = Optional.empty();
 
     public BoardService(BoardRepository ticks, PlanService plans, CatalogService catalog, RosterService roster,
                         AnnounceService announcements, DayIncidents incidents, Clock clock) {
@@ -37,6 +39,18 @@ public final class BoardService {
         this.announcements = announcements;
         this.incidents = incidents;
         this.clock = clock;
+    }
+
+    /** Rollbacks run as one transaction of {@code atomically}: nothing half-written when one fails. */
+    public BoardService atomically(Atomically atomically) {
+        this.atomically = atomically;
+        return this;
+    }
+
+    /** The board shows live error rates worked out by {@code rates}. */
+    public BoardService rates(LiveRates rates) {
+        this.rates = Optional.of(rates);
+        return this;
     }
 
     public Outcome<Board> board(long planId) {
@@ -51,8 +65,10 @@ public final class BoardService {
         for (ChecklistStep s : ChecklistStep.values()) {
             items.add(new Board.Item(s, done.stream().filter(t -> t.step() == s).findFirst()));
         }
+        ErrorRates live = rates.map(l -> l.of(r.plan(), r.migrations().stream().map(m -> m.consumer())
+                .collect(java.util.stream.Collectors.toSet()))).orElse(ErrorRates.NONE);
         return Outcome.done(new Board(r.plan(), items, view, incidents.forPlan(planId), r.migrations(),
-                Rollbacks.readiness(catalog, r.plan())));
+                Rollbacks.readiness(catalog, r.plan()), live));
     }
 
     public List<Tick> ticks(long planId) {
@@ -90,7 +106,8 @@ public final class BoardService {
     /**
      * Rolls the plan back: records the earlier version's deployment of every release already out,
      * moves the plan to rolled-back and drafts the rolled-back notice. Everything is checked before
-     * anything is written: the plan is in progress and {@link RollbackReadiness#possible()}.
+     * anything is written: the plan is in progress and {@link RollbackReadiness#possible()}; the writes
+     * are one transaction, so a failure (or a refusal) on the way leaves nothing of them.
      */
     public Outcome<RolledBack> rollback(long planId, String by) {
         Optional<Plan> plan = plans.plan(planId);
@@ -105,23 +122,42 @@ public final class BoardService {
         if (!ready.possible()) {
             return Outcome.refused("plan " + planId + " cannot be rolled back: " + String.join("; ", ready.problems()));
         }
+        try {
+            return Outcome.done(atomically.run(() -> rollBack(plan.get(), ready, by)));
+        } catch (Undone u) {
+            return Outcome.refused(u.getMessage());
+        }
+    }
+
+    /** A refusal met half-way through a rollback: thrown to undo what was written before it. */
+    private static final class Undone extends RuntimeException {
+        Undone(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static <T> T done(Outcome<T> o) {
+        if (o instanceof Outcome.Refused<T> r) {
+            throw new Undone(r.reason());
+        }
+        return ((Outcome.Done<T>) o).value();
+    }
+
+    private RolledBack rollBack(Plan plan, RollbackReadiness ready, String by) {
         List<Deployment> recorded = new ArrayList<>();
         for (RollbackReadiness.Step s : ready.steps()) {
-            boolean out = catalog.placement(s.service(), plan.get().environment())
+            boolean out = catalog.placement(s.service(), plan.environment())
                     .filter(p -> p.version().equals(s.from())).isPresent();
             if (out) {
-                recorded.add(((Outcome.Done<Deployment>) catalog.recordDeployment(new NewDeployment(s.service(), s.to(),
-                        plan.get().environment(), clock.instant(), by, Optional.of("rollback of plan " + planId + " ("
-                        + s.service() + " " + s.from() + ")")), Optional.empty())).value());
+                recorded.add(done(catalog.recordDeployment(new NewDeployment(s.service(), s.to(), plan.environment(),
+                        clock.instant(), by, Optional.of("rollback of plan " + plan.id() + " (" + s.service() + " "
+                        + s.from() + ")")), Optional.empty())));
             }
         }
-        Outcome<Plan> moved = plans.setStatus(planId, PlanStatus.ROLLED_BACK);
-        if (moved instanceof Outcome.Refused<Plan> r) {
-            return Outcome.refused(r.reason());
-        }
-        Outcome<List<Announcement>> notice = announcements.draft(planId, Kind.ROLLED_BACK, Optional.empty(),
+        Plan moved = done(plans.setStatus(plan.id(), PlanStatus.ROLLED_BACK));
+        Outcome<List<Announcement>> notice = announcements.draft(plan.id(), Kind.ROLLED_BACK, Optional.empty(),
                 Optional.empty(), by);
         List<Announcement> drafted = notice instanceof Outcome.Done<List<Announcement>> d ? d.value() : List.of();
-        return Outcome.done(new RolledBack(((Outcome.Done<Plan>) moved).value(), recorded, drafted));
+        return new RolledBack(moved, recorded, drafted);
     }
 }

@@ -27,6 +27,6 @@ public final class StoredIncidents implements DayIncidents {
                         false), LIMIT).stream().filter(i -> i.status() != IncidentStatus.MERGED)
                 .sorted(Comparator.comparing(Incident::detectedAt))
                 .map(i -> new DayIncident(i.id(), i.title(), i.severity().id(), i.consumer(), i.operation(),
-                        Optional.empty(), i.detectedAt(), i.acknowledgedAt(), i.resolvedAt())).toList();
+                        i.firstFailingAt(), i.detectedAt(), i.acknowledgedAt(), i.resolvedAt())).toList();
     }
 }

@@ -84,9 +84,27 @@ public final class BoardCommand implements Runnable {
                 out.println("  #" + i.id() + " " + i.severity() + " " + i.title() + (i.resolvedAt().isPresent()
                         ? " (resolved)" : ""));
             }
+            rates(out, b.rates());
             out.println("Rollback: " + (b.rollback().possible() ? "possible, to " + String.join(", ",
                     b.rollback().steps().stream().map(s -> s.service() + " " + s.to()).toList())
                     : "not possible: " + String.join("; ", b.rollback().problems())));
+        }
+    }
+
+    /** Per service, its cut-over and each consumer x operation's failing share before and since. */
+    static void rates(PrintWriter out, org.breakwater.deployday.board.ErrorRates rates) {
+        for (var s : rates.services()) {
+            out.println("Error rates, " + s.service() + " " + s.version() + ": " + s.cutOver().map(c -> "since " + c)
+                    .orElse("not deployed yet"));
+            for (var r : s.rows()) {
+                out.println("  " + r.consumer() + "  " + r.operation() + (r.removed() ? " (removed)" : "") + "  before "
+                        + org.breakwater.deployday.board.ErrorRates.share(r.errorsBefore(), r.callsBefore()) + ", since "
+                        + org.breakwater.deployday.board.ErrorRates.share(r.errorsAfter(), r.callsAfter())
+                        + (r.failing() ? "  FAILING" : ""));
+            }
+            if (s.more() > 0) {
+                out.println("  " + s.more() + " more (board show --json)");
+            }
         }
     }
 

@@ -110,7 +110,37 @@ public final class DayJson {
         g.writeEndArray();
         g.writeFieldName("rollback");
         rollback(g, b.rollback());
+        rates(g, b.rates());
         g.writeEndObject();
+    }
+
+    private static void rates(JsonGenerator g, org.breakwater.deployday.board.ErrorRates rates) throws IOException {
+        g.writeArrayFieldStart("errorRates");
+        for (var s : rates.services()) {
+            g.writeStartObject();
+            g.writeStringField("service", s.service());
+            g.writeStringField("version", s.version());
+            time(g, "cutOver", s.cutOver());
+            g.writeNumberField("more", s.more());
+            g.writeArrayFieldStart("rows");
+            for (var r : s.rows()) {
+                g.writeStartObject();
+                g.writeStringField("consumer", r.consumer());
+                g.writeBooleanField("known", r.known());
+                g.writeStringField("operation", r.operation());
+                g.writeBooleanField("removed", r.removed());
+                g.writeNumberField("callsBefore", r.callsBefore());
+                g.writeNumberField("errorsBefore", r.errorsBefore());
+                g.writeNumberField("callsAfter", r.callsAfter());
+                g.writeNumberField("errorsAfter", r.errorsAfter());
+                time(g, "lastCall", r.lastCall());
+                g.writeBooleanField("failing", r.failing());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static void incident(JsonGenerator g, DayIncident i) throws IOException {

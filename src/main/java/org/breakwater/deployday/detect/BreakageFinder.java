@@ -134,8 +134,9 @@ public final class BreakageFinder {
         unknown.forEach((caller, list) -> {
             list.sort(Comparator.comparing(Breakage::detectedAt));
             Breakage first = list.get(0);
+            Instant since = list.stream().map(Breakage::since).min(Comparator.naturalOrder()).orElseThrow();
             out.add(new Breakage(first.kind(), caller, false, first.operation(), first.calls(), first.errors(),
-                    first.errorClass(), first.before(), first.since(), first.detectedAt(), list.size() - 1));
+                    first.errorClass(), first.before(), since, first.detectedAt(), list.size() - 1));
         });
         return out;
     }

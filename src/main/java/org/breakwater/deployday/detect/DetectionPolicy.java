@@ -34,6 +34,11 @@ public record DetectionPolicy(long minCalls, double errorRatio, double rise, Dur
      * hours' settling; silent after thirty minutes.
      */
     public static DetectionPolicy defaults() {
-        return new DetectionPolicy(5, 0.5, 0.3, Duration.ofHours(6), Duration.ofHours(2), Duration.ofMinutes(30));
+        return of(org.breakwater.policy.Policy.DetectionRule.DEFAULTS);
+    }
+
+    /** The thresholds the policy file's {@code detection} section sets (docs/policy.md). */
+    public static DetectionPolicy of(org.breakwater.policy.Policy.DetectionRule r) {
+        return new DetectionPolicy(r.minCalls(), r.errorRatio(), r.rise(), r.baseline(), r.settling(), r.silence());
     }
 }

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.breakwater.catalog.CatalogService;
-import org.breakwater.catalog.Deployment;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.deployday.incident.Incident;
 import org.breakwater.deployday.incident.IncidentRepository;
@@ -24,7 +23,6 @@ import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanRepository;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.plan.PlannedRelease;
-import org.breakwater.traffic.OperationMatcher;
 import org.breakwater.traffic.StatusCount;
 import org.breakwater.traffic.TrafficService;
 
@@ -85,38 +83,29 @@ public final class Detector {
     public Run plan(Plan plan) {
         Run run = new Run(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (PlannedRelease r : plan.releases()) {
-            List<Deployment> history = new ArrayList<>(catalog.history(r.service(), Optional.of(plan.environment()), 1000));
-            history.sort(Comparator.comparing(Deployment::at));
-            Optional<Deployment> cut = history.stream().filter(d -> d.version().equals(r.version())
-                    && !d.at().isBefore(plan.start().minus(policy.baseline()))).findFirst();
+            Optional<CutOver> cut = CutOver.of(catalog, plan, r, policy.baseline());
             if (cut.isEmpty()) {
                 run.notes().add(r.service() + " " + r.version() + " is not deployed to " + plan.environment()
                         + " yet: nothing to compare");
                 continue;
             }
-            service(plan, r, cut.get(), previous(history, cut.get()), run);
+            service(plan, r, cut.get(), run);
         }
         return run;
     }
 
-    private Optional<OperationMatcher> previous(List<Deployment> history, Deployment cut) {
-        return history.stream().filter(d -> d.at().isBefore(cut.at())).reduce((a, b) -> b)
-                .flatMap(Deployment::apiHash).flatMap(catalog::api).map(OperationMatcher::of);
-    }
-
-    private void service(Plan plan, PlannedRelease r, Deployment cut, Optional<OperationMatcher> old, Run run) {
+    private void service(Plan plan, PlannedRelease r, CutOver cut, Run run) {
         // counts are kept by the minute: the cut-over's own minute holds the new version's first answers, so it is
         // judged with what comes after (taken for the baseline, a burst in it hid itself; DetectorCutOverMinuteTest)
-        Instant at = cut.at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant at = cut.minute();
         Instant until = (plan.end().isAfter(at) ? plan.end() : at).plus(policy.settling());
         List<StatusCount> before = traffic.statuses(r.service(), plan.environment(), at.minus(policy.baseline()), at);
         List<StatusCount> after = traffic.statuses(r.service(), plan.environment(), at, until);
         Instant newest = after.stream().map(StatusCount::bucket).max(Comparator.naturalOrder()).orElse(at)
                 .plus(BreakageFinder.BUCKET);
         java.util.Map<String, String> names = new java.util.HashMap<>(); // a removed operation's key: as its description wrote it
-        List<Breakage> found = new BreakageFinder(policy).find(at, before, after, op -> removed(old, op, names), newest);
+        List<Breakage> found = new BreakageFinder(policy).find(at, before, after, op -> cut.removed(op, names), newest);
         found.sort(Comparator.comparing(Breakage::detectedAt));
-        List<String> to = null;
         for (Breakage b : found) {
             Outcome<IncidentRepository.Opened> o = incidents.open(incident(plan, r, b, names));
             if (o instanceof Outcome.Refused<IncidentRepository.Opened> refused) {
@@ -132,18 +121,6 @@ public final class Detector {
                 run.known().add(opened.incident());
             }
         }
-    }
-
-    private static Optional<String> removed(Optional<OperationMatcher> old, String unmatched,
-                                            java.util.Map<String, String> names) {
-        String[] parts = unmatched.split(" ", 3); // "? METHOD /path"
-        if (old.isEmpty() || parts.length < 3) {
-            return Optional.empty();
-        }
-        Optional<String> key = old.get().matchKey(parts[1], parts[2]);
-        key.ifPresent(k -> names.computeIfAbsent(k, x -> old.get().match(parts[1], parts[2])
-                .map(o -> o.method().toUpperCase(java.util.Locale.ROOT) + " " + o.path()).orElse(x)));
-        return key;
     }
 
     NewIncident incident(Plan plan, PlannedRelease r, Breakage found, java.util.Map<String, String> names) {
@@ -163,7 +140,8 @@ public final class Detector {
         return new NewIncident(Optional.of(key), title.length() > NewIncident.MAX_TITLE
                 ? title.substring(0, NewIncident.MAX_TITLE - 1) + "…" : title, severity, r.service(),
                 Optional.of(b.caller()), b.kind() == Breakage.Kind.SILENT ? Optional.empty() : Optional.of(b.operation()),
-                Optional.of(plan.id()), List.of(), Optional.of(detail), b.detectedAt(), "detector");
+                Optional.of(plan.id()), List.of(), Optional.of(detail), b.detectedAt(), "detector",
+                b.kind() == Breakage.Kind.SILENT ? Optional.empty() : Optional.of(b.since()));
     }
 
     static String title(PlannedRelease r, Breakage b) {

@@ -118,10 +118,12 @@ public final class IncidentService {
             List<String> links = java.util.stream.Stream.concat(t.links().stream(), dup.links().stream()).distinct()
                     .limit(NewIncident.MAX_LINKS).toList();
             Instant detected = dup.detectedAt().isBefore(t.detectedAt()) ? dup.detectedAt() : t.detectedAt();
+            Optional<Instant> first = java.util.stream.Stream.of(t.firstFailingAt(), dup.firstFailingAt())
+                    .flatMap(Optional::stream).min(Instant::compareTo);
             Incident grown = new Incident(t.id(), t.key(), t.title(), t.severity(), t.status(), t.service(),
                     t.consumer(), t.operation(), t.planId(), links, t.detail(), t.openedBy(), detected,
                     t.recordedAt(), t.assignee(), t.acknowledgedAt(), t.acknowledgedBy(), t.resolvedAt(),
-                    t.resolvedBy(), t.mergedInto());
+                    t.resolvedBy(), t.mergedInto(), first);
             repository.update(grown, t.status(), new IncidentEvent(t.id(), clock.instant(), by, "merged-from",
                     Optional.of("#" + id + ": " + dup.title())));
         }
@@ -160,7 +162,7 @@ public final class IncidentService {
                                  Optional<String> resolvedBy, Optional<Long> mergedInto) {
         return new Incident(i.id(), i.key(), i.title(), i.severity(), status, i.service(), i.consumer(), i.operation(),
                 i.planId(), i.links(), i.detail(), i.openedBy(), i.detectedAt(), i.recordedAt(), assignee, ackAt, ackBy,
-                resolvedAt, resolvedBy, mergedInto);
+                resolvedAt, resolvedBy, mergedInto, i.firstFailingAt());
     }
 
     private static Optional<String> name(String what, String value) {

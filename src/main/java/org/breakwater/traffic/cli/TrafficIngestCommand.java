@@ -100,6 +100,9 @@ final class TrafficIngestCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    org.breakwater.cli.common.PolicyOption policy;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -190,10 +193,15 @@ final class TrafficIngestCommand implements Callable<Integer> {
             return ExitCode.INPUT_ERROR;
         }
         LogFormat f;
+        org.breakwater.policy.Policy judged; // the detector's thresholds: the policy's detection section
         try {
             f = TrafficCommand.format(format);
+            judged = policy.load();
         } catch (IllegalArgumentException e) {
             err.println("breakwater traffic ingest: --format: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        } catch (org.breakwater.policy.PolicyException e) {
+            err.println("breakwater traffic ingest: the policy does not read: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
         return ErrorReporting.guarded("traffic ingest", err, () -> {
@@ -256,7 +264,7 @@ final class TrafficIngestCommand implements Callable<Integer> {
                         out.flush();
                     }
                     if (poll.readSomething() && !noDetect) {
-                        app.detectBreakage().forEach(line -> out.println(Times.show(java.time.Instant.now()) + "  " + line));
+                        app.detectBreakage(judged).forEach(line -> out.println(Times.show(java.time.Instant.now()) + "  " + line));
                         out.flush();
                     }
                     done++;

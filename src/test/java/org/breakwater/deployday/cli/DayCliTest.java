@@ -82,6 +82,7 @@ class DayCliTest {
                 .isZero();
         Run board = run("board", "show", "1");
         assertThat(board.out()).contains("Rollback: possible, to fas 0.8.18, pkgdb 1.9.2");
+        assertThat(board.out()).contains("Error rates, fas ").contains("Error rates, pkgdb 2.0.0: ");
         Run rolled = run("rollback", "1", "--json");
         assertThat(rolled.code()).as(rolled.err()).isZero();
         assertThat(rolled.out()).contains("\"status\" : \"rolled-back\"").contains("\"version\" : \"1.9.2\"");

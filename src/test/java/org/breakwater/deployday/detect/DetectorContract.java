@@ -91,6 +91,10 @@ abstract class DetectorContract {
     }
 
     void ingest(List<String> lines) {
+        ingest(app, lines);
+    }
+
+    static void ingest(App app, List<String> lines) {
         TrafficService t = app.traffic();
         List<CallerRule> rules = ((Outcome.Done<List<CallerRule>>) t.rules()).value();
         String log = String.join("", lines);
@@ -219,5 +223,58 @@ abstract class DetectorContract {
         } finally {
             smtp.stop();
         }
+    }
+
+    @Test
+    void time_to_detect_counts_from_the_consumers_first_failing_call_not_from_the_cut_over() {
+        List<String> lines = new ArrayList<>(day().subList(0, 60)); // the baseline only
+        Instant first = CUT.plus(Duration.ofMinutes(30)).plusSeconds(5);
+        for (int i = 0; i < 6; i++) {
+            lines.add(line("10.5.126.21", first.plusSeconds(i * 5), "GET /pkgdb/users/packages/ralph", 404, PkgdbDayLog.PACKAGES));
+        }
+        ingest(lines);
+        DetectionPolicy noSilence = new DetectionPolicy(5, 0.5, 0.3, Duration.ofHours(6), Duration.ofHours(2),
+                Duration.ofDays(1)); // the others gone quiet are not flagged: this incident alone is measured
+        Incident packages = by(app.detector(noSilence).active().opened(), "packages-pkgdb-connector");
+        assertThat(packages.firstFailingAt()).as("the minute of the first 404").contains(CUT.plus(Duration.ofMinutes(30)));
+        assertThat(packages.detectedAt()).isEqualTo(CUT.plus(Duration.ofMinutes(31)));
+        assertThat(app.incidents().incident(packages.id()).orElseThrow().timeToDetect())
+                .as("read back from the store").contains(Duration.ofMinutes(1));
+        var day = app.day(PolicyReader.defaults(), Templates.defaults(), "breakwater@fedoraproject.org");
+        var measures = ((Outcome.Done<org.breakwater.deployday.measures.DayMeasures>) day.measures().day(plan.id()))
+                .value();
+        assertThat(measures.timeToDetect().max()).as("not 31 minutes from the cut-over").contains(Duration.ofMinutes(1));
+        assertThat(((Outcome.Done<String>) day.postmortem().draft(plan.id())).value())
+                .contains("packages-pkgdb-connector: GET /users/packages/{username} first failed 2014-06-02 15:37");
+    }
+
+    /** Polls a follower of {@code log} once, as {@code traffic ingest --follow} does, then runs the detector. */
+    static List<Incident> followOnce(App app, Path log) {
+        List<CallerRule> rules = ((Outcome.Done<List<CallerRule>>) app.traffic().rules()).value();
+        org.breakwater.traffic.Follower f = app.follower("pkgdb", "production", LogFormat.combined(), List.of(log), rules,
+                a -> Optional.empty());
+        assertThat(f.poll()).isInstanceOf(Outcome.Done.class);
+        return app.detector(DetectionPolicy.defaults()).active().opened();
+    }
+
+    @Test
+    void a_follower_and_detector_restarted_mid_day_on_a_real_log_lose_no_incident_and_open_none_twice()
+            throws Exception {
+        Path log = dir.resolve("access_log");
+        List<String> lines = day();
+        java.nio.file.Files.writeString(log, String.join("", lines.subList(0, 60 + 42)));
+        assertThat(followOnce(app, log)).extracting(i -> i.consumer().orElseThrow()).containsExactly("bodhi-pkgdb-client");
+        app.close(); // stopped mid-day; the log grows meanwhile
+        java.nio.file.Files.writeString(log, String.join("", lines.subList(60 + 42, lines.size())),
+                java.nio.file.StandardOpenOption.APPEND);
+        app = open(CUT.plus(Duration.ofHours(2)));
+        assertThat(followOnce(app, log)).as("the rest, found after the restart").hasSize(3);
+        assertThat(followOnce(app, log)).as("read again: nothing new").isEmpty();
+        assertThat(app.incidents().list(IncidentRepository.Filter.all(), 100)).hasSize(4);
+        assertThat(new JdbiAnnounceRepository(app.database().jdbi()).outbox(1000).stream()
+                .filter(e -> e.subject().equals("breakwater.incident.opened.v1"))).as("each announced once").hasSize(4);
+        assertThat(app.traffic().statuses("pkgdb", "production", CUT, CUT.plus(Duration.ofHours(1))).stream()
+                .filter(c -> c.caller().equals("bodhi-pkgdb-client")).mapToLong(c -> c.errors()).sum())
+                .as("no line counted twice").isEqualTo(42);
     }
 }

@@ -142,6 +142,8 @@ public final class IncidentCommand implements Runnable {
                     + i.operation().map(o -> ", operation " + o).orElse("") + i.planId().map(p -> ", plan " + p).orElse(""));
             out.println("  detected " + Times.show(i.detectedAt()) + ", recorded " + Times.show(i.recordedAt())
                     + " by " + i.openedBy());
+            i.firstFailingAt().ifPresent(f -> out.println("  first failing call " + Times.show(f) + ", detected "
+                    + Times.show(i.timeToDetect().orElseThrow()) + " later"));
             i.acknowledgedAt().ifPresent(t -> out.println("  acknowledged " + Times.show(t) + " by "
                     + i.acknowledgedBy().orElse("?")));
             i.assignee().ifPresent(a -> out.println("  assigned to " + a));

@@ -33,14 +33,20 @@ final class IncidentDetectCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--plan", paramLabel = "ID", description = "judge this plan, whatever its status")
     Long plan;
-    @Option(names = "--min-calls", paramLabel = "N", description = "calls after the cut-over before judging (default 5)")
+    @Option(names = "--min-calls", paramLabel = "N", description = "calls after the cut-over before judging"
+            + " (default: the policy's detection.minCalls)")
     Long minCalls;
-    @Option(names = "--error-ratio", paramLabel = "X", description = "share of calls failing (default 0.5)")
+    @Option(names = "--error-ratio", paramLabel = "X", description = "share of calls failing (default: detection.errorRatio)")
     Double errorRatio;
-    @Option(names = "--rise", paramLabel = "X", description = "how far above the baseline's share (default 0.3)")
+    @Option(names = "--rise", paramLabel = "X", description = "how far above the baseline's share (default: detection.rise)")
     Double rise;
-    @Option(names = "--settling", paramLabel = "DURATION", description = "after the plan's end (default 2h)")
+    @Option(names = "--settling", paramLabel = "DURATION", description = "after the plan's end (default: detection.settling)")
     String settling;
+    @Option(names = "--silence", paramLabel = "DURATION", description = "no call this long after the cut-over is silent"
+            + " (default: detection.silence)")
+    String silence;
+    @Mixin
+    org.breakwater.cli.common.PolicyOption policyFile;
     @Option(names = "--json", description = "print JSON")
     boolean json;
     @Mixin
@@ -51,14 +57,12 @@ final class IncidentDetectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return ErrorReporting.guarded("incident detect", err, () -> {
-            DetectionPolicy d = DetectionPolicy.defaults();
             DetectionPolicy policy;
             try {
-                Duration settle = settling == null ? d.settling() : Times.duration(settling).orElseThrow(() ->
-                        new IllegalArgumentException("--settling: not a duration such as 2h or 90m: " + settling));
-                policy = new DetectionPolicy(minCalls == null ? d.minCalls() : minCalls, errorRatio == null
-                        ? d.errorRatio() : errorRatio, rise == null ? d.rise() : rise, d.baseline(), settle,
-                        d.silentAfter());
+                policy = thresholds(DetectionPolicy.of(policyFile.load().detection()));
+            } catch (org.breakwater.policy.PolicyException e) {
+                err.println("breakwater incident detect: the policy does not read: " + e.getMessage());
+                return ExitCode.INPUT_ERROR;
             } catch (IllegalArgumentException e) {
                 err.println("breakwater incident detect: " + e.getMessage());
                 return ExitCode.INPUT_ERROR;
@@ -103,5 +107,17 @@ final class IncidentDetectCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         });
+    }
+
+    /** The policy's thresholds with the options given over them. */
+    private DetectionPolicy thresholds(DetectionPolicy d) {
+        return new DetectionPolicy(minCalls == null ? d.minCalls() : minCalls, errorRatio == null ? d.errorRatio()
+                : errorRatio, rise == null ? d.rise() : rise, d.baseline(), duration("--settling", settling,
+                d.settling()), duration("--silence", silence, d.silentAfter()));
+    }
+
+    private static Duration duration(String option, String text, Duration otherwise) {
+        return text == null ? otherwise : Times.duration(text).orElseThrow(() -> new IllegalArgumentException(
+                option + ": not a duration such as 2h or 90m: " + text));
     }
 }

@@ -66,6 +66,8 @@ public final class IncidentJson {
         JsonOutput.optional(g, "key", i.key());
         g.writeStringField("detectedAt", i.detectedAt().toString());
         g.writeStringField("recordedAt", i.recordedAt().toString());
+        JsonOutput.optional(g, "firstFailingAt", i.firstFailingAt().map(Instant::toString));
+        number(g, "timeToDetectSeconds", i.timeToDetect().map(java.time.Duration::toSeconds));
         JsonOutput.optional(g, "assignee", i.assignee());
         JsonOutput.optional(g, "acknowledgedAt", i.acknowledgedAt().map(Instant::toString));
         JsonOutput.optional(g, "acknowledgedBy", i.acknowledgedBy());

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class JdbiIncidentRepository implements IncidentRepository {
     private static final String COLUMNS = "id, dedup_key, title, severity, status, service, consumer, operation, plan_id,"
             + " links, detail, opened_by, detected_at, recorded_at, assignee, acknowledged_at, acknowledged_by,"
-            + " resolved_at, resolved_by, merged_into";
+            + " resolved_at, resolved_by, merged_into, first_failing_at";
 
     private final Jdbi jdbi;
 
@@ -52,13 +52,14 @@ public final class JdbiIncidentRepository implements IncidentRepository {
 
     private static long insert(Handle h, NewIncident n, Instant at) {
         long id = h.createUpdate("insert into incident (dedup_key, title, severity, status, service, consumer,"
-                        + " operation, plan_id, links, detail, opened_by, detected_at, recorded_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " operation, plan_id, links, detail, opened_by, detected_at, recorded_at, first_failing_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .bind(0, n.key().orElse(null)).bind(1, n.title()).bind(2, n.severity().id())
                 .bind(3, IncidentStatus.OPEN.id()).bind(4, n.service()).bind(5, n.consumer().orElse(null))
                 .bind(6, n.operation().orElse(null)).bind(7, n.planId().orElse(null))
                 .bind(8, String.join("\n", n.links())).bind(9, n.detail().orElse(null)).bind(10, n.openedBy())
                 .bind(11, n.detectedAt().toEpochMilli()).bind(12, at.toEpochMilli())
+                .bind(13, n.firstFailingAt().map(Instant::toEpochMilli).orElse(null))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         event(h, new IncidentEvent(id, at, n.openedBy(), "opened", Optional.of(n.title())));
         return id;
@@ -116,12 +117,13 @@ public final class JdbiIncidentRepository implements IncidentRepository {
         return jdbi.inTransaction(h -> {
             int n = h.createUpdate("update incident set severity = ?, status = ?, links = ?, assignee = ?,"
                             + " acknowledged_at = ?, acknowledged_by = ?, resolved_at = ?, resolved_by = ?, merged_into = ?,"
-                            + " detected_at = ? where id = ? and status = ?")
+                            + " detected_at = ?, first_failing_at = ? where id = ? and status = ?")
                     .bind(0, c.severity().id()).bind(1, c.status().id()).bind(2, String.join("\n", c.links()))
                     .bind(3, c.assignee().orElse(null)).bind(4, c.acknowledgedAt().map(Instant::toEpochMilli).orElse(null))
                     .bind(5, c.acknowledgedBy().orElse(null)).bind(6, c.resolvedAt().map(Instant::toEpochMilli).orElse(null))
                     .bind(7, c.resolvedBy().orElse(null)).bind(8, c.mergedInto().orElse(null))
-                    .bind(9, c.detectedAt().toEpochMilli()).bind(10, c.id()).bind(11, expected.id()).execute();
+                    .bind(9, c.detectedAt().toEpochMilli()).bind(10, c.firstFailingAt().map(Instant::toEpochMilli)
+                            .orElse(null)).bind(11, c.id()).bind(12, expected.id()).execute();
             if (n == 0) {
                 return false;
             }
@@ -147,7 +149,8 @@ public final class JdbiIncidentRepository implements IncidentRepository {
                 links.isEmpty() ? List.of() : Arrays.asList(links.split("\n")), text(rs, "detail"),
                 rs.getString("opened_by"), Instant.ofEpochMilli(rs.getLong("detected_at")),
                 Instant.ofEpochMilli(rs.getLong("recorded_at")), text(rs, "assignee"), time(rs, "acknowledged_at"),
-                text(rs, "acknowledged_by"), time(rs, "resolved_at"), text(rs, "resolved_by"), number(rs, "merged_into"));
+                text(rs, "acknowledged_by"), time(rs, "resolved_at"), text(rs, "resolved_by"), number(rs, "merged_into"),
+                time(rs, "first_failing_at"));
     }
 
     private static Optional<String> text(ResultSet rs, String column) throws SQLException {

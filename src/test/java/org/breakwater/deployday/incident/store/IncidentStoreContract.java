@@ -223,4 +223,25 @@ abstract class IncidentStoreContract {
                 Optional.of(1L), false), 10)).extracting(Incident::id).containsExactly(a);
         assertThat(store.list(IncidentRepository.Filter.all(), 1)).hasSize(1);
     }
+
+    @Test
+    void the_first_failing_call_is_kept_and_a_merge_keeps_the_earlier_one() {
+        NewIncident n = detected("k1", "c");
+        NewIncident withFirst = new NewIncident(n.key(), n.title(), n.severity(), n.service(), n.consumer(),
+                n.operation(), n.planId(), n.links(), n.detail(), T0, "detector", Optional.of(T0.minusSeconds(120)));
+        long kept = done(service.open(withFirst)).incident().id();
+        assertThat(store.incident(kept).orElseThrow().timeToDetect()).contains(java.time.Duration.ofMinutes(2));
+        NewIncident other = new NewIncident(Optional.of("k2"), "c again", Severity.MINOR, "pkgdb", Optional.of("c"),
+                Optional.empty(), Optional.of(1L), List.of(), Optional.empty(), T0.plusSeconds(60), "detector",
+                Optional.of(T0.minusSeconds(300)));
+        long dup = done(service.open(other)).incident().id();
+        done(service.acknowledge(kept, "pingou"));
+        assertThat(store.incident(kept).orElseThrow().firstFailingAt()).as("kept through a change")
+                .contains(T0.minusSeconds(120));
+        done(service.merge(dup, kept, "pingou"));
+        assertThat(store.incident(kept).orElseThrow().firstFailingAt()).contains(T0.minusSeconds(300));
+        assertThat(store.incident(done(service.open(new NewIncident(Optional.empty(), "by hand", Severity.MINOR,
+                "pkgdb", Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), T0, "kevin")))
+                .incident().id()).orElseThrow().firstFailingAt()).as("opened by hand: not known").isEmpty();
+    }
 }
