@@ -5,9 +5,7 @@ import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Counts calls per caller and operation while a log is read, in bounded memory: at most
@@ -21,22 +19,35 @@ public final class Tally {
     static final String OTHER_CALLERS = "unknown (others)";
     static final String OTHER_PATHS = "? (other paths)";
 
-    private record Key(String caller, boolean known, String operation) {
-    }
-
-    /** The counts of one caller and operation: a slot the ingest can add to directly, once found. */
+    /**
+     * The counts of one caller and operation: a slot the ingest can add to directly, once found,
+     * and its own key in {@link PairTable} (no record: a record's equals and hashCode run through
+     * method handles that the launcher's C1-only JIT does not inline, issue 19).
+     */
     static final class Counts {
+        final String caller;
+        final boolean known;
+        final String operation;
+        final int hash;
         long count;
         Instant first;
         Instant last;
         final StatusBuckets statuses = new StatusBuckets();
+
+        Counts(String caller, boolean known, String operation, int hash) {
+            this.caller = caller;
+            this.known = known;
+            this.operation = operation;
+            this.hash = hash;
+        }
     }
 
     private final String service;
     private final String environment;
     private final StatusGrid grid;
     private long newest = Long.MIN_VALUE; // the newest status bucket's start, epoch seconds
-    private final Map<Key, Counts> counts = new HashMap<>();
+    private final PairTable counts = new PairTable();
+    private Counts[] sorted;
     private final java.util.Set<String> unknownCallers = new java.util.HashSet<>();
     private final java.util.Set<String> unmatchedPaths = new java.util.HashSet<>();
 
@@ -105,7 +116,7 @@ public final class Tally {
                 unmatchedPaths.add(operation);
             }
         }
-        return counts.computeIfAbsent(new Key(who, known, what), k -> new Counts());
+        return counts.slot(who, known, what);
     }
 
     /** {@code count} calls between {@code firstAt} and {@code lastAt}, counted in {@code c}. */
@@ -127,7 +138,7 @@ public final class Tally {
     public Collection<StatusCount> statuses() {
         long from = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - StatusBuckets.WINDOW.getSeconds();
         int rows = 0;
-        for (Counts c : counts.values()) {
+        for (Counts c : counts) {
             rows += c.statuses.size() - c.statuses.from(from);
         }
         int size = rows;
@@ -145,19 +156,19 @@ public final class Tally {
     }
 
     private Iterator<StatusCount> rows(long from) {
-        Iterator<Map.Entry<Key, Counts>> pairs = counts.entrySet().iterator();
+        Iterator<Counts> pairs = java.util.Arrays.asList(sorted()).iterator();
         return new Iterator<>() {
-            Map.Entry<Key, Counts> pair;
+            Counts pair;
             int next;
 
             @Override
             public boolean hasNext() {
-                while (pair == null || next >= pair.getValue().statuses.size()) {
+                while (pair == null || next >= pair.statuses.size()) {
                     if (!pairs.hasNext()) {
                         return false;
                     }
                     pair = pairs.next();
-                    next = pair.getValue().statuses.from(from);
+                    next = pair.statuses.from(from);
                 }
                 return true;
             }
@@ -167,17 +178,37 @@ public final class Tally {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                Key k = pair.getKey();
-                return pair.getValue().statuses.count(next++, service, environment, k.caller(), k.known(), k.operation());
+                return pair.statuses.count(next++, service, environment, pair.caller, pair.known, pair.operation);
             }
         };
     }
 
     public List<Usage> usages() {
         List<Usage> out = new ArrayList<>(counts.size());
-        counts.forEach((k, c) -> out.add(new Usage(service, environment, k.caller(), k.known(), k.operation(), c.count,
-                c.first, c.last)));
-        out.sort(java.util.Comparator.comparing(Usage::caller).thenComparing(Usage::operation));
+        for (Counts c : sorted()) {
+            out.add(new Usage(service, environment, c.caller, c.known, c.operation, c.count, c.first, c.last));
+        }
         return out;
+    }
+
+    /**
+     * The pairs by caller, then operation (sorted once, again only if pairs were added since): the
+     * order of {@link #usages()}, and of the status rows, which a store then inserts in the order
+     * of its key.
+     */
+    private Counts[] sorted() {
+        if (sorted == null || sorted.length != counts.size()) {
+            Counts[] all = new Counts[counts.size()];
+            int i = 0;
+            for (Counts c : counts) {
+                all[i++] = c;
+            }
+            java.util.Arrays.sort(all, (a, b) -> {
+                int by = a.caller.compareTo(b.caller);
+                return by != 0 ? by : a.operation.compareTo(b.operation);
+            });
+            sorted = all;
+        }
+        return sorted;
     }
 }
