@@ -5,7 +5,9 @@ import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Counts calls per caller and operation while a log is read, in bounded memory: at most
@@ -30,6 +32,7 @@ public final class Tally {
         final String operation;
         final int hash;
         long count;
+        long rank; // where it sorts among the pairs (by caller, then operation)
         Instant first;
         Instant last;
         final StatusBuckets statuses = new StatusBuckets();
@@ -46,6 +49,8 @@ public final class Tally {
     private final String environment;
     private final StatusGrid grid;
     private long newest = Long.MIN_VALUE; // the newest status bucket's start, epoch seconds
+    private long lastMinute = Long.MIN_VALUE; // the minute last put in a bucket, and that bucket
+    private long lastBucket;
     private final PairTable counts = new PairTable();
     private Counts[] sorted;
     private final java.util.Set<String> unknownCallers = new java.util.HashSet<>();
@@ -80,7 +85,11 @@ public final class Tally {
 
     /** Adds the calls of the minute starting at {@code minute} (four classes at {@code from[at..]}) to the slot {@code c}. */
     void addStatuses(Counts c, long minute, int[] from, int at) {
-        long bucket = grid.bucket(minute);
+        if (minute != lastMinute) { // a chunk's minutes come in runs: the grid is searched once a run
+            lastMinute = minute;
+            lastBucket = grid.bucket(minute);
+        }
+        long bucket = lastBucket;
         c.statuses.add(bucket, from, at);
         newest = Math.max(newest, bucket);
     }
@@ -183,6 +192,20 @@ public final class Tally {
         };
     }
 
+    /** Each distinct caller (or operation) name of {@code pairs}, numbered in their order. */
+    private static Map<String, Integer> ranks(Counts[] pairs, boolean caller) {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (Counts c : pairs) {
+            ranks.put(caller ? c.caller : c.operation, 0);
+        }
+        String[] names = ranks.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(names);
+        for (int i = 0; i < names.length; i++) {
+            ranks.put(names[i], i);
+        }
+        return ranks;
+    }
+
     public List<Usage> usages() {
         List<Usage> out = new ArrayList<>(counts.size());
         for (Counts c : sorted()) {
@@ -203,10 +226,13 @@ public final class Tally {
             for (Counts c : counts) {
                 all[i++] = c;
             }
-            java.util.Arrays.sort(all, (a, b) -> {
-                int by = a.caller.compareTo(b.caller);
-                return by != 0 ? by : a.operation.compareTo(b.operation);
-            });
+            // Names are compared once each, not once per pair: unknown callers share long prefixes.
+            Map<String, Integer> callers = ranks(all, true);
+            Map<String, Integer> operations = ranks(all, false);
+            for (Counts c : all) {
+                c.rank = (long) callers.get(c.caller) << 32 | operations.get(c.operation);
+            }
+            java.util.Arrays.sort(all, (a, b) -> Long.compare(a.rank, b.rank));
             sorted = all;
         }
         return sorted;
