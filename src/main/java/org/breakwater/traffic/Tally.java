@@ -33,8 +33,12 @@ public final class Tally {
         final int hash;
         long count;
         long rank; // where it sorts among the pairs (by caller, then operation)
-        Instant first;
-        Instant last;
+        // first and last seen as seconds and nanoseconds: no reference from this long-lived object to
+        // each chunk's young Instants (the collector would rescan their cards at every young collection)
+        long firstSecond = Long.MAX_VALUE;
+        int firstNano;
+        long lastSecond = Long.MIN_VALUE;
+        int lastNano;
         final StatusBuckets statuses = new StatusBuckets();
 
         Counts(String caller, boolean known, String operation, int hash) {
@@ -42,6 +46,14 @@ public final class Tally {
             this.known = known;
             this.operation = operation;
             this.hash = hash;
+        }
+
+        Instant first() {
+            return Instant.ofEpochSecond(firstSecond, firstNano);
+        }
+
+        Instant last() {
+            return Instant.ofEpochSecond(lastSecond, lastNano);
         }
     }
 
@@ -131,11 +143,17 @@ public final class Tally {
     /** {@code count} calls between {@code firstAt} and {@code lastAt}, counted in {@code c}. */
     static void add(Counts c, long count, Instant firstAt, Instant lastAt) {
         c.count += count;
-        if (c.first == null || firstAt.isBefore(c.first)) {
-            c.first = firstAt;
+        long s = firstAt.getEpochSecond();
+        int n = firstAt.getNano();
+        if (s < c.firstSecond || s == c.firstSecond && n < c.firstNano) {
+            c.firstSecond = s;
+            c.firstNano = n;
         }
-        if (c.last == null || lastAt.isAfter(c.last)) {
-            c.last = lastAt;
+        s = lastAt.getEpochSecond();
+        n = lastAt.getNano();
+        if (s > c.lastSecond || s == c.lastSecond && n > c.lastNano) {
+            c.lastSecond = s;
+            c.lastNano = n;
         }
     }
 
@@ -209,7 +227,7 @@ public final class Tally {
     public List<Usage> usages() {
         List<Usage> out = new ArrayList<>(counts.size());
         for (Counts c : sorted()) {
-            out.add(new Usage(service, environment, c.caller, c.known, c.operation, c.count, c.first, c.last));
+            out.add(new Usage(service, environment, c.caller, c.known, c.operation, c.count, c.first(), c.last()));
         }
         return out;
     }
