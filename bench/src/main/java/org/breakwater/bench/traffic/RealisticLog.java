@@ -51,7 +51,7 @@ final class RealisticLog {
             String address = address(a, setup);
             int own = 20 + setup.nextInt(81);
             int[] resources = setup.ints(0, RESOURCES).distinct().limit(own).toArray();
-            resourceTables[a] = zipfTable(resources, 1024);
+            resourceTables[a] = TrafficClients.zipfTable(resources, 1024);
             for (int u = 0; u < AGENTS; u++) {
                 callers.add(new TrafficClients.Client(null, TrafficClients.ascii(address), TrafficClients.ascii("-"),
                         TrafficClients.ascii(agents.get(u)), null, TrafficClients.ascii(u % 3 == 0 ? "HTTP/2.0" : "HTTP/1.1"),
@@ -82,25 +82,6 @@ final class RealisticLog {
             return "2001:db8:" + Integer.toHexString(1 + r.nextInt(65535)) + "::" + Integer.toHexString(1 + r.nextInt(65535));
         }
         return (40 + a * 3) + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
-    }
-
-    /** {@code size} slots over {@code items}, the k-th weighted 1/(k+1). */
-    private static int[] zipfTable(int[] items, int size) {
-        double total = 0;
-        for (int k = 0; k < items.length; k++) {
-            total += 1.0 / (k + 1);
-        }
-        int[] table = new int[size];
-        int slot = 0;
-        double acc = 0;
-        for (int k = 0; k < items.length; k++) {
-            acc += 1.0 / (k + 1) / total;
-            int upTo = k == items.length - 1 ? size : (int) Math.round(acc * size);
-            while (slot < upTo) {
-                table[slot++] = items[k];
-            }
-        }
-        return table;
     }
 
     /** One line that is not malformed: {@code roll} in [5, 1,000,000) decides whether it calls an operation. */
