@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Breakwater access-log throughput benchmark: a generated 2 GB combined-format log against a
-# 1,000-operation API; `breakwater traffic ingest` (two cores, and one core with taskset) side by
+# 1,000-operation API, realistic by default (issue 19: 2,460 callers the catalog does not know, ids
+# 1..99,999 on 250 resources, 30% of the calls with a query string); `breakwater traffic ingest` (two cores, and one core with taskset) side by
 # side with GoAccess producing its HTML report on the same file, and `wc -l` as the floor.
 # Throughput in MB/s (MB = 10^6 bytes) and lines/s, peak RSS on prefixes of the log.
-# Targets: at least 20x GoAccess's throughput and at least 10% of `wc -l`'s, memory flat as the
+# Targets: at least 20x GoAccess's throughput on one core and at least 10% of `wc -l`'s, memory flat as the
 # file grows. Writes its section of docs/benchmarks.md (between <!-- traffic-benchmark:begin -->
 # and <!-- traffic-benchmark:end -->), leaving the rest of the file alone. See bench/README.md.
 #
@@ -16,6 +17,8 @@
 #                            needed) instead of a fresh clone of this repository's committed HEAD
 #   TRAFFIC_SIZE=BYTES       size of the log (default 2000000000: 2 GB)
 #   TRAFFIC_SEED=N           seed of the generator (default 20261102); same seed and size, same bytes
+#   TRAFFIC_SHAPE=S          realistic (default) or consumers (the first benchmarks' log: 24 identified
+#                            consumers, about 760 addresses each with one user agent)
 #   TRAFFIC_RUNS=N           timed runs per tool and configuration on the main file (default 3, median)
 #   TRAFFIC_REPEAT_SIZE=BYTES  the main file, on which every tool runs TRAFFIC_RUNS times: a prefix of
 #                            the log of that size (default: the whole log). Use it when a run on the
@@ -39,6 +42,7 @@ build="${BENCH_BUILD_DIR:-${TMPDIR:-/tmp}/breakwater-traffic-bench}"
 doc="${BENCH_DOC:-$repo/docs/benchmarks.md}"
 size="${TRAFFIC_SIZE:-2000000000}"
 seed="${TRAFFIC_SEED:-20261102}"
+shape="${TRAFFIC_SHAPE:-realistic}"
 runs="${TRAFFIC_RUNS:-3}"
 repeat_size="${TRAFFIC_REPEAT_SIZE:-$size}"
 prefixes="${TRAFFIC_PREFIXES:-250000000 500000000 1000000000}"
@@ -64,6 +68,7 @@ for v in size seed runs repeat_size wait_quiet; do
   is_count "${!v}" || die "$v must be a whole number, not '${!v}'" 2
 done
 for p in $prefixes; do is_count "$p" || die "TRAFFIC_PREFIXES: '$p' is not a size in bytes" 2; done
+case "$shape" in realistic|consumers) ;; *) die "TRAFFIC_SHAPE must be realistic or consumers, not '$shape'" 2 ;; esac
 [ "$runs" -ge 1 ] || die "TRAFFIC_RUNS must be at least 1" 2
 [ "$repeat_size" -le "$size" ] || die "TRAFFIC_REPEAT_SIZE ($repeat_size) is larger than TRAFFIC_SIZE ($size)" 2
 
@@ -134,15 +139,15 @@ echo "   launcher runs: java $launcher_flags -jar target/breakwater.jar traffic 
 generate() {
   local dir="$1" bytes="$2"
   if [ -f "$dir/generated.properties" ] && [ -f "$dir/access.log" ] \
-    && grep -qx "size=$bytes" "$dir/generated.properties" && grep -qx "seed=$seed" "$dir/generated.properties" \
+    && grep -qx "size=$bytes" "$dir/generated.properties" && grep -qx "seed=$seed" "$dir/generated.properties" && grep -qx "shape=$shape" "$dir/generated.properties" \
     && grep -qx "bytes=$(stat -c %s "$dir/access.log")" "$dir/generated.properties"; then
     echo "   $dir/access.log: already generated ($(stat -c %s "$dir/access.log") bytes)" >&2
     return
   fi
   rm -rf "$dir"
-  java -cp "$classes" org.breakwater.bench.traffic.GenerateTraffic "$dir" --size "$bytes" --seed "$seed" >&2
+  java -cp "$classes" org.breakwater.bench.traffic.GenerateTraffic "$dir" --size "$bytes" --seed "$seed" --shape "$shape" >&2
 }
-log "generating the log ($size bytes, seed $seed) into $generated"
+log "generating the $shape log ($size bytes, seed $seed) into $generated"
 mkdir -p "$generated"
 # Earlier runs' files of other sizes would only take disk space.
 for d in "$generated"/*/; do
@@ -199,6 +204,7 @@ bench_wait_quiet "$wait_quiet" "$quiet_load" ">="
   echo "sizes=${sizes[*]}"
   echo "runs=$runs"
   echo "seed=$seed"
+  echo "shape=$shape"
   echo "wait_limit=$wait_quiet"
   echo "wait_threshold=$quiet_load"
   echo "waited_seconds=$waited"

@@ -161,7 +161,18 @@ public final class App implements AutoCloseable {
                                                     List<java.nio.file.Path> targets,
                                                     List<org.breakwater.traffic.CallerRule> rules,
                                                     java.util.function.Function<String, Optional<String>> resolver) {
-        return new org.breakwater.traffic.Follower(catalog, new JdbiTrafficRepository(database.jdbi()), service,
+        return follower(service, environment, format, targets, rules, resolver, java.util.Set.of());
+    }
+
+    /** As above, dropping also these query parameters from the request targets it samples (replay). */
+    public org.breakwater.traffic.Follower follower(String service, String environment,
+                                                    org.breakwater.traffic.parse.LogFormat format,
+                                                    List<java.nio.file.Path> targets,
+                                                    List<org.breakwater.traffic.CallerRule> rules,
+                                                    java.util.function.Function<String, Optional<String>> resolver,
+                                                    java.util.Set<String> droppedQuery) {
+        return new org.breakwater.traffic.Follower(catalog, new JdbiTrafficRepository(database.jdbi()),
+                new org.breakwater.traffic.store.JdbiSampleRepository(database.jdbi()), droppedQuery, service,
                 environment, format, targets, rules, resolver, clock);
     }
 

@@ -11,18 +11,38 @@ import java.util.Arrays;
  * operation) string, though a string may have several ids.
  */
 final class ChunkCounts {
-    private long[] keys = new long[1024];
-    private int[] slots = new int[1024]; // index + 1 into the arrays below; 0 when free
-    private String[] callers = new String[256];
-    private boolean[] known = new boolean[256];
-    private String[] operations = new String[256];
-    private long[] counts = new long[256];
-    private Instant[] first = new Instant[256];
-    private Instant[] last = new Instant[256];
+    private long[] keys;
+    private int[] slots; // index + 1 into the arrays below; 0 when free
+    private String[] callers;
+    private boolean[] known;
+    private String[] operations;
+    private long[] counts;
+    private Instant[] first;
+    private Instant[] last;
     private int size;
-    private int[] callerIds = new int[256];
-    private int[] operationIds = new int[256];
-    private final MinuteCounts statuses = new MinuteCounts();
+    private int[] callerIds;
+    private int[] operationIds;
+    private final MinuteCounts statuses;
+
+    ChunkCounts() {
+        this(256);
+    }
+
+    /** Room for {@code pairs} pairs before growing (a reader's next chunk is sized as its last). */
+    ChunkCounts(int pairs) {
+        int n = Math.max(256, Integer.highestOneBit(Math.max(1, pairs) - 1) * 2);
+        keys = new long[4 * n];
+        slots = new int[4 * n];
+        callers = new String[n];
+        known = new boolean[n];
+        operations = new String[n];
+        counts = new long[n];
+        first = new Instant[n];
+        last = new Instant[n];
+        callerIds = new int[n];
+        operationIds = new int[n];
+        statuses = new MinuteCounts(n);
+    }
 
     void add(int callerId, String caller, boolean isKnown, int operationId, String operation, Instant at) {
         add(callerId, caller, isKnown, operationId, operation, at, 0);

@@ -63,10 +63,27 @@ public final class Follower {
     private final List<CallerRule> rules;
     private final Function<String, Optional<String>> resolver;
     private final Clock clock;
+    private final SampleRepository samples;
+    private final java.util.Set<String> droppedQuery;
 
+    /** A follower that keeps no request samples. */
     public Follower(CatalogService catalog, TrafficRepository repository, String service, String environment,
                     LogFormat format, List<Path> targets, List<CallerRule> rules,
                     Function<String, Optional<String>> resolver, Clock clock) {
+        this(catalog, repository, SampleRepository.NONE, java.util.Set.of(), service, environment, format, targets, rules,
+                resolver, clock);
+    }
+
+    /**
+     * A follower that also keeps samples of request targets in {@code samples}, as a one-shot
+     * ingest does (replay reads them), without the query parameters named in {@code droppedQuery}.
+     */
+    public Follower(CatalogService catalog, TrafficRepository repository, SampleRepository samples,
+                    java.util.Set<String> droppedQuery, String service, String environment, LogFormat format,
+                    List<Path> targets, List<CallerRule> rules, Function<String, Optional<String>> resolver,
+                    Clock clock) {
+        this.samples = samples;
+        this.droppedQuery = java.util.Set.copyOf(droppedQuery);
         this.catalog = catalog;
         this.repository = repository;
         this.service = service;
@@ -146,7 +163,7 @@ public final class Follower {
             pending.merge(List.of(), List.of());
             return Outcome.done(new Poll(new TrafficService.Report(List.of(), List.of()), notes));
         }
-        Outcome<TrafficService.Report> o = new TrafficService(catalog, pending).ingest(service, environment, format,
+        Outcome<TrafficService.Report> o = new TrafficService(catalog, pending, samples, droppedQuery).ingest(service, environment, format,
                 inputs, rules, resolver);
         if (o instanceof Outcome.Refused<TrafficService.Report> r) {
             return Outcome.refused(r.reason());

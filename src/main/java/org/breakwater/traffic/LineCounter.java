@@ -125,7 +125,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     @Override
     public ChunkCounts chunkDone() {
         ChunkCounts done = counts;
-        counts = new ChunkCounts();
+        counts = new ChunkCounts(done.size());
         return done;
     }
 

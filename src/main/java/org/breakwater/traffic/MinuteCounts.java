@@ -9,12 +9,22 @@ import java.time.Instant;
  * enough to be promoted, and what it holds then fills the old generation (issue 19).
  */
 final class MinuteCounts {
-    private int[] firstMinute = new int[256]; // epoch minutes + 1 of the pair's first minute; 0: none yet
-    private int[] firstCounts = new int[4 * 256];
+    private int[] firstMinute; // epoch minutes + 1 of the pair's first minute; 0: none yet
+    private int[] firstCounts;
     private long[] keys; // pair << 32 | minute (epoch minutes), valid where used
     private boolean[] used;
     private int[] counts; // four classes per slot
     private int size;
+
+    MinuteCounts() {
+        this(256);
+    }
+
+    /** Room for {@code pairs} pairs' first minutes before growing. */
+    MinuteCounts(int pairs) {
+        firstMinute = new int[pairs];
+        firstCounts = new int[4 * pairs];
+    }
 
     /** One call of {@code pair} at {@code at} answered {@code status}; 1xx, out-of-range and 0 are not counted. */
     void add(int pair, Instant at, int status) {

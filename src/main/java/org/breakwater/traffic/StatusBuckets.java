@@ -84,6 +84,9 @@ final class StatusBuckets {
 
     /** The index of the first bucket that starts at or after {@code from}. */
     int from(long from) {
+        if (size == 0 || starts[0] >= from) {
+            return 0; // the common case: all of a pair's buckets are in the window
+        }
         int i = Arrays.binarySearch(starts, 0, size, from);
         return i >= 0 ? i : -i - 1;
     }

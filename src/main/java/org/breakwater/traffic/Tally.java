@@ -21,22 +21,50 @@ public final class Tally {
     static final String OTHER_CALLERS = "unknown (others)";
     static final String OTHER_PATHS = "? (other paths)";
 
-    private record Key(String caller, boolean known, String operation) {
-    }
-
-    /** The counts of one caller and operation: a slot the ingest can add to directly, once found. */
+    /**
+     * The counts of one caller and operation: a slot the ingest can add to directly, once found,
+     * and its own key in {@link PairTable} (no record: a record's equals and hashCode run through
+     * method handles that the launcher's C1-only JIT does not inline, issue 19).
+     */
     static final class Counts {
+        final String caller;
+        final boolean known;
+        final String operation;
+        final int hash;
         long count;
-        Instant first;
-        Instant last;
+        long rank; // where it sorts among the pairs (by caller, then operation)
+        // first and last seen as seconds and nanoseconds: no reference from this long-lived object to
+        // each chunk's young Instants (the collector would rescan their cards at every young collection)
+        long firstSecond = Long.MAX_VALUE;
+        int firstNano;
+        long lastSecond = Long.MIN_VALUE;
+        int lastNano;
         final StatusBuckets statuses = new StatusBuckets();
+
+        Counts(String caller, boolean known, String operation, int hash) {
+            this.caller = caller;
+            this.known = known;
+            this.operation = operation;
+            this.hash = hash;
+        }
+
+        Instant first() {
+            return Instant.ofEpochSecond(firstSecond, firstNano);
+        }
+
+        Instant last() {
+            return Instant.ofEpochSecond(lastSecond, lastNano);
+        }
     }
 
     private final String service;
     private final String environment;
     private final StatusGrid grid;
     private long newest = Long.MIN_VALUE; // the newest status bucket's start, epoch seconds
-    private final Map<Key, Counts> counts = new HashMap<>();
+    private long lastMinute = Long.MIN_VALUE; // the minute last put in a bucket, and that bucket
+    private long lastBucket;
+    private final PairTable counts = new PairTable();
+    private Counts[] sorted;
     private final java.util.Set<String> unknownCallers = new java.util.HashSet<>();
     private final java.util.Set<String> unmatchedPaths = new java.util.HashSet<>();
 
@@ -69,7 +97,11 @@ public final class Tally {
 
     /** Adds the calls of the minute starting at {@code minute} (four classes at {@code from[at..]}) to the slot {@code c}. */
     void addStatuses(Counts c, long minute, int[] from, int at) {
-        long bucket = grid.bucket(minute);
+        if (minute != lastMinute) { // a chunk's minutes come in runs: the grid is searched once a run
+            lastMinute = minute;
+            lastBucket = grid.bucket(minute);
+        }
+        long bucket = lastBucket;
         c.statuses.add(bucket, from, at);
         newest = Math.max(newest, bucket);
     }
@@ -105,17 +137,23 @@ public final class Tally {
                 unmatchedPaths.add(operation);
             }
         }
-        return counts.computeIfAbsent(new Key(who, known, what), k -> new Counts());
+        return counts.slot(who, known, what);
     }
 
     /** {@code count} calls between {@code firstAt} and {@code lastAt}, counted in {@code c}. */
     static void add(Counts c, long count, Instant firstAt, Instant lastAt) {
         c.count += count;
-        if (c.first == null || firstAt.isBefore(c.first)) {
-            c.first = firstAt;
+        long s = firstAt.getEpochSecond();
+        int n = firstAt.getNano();
+        if (s < c.firstSecond || s == c.firstSecond && n < c.firstNano) {
+            c.firstSecond = s;
+            c.firstNano = n;
         }
-        if (c.last == null || lastAt.isAfter(c.last)) {
-            c.last = lastAt;
+        s = lastAt.getEpochSecond();
+        n = lastAt.getNano();
+        if (s > c.lastSecond || s == c.lastSecond && n > c.lastNano) {
+            c.lastSecond = s;
+            c.lastNano = n;
         }
     }
 
@@ -127,7 +165,7 @@ public final class Tally {
     public Collection<StatusCount> statuses() {
         long from = newest == Long.MIN_VALUE ? Long.MIN_VALUE : newest - StatusBuckets.WINDOW.getSeconds();
         int rows = 0;
-        for (Counts c : counts.values()) {
+        for (Counts c : counts) {
             rows += c.statuses.size() - c.statuses.from(from);
         }
         int size = rows;
@@ -145,19 +183,19 @@ public final class Tally {
     }
 
     private Iterator<StatusCount> rows(long from) {
-        Iterator<Map.Entry<Key, Counts>> pairs = counts.entrySet().iterator();
+        Iterator<Counts> pairs = java.util.Arrays.asList(sorted()).iterator();
         return new Iterator<>() {
-            Map.Entry<Key, Counts> pair;
+            Counts pair;
             int next;
 
             @Override
             public boolean hasNext() {
-                while (pair == null || next >= pair.getValue().statuses.size()) {
+                while (pair == null || next >= pair.statuses.size()) {
                     if (!pairs.hasNext()) {
                         return false;
                     }
                     pair = pairs.next();
-                    next = pair.getValue().statuses.from(from);
+                    next = pair.statuses.from(from);
                 }
                 return true;
             }
@@ -167,17 +205,54 @@ public final class Tally {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                Key k = pair.getKey();
-                return pair.getValue().statuses.count(next++, service, environment, k.caller(), k.known(), k.operation());
+                return pair.statuses.count(next++, service, environment, pair.caller, pair.known, pair.operation);
             }
         };
     }
 
+    /** Each distinct caller (or operation) name of {@code pairs}, numbered in their order. */
+    private static Map<String, Integer> ranks(Counts[] pairs, boolean caller) {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (Counts c : pairs) {
+            ranks.put(caller ? c.caller : c.operation, 0);
+        }
+        String[] names = ranks.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(names);
+        for (int i = 0; i < names.length; i++) {
+            ranks.put(names[i], i);
+        }
+        return ranks;
+    }
+
     public List<Usage> usages() {
         List<Usage> out = new ArrayList<>(counts.size());
-        counts.forEach((k, c) -> out.add(new Usage(service, environment, k.caller(), k.known(), k.operation(), c.count,
-                c.first, c.last)));
-        out.sort(java.util.Comparator.comparing(Usage::caller).thenComparing(Usage::operation));
+        for (Counts c : sorted()) {
+            out.add(new Usage(service, environment, c.caller, c.known, c.operation, c.count, c.first(), c.last()));
+        }
         return out;
+    }
+
+    /**
+     * The pairs by caller, then operation (sorted once, again only if pairs were added since): the
+     * order of {@link #usages()}, and of the status rows, which a store then inserts in the order
+     * of its key.
+     */
+    private Counts[] sorted() {
+        if (sorted == null || sorted.length != counts.size()) {
+            Counts[] all = new Counts[counts.size()];
+            int i = 0;
+            for (Counts c : counts) {
+                all[i++] = c;
+            }
+            // Names are compared once each, not once per pair: unknown callers share long prefixes.
+            Map<String, Integer> callers = ranks(all, true);
+            Map<String, Integer> operations = ranks(all, false);
+            for (Counts c : all) {
+                c.rank = (long) callers.get(c.caller) << 32 | operations.get(c.operation);
+            }
+            java.util.Arrays.sort(all, (a, b) -> Long.compare(a.rank, b.rank));
+            sorted = all;
+        }
+        return sorted;
     }
 }

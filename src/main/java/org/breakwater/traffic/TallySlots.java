@@ -13,9 +13,7 @@ final class TallySlots {
 
     private final Tally tally;
     private final int limit;
-    private long[] keys = new long[1 << 12];
-    private Tally.Counts[] slots = new Tally.Counts[1 << 12];
-    private int size;
+    private final LongTable<Tally.Counts> slots = new LongTable<>();
 
     TallySlots(Tally tally) {
         this(tally, LIMIT);
@@ -31,56 +29,22 @@ final class TallySlots {
     }
 
     int size() {
-        return size;
+        return slots.size();
     }
 
     /** Adds the counts; returns the Tally's slot they went to. */
     Tally.Counts add(int callerId, String caller, boolean known, int operationId, String operation, long count,
                      Instant first, Instant last) {
         long key = ((long) callerId << 32) | (operationId & 0xFFFFFFFFL);
-        int mask = keys.length - 1;
-        int i = ChunkCounts.spread(key) & mask;
-        while (slots[i] != null) {
-            if (keys[i] == key) {
-                Tally.add(slots[i], count, first, last);
-                return slots[i];
+        Tally.Counts c = slots.get(key);
+        if (c == null) {
+            c = tally.slot(caller, known, operation);
+            if (slots.size() >= limit) {
+                slots.clear();
             }
-            i = (i + 1) & mask;
+            slots.put(key, c);
         }
-        Tally.Counts c = tally.slot(caller, known, operation);
         Tally.add(c, count, first, last);
-        if (size >= limit) {
-            java.util.Arrays.fill(slots, null);
-            size = 0;
-        } else if (2 * (size + 1) > keys.length) {
-            grow();
-        }
-        mask = keys.length - 1;
-        i = ChunkCounts.spread(key) & mask;
-        while (slots[i] != null) {
-            i = (i + 1) & mask;
-        }
-        keys[i] = key;
-        slots[i] = c;
-        size++;
         return c;
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        Tally.Counts[] oldSlots = slots;
-        keys = new long[oldKeys.length * 2];
-        slots = new Tally.Counts[oldSlots.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldSlots[j] != null) {
-                int i = ChunkCounts.spread(oldKeys[j]) & mask;
-                while (slots[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = oldKeys[j];
-                slots[i] = oldSlots[j];
-            }
-        }
     }
 }

@@ -65,7 +65,8 @@ public final class TargetSamples {
     /** Where one thread samples; not thread-safe. */
     final class Local {
         private final boolean off;
-        private final Map<Long, Reservoir> reservoirs = new HashMap<>();
+        private final LongTable<Reservoir> byKey = new LongTable<>();
+        private final List<Reservoir> reservoirs = new ArrayList<>();
         private final SplittableRandom random = new SplittableRandom();
 
         private Local(boolean off) {
@@ -83,13 +84,14 @@ public final class TargetSamples {
                 return -1;
             }
             long key = ((long) callerId << 32) | (operationId & 0xFFFFFFFFL);
-            Reservoir r = reservoirs.get(key);
+            Reservoir r = byKey.get(key);
             if (r == null) {
                 if (reservoirs.size() >= KEYS) {
                     return -1;
                 }
                 r = new Reservoir(caller, known, operation);
-                reservoirs.put(key, r);
+                byKey.put(key, r);
+                reservoirs.add(r);
             }
             current = r;
             r.seen++;
@@ -144,7 +146,7 @@ public final class TargetSamples {
     public synchronized List<Sample> samples() {
         Map<String, List<Sample>> byKey = new HashMap<>();
         for (Local l : locals) {
-            for (Reservoir r : l.reservoirs.values()) {
+            for (Reservoir r : l.reservoirs) {
                 byKey.computeIfAbsent(r.caller + "\n" + r.operation, k -> new ArrayList<>()).add(
                         new Sample(service, environment, r.caller, r.known, r.operation, r.targets, r.seen, r.last));
             }

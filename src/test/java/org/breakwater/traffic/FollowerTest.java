@@ -140,4 +140,29 @@ class FollowerTest {
         append(logs.resolve("access_log"), 1);
         assertThat(poll(f).report().calls()).isEqualTo(1);
     }
+
+    @Test
+    void a_follower_keeps_request_samples_as_a_one_shot_ingest_does_without_the_dropped_query_parameters()
+            throws Exception {
+        Follower f = app.follower("pkgdb", "production", LogFormat.combined(), List.of(logs),
+                ((Outcome.Done<List<CallerRule>>) app.traffic().rules()).value(), a -> Optional.empty(),
+                java.util.Set.of("trace"));
+        Path log = logs.resolve("access_log");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            b.append(TrafficIngestTest.line("10.5.126.21", now.minus(Duration.ofHours(1)).plusSeconds(written++),
+                    "GET /pkgdb/acls/name/guake?token=s3cret&trace=42&page=" + i, 200, "bodhi/0.9.12"));
+        }
+        Files.writeString(log, b, StandardCharsets.UTF_8);
+        poll(f);
+        append(log, 2);
+        poll(f);
+        List<Sample> samples = app.traffic().samples("pkgdb", "production");
+        assertThat(samples).singleElement().satisfies(s -> {
+            assertThat(s.operation()).isEqualTo("GET /acls/name/{}");
+            assertThat(s.seen()).isEqualTo(5);
+            assertThat(s.targets()).hasSize(5).containsOnly("/pkgdb/acls/name/guake?page=0",
+                    "/pkgdb/acls/name/guake?page=1", "/pkgdb/acls/name/guake?page=2", "/pkgdb/acls/name/guake");
+        });
+    }
 }

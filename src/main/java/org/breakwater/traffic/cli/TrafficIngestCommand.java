@@ -221,7 +221,7 @@ final class TrafficIngestCommand implements Callable<Integer> {
             }
             org.breakwater.traffic.Follower follower = app.follower(service, environment, f,
                     files.stream().map(Path::of).toList(), ((Outcome.Done<List<CallerRule>>) rules).value(),
-                    TrafficIngestCommand::reverseDns);
+                    TrafficIngestCommand::reverseDns, java.util.Set.copyOf(dropQuery));
             java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             Thread hook = new Thread(() -> {

@@ -1,5 +1,7 @@
 package org.breakwater.traffic.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +14,6 @@ import org.breakwater.traffic.SampleRepository;
 import org.breakwater.traffic.TargetSamples;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Target samples in SQL, one row per kept target; a merge rewrites the reservoirs it touches. */
 public final class JdbiSampleRepository implements SampleRepository {
@@ -34,28 +35,49 @@ public final class JdbiSampleRepository implements SampleRepository {
         jdbi.useTransaction(h -> {
             Map<String, List<Sample>> stored = byKey(read(h, samples.iterator().next().service(),
                     samples.iterator().next().environment()));
-            PreparedBatch delete = h.prepareBatch("delete from traffic_sample where service = ? and environment = ?"
-                    + " and caller = ? and operation = ?");
-            PreparedBatch insert = h.prepareBatch("insert into traffic_sample (service, environment, caller, known,"
-                    + " operation, slot, target, seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            for (Sample s : samples) {
-                List<Sample> parts = new ArrayList<>(stored.getOrDefault(key(s), List.of()));
-                parts.add(s);
-                Sample merged = TargetSamples.merge(parts, random);
-                delete.add(s.service(), s.environment(), s.caller(), s.operation());
-                int slot = 0;
-                for (String t : merged.targets()) {
-                    if (t.length() <= TARGET_LIMIT) {
-                        insert.add(s.service(), s.environment(), s.caller(), s.known(), s.operation(), slot++, t,
-                                merged.seen(), merged.lastSeen().toEpochMilli());
+            List<Sample> merged = new ArrayList<>(samples.size());
+            try (JdbcRows delete = new JdbcRows(h, "delete from traffic_sample where service = ? and environment = ?"
+                    + " and caller = ? and operation = ?")) {
+                for (Sample s : samples) {
+                    List<Sample> parts = stored.get(key(s));
+                    if (parts != null) {
+                        delete.add(s, JdbiSampleRepository::bindKey);
+                    }
+                    merged.add(parts == null ? s : TargetSamples.merge(List.of(parts.get(0), s), random));
+                }
+            }
+            try (JdbcRows insert = new JdbcRows(h, "insert into traffic_sample (service, environment, caller, known,"
+                    + " operation, slot, target, seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Sample m : merged) {
+                    int slot = 0;
+                    for (String t : m.targets()) {
+                        if (t.length() <= TARGET_LIMIT) {
+                            int at = slot++;
+                            insert.add(t, (st, target) -> bindTarget(st, m, at, target));
+                        }
                     }
                 }
             }
-            delete.execute();
-            if (insert.size() > 0) {
-                insert.execute();
-            }
         });
+    }
+
+    private static void bindKey(PreparedStatement st, Sample s) throws SQLException {
+        st.setString(1, s.service());
+        st.setString(2, s.environment());
+        st.setString(3, s.caller());
+        st.setString(4, s.operation());
+    }
+
+    private static void bindTarget(PreparedStatement st, Sample m, int slot, String target) throws SQLException {
+        st.setString(1, m.service());
+        st.setString(2, m.environment());
+        st.setString(3, m.caller());
+        st.setBoolean(4, m.known());
+        st.setString(5, m.operation());
+        st.setInt(6, slot);
+        st.setString(7, target);
+        st.setLong(8, m.seen());
+        st.setLong(9, m.lastSeen().toEpochMilli());
     }
 
     private static String key(Sample s) {

@@ -31,21 +31,15 @@ public final class JdbiTrafficRepository implements TrafficRepository {
         }
         jdbi.useTransaction(h -> {
             JdbiStatusCounts.merge(h, statuses);
-            PreparedBatch b = h.prepareBatch("insert into traffic_usage (service, environment, caller, known, operation,"
+            try (JdbcRows b = new JdbcRows(h, "insert into traffic_usage (service, environment, caller, known, operation,"
                     + " calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (service, environment, caller, operation) do update set"
                     + " calls = traffic_usage.calls + excluded.calls,"
                     + " first_seen = case when excluded.first_seen < traffic_usage.first_seen"
                     + " then excluded.first_seen else traffic_usage.first_seen end,"
                     + " last_seen = case when excluded.last_seen > traffic_usage.last_seen"
-                    + " then excluded.last_seen else traffic_usage.last_seen end");
-            for (Usage u : usages) {
-                b.bind(0, u.service()).bind(1, u.environment()).bind(2, u.caller()).bind(3, u.known())
-                        .bind(4, u.operation()).bind(5, u.count()).bind(6, u.firstSeen().toEpochMilli())
-                        .bind(7, u.lastSeen().toEpochMilli()).add();
-            }
-            if (!usages.isEmpty()) {
-                b.execute();
+                    + " then excluded.last_seen else traffic_usage.last_seen end")) {
+                usages.forEach(u -> b.add(u, JdbiTrafficRepository::bind));
             }
             PreparedBatch x = h.prepareBatch("insert into traffic_crossing (service, environment, origin, address, caller,"
                     + " known, calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -89,6 +83,17 @@ public final class JdbiTrafficRepository implements TrafficRepository {
                 r.execute();
             }
         });
+    }
+
+    private static void bind(java.sql.PreparedStatement st, Usage u) throws java.sql.SQLException {
+        st.setString(1, u.service());
+        st.setString(2, u.environment());
+        st.setString(3, u.caller());
+        st.setBoolean(4, u.known());
+        st.setString(5, u.operation());
+        st.setLong(6, u.count());
+        st.setLong(7, u.firstSeen().toEpochMilli());
+        st.setLong(8, u.lastSeen().toEpochMilli());
     }
 
     @Override

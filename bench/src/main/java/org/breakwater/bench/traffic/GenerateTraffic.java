@@ -18,7 +18,10 @@ import java.util.SplittableRandom;
  * OpenAPI 3.0 description, a Breakwater catalog with that service and the consumers that call it
  * (with identify rules), and a combined-format access log of the asked size.
  *
- * <pre>GenerateTraffic OUT_DIR [--size BYTES] [--seed N] [--operations N]</pre>
+ * <pre>GenerateTraffic OUT_DIR [--size BYTES] [--seed N] [--operations N] [--shape realistic|consumers]</pre>
+ *
+ * <p>The shape: {@code realistic} (default: {@link RealisticLog}, 2,460 callers the catalog does not
+ * know, high-cardinality ids, queries) or {@code consumers} (the log of the first benchmarks, below).
  *
  * <p>Writes {@code OUT_DIR/access.log}, {@code OUT_DIR/catalog/} (with
  * {@code apis/shop-api/openapi.yaml}) and {@code OUT_DIR/generated.properties} (what was asked,
@@ -39,17 +42,17 @@ public final class GenerateTraffic {
     /** The API version is deployed a day before the first line. */
     static final Instant DEPLOYED = START.minusSeconds(86_400);
 
-    private static final String[] STATIC = {"/", "/index.html", "/favicon.ico", "/robots.txt", "/manifest.json",
+    static final String[] STATIC = {"/", "/index.html", "/favicon.ico", "/robots.txt", "/manifest.json",
         "/static/js/app.8f3a2c1d.js", "/static/js/vendor.1b9e77aa.js", "/static/js/chunk-orders.55d0e2.js",
         "/static/css/main.4c1f0e92.css", "/static/img/logo.svg", "/static/img/hero@2x.webp",
         "/static/fonts/inter-var.woff2", "/sitemap.xml", "/apple-touch-icon.png"};
     private static final String[] PROBE_PATHS = {"/healthz", "/readyz", "/api/health"};
-    private static final String[] SCAN_PATHS = {"/wp-login.php", "/.env", "/.git/config", "/phpmyadmin/index.php",
+    static final String[] SCAN_PATHS = {"/wp-login.php", "/.env", "/.git/config", "/phpmyadmin/index.php",
         "/cgi-bin/luci/;stok=/locale", "/actuator/health", "/api/v1/../../../../etc/passwd", "/owa/auth/logon.aspx",
         "/boaform/admin/formLogin", "/HNAP1/", "/solr/admin/info/system?wt=json", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php",
         "/.aws/credentials", "/server-status", "/console/", "/xmlrpc.php", "/wp-content/plugins/", "/admin/config.php",
         "/.DS_Store", "/api/swagger-ui.html", "/api/v2/api-docs", "/config.json", "/backup.zip", "/shell?cd+/tmp"};
-    private static final String[] WRONG_API = {"/api/v3/orders", "/api/v1/ordres", "/api/v0/customers", "/api/graphql",
+    static final String[] WRONG_API = {"/api/v3/orders", "/api/v1/ordres", "/api/v0/customers", "/api/graphql",
         "/api/v1/swagger.json", "/api/openapi.json", "/api/status", "/api/v1/invoice", "/api/v1/orders/1/refund"};
     private static final String[] WORDS = {"lamp", "chair", "red", "blue", "oak", "sofa", "desk", "mug", "rug", "shelf",
         "green", "vase", "led", "table", "linen", "wool", "steel", "glass", "mini", "pro"};
@@ -76,9 +79,19 @@ public final class GenerateTraffic {
     private long unmatchedLines;
     private long malformedLines;
 
+    /** What the log looks like: {@code realistic} (the default), or {@code consumers} (the log of the first benchmarks). */
+    enum Shape { REALISTIC, CONSUMERS }
+
+    private final RealisticLog realistic;
+
     GenerateTraffic(long seed, int operations) {
-        this.ops = TrafficApi.operations(operations);
+        this(seed, operations, Shape.CONSUMERS);
+    }
+
+    GenerateTraffic(long seed, int operations, Shape shape) {
+        this.ops = shape == Shape.REALISTIC ? TrafficApi.resources(operations) : TrafficApi.operations(operations);
         this.clients = new TrafficClients(seed, ops);
+        this.realistic = shape == Shape.REALISTIC ? new RealisticLog(this, seed) : null;
         this.random = new SplittableRandom(seed + 1);
         this.apiTable = TrafficClients.weightTable(clients.apiClients, 1 << 16);
         this.opPieces = new byte[ops.size()][][];
@@ -93,13 +106,14 @@ public final class GenerateTraffic {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1 || args[0].startsWith("-")) {
-            System.err.println("usage: GenerateTraffic OUT_DIR [--size BYTES] [--seed N] [--operations N]");
+            System.err.println("usage: GenerateTraffic OUT_DIR [--size BYTES] [--seed N] [--operations N] [--shape realistic|consumers]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         long size = 2_000_000_000L;
         long seed = 20_261_102L;
         int operations = 1_000;
+        Shape shape = Shape.REALISTIC;
         for (int i = 1; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 System.err.println("GenerateTraffic: " + args[i] + " needs a value");
@@ -109,6 +123,7 @@ public final class GenerateTraffic {
                 case "--size" -> size = Long.parseLong(args[i + 1]);
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--operations" -> operations = Integer.parseInt(args[i + 1]);
+                case "--shape" -> shape = Shape.valueOf(args[i + 1].toUpperCase(Locale.ROOT));
                 default -> {
                     System.err.println("GenerateTraffic: unknown option " + args[i]);
                     System.exit(2);
@@ -116,7 +131,7 @@ public final class GenerateTraffic {
             }
         }
         long started = System.nanoTime();
-        GenerateTraffic g = new GenerateTraffic(seed, operations);
+        GenerateTraffic g = new GenerateTraffic(seed, operations, shape);
         Files.createDirectories(dir);
         TrafficCatalog.write(dir.resolve("catalog"), SERVICE, VERSION, g.ops, g.clients);
         Path log = dir.resolve("access.log");
@@ -128,6 +143,7 @@ public final class GenerateTraffic {
                 StandardCharsets.UTF_8)) {
             p.println("size=" + size);
             p.println("seed=" + seed);
+            p.println("shape=" + shape.name().toLowerCase(Locale.ROOT));
             p.println("operations=" + g.ops.size());
             p.println("service=" + SERVICE);
             p.println("version=" + VERSION);
@@ -138,11 +154,18 @@ public final class GenerateTraffic {
             p.println("lines=" + g.lines);
             p.println("api_lines=" + g.apiLines);
             p.println("known_lines=" + g.knownLines);
+            if (g.realistic != null) {
+                p.println("callers=" + g.realistic.callers.size());
+                p.println("query_lines=" + g.realistic.queryLines);
+                p.println("resources=" + RealisticLog.RESOURCES);
+                p.println("max_id=" + RealisticLog.MAX_ID);
+            }
             p.println("unmatched_lines=" + g.unmatchedLines);
             p.println("malformed_lines=" + g.malformedLines);
             p.println("consumers=" + g.clients.consumers.size());
             p.println("rules=" + g.clients.consumers.size());
-            p.println("addresses=" + (g.clients.apiClients.size() + g.clients.probes.size() + g.clients.scanners.size()));
+            p.println("addresses=" + (g.realistic != null ? RealisticLog.ADDRESSES
+                    : g.clients.apiClients.size() + g.clients.probes.size() + g.clients.scanners.size()));
             p.println("generate_seconds=" + String.format(Locale.ROOT, "%.1f", seconds));
         }
         System.out.printf(Locale.ROOT, "generated %s: %,d bytes, %,d lines (%,d to operations, %,d to other paths, %,d malformed) in %.1f s%n",
@@ -171,6 +194,10 @@ public final class GenerateTraffic {
         int roll = random.nextInt(1_000_000);
         if (roll < 5) {
             malformed(roll);
+            return;
+        }
+        if (realistic != null) {
+            realistic.line(roll);
             return;
         }
         if (roll < 950_000) {
@@ -205,6 +232,18 @@ public final class GenerateTraffic {
             put(WRONG_API[random.nextInt(WRONG_API.length)]);
             tail(c, 404, 60 + random.nextInt(40), null);
         }
+    }
+
+    TrafficApi.Op operation(int op) {
+        return ops.get(op);
+    }
+
+    void countApiLine() {
+        apiLines++;
+    }
+
+    void countUnmatchedLine() {
+        unmatchedLines++;
     }
 
     private void apiCall() {
@@ -242,7 +281,7 @@ public final class GenerateTraffic {
     }
 
     /** {@code ADDRESS - USER [TIME] "METHOD } */
-    private void head(TrafficClients.Client c, String method) {
+    void head(TrafficClients.Client c, String method) {
         put(c.address());
         put((byte) ' ');
         put((byte) '-');
@@ -318,7 +357,7 @@ public final class GenerateTraffic {
     }
 
     /** {@code  PROTOCOL" STATUS BYTES "REFERER" "AGENT"\n} */
-    private void tail(TrafficClients.Client c, int status, int bytes, byte[] referer) {
+    void tail(TrafficClients.Client c, int status, int bytes, byte[] referer) {
         put((byte) ' ');
         put(c.protocol());
         put((byte) '"');
@@ -384,7 +423,7 @@ public final class GenerateTraffic {
         }
     }
 
-    private void number(int n) {
+    void number(int n) {
         if (n == 0) {
             put((byte) '0');
             return;
@@ -400,17 +439,17 @@ public final class GenerateTraffic {
         pos += digits;
     }
 
-    private void put(byte b) {
+    void put(byte b) {
         out[pos++] = b;
     }
 
-    private void put(byte[] b) {
+    void put(byte[] b) {
         System.arraycopy(b, 0, out, pos, b.length);
         pos += b.length;
     }
 
     /** ASCII text only (the constants of this class). */
-    private void put(String s) {
+    void put(String s) {
         for (int i = 0; i < s.length(); i++) {
             out[pos++] = (byte) s.charAt(i);
         }

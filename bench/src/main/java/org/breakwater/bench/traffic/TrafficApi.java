@@ -94,6 +94,34 @@ final class TrafficApi {
     }
 
     /**
+     * The realistic shape's API: {@code count} operations on {@code count / 4} resources, four each
+     * ({@code GET} the collection, {@code GET PUT DELETE} an item by its number), operation
+     * {@code 4r + k} being resource {@code r}'s k-th. Resources past the noun list repeat under
+     * {@code /v2}, {@code /v3}, ...
+     */
+    static List<Op> resources(int count) {
+        List<Op> ops = new ArrayList<>(count);
+        for (int r = 0; ops.size() < count; r++) {
+            String version = "v" + (1 + r / NOUNS.length);
+            String noun = NOUNS[r % NOUNS.length];
+            String one = singular(noun);
+            String suffix = version.equals("v1") ? "" : capital(version);
+            String col = "/" + version + "/" + noun;
+            String item = col + "/{" + one + "Id}";
+            List<Op> own = List.of(op("list" + capital(noun) + suffix, "GET", col, Kind.LIST, IdStyle.NUMBER),
+                    op("get" + capital(one) + suffix, "GET", item, Kind.ITEM_READ, IdStyle.NUMBER),
+                    op("replace" + capital(one) + suffix, "PUT", item, Kind.WRITE, IdStyle.NUMBER),
+                    op("delete" + capital(one) + suffix, "DELETE", item, Kind.WRITE, IdStyle.NUMBER));
+            for (Op o : own) {
+                if (ops.size() < count) {
+                    ops.add(o);
+                }
+            }
+        }
+        return ops;
+    }
+
+    /**
      * Builds an operation; the first template of its path takes {@code style}, later ones are
      * numbers, {@code {format}} is a file format.
      */

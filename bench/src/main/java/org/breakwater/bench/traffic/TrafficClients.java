@@ -199,18 +199,23 @@ final class TrafficClients {
 
     /** 256 slots over {@code own}, the k-th operation weighted 1/(k+1). */
     private static int[] opTable(int[] own) {
+        return zipfTable(own, 256);
+    }
+
+    /** {@code size} slots over {@code items}, the k-th weighted 1/(k+1). */
+    static int[] zipfTable(int[] items, int size) {
         double total = 0;
-        for (int k = 0; k < own.length; k++) {
+        for (int k = 0; k < items.length; k++) {
             total += 1.0 / (k + 1);
         }
-        int[] table = new int[256];
+        int[] table = new int[size];
         int slot = 0;
         double acc = 0;
-        for (int k = 0; k < own.length; k++) {
+        for (int k = 0; k < items.length; k++) {
             acc += 1.0 / (k + 1) / total;
-            int upTo = k == own.length - 1 ? table.length : (int) Math.round(acc * table.length);
+            int upTo = k == items.length - 1 ? table.length : (int) Math.round(acc * table.length);
             while (slot < upTo) {
-                table[slot++] = own[k];
+                table[slot++] = items[k];
             }
         }
         return table;
