@@ -269,7 +269,7 @@ final class Pages {
                 + " evidence recorded here and the access logs (breakwater traffic migrations " + r.plan().id() + ").");
         h.tag("<table><tr><th>Consumer</th><th>State</th><th>Why</th><th>Still calls (plan's environment)</th>"
                 + "<th>Warnings</th></tr>");
-        org.breakwater.plan.cli.MigrationOutput.order(r.migrations()).stream().limit(TRAFFIC_ROWS).forEach(m -> {
+        org.breakwater.plan.cli.MigrationOutput.first(r.migrations(), TRAFFIC_ROWS).forEach(m -> {
                     h.tag(m.known() ? "<tr><td>" : "<tr><td class=\"failed\">").text(m.consumer());
                     if (!m.declared()) {
                         h.tag(" <span class=\"outside\">seen in the logs only</span>");
@@ -316,7 +316,7 @@ final class Pages {
         h.tag("<p>").link("/plans/" + p.id() + "/board", "The day's board").tag(" (checklist, roster, rollback)</p>");
         h.tag("<p><strong>Policy: ").text(r.assessment().verdict().label()).tag("</strong> — ")
                 .text(r.assessment().verdict().reason()).tag("</p>");
-        CanDeploy answer = Requests.done(plans.canDeploy(p.id()), 404);
+        CanDeploy answer = plans.canDeploy(r);
         PlanGates.summary(h, r, answer);
         boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
         PlanForms.render(h, r, WebAuth.session(ctx), may, in);
