@@ -305,9 +305,28 @@ final class Pages {
                 + " more (all of them: GET /api/v1/plans/" + plan + ")";
     }
 
-    /** A plan's page: the answer and the next thing to do on top, then its gates; {@code in}: a refused form shown again. */
+    /** The plan page of visitors not logged in, per plan, while its report is the same object. */
+    private final KeptPages anonymous = new KeptPages();
+
+    /**
+     * A plan's page: the answer and the next thing to do on top, then its gates; {@code in}: a
+     * refused form shown again. A visitor not logged in gets the page kept for the same report.
+     */
     void plan(Context ctx, FormInput in) {
         PlanReport r = Requests.done(plans.report(Requests.id(ctx.pathParam("id"))), 404);
+        if (in == FormInput.NONE && WebAuth.session(ctx).isEmpty()) {
+            WebAuth.html(ctx, anonymous.of(r.plan().id(), r, () -> Html.page(title(r.plan()), planBody(ctx, r, in),
+                    java.util.Optional.empty())));
+            return;
+        }
+        html(ctx, title(r.plan()), planBody(ctx, r, in));
+    }
+
+    private static String title(Plan p) {
+        return "Plan " + p.id() + ": " + p.title();
+    }
+
+    private Html planBody(Context ctx, PlanReport r, FormInput in) {
         Plan p = r.plan();
         Html h = new Html();
         in.notice(h);
@@ -365,6 +384,6 @@ final class Pages {
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
                 WebAuth.session(ctx), may, in);
         audit(h, "plan/" + p.id());
-        html(ctx, "Plan " + p.id() + ": " + p.title(), h);
+        return h;
     }
 }

@@ -293,8 +293,9 @@ public final class LoadReport {
         line("### Verdict");
         line("");
         line("| Endpoint | Store | Achieved at " + whole(TARGET_RATE) + " req/s | p99 at " + whole(TARGET_RATE) + " req/s | Errors |"
-                + " Maximum throughput (wrk) | Highest fixed rate meeting p99 < " + whole(TARGET_P99_MS) + " ms, no errors | Target met? |");
-        line("|---|---|---:|---:|---:|---:|---:|---|");
+                + " Maximum throughput (wrk) | Server CPU per request | Highest fixed rate meeting p99 < " + whole(TARGET_P99_MS)
+                + " ms, no errors | Target met? |");
+        line("|---|---|---:|---:|---:|---:|---:|---:|---|");
         StringBuilder summary = new StringBuilder();
         for (String e : endpoints) {
             verdictRow(e, "SQLite", summary);
@@ -441,12 +442,26 @@ public final class LoadReport {
             line("| " + ENDPOINTS.getOrDefault(e, e) + " | " + store + " | " + (t == null ? "not measured" : fmt(num(t, "throughput")) + " req/s")
                     + " | " + (t == null ? "—" : latency(t, "p99") + " ms") + " | " + (t == null ? "—"
                     : String.format(Locale.ROOT, "%,d of %,d", (long) num(t, "errors"), (long) num(t, "scheduled")))
-                    + " | " + (max == null ? "—" : fmt(max.rps()) + " req/s") + " | " + best + " | "
+                    + " | " + (max == null ? "—" : fmt(max.rps()) + " req/s") + " | " + cpuPerRequest(e, max) + " | " + best + " | "
                     + (t == null ? "not measured" : met ? "**met**" : "**MISSED**") + " |");
             summary.append(String.format(Locale.ROOT, "%s (%s): at %s req/s %s; max %s req/s%n", e, store, fmt(TARGET_RATE),
                     t == null ? "not measured" : met ? "met" : "MISSED (achieved " + fmt(num(t, "throughput"))
                             + " req/s, p99 " + latency(t, "p99") + " ms, " + (long) num(t, "errors") + " errors)",
                     max == null ? "?" : fmt(max.rps())));
+    }
+
+    /**
+     * The server process's CPU time (user + system, all its threads: JIT and GC too) over the wrk
+     * maximum-throughput run, per request answered: what a request costs whatever else the machine runs.
+     */
+    private String cpuPerRequest(String e, Wrk max) throws IOException {
+        Properties p = load(dir.resolve("max-" + e + ".properties"));
+        if (max == null || max.requests() == 0 || p.getProperty("cpu_ticks") == null) {
+            return "—";
+        }
+        double ms = Double.parseDouble(p.getProperty("cpu_ticks")) * 1000 / Double.parseDouble(p.getProperty("clk_tck"))
+                / max.requests();
+        return fmt(ms) + " ms";
     }
 
     private String summaryText = "";
