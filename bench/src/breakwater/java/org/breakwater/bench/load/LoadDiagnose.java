@@ -76,7 +76,7 @@ public final class LoadDiagnose {
 
             measure(out, "export", "CatalogService.export() alone", plans, nanos, id -> app.catalog().export().teams().size());
             measure(out, "shipped", "can-deploy as shipped", plans, nanos, id -> canDeploy(shipped, id));
-            measure(out, "cached", "can-deploy, catalog load() cached", plans, nanos, id -> canDeploy(cached, id));
+            measure(out, "cached", "can-deploy, nothing kept (catalog load() cached)", plans, nanos, id -> canDeploy(cached, id));
             WebServer server = WebServer.start(app, policy, "127.0.0.1", 0);
             try (ServerThreads threads = new ServerThreads(server.port())) {
                 measure(out, "http_can_deploy", "GET /api/v1/can-deploy?plan=ID (server threads)", plans, nanos,
