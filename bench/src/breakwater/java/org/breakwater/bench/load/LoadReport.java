@@ -660,7 +660,10 @@ public final class LoadReport {
         line("The wall times above include waits for the cores when others' work runs; the CPU and allocation columns"
                 + " (`ThreadMXBean`) are what a call costs whatever else the machine runs. A kept report (decision 0029)"
                 + " is reused while the store has taken no write and within the same second, so each plan is still"
-                + " worked out afresh once a second: the means include those.");
+                + " worked out afresh once a second: the means include those, and a single sequential client that"
+                + " manages only tens of calls a second (a loaded machine) lands in a new second on most calls, so its"
+                + " server-thread figures are close to those of an answer made afresh; the verdict's \"server CPU per"
+                + " request\", taken at the maximum throughput, is the figure for a busy server.");
         line("");
     }
 
