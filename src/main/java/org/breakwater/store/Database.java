@@ -45,7 +45,9 @@ public final class Database implements AutoCloseable {
         this.dialect = Dialect.of(url);
         this.pool = pool;
         // SQLite's token needs a connection of its own, outside the pool; PostgreSQL's any connection
-        this.changes = new StoreChanges(dialect == Dialect.SQLITE ? direct : pool, dialect == Dialect.SQLITE);
+        boolean memory = url.contains(":memory:") || url.contains("mode=memory");
+        this.changes = new StoreChanges(dialect == Dialect.SQLITE ? (memory ? null : direct) : pool,
+                dialect == Dialect.SQLITE);
         this.jdbi = Jdbi.create(pool);
         // queries share one set of named values and use the ones they need
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);

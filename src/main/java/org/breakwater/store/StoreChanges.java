@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  *       it too (a needless miss, never a stale hit).</li>
  * </ul>
  *
- * When the token cannot be read it is a fresh one every time: nothing is reused.
+ * When the token cannot be read, or for an SQLite store in memory (its connections may not see
+ * each other's commits as another connection's), it is a fresh one every time: nothing is reused.
  */
 public final class StoreChanges implements Supplier<String>, AutoCloseable {
     private final DataSource source;
@@ -39,6 +40,9 @@ public final class StoreChanges implements Supplier<String>, AutoCloseable {
 
     @Override
     public String get() {
+        if (source == null) {
+            return "unread-" + UUID.randomUUID();
+        }
         try {
             return sqlite ? sqlite() : postgres();
         } catch (SQLException e) {

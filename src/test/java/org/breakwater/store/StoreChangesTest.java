@@ -41,4 +41,11 @@ class StoreChangesTest {
             assertThat(db.changes().get()).as("a write by another instance").isNotEqualTo(afterOwn);
         }
     }
+
+    @Test
+    void an_sqlite_store_in_memory_never_has_the_same_token_twice_so_nothing_is_kept() {
+        try (Database db = Database.open("jdbc:sqlite:file:changes-test?mode=memory&cache=shared")) {
+            assertThat(db.changes().get()).isNotEqualTo(db.changes().get());
+        }
+    }
 }
