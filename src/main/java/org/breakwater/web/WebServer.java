@@ -177,8 +177,22 @@ public final class WebServer implements AutoCloseable {
                     if (couriers.containsKey(OutboxEntry.Channel.MAIL)) {
                         app.agenda(policy, settings.mail().from()).queueMail(); // once per meeting (docs/meetings.md)
                     }
+                    detect(app, serverLog); // before delivering: an incident's notices go out in the same round
                 }, settings.mail().every()));
         return new WebServer(server, routes, courier, metrics);
+    }
+
+    /**
+     * Runs the breakage detector over the plans in progress or settling (docs/deployment-day.md):
+     * each incident is opened once whichever instance finds it first; a failure is logged and does
+     * not hold up the delivery.
+     */
+    private static void detect(App app, ServerLog log) {
+        try {
+            app.detectBreakage().forEach(line -> log.line("detector: " + line));
+        } catch (RuntimeException e) {
+            log.failure("detector: the run failed, tried again next round: " + e, e);
+        }
     }
 
     /**

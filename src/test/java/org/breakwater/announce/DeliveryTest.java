@@ -2,12 +2,7 @@ package org.breakwater.announce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +14,8 @@ import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.MovableClock;
 import org.breakwater.announce.mail.FolderCourier;
-import org.breakwater.announce.mail.MailSettings;
-import org.breakwater.announce.mail.SmtpCourier;
 import org.breakwater.announce.store.JdbiAnnounceRepository;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.Main;
 import org.breakwater.plan.Gate;
 import org.breakwater.plan.GateState;
 import org.breakwater.plan.PlanReport;
@@ -39,44 +31,30 @@ import org.junit.jupiter.api.io.TempDir;
  * notice gates turn green from the sent mail.
  */
 class DeliveryTest {
-    static final String FROM = "breakwater@fedoraproject.org";
+    static final String FROM = DemoMail.FROM;
 
     @TempDir
     Path dir;
 
-    App app;
-    GreenMail smtp;
-    int port;
+    // one clock for the plans and the announcements, as in the server: a sent notice is dated by it
     final MovableClock clock = new MovableClock();
+    DemoMail mail;
+    App app;
 
     @BeforeEach
     void start() throws Exception {
-        StringWriter err = new StringWriter();
-        assertThat(Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err))).as(err.toString()).isZero();
-        // one clock for the plans and the announcements, as in the server: a sent notice is dated by it
-        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), clock);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        mail = DemoMail.start(dir, clock);
+        app = mail.app();
     }
 
     @AfterEach
     void stop() {
-        smtp.stop();
-        app.close();
+        mail.close();
     }
 
     AnnounceService service() {
         return new AnnounceService(new JdbiAnnounceRepository(app.database().jdbi()), app.plans(PolicyReader.defaults()),
                 app.catalog(), PolicyReader.defaults(), Templates.defaults(), FROM, clock);
-    }
-
-    Map<OutboxEntry.Channel, Courier> smtp() {
-        return Map.of(OutboxEntry.Channel.MAIL, new SmtpCourier(new MailSettings("127.0.0.1", port, "none",
-                Optional.empty(), Optional.empty(), FROM, Duration.ofSeconds(5))));
     }
 
     static <T> T done(Outcome<T> o) {
@@ -94,15 +72,15 @@ class DeliveryTest {
         AnnounceService s = service();
         assertThat(gate("outage-notice").state()).isEqualTo(GateState.PENDING);
         Announcement a = done(s.draft(1, Kind.OUTAGE_NOTICE, Optional.empty(), Optional.empty(), "pingou")).get(0);
-        assertThat(s.deliver(smtp(), 10).delivered()).as("a draft is never sent by itself").isZero();
+        assertThat(s.deliver(mail.couriers(), 10).delivered()).as("a draft is never sent by itself").isZero();
         Announcement queued = done(s.send(a.id(), "pingou"));
         assertThat(queued.status()).isEqualTo(Announcement.Status.QUEUED);
         assertThat(s.send(a.id(), "pingou")).isInstanceOf(Outcome.Refused.class);
 
-        AnnounceService.Delivery d = s.deliver(smtp(), 10);
+        AnnounceService.Delivery d = s.deliver(mail.couriers(), 10);
         assertThat(d.delivered()).isEqualTo(1);
-        assertThat(s.deliver(smtp(), 10).delivered()).isZero();
-        MimeMessage[] got = smtp.getReceivedMessages();
+        assertThat(s.deliver(mail.couriers(), 10).delivered()).isZero();
+        MimeMessage[] got = mail.received();
         assertThat(got).as("one copy per recipient mailbox").hasSize(2);
         MimeMessage m = got[0];
         String id = s.announcement(a.id()).orElseThrow().messageId().orElseThrow();
@@ -124,7 +102,7 @@ class DeliveryTest {
         for (Announcement n : notes) {
             done(s.send(n.id(), "pingou"));
         }
-        Courier real = smtp().get(OutboxEntry.Channel.MAIL);
+        Courier real = mail.couriers().get(OutboxEntry.Channel.MAIL);
         List<String> handed = new ArrayList<>();
         Courier dying = new Courier() {
             @Override
@@ -147,17 +125,17 @@ class DeliveryTest {
             // killed
         }
         assertThat(handed).hasSize(5);
-        assertThat(smtp.getReceivedMessages().length).isLessThan(notes.size());
+        assertThat(mail.received().length).isLessThan(notes.size());
 
         AnnounceService restarted = service();
-        assertThat(restarted.deliver(smtp(), 100).delivered()).as("the rest, but the one held at the kill")
+        assertThat(restarted.deliver(mail.couriers(), 100).delivered()).as("the rest, but the one held at the kill")
                 .isEqualTo(notes.size() - 6);
         clock.ahead = Duration.ofMinutes(6); // the dead sender's claim runs out
-        assertThat(restarted.deliver(smtp(), 100).delivered()).isEqualTo(1);
-        assertThat(restarted.deliver(smtp(), 100).delivered()).isZero();
+        assertThat(restarted.deliver(mail.couriers(), 100).delivered()).isEqualTo(1);
+        assertThat(restarted.deliver(mail.couriers(), 100).delivered()).isZero();
 
         List<String> ids = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
+        for (MimeMessage m : mail.received()) {
             ids.add(m.getMessageID() + " " + m.getAllRecipients()[0]);
         }
         assertThat(ids).doesNotHaveDuplicates();
@@ -172,22 +150,21 @@ class DeliveryTest {
         Announcement a = done(s.draft(1, Kind.API_BREAK_NOTICE, Optional.of("Port to /api/package/."), Optional.empty(),
                 "pingou")).get(0);
         done(s.send(a.id(), "pingou"));
-        smtp.stop();
-        AnnounceService.Delivery down = s.deliver(smtp(), 10);
+        mail.stopSmtp();
+        AnnounceService.Delivery down = s.deliver(mail.couriers(), 10);
         assertThat(down.failed()).isEqualTo(1);
-        assertThat(down.errors()).singleElement().asString().contains("cannot send through smtp://127.0.0.1:" + port)
+        assertThat(down.errors()).singleElement().asString().contains("cannot send through smtp://127.0.0.1:" + mail.port())
                 .contains("attempt 1");
         assertThat(s.outbox(50)).filteredOn(e -> e.channel() == OutboxEntry.Channel.MAIL).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo(OutboxEntry.State.PENDING);
             assertThat(e.attempts()).isEqualTo(1);
             assertThat(e.lastError()).isPresent();
         });
-        assertThat(s.deliver(smtp(), 10).failed()).as("not retried before its back-off").isZero();
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        assertThat(s.deliver(mail.couriers(), 10).failed()).as("not retried before its back-off").isZero();
+        mail.startSmtp();
         clock.ahead = Duration.ofMinutes(1);
-        assertThat(s.deliver(smtp(), 10).delivered()).isEqualTo(1);
-        assertThat(smtp.getReceivedMessages()).isNotEmpty();
+        assertThat(s.deliver(mail.couriers(), 10).delivered()).isEqualTo(1);
+        assertThat(mail.received()).isNotEmpty();
         assertThat(gate("api-break-notice").evidence()).anySatisfy(e -> assertThat(e.evidence())
                 .contains(s.announcement(a.id()).orElseThrow().messageId().orElseThrow()));
     }
@@ -206,7 +183,7 @@ class DeliveryTest {
         assertThat(files).singleElement().satisfies(f -> assertThat(Files.readString(f))
                 .contains("Subject: Call for testing: fas, pkgdb in staging (API-BREAKING)")
                 .contains("Message-ID: <breakwater.announcement-"));
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(mail.received()).isEmpty();
     }
 
     @Test
@@ -234,17 +211,17 @@ class DeliveryTest {
         AnnounceService s = service();
         assertThat(s.approveReminders(1, "pingou")).isInstanceOf(Outcome.Done.class);
         assertThat(s.approveReminders(1, "nirik")).as("once").isInstanceOf(Outcome.Refused.class);
-        assertThat(s.deliver(smtp(), 100).delivered()).as("twelve days ahead: not yet").isZero();
+        assertThat(s.deliver(mail.couriers(), 100).delivered()).as("twelve days ahead: not yet").isZero();
         java.time.Instant start = app.plans(PolicyReader.defaults()).plan(1).orElseThrow().start();
         clock.ahead = Duration.between(Instant.now(), start.minus(Duration.ofDays(3)).plusSeconds(60));
-        assertThat(s.deliver(smtp(), 100).delivered()).isOne();
-        assertThat(s.deliver(smtp(), 100).delivered()).isZero();
-        assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Reminder: fas, pkgdb outage");
-        assertThat(((String) smtp.getReceivedMessages()[0].getContent())).contains("starts in 3 days");
+        assertThat(s.deliver(mail.couriers(), 100).delivered()).isOne();
+        assertThat(s.deliver(mail.couriers(), 100).delivered()).isZero();
+        assertThat(mail.received()[0].getSubject()).startsWith("Reminder: fas, pkgdb outage");
+        assertThat(((String) mail.received()[0].getContent())).contains("starts in 3 days");
         assertThat(gate("reminders").state()).isEqualTo(GateState.PENDING);
         clock.ahead = Duration.between(Instant.now(), start.minus(Duration.ofDays(1)).plusSeconds(60));
-        assertThat(s.deliver(smtp(), 100).delivered()).isOne();
-        assertThat(service().deliver(smtp(), 100).delivered()).as("a second worker sends nothing more").isZero();
+        assertThat(s.deliver(mail.couriers(), 100).delivered()).isOne();
+        assertThat(service().deliver(mail.couriers(), 100).delivered()).as("a second worker sends nothing more").isZero();
         assertThat(s.list(Optional.of(1L))).filteredOn(a -> a.kind() == Kind.REMINDER).hasSize(2)
                 .allSatisfy(a -> assertThat(a.sentBy()).contains("pingou"));
         assertThat(gate("reminders").state()).isEqualTo(GateState.MET);

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.breakwater.apidiff.report.Report;
 import org.breakwater.apidiff.spec.Problem;
 import org.breakwater.apidiff.spec.SpecException;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +31,8 @@ class AliasBombTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
     /** {@code breakwater ARGS} in a JVM of its own with at most {@code heap} of heap. */
-    private Run cli(String heap, String... args) throws IOException, InterruptedException {
+    private CliRun cli(String heap, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "org.breakwater.cli.Main"));
@@ -46,7 +44,7 @@ class AliasBombTest {
             p.destroyForcibly();
             throw new AssertionError("the CLI did not end");
         }
-        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new CliRun(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -63,7 +61,7 @@ class AliasBombTest {
 
     @Test
     void the_cli_refuses_the_alias_bomb_pair_with_exit_2_and_a_clear_message_in_a_64_mb_heap() throws Exception {
-        Run run = cli("64m", "diff", BOMBS.resolve("alias-old.yaml").toString(), BOMBS.resolve("alias-new.yaml").toString());
+        CliRun run = cli("64m", "diff", BOMBS.resolve("alias-old.yaml").toString(), BOMBS.resolve("alias-new.yaml").toString());
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).startsWith("breakwater diff: " + BOMBS.resolve("alias-old.yaml")
@@ -84,7 +82,7 @@ class AliasBombTest {
 
     @Test
     void the_cli_writes_the_truncated_json_report_and_fails_the_check_in_a_96_mb_heap() throws Exception {
-        Run run = cli("96m", "diff", BOMBS.resolve("wide-old.yaml").toString(), BOMBS.resolve("wide-new.yaml").toString(),
+        CliRun run = cli("96m", "diff", BOMBS.resolve("wide-old.yaml").toString(), BOMBS.resolve("wide-new.yaml").toString(),
                 "-f", "json");
 
         assertThat(run.code()).as(run.err()).isEqualTo(1);

@@ -2,9 +2,8 @@ package org.breakwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,22 +25,13 @@ class BusyStoreTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
     /** The store's URL with SQLite settings for this connection (the command's, not the test's). */
     String url(String settings) {
         return "jdbc:sqlite:" + dir.resolve("store.db") + (settings.isEmpty() ? "" : "?" + settings);
     }
 
-    Run run(String url, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--db", url))
-                .toArray(String[]::new);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String url, String... args) {
+        return CliRun.run(args, List.of("--db", url));
     }
 
     @BeforeEach
@@ -74,7 +64,7 @@ class BusyStoreTest {
             }
         });
         // each statement waits 250 ms for the lock: without retrying the transaction, the import fails well before the release
-        Run r = run(url("busy_timeout=250"), "catalog", "import", CATALOG);
+        CliRun r = run(url("busy_timeout=250"), "catalog", "import", CATALOG);
         release.join();
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Imported");
@@ -83,7 +73,7 @@ class BusyStoreTest {
     @Test
     void an_import_against_a_store_held_throughout_says_it_is_busy_and_exits_2() throws Exception {
         try (Connection other = holdWriteLock()) {
-            Run r = run(url("busy_timeout=100"), "catalog", "import", CATALOG);
+            CliRun r = run(url("busy_timeout=100"), "catalog", "import", CATALOG);
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("the store is busy").contains("nothing was changed")
                     .doesNotContain("internal error").doesNotContain("This is a bug");
@@ -101,7 +91,7 @@ class BusyStoreTest {
             }
         }
         // SQLite's own SQLITE_FULL: the command's connection may not grow the file past its present size
-        Run r = run(url("max_page_count=" + pages), "record-deployment", "--service", "pkgdb", "--version", "2.0.0",
+        CliRun r = run(url("max_page_count=" + pages), "record-deployment", "--service", "pkgdb", "--version", "2.0.0",
                 "--env", "production", "--at", "2014-06-01T10:00:00Z", "--spec", CATALOG + "/apis/pkgdb/v2/openapi.yaml");
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err()).contains("the disk holding the store is full").doesNotContain("This is a bug");

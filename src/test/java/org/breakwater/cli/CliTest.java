@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,20 +41,8 @@ class CliTest {
     private Path v2;
 
     /** What one run printed and returned. */
-    record Run(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        Run r = new Run(code, out.toString(), err.toString());
-        assertThat(r.all()).as("no exception or stack trace in the output of %s", List.of(args))
-                .doesNotContain("Exception").doesNotContain("\tat ");
-        return r;
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @BeforeEach
@@ -92,7 +78,7 @@ class CliTest {
     class ExitCodes {
         @Test
         void identical_descriptions_exit_0_with_no_changes() {
-            Run r = run("diff", s(v1), s(v1));
+            CliRun r = run("diff", s(v1), s(v1));
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("0 breaking, 0 warning, 0 info").contains("No changes found.");
@@ -101,7 +87,7 @@ class CliTest {
 
         @Test
         void the_demo_pair_exits_1_and_lists_breaking_findings_with_positions() {
-            Run r = run("diff", s(v1), s(v2));
+            CliRun r = run("diff", s(v1), s(v2));
 
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out()).contains("BREAKING").contains("[endpoint-removed]").contains(v1 + ":");
@@ -112,8 +98,8 @@ class CliTest {
             Path old = write("old.yaml", TWO_OPERATIONS);
             Path neu = write("new.yaml", TWO_OPERATIONS.replace("operationId: getB", "operationId: fetchB"));
 
-            Run byDefault = run("diff", s(old), s(neu));
-            Run strict = run("diff", s(old), s(neu), "--fail-on", "warning");
+            CliRun byDefault = run("diff", s(old), s(neu));
+            CliRun strict = run("diff", s(old), s(neu), "--fail-on", "warning");
 
             assertThat(byDefault.code()).isZero();
             assertThat(byDefault.out()).contains("0 breaking, 1 warning").contains("[operation-id-changed]");
@@ -122,7 +108,7 @@ class CliTest {
 
         @Test
         void an_unknown_fail_on_level_is_a_usage_error() {
-            Run r = run("diff", s(v1), s(v2), "--fail-on", "sometimes");
+            CliRun r = run("diff", s(v1), s(v2), "--fail-on", "sometimes");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("--fail-on must be breaking or warning").contains("'sometimes'");
@@ -131,7 +117,7 @@ class CliTest {
 
         @Test
         void an_unknown_option_is_a_usage_error_that_points_to_help() {
-            Run r = run("diff", s(v1), s(v2), "--colour");
+            CliRun r = run("diff", s(v1), s(v2), "--colour");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("unknown option '--colour'").contains("breakwater diff --help");
@@ -139,7 +125,7 @@ class CliTest {
 
         @Test
         void a_missing_argument_is_a_usage_error() {
-            Run r = run("diff", s(v1));
+            CliRun r = run("diff", s(v1));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("NEW").contains("--help");
@@ -147,7 +133,7 @@ class CliTest {
 
         @Test
         void an_unknown_format_is_a_usage_error() {
-            Run r = run("diff", s(v1), s(v2), "--format", "pdf");
+            CliRun r = run("diff", s(v1), s(v2), "--format", "pdf");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("pdf").contains("--help");
@@ -155,7 +141,7 @@ class CliTest {
 
         @Test
         void a_date_that_is_not_a_date_is_a_usage_error() {
-            Run r = run("diff", s(v1), s(v2), "--date", "next tuesday");
+            CliRun r = run("diff", s(v1), s(v2), "--date", "next tuesday");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("--date").contains("not a date: 'next tuesday'").contains("YYYY-MM-DD");
@@ -163,7 +149,7 @@ class CliTest {
 
         @Test
         void an_unknown_command_is_a_usage_error() {
-            Run r = run("compare", s(v1), s(v2));
+            CliRun r = run("compare", s(v1), s(v2));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("compare").contains("--help");
@@ -173,7 +159,7 @@ class CliTest {
         void a_missing_file_is_an_input_error_that_names_it() {
             Path missing = dir.resolve("nowhere/openapi.yaml");
 
-            Run r = run("diff", s(v1), s(missing));
+            CliRun r = run("diff", s(v1), s(missing));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).isEqualTo("breakwater diff: " + missing + ": no such file" + System.lineSeparator());
@@ -182,7 +168,7 @@ class CliTest {
 
         @Test
         void a_description_over_max_spec_size_is_refused_with_the_limit_named() {
-            Run r = run("diff", s(v1), s(v2), "--max-spec-size", "1k");
+            CliRun r = run("diff", s(v1), s(v2), "--max-spec-size", "1k");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("breakwater diff: " + v1 + ": the file is ")
@@ -191,7 +177,7 @@ class CliTest {
 
         @Test
         void a_max_spec_size_that_is_not_a_size_is_a_usage_error() {
-            Run r = run("diff", s(v1), s(v2), "--max-spec-size", "lots");
+            CliRun r = run("diff", s(v1), s(v2), "--max-spec-size", "lots");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("not a size: 'lots'");
@@ -234,7 +220,7 @@ class CliTest {
             throws Exception {
         Path bad = write("bad/" + name, text);
 
-        Run r = run("diff", s(v1), s(bad));
+        CliRun r = run("diff", s(v1), s(bad));
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -246,7 +232,7 @@ class CliTest {
     class Formats {
         @Test
         void json_output_parses_and_has_the_summary_and_the_findings() throws Exception {
-            Run r = run("diff", s(v1), s(v2), "--format", "json");
+            CliRun r = run("diff", s(v1), s(v2), "--format", "json");
 
             assertThat(r.code()).isEqualTo(1);
             ObjectNode report = (ObjectNode) json(r.out());
@@ -274,7 +260,7 @@ class CliTest {
         void output_writes_the_report_to_the_file_and_a_summary_to_stderr() throws Exception {
             Path report = dir.resolve("reports/diff.json");
 
-            Run r = run("diff", s(v1), s(v2), "--format", "json", "--output", s(report));
+            CliRun r = run("diff", s(v1), s(v2), "--format", "json", "--output", s(report));
 
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out()).isEmpty();
@@ -287,7 +273,7 @@ class CliTest {
         void a_bad_input_leaves_an_earlier_report_untouched() throws Exception {
             Path report = write("diff.txt", "the previous report\n");
 
-            Run r = run("diff", s(v1), s(dir.resolve("missing.yaml")), "--output", s(report));
+            CliRun r = run("diff", s(v1), s(dir.resolve("missing.yaml")), "--output", s(report));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(Files.readString(report)).isEqualTo("the previous report\n");
@@ -297,7 +283,7 @@ class CliTest {
         void a_bad_input_creates_no_output_file() {
             Path report = dir.resolve("new-report.txt");
 
-            Run r = run("diff", s(v1), s(dir.resolve("missing.yaml")), "--output", s(report));
+            CliRun r = run("diff", s(v1), s(dir.resolve("missing.yaml")), "--output", s(report));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(report).doesNotExist();
@@ -308,7 +294,7 @@ class CliTest {
             Path folder = Files.createDirectories(dir.resolve("out/taken"));
             Files.writeString(folder.resolve("keep.txt"), "keep");
 
-            Run r = run("diff", s(v1), s(v2), "--output", s(folder));
+            CliRun r = run("diff", s(v1), s(v2), "--output", s(folder));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("--output " + folder + " is a folder");
@@ -320,7 +306,7 @@ class CliTest {
         void an_output_path_under_a_regular_file_is_an_error() throws Exception {
             Path file = write("plain.txt", "x");
 
-            Run r = run("diff", s(v1), s(v2), "--output", s(file.resolve("report.txt")));
+            CliRun r = run("diff", s(v1), s(v2), "--output", s(file.resolve("report.txt")));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("cannot write");
@@ -359,7 +345,7 @@ class CliTest {
 
         @Test
         void without_an_ignore_file_the_removal_is_breaking() {
-            Run r = run("diff", s(old), s(neu));
+            CliRun r = run("diff", s(old), s(neu));
 
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out()).contains("[endpoint-removed]");
@@ -369,7 +355,7 @@ class CliTest {
         void a_matching_entry_hides_the_finding() throws Exception {
             Path ignore = write("ignore.yaml", "- id: endpoint-removed\n  operation: GET /b\n  reason: nobody calls it\n");
 
-            Run r = run("diff", s(old), s(neu), "--ignore", s(ignore), "--format", "json");
+            CliRun r = run("diff", s(old), s(neu), "--ignore", s(ignore), "--format", "json");
 
             assertThat(r.code()).isZero();
             ObjectNode report = (ObjectNode) json(r.out());
@@ -383,7 +369,7 @@ class CliTest {
             Path ignore = write("ignore.yaml",
                     "- id: endpoint-removed\n  operation: GET /b\n  reason: nobody calls it\n  until: 2020-01-31\n");
 
-            Run r = run("diff", s(old), s(neu), "--ignore", s(ignore), "--date", "2025-06-01");
+            CliRun r = run("diff", s(old), s(neu), "--ignore", s(ignore), "--date", "2025-06-01");
 
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.out()).contains("[endpoint-removed]")
@@ -403,7 +389,7 @@ class CliTest {
             Path ignore = write("ignore.yaml", "- id: endpoint-removed\n  operation: GET /b\n  reason: r\n"
                     + "- id: endpoint-vanished\n  operation: GET /b\n  reason: r\n");
 
-            Run r = run("diff", s(old), s(neu), "--ignore", s(ignore));
+            CliRun r = run("diff", s(old), s(neu), "--ignore", s(ignore));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip()).isEqualTo("breakwater diff: " + ignore
@@ -414,7 +400,7 @@ class CliTest {
         void a_malformed_ignore_file_is_an_error_at_its_line_and_column() throws Exception {
             Path ignore = write("ignore.yaml", "- id: endpoint-removed\n  operation: [GET /b\n  reason: r\n");
 
-            Run r = run("diff", s(old), s(neu), "--ignore", s(ignore));
+            CliRun r = run("diff", s(old), s(neu), "--ignore", s(ignore));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().lines()).singleElement().satisfies(line ->
@@ -426,7 +412,7 @@ class CliTest {
         void an_entry_without_a_reason_is_an_error() throws Exception {
             Path ignore = write("ignore.yaml", "- id: endpoint-removed\n  operation: GET /b\n");
 
-            Run r = run("diff", s(old), s(neu), "--ignore", s(ignore));
+            CliRun r = run("diff", s(old), s(neu), "--ignore", s(ignore));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains(ignore + ":1:3: ignore entry needs 'reason'");
@@ -436,7 +422,7 @@ class CliTest {
         void a_bad_until_date_is_an_error_at_the_date() throws Exception {
             Path ignore = write("ignore.yaml", "- id: endpoint-removed\n  operation: GET /b\n  reason: r\n  until: soon\n");
 
-            Run r = run("diff", s(old), s(neu), "--ignore", s(ignore));
+            CliRun r = run("diff", s(old), s(neu), "--ignore", s(ignore));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains(ignore + ":4:10: 'until' must be a date");
@@ -446,7 +432,7 @@ class CliTest {
         void a_missing_ignore_file_is_named() {
             Path missing = dir.resolve("no-ignore.yaml");
 
-            Run r = run("diff", s(old), s(neu), "--ignore", s(missing));
+            CliRun r = run("diff", s(old), s(neu), "--ignore", s(missing));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains(missing + ": no such file");
@@ -454,7 +440,7 @@ class CliTest {
 
         @Test
         void the_demo_ignore_file_hides_the_accepted_removal() {
-            Run r = run("diff", s(v1), s(v2), "--ignore", s(dir.resolve("pkgdb/breakwater-ignore.yaml")),
+            CliRun r = run("diff", s(v1), s(v2), "--ignore", s(dir.resolve("pkgdb/breakwater-ignore.yaml")),
                     "--date", "2014-06-01");
 
             assertThat(r.out()).contains("ignored").doesNotContain("POST /acls/dispatcher/toggle_acl\n");
@@ -465,7 +451,7 @@ class CliTest {
     class Rules {
         @Test
         void rules_lists_every_rule_id_with_its_level() {
-            Run r = run("rules");
+            CliRun r = run("rules");
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("endpoint-removed").contains("operation-id-changed").contains("breaking")
@@ -474,7 +460,7 @@ class CliTest {
 
         @Test
         void rules_level_filters_the_list() {
-            Run r = run("rules", "--level", "warning");
+            CliRun r = run("rules", "--level", "warning");
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("operation-id-changed").doesNotContain("endpoint-removed ");
@@ -482,7 +468,7 @@ class CliTest {
 
         @Test
         void an_unknown_rules_level_is_a_usage_error() {
-            Run r = run("rules", "--level", "fatal");
+            CliRun r = run("rules", "--level", "fatal");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).contains("--level must be breaking, warning or info");
@@ -490,7 +476,7 @@ class CliTest {
 
         @Test
         void rules_json_parses_and_lists_each_rule_with_id_and_level() throws Exception {
-            Run r = run("rules", "--json");
+            CliRun r = run("rules", "--json");
 
             assertThat(r.code()).isZero();
             ArrayNode rules = (ArrayNode) json(r.out());
@@ -509,7 +495,7 @@ class CliTest {
         @ParameterizedTest(name = "{0} --help")
         @ValueSource(strings = {"diff", "rules", "demo"})
         void each_command_has_help_that_exits_0_and_shows_an_example(String command) {
-            Run r = run(command, "--help");
+            CliRun r = run(command, "--help");
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("Usage: breakwater " + command).contains("Examples:")
@@ -519,7 +505,7 @@ class CliTest {
 
         @Test
         void the_top_level_help_lists_the_commands_and_shows_an_example() {
-            Run r = run("--help");
+            CliRun r = run("--help");
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("diff").contains("rules").contains("demo")
@@ -528,7 +514,7 @@ class CliTest {
 
         @Test
         void the_help_command_explains_a_subcommand() {
-            Run r = run("help", "diff");
+            CliRun r = run("help", "diff");
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("--fail-on").contains("Exit codes");
@@ -541,7 +527,7 @@ class CliTest {
 
         @Test
         void no_arguments_shows_the_usage() {
-            Run r = run();
+            CliRun r = run();
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("Usage: breakwater");
@@ -549,7 +535,7 @@ class CliTest {
 
         @Test
         void version_is_printed() {
-            Run r = run("--version");
+            CliRun r = run("--version");
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).startsWith("breakwater ");
@@ -562,7 +548,7 @@ class CliTest {
         void demo_unpacks_into_the_given_folder_and_shows_breaking_findings() {
             Path target = dir.resolve("demo-here");
 
-            Run r = run("demo", "--no-serve", "--dir", s(target));
+            CliRun r = run("demo", "--no-serve", "--dir", s(target));
 
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("BREAKING").contains("[endpoint-removed]")
@@ -573,7 +559,7 @@ class CliTest {
 
         @Test
         void demo_with_an_unknown_format_is_a_usage_error() {
-            Run r = run("demo", "--no-serve", "--dir", s(dir.resolve("d")), "--format", "pdf");
+            CliRun r = run("demo", "--no-serve", "--dir", s(dir.resolve("d")), "--format", "pdf");
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.all()).contains("pdf");
@@ -583,7 +569,7 @@ class CliTest {
         void demo_into_a_folder_that_cannot_be_created_is_an_error_without_a_stack_trace() throws Exception {
             Path file = write("not-a-folder", "x");
 
-            Run r = run("demo", "--no-serve", "--dir", s(file.resolve("sub")));
+            CliRun r = run("demo", "--no-serve", "--dir", s(file.resolve("sub")));
 
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err()).startsWith("breakwater demo: cannot unpack the demo data: ").contains("not-a-folder");

@@ -2,11 +2,7 @@ package org.breakwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.breakwater.text.Suggestions;
 import org.junit.jupiter.api.Test;
@@ -17,25 +13,17 @@ class DidYouMeanTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
+    static CliRun plain(String... args) {
+        return CliRun.run(args);
     }
 
-    static Run plain(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    Run inStore(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--data-dir=" + dir);
-        return plain(all.toArray(String[]::new));
+    CliRun inStore(String... args) {
+        return CliRun.run(args, List.of("--data-dir=" + dir));
     }
 
     @Test
     void a_command_under_another_one_is_named_with_its_path() {
-        Run r = plain("assess", "1");
+        CliRun r = plain("assess", "1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown command 'assess'; did you mean 'plan assess'?").doesNotContain("option option");
     }
@@ -48,7 +36,7 @@ class DidYouMeanTest {
 
     @Test
     void a_mistyped_option_is_answered_with_the_option() {
-        Run r = plain("diff", "a.yaml", "b.yaml", "--fromat", "json");
+        CliRun r = plain("diff", "a.yaml", "b.yaml", "--fromat", "json");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown option '--fromat'; did you mean '--format'?").doesNotContain("option option");
         assertThat(plain("where", "--jsno").err()).contains("did you mean '--json'?");
@@ -63,7 +51,7 @@ class DidYouMeanTest {
                 new String[] {"record-deployment", "--service", "pkgbd", "--version", "1", "--env", "production"},
                 new String[] {"can-deploy", "--service", "pkgbd", "--version", "1"});
         for (String[] command : commands) {
-            Run r = inStore(command);
+            CliRun r = inStore(command);
             assertThat(r.code()).as(String.join(" ", command)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", command)).contains("unknown service 'pkgbd'; did you mean 'pkgdb'?");
         }

@@ -27,7 +27,7 @@ class DiffProfileTest {
     @Test
     void a_new_response_enum_value_fails_the_check_only_for_strict_clients() {
         assertThat(CliTest.run("diff", old, neu).code()).isEqualTo(Main.OK);
-        CliTest.Run strict = CliTest.run("diff", old, neu, "--profile", "strict-clients");
+        CliRun strict = CliTest.run("diff", old, neu, "--profile", "strict-clients");
         assertThat(strict.code()).isEqualTo(Main.CHECK_FAILED);
         assertThat(strict.out()).contains("response-property-enum-value-added")
                 .contains("levels are judged for the strict-clients profile");
@@ -35,7 +35,7 @@ class DiffProfileTest {
 
     @Test
     void an_unknown_profile_is_a_usage_error() {
-        CliTest.Run r = CliTest.run("diff", old, neu, "--profile", "paranoid");
+        CliRun r = CliTest.run("diff", old, neu, "--profile", "paranoid");
         assertThat(r.code()).isEqualTo(Main.INPUT_ERROR);
         assertThat(r.err().strip()).isEqualTo("breakwater diff: --profile must be default or strict-clients, not 'paranoid'");
     }
@@ -54,7 +54,7 @@ class DiffProfileTest {
     @Test
     void a_bad_profile_or_an_unknown_key_in_the_ignore_file_is_an_error_at_its_line() throws Exception {
         String bad = write("bad.yaml", "profile: lenient\n");
-        CliTest.Run r = CliTest.run("diff", old, neu, "--ignore", bad);
+        CliRun r = CliTest.run("diff", old, neu, "--ignore", bad);
         assertThat(r.code()).isEqualTo(Main.INPUT_ERROR);
         assertThat(r.err()).contains(bad + ":1:10: 'profile' must be default or strict-clients");
 

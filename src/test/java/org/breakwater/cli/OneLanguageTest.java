@@ -2,11 +2,8 @@ package org.breakwater.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.breakwater.cli.common.TimeConverter;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,18 +20,8 @@ class OneLanguageTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        if (!args[0].equals("diff")) {
-            all.add("--data-dir=" + dir.resolve("data"));
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.run(args, args[0].equals("diff") ? List.of() : List.of("--data-dir=" + dir.resolve("data")));
     }
 
     @BeforeEach
@@ -48,13 +35,13 @@ class OneLanguageTest {
             {"2026-11-20", "2026-11-20T00:00:00Z"}, {"2026-11-21T10:00+02:00", "2026-11-21T08:00:00Z"}};
         int n = 0;
         for (String[] form : forms) {
-            Run r = run("record-deployment", "--service", "pkgdb", "--version", "9.0." + n++, "--env", "staging",
+            CliRun r = run("record-deployment", "--service", "pkgdb", "--version", "9.0." + n++, "--env", "staging",
                     "--at", form[0], "--json");
             assertThat(r.code()).as(form[0] + ": " + r.err()).isZero();
             assertThat(r.out()).as(form[0]).contains(form[1]);
             assertThat(run("where", "pkgdb", "--at", form[0]).code()).as("where --at " + form[0]).isZero();
         }
-        Run bad = run("record-deployment", "--service", "pkgdb", "--version", "9.1", "--env", "staging", "--at", "noon");
+        CliRun bad = run("record-deployment", "--service", "pkgdb", "--version", "9.1", "--env", "staging", "--at", "noon");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("'noon' is not a time; write 2026-09-21T09:30:00Z");
     }
@@ -79,8 +66,8 @@ class OneLanguageTest {
 
     @Test
     void can_deploy_speaks_json_with_json_and_still_understands_output_json_with_a_note() {
-        Run json = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--json");
-        Run old = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--output", "json");
+        CliRun json = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--json");
+        CliRun old = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--output", "json");
         assertThat(json.out()).startsWith("{").contains("\"deployable\"");
         assertThat(old.out()).isEqualTo(json.out());
         assertThat(old.code()).isEqualTo(json.code());
@@ -91,8 +78,8 @@ class OneLanguageTest {
 
     @Test
     void diff_json_is_the_same_as_format_json() {
-        Run json = run("diff", V1, V2, "--json");
-        Run format = run("diff", V1, V2, "-f", "json");
+        CliRun json = run("diff", V1, V2, "--json");
+        CliRun format = run("diff", V1, V2, "-f", "json");
         assertThat(json.out()).startsWith("{").isEqualTo(format.out());
         assertThat(run("diff", V1, V2, "--json", "-f", "markdown").err()).contains("contradict");
     }

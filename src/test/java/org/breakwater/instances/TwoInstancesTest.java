@@ -3,11 +3,7 @@ package org.breakwater.instances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 import java.net.CookieManager;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +42,6 @@ import org.breakwater.plan.NewPlan;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.policy.PolicyReader;
-import org.breakwater.store.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,7 +51,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real {@code serve} processes on one embedded PostgreSQL database, as behind a load
+ * Two real {@code serve} processes on one embedded PostgreSQL database ({@link TwoServes}), as behind a load
  * balancer: writes through both, the outbox delivered once to a real SMTP server (also when an
  * instance dies mid-delivery), scheduled reminders queued once, caches following the other
  * instance's changes, sessions and the login throttle shared. Waits are for conditions (bounded),
@@ -65,48 +59,31 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
-    static final String FROM = "breakwater@example.org";
+    static final String FROM = TwoServes.FROM;
     static final String PASSWORD = "correct horse battery";
-    static final Path CATALOG = Path.of("src/main/resources/demo/catalog");
-    static final String MAIL_PENDING = "select count(*) from outbox where channel = 'mail' and state = 'pending'";
+    static final String MAIL_PENDING = TwoServes.MAIL_PENDING;
+    static final HttpClient HTTP = TwoServes.HTTP;
+    static final Path CATALOG = TwoServes.CATALOG;
 
     @TempDir
     static Path dir;
-    static String url;
+    static TwoServes pair;
     static App app;
     static GreenMail smtp;
     static StallingProxy proxyA;
     static StallingProxy proxyB;
-    static Instance a;
-    static Instance b;
+    static TwoServes.Instance a;
+    static TwoServes.Instance b;
     static String token;
     static long planId;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(60)).build();
-
-    /** One serve process, its smtp server reached through {@code proxy}. */
-    record Instance(String name, Process process, Path out, Path log) {
-        int port() throws Exception {
-            Pattern serves = Pattern.compile("serves http://127\\.0\\.0\\.1:(\\d+)/");
-            for (int i = 0; i < 1800 && process.isAlive(); i++) {
-                Matcher m = serves.matcher(Files.readString(out));
-                if (m.find()) {
-                    return Integer.parseInt(m.group(1));
-                }
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException(name + " did not start: " + Files.readString(log));
-        }
-
-        URI uri(String path) throws Exception {
-            return URI.create("http://127.0.0.1:" + port() + path);
-        }
-    }
 
     @BeforeAll
     static void start() throws Exception {
-        url = TestDatabases.newPostgresUrl();
-        app = App.open(new App.Settings(Optional.of(url), dir.resolve("unused")), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults()).read(CATALOG)));
+        pair = new TwoServes(dir);
+        app = pair.app;
+        smtp = pair.smtp;
+        proxyA = pair.proxyA;
+        proxyB = pair.proxyB;
         Instant now = Instant.now();
         Path apis = CATALOG.resolve("apis/pkgdb");
         app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production", now.minus(Duration.ofDays(30)),
@@ -120,83 +97,28 @@ class TwoInstancesTest {
                 "pingou", Optional.empty(), PlanStatus.SCHEDULED))).value().id();
         app.access().saveAccount(new Principal("victim", Role.VIEWER, Optional.empty()), Optional.of(PASSWORD), "test");
         token = app.access().issue("two-instances", new Principal("ci-bot", Role.ADMIN, Optional.empty())).secret();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        proxyA = new StallingProxy(port);
-        proxyB = new StallingProxy(port);
-        a = serve("a", proxyA);
-        b = serve("b", proxyB);
-        a.port();
-        b.port();
-    }
-
-    static Instance serve(String name, StallingProxy proxy) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path out = dir.resolve(name + ".out");
-        Path log = dir.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "org.breakwater.cli.Main", "serve", "--port", "0", "--db", url, "--data-dir", dir.resolve(name).toString(),
-                "--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(proxy.port()), "--smtp-security", "none",
-                "--from", FROM, "--outbox-every", "1s").redirectOutput(out.toFile()).redirectError(log.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("BREAKWATER_"));
-        return new Instance(name, pb.start(), out, log);
+        pair.start();
+        a = pair.a;
+        b = pair.b;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (Instance i : new Instance[] {a, b}) {
-            if (i != null) {
-                i.process().destroy();
-                i.process().waitFor();
-            }
-        }
-        for (AutoCloseable c : new AutoCloseable[] {proxyA, proxyB}) {
-            if (c != null) {
-                c.close();
-            }
-        }
-        if (smtp != null) {
-            smtp.stop();
-        }
-        if (app != null) {
-            app.close();
+        if (pair != null) {
+            pair.close();
         }
     }
 
     static void await(String what, BooleanSupplier done) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            if (done.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("never happened: " + what + "\n" + logs());
+        pair.await(what, done);
     }
 
-    /** The instances' logs, for a failure's message. */
-    static String logs() {
-        StringBuilder text = new StringBuilder();
-        for (Instance i : new Instance[] {a, b}) {
-            try {
-                text.append("== ").append(i.name()).append(" (alive: ").append(i.process().isAlive()).append(")\n")
-                        .append(Files.readString(i.log()));
-            } catch (java.io.IOException e) {
-                text.append(e);
-            }
-        }
-        return text.toString();
-    }
-
-    static HttpResponse<String> get(Instance i, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(i.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(TwoServes.Instance i, String path) throws Exception {
+        return TwoServes.get(i, path);
     }
 
     static long count(String sql) {
-        return app.database().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return pair.count(sql);
     }
 
     @Test
@@ -206,7 +128,7 @@ class TwoInstancesTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int n = 0; n < 20; n++) {
-            Instance to = n % 2 == 0 ? a : b;
+            TwoServes.Instance to = n % 2 == 0 ? a : b;
             String body = "{\"service\": \"pkgdb\", \"version\": \"2.0." + (n + 1) + "\", \"environment\": \"staging\"}";
             Callable<Integer> post = () -> HTTP.send(HttpRequest.newBuilder(to.uri("/api/v1/deployments"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -265,7 +187,7 @@ class TwoInstancesTest {
         assertThat(onB).as("the session made on a is known on b").contains("pingou").doesNotContain("href=\"/login\"");
     }
 
-    static HttpResponse<String> login(HttpClient browser, Instance i, String user, String password) throws Exception {
+    static HttpResponse<String> login(HttpClient browser, TwoServes.Instance i, String user, String password) throws Exception {
         String page = browser.send(HttpRequest.newBuilder(i.uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
         assertThat(m.find()).isTrue();
@@ -291,22 +213,9 @@ class TwoInstancesTest {
         // (bus events wait in the outbox too: these instances have no bus to deliver them to)
         await("every mail sent, the reminder's too", () -> count(MAIL_PENDING) == 0 && s.list(Optional.of(planId))
                 .stream().anyMatch(x -> x.kind() == Kind.REMINDER && x.status() == Announcement.Status.SENT));
-        eachOncePerRecipient();
+        pair.eachOncePerRecipient();
         assertThat(s.list(Optional.of(planId))).filteredOn(x -> x.kind() == Kind.REMINDER).hasSize(1);
         assertThat(count("select max(attempts) from outbox where channel = 'mail'")).isEqualTo(1);
-    }
-
-    /** Every mail in the outbox reached the server exactly once per recipient: copies by Message-ID as the outbox says. */
-    static void eachOncePerRecipient() throws Exception {
-        Map<String, Long> copies = new java.util.TreeMap<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            copies.merge(m.getMessageID(), 1L, Long::sum);
-        }
-        Map<String, Long> expected = new java.util.TreeMap<>();
-        app.database().jdbi().useHandle(h -> h.createQuery("select message_id, destination from outbox where channel = 'mail'")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), (long) rs.getString(2).split(",").length)).list()
-                .forEach(e -> expected.put(e.getKey(), e.getValue())));
-        assertThat(copies).isEqualTo(expected);
     }
 
     @Test
@@ -321,7 +230,7 @@ class TwoInstancesTest {
         assertThat(s.send(outage.id(), "pingou")).isInstanceOf(Outcome.Done.class);
         await("one instance claims the mail and connects", () -> proxyA.held.get() + proxyB.held.get() > 0);
         boolean aHasIt = proxyA.held.get() > 0;
-        Instance dying = aHasIt ? a : b;
+        TwoServes.Instance dying = aHasIt ? a : b;
         StallingProxy survivors = aHasIt ? proxyB : proxyA;
         dying.process().destroyForcibly();
         dying.process().waitFor();
@@ -332,7 +241,7 @@ class TwoInstancesTest {
                 Instant.now().minus(Duration.ofSeconds(1)).toEpochMilli()));
         await("the other instance sends it", () -> count(MAIL_PENDING) == 0);
         assertThat(smtp.getReceivedMessages().length).isGreaterThan(before);
-        eachOncePerRecipient();
+        pair.eachOncePerRecipient();
         assertThat(count("select attempts from outbox where channel = 'mail' and announcement_id = " + outage.id()))
                 .isEqualTo(1);
     }

@@ -2,28 +2,17 @@ package org.breakwater.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.Map;
-import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.MovableClock;
 import org.breakwater.announce.AnnounceService;
-import org.breakwater.announce.Courier;
-import org.breakwater.announce.OutboxEntry;
+import org.breakwater.announce.DemoMail;
 import org.breakwater.announce.Templates;
-import org.breakwater.announce.mail.MailSettings;
-import org.breakwater.announce.mail.SmtpCourier;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.Main;
 import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,38 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The agenda mail reaches a real SMTP server (GreenMail on a random port) once per meeting, and not before its time. */
 class AgendaMailTest {
-    static final String FROM = "breakwater@fedoraproject.org";
+    static final String FROM = DemoMail.FROM;
 
     @TempDir
     Path dir;
 
-    App app;
-    GreenMail smtp;
-    int port;
     final MovableClock clock = new MovableClock();
+    DemoMail mail;
+    App app;
 
     @BeforeEach
     void start() throws Exception {
-        StringWriter err = new StringWriter();
-        assertThat(Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err))).as(err.toString()).isZero();
-        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), clock);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        mail = DemoMail.start(dir, clock);
+        app = mail.app();
     }
 
     @AfterEach
     void stop() {
-        smtp.stop();
-        app.close();
-    }
-
-    Map<OutboxEntry.Channel, Courier> couriers() {
-        return Map.of(OutboxEntry.Channel.MAIL, new SmtpCourier(new MailSettings("127.0.0.1", port, "none",
-                Optional.empty(), Optional.empty(), FROM, Duration.ofSeconds(5))));
+        mail.close();
     }
 
     AnnounceService announcements() {
@@ -86,12 +61,12 @@ class AgendaMailTest {
         assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Done.class);
         assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).as("another instance, the same meeting")
                 .isInstanceOf(Outcome.Refused.class);
-        assertThat(announcements().deliver(couriers(), 100).delivered()).isEqualTo(1);
+        assertThat(announcements().deliver(mail.couriers(), 100).delivered()).isEqualTo(1);
         at(Duration.ofHours(2));
         assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Refused.class);
-        assertThat(announcements().deliver(couriers(), 100).delivered()).isZero();
+        assertThat(announcements().deliver(mail.couriers(), 100).delivered()).isZero();
 
-        MimeMessage[] got = smtp.getReceivedMessages();
+        MimeMessage[] got = mail.received();
         assertThat(got).hasSize(1);
         assertThat(got[0].getHeader("To", ", ")).isEqualTo("infrastructure@lists.fedoraproject.org");
         assertThat(got[0].getSubject()).isEqualTo("Meeting agenda: Thursday " + next.toLocalDate() + " 18:00 UTC in"
@@ -107,7 +82,7 @@ class AgendaMailTest {
         assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Done.class);
         clock.ahead = clock.ahead.plus(Duration.ofDays(7));
         assertThat(app.agenda(PolicyReader.defaults(), FROM).queueMail()).isInstanceOf(Outcome.Done.class);
-        assertThat(announcements().deliver(couriers(), 100).delivered()).isEqualTo(2);
-        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(announcements().deliver(mail.couriers(), 100).delivered()).isEqualTo(2);
+        assertThat(mail.received()).hasSize(2);
     }
 }

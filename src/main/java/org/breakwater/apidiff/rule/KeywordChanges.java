@@ -158,9 +158,7 @@ public final class KeywordChanges {
     }
 
     private static SchemaChange add(String suffix, Level request, Level response, String explanation, String example) {
-        SchemaChange c = new SchemaChange(suffix, request, response, false, explanation, example);
-        ALL.add(c);
-        return c;
+        return SchemaChange.registered(ALL, suffix, request, response, false, explanation, example);
     }
 
     /** Every change of this class, in the order written. */

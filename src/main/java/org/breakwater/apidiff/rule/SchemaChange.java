@@ -177,14 +177,18 @@ public record SchemaChange(String suffix, Level request, Level response, boolean
             "multipleOf changed to an unrelated divisor: values valid before may be refused", "multipleOf: 2 → 3");
 
     private static SchemaChange add(String suffix, Level request, Level response, String explanation, String example) {
-        SchemaChange c = new SchemaChange(suffix, request, response, false, explanation, example);
-        ALL.add(c);
-        return c;
+        return registered(ALL, suffix, request, response, false, explanation, example);
     }
 
     private static SchemaChange addProperty(String suffix, Level request, Level response, String explanation, String example) {
-        SchemaChange c = new SchemaChange(suffix, request, response, true, explanation, example);
-        ALL.add(c);
+        return registered(ALL, suffix, request, response, true, explanation, example);
+    }
+
+    /** A new change, kept in {@code registry} in the order written: the order the rules are listed in. */
+    static SchemaChange registered(List<SchemaChange> registry, String suffix, Level request, Level response,
+                                   boolean onlyProperties, String explanation, String example) {
+        SchemaChange c = new SchemaChange(suffix, request, response, onlyProperties, explanation, example);
+        registry.add(c);
         return c;
     }
 

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.FeedToken;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
@@ -60,16 +60,12 @@ public final class FeedTokenCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             String who = Users.current();
             return ErrorReporting.guarded("token feed create", err, () -> {
-                Outcome<AccessService.IssuedFeedToken> made = store.open(Clock.systemUTC()).access()
-                        .issueFeedToken(user, who);
-                if (made instanceof Outcome.Refused<AccessService.IssuedFeedToken> r) {
-                    err.println("breakwater token feed create: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                AccessService.IssuedFeedToken issued = ((Outcome.Done<AccessService.IssuedFeedToken>) made).value();
-                out.println("Feed token " + issued.token().id() + " (" + user + "): " + issued.secret());
-                out.println("Keep it now: it is not shown again. Add it to a feed's URL: /calendar.ics?token=TOKEN");
-                return ExitCode.OK;
+                var made = store.open(Clock.systemUTC()).access().issueFeedToken(user, who);
+                return Outcomes.exit(err, "token feed create", made, issued -> {
+                    out.println("Feed token " + issued.token().id() + " (" + user + "): " + issued.secret());
+                    out.println("Keep it now: it is not shown again. Add it to a feed's URL: /calendar.ics?token=TOKEN");
+                    return ExitCode.OK;
+                });
             });
         }
     }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.ApiToken;
 import org.breakwater.cli.common.ErrorReporting;
@@ -72,8 +71,7 @@ public final class TokenCommand implements Runnable {
                 err.println("breakwater token create: " + problem.get());
                 return ExitCode.INPUT_ERROR;
             }
-            return ErrorReporting.guarded("token create", err, () -> {
-                App app = store.open(Clock.systemUTC());
+            return store.run("token create", err, app -> {
                 Optional<String> unknown = who.unknownTeam(app);
                 if (unknown.isPresent()) {
                     err.println("breakwater token create: " + unknown.get());

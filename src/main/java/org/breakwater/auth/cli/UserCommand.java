@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.auth.Account;
 import org.breakwater.auth.Principal;
 import org.breakwater.catalog.Outcome;
@@ -141,8 +140,7 @@ public final class UserCommand implements Runnable {
                 return ExitCode.INPUT_ERROR;
             }
             String by = Users.current();
-            return ErrorReporting.guarded("user add", err, () -> {
-                App app = store.open(Clock.systemUTC());
+            return store.run("user add", err, app -> {
                 Optional<String> unknown = who.unknownTeam(app);
                 if (unknown.isPresent()) {
                     err.println("breakwater user add: " + unknown.get());
@@ -206,8 +204,7 @@ public final class UserCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String by = Users.current();
-            return ErrorReporting.guarded("user passwd", err, () -> {
-                App app = store.open(Clock.systemUTC());
+            return store.run("user passwd", err, app -> {
                 Optional<String> password = password(stdin, err, "user passwd");
                 if (password.isEmpty()) {
                     return ExitCode.INPUT_ERROR;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.calendar.Classifier;
 import org.breakwater.calendar.ReleaseCalendar;
 import org.breakwater.calendar.Window;
@@ -122,8 +121,7 @@ public final class CalendarCommand implements Runnable {
                 }
             }
             ReleaseCalendar calendar = read;
-            return ErrorReporting.guarded("calendar import", err, () -> {
-                App app = store.open(Clock.systemUTC());
+            return store.run("calendar import", err, app -> {
                 app.calendar().replace(file.getFileName().toString(), calendar.windows(), calendar.recurring());
                 warnings.forEach(w -> err.println(file + ": warning: " + w));
                 long freezes = calendar.windows().stream().filter(w -> w.kind() == WindowKind.FREEZE).count();

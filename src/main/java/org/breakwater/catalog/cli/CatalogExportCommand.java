@@ -3,13 +3,10 @@ package org.breakwater.catalog.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.Catalog;
 import org.breakwater.catalog.files.CatalogWriter;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
 import picocli.CommandLine.Command;
@@ -44,8 +41,7 @@ final class CatalogExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("catalog export", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("catalog export", err, app -> {
             Catalog catalog = app.catalog().export();
             CatalogWriter writer = new CatalogWriter();
             if (target.equals("-")) {

@@ -2,13 +2,10 @@ package org.breakwater.catalog.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.CatalogCheck;
 import org.breakwater.catalog.CatalogRepository.ImportSummary;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -69,8 +66,7 @@ final class CatalogImportCommand implements Callable<Integer> {
             }
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("catalog import", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("catalog import", err, app -> {
             Outcome<ImportSummary> outcome = app.catalog().importCatalog(check);
             if (outcome instanceof Outcome.Refused<ImportSummary> r) {
                 err.println("breakwater catalog import: " + r.reason());

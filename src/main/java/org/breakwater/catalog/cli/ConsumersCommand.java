@@ -1,15 +1,12 @@
 package org.breakwater.catalog.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.AffectedConsumer;
 import org.breakwater.catalog.OperationRef;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -58,8 +55,7 @@ public final class ConsumersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("consumers", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("consumers", err, app -> {
             Outcome<List<AffectedConsumer>> outcome = app.catalog().consumers(service, Optional.ofNullable(operation),
                     transitive);
             if (outcome instanceof Outcome.Refused<List<AffectedConsumer>> r) {

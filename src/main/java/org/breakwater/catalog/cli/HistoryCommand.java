@@ -1,16 +1,13 @@
 package org.breakwater.catalog.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.Deployment;
 import org.breakwater.cli.common.Ages;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -60,8 +57,7 @@ public final class HistoryCommand implements Callable<Integer> {
             err.println("breakwater history: --limit must be at least 1");
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("history", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("history", err, app -> {
             if (app.catalog().service(service).isEmpty()) {
                 err.println("breakwater history: " + app.catalog().unknownService(service));
                 return ExitCode.INPUT_ERROR;

@@ -1,14 +1,12 @@
 package org.breakwater.catalog.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.breakwater.App;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.WritesStore;
@@ -62,8 +60,7 @@ public final class PruneCommand implements Callable<Integer> {
             case "w" -> Duration.ofDays(7 * n);
             default -> Duration.ofDays(365 * n);
         };
-        return ErrorReporting.guarded("prune", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("prune", err, app -> {
             Instant before = Instant.now().minus(span);
             App.Pruned pruned = app.prune(before);
             int deleted = pruned.deployments();

@@ -3,27 +3,23 @@ package org.breakwater.catalog.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.catalog.ApiDescription;
-import org.breakwater.catalog.Deployment;
 import org.breakwater.catalog.NewDeployment;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
-import org.breakwater.cli.common.Users;
-import org.breakwater.cli.common.WritesStore;
 import org.breakwater.cli.common.TimeConverter;
 import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Users;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,29 +102,24 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
                 return ExitCode.INPUT_ERROR;
             }
         }
-        String who = by != null ? by : Users.current();
+        String who = Users.or(by);
         NewDeployment d = new NewDeployment(service, version, environment, when, who, Optional.ofNullable(notes));
         Optional<ApiDescription> description = api;
-        return ErrorReporting.guarded("record-deployment", err, () -> {
-            App app = store.open(Clock.systemUTC());
-            Outcome<Deployment> outcome = app.catalog().recordDeployment(d, description);
-            if (outcome instanceof Outcome.Refused<Deployment> r) {
-                err.println("breakwater record-deployment: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            Deployment done = ((Outcome.Done<Deployment>) outcome).value();
-            List<String> due = app.deployed(done);
-            if (json) {
-                JsonOutput.print(out, g -> Views.deployment(g, done));
-            } else {
-                out.println("Recorded: " + done.service() + " " + done.version() + " in " + done.environment()
-                        + " since " + done.at() + " by " + done.by()
-                        + done.apiHash().map(h -> " (API " + ApiDescription.shortHash(h) + ")").orElse(""));
-                if (!due.isEmpty()) {
-                    out.println("Suites covering it there, due now (serve runs them): " + String.join(", ", due));
+        return store.run("record-deployment", err, app -> {
+            return Outcomes.exit(err, "record-deployment", app.catalog().recordDeployment(d, description), done -> {
+                List<String> due = app.deployed(done);
+                if (json) {
+                    JsonOutput.print(out, g -> Views.deployment(g, done));
+                } else {
+                    out.println("Recorded: " + done.service() + " " + done.version() + " in " + done.environment()
+                            + " since " + done.at() + " by " + done.by()
+                            + done.apiHash().map(h -> " (API " + ApiDescription.shortHash(h) + ")").orElse(""));
+                    if (!due.isEmpty()) {
+                        out.println("Suites covering it there, due now (serve runs them): " + String.join(", ", due));
+                    }
                 }
-            }
-            return ExitCode.OK;
+                return ExitCode.OK;
+            });
         });
     }
 }

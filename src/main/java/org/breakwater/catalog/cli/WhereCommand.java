@@ -1,17 +1,14 @@
 package org.breakwater.catalog.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.ApiDescription;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
 import org.breakwater.cli.common.Ages;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -62,8 +59,7 @@ public final class WhereCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<Instant> when = Optional.of(at == null ? Instant.now() : at);
-        return ErrorReporting.guarded("where", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("where", err, app -> {
             Outcome<List<Placement>> outcome = app.catalog().where(Optional.ofNullable(service), when.get());
             if (outcome instanceof Outcome.Refused<List<Placement>> r) {
                 err.println("breakwater where: " + r.reason());

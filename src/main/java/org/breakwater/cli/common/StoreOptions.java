@@ -66,6 +66,19 @@ public final class StoreOptions {
         return Optional.ofNullable(environment.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** What a command does with the store open. */
+    public interface Body {
+        int run(App app);
+    }
+
+    /**
+     * Opens the store and runs {@code body}; a store that cannot be reached, is busy or sits on a
+     * full disk is said in one line with exit 2 ({@link ErrorReporting}).
+     */
+    public int run(String command, PrintWriter err, Body body) {
+        return ErrorReporting.guarded(command, err, () -> body.run(open(Clock.systemUTC())));
+    }
+
     /** Opens the store; {@link #close()} (which {@code Main} calls when the command is done) closes it. */
     public App open(Clock clock) {
         App.Settings settings = settings();

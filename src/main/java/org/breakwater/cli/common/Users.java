@@ -7,6 +7,11 @@ public final class Users {
     private Users() {
     }
 
+    /** {@code given} (a --by option, say) when there is one, else {@link #current()}. */
+    public static String or(String given) {
+        return given != null ? given : current();
+    }
+
     public static String current() {
         return Optional.ofNullable(System.getenv("USER")).filter(u -> !u.isBlank()).orElse("unknown");
     }

@@ -105,7 +105,9 @@ public final class Detector {
     }
 
     private void service(Plan plan, PlannedRelease r, Deployment cut, Optional<OperationMatcher> old, Run run) {
-        Instant at = cut.at();
+        // counts are kept by the minute: the cut-over's own minute holds the new version's first answers, so it is
+        // judged with what comes after (taken for the baseline, a burst in it hid itself; DetectorCutOverMinuteTest)
+        Instant at = cut.at().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Instant until = (plan.end().isAfter(at) ? plan.end() : at).plus(policy.settling());
         List<StatusCount> before = traffic.statuses(r.service(), plan.environment(), at.minus(policy.baseline()), at);
         List<StatusCount> after = traffic.statuses(r.service(), plan.environment(), at, until);

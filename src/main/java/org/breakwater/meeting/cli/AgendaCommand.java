@@ -8,8 +8,7 @@ import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.meeting.Agenda;
 import org.breakwater.meeting.AgendaService;
@@ -47,10 +46,7 @@ final class AgendaCommand implements Callable<Integer> {
     String from;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -69,7 +65,7 @@ final class AgendaCommand implements Callable<Integer> {
         }
         String sender = Optional.ofNullable(from).or(() -> Optional.ofNullable(System.getenv("BREAKWATER_MAIL_FROM")))
                 .filter(s -> !s.isBlank()).orElse("breakwater@localhost");
-        return MeetingContext.run("meeting agenda", store, policy, err, (meetings, p, app) -> {
+        return MeetingContext.run("meeting agenda", options, err, (meetings, p, app) -> {
             AgendaService agendas = app.agenda(p, sender);
             if (send) {
                 Outcome<String> o = agendas.queueMail();

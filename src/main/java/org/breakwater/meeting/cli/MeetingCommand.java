@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Outcomes;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.meeting.Meeting;
@@ -21,6 +21,7 @@ import org.breakwater.meeting.MeetingService;
 import org.breakwater.meeting.MinutesLimits;
 import org.breakwater.meeting.StoredItem;
 import org.breakwater.meeting.fetch.MinutesFetcher;
+import org.breakwater.policy.Policy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +60,16 @@ public final class MeetingCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** A meeting with its items and follow-ups, as JSON or as text. */
+    static int printed(PrintWriter out, MeetingService.Shown shown, boolean json) {
+        if (json) {
+            JsonOutput.print(out, g -> MeetingJson.shown(g, shown));
+        } else {
+            MeetingText.print(out, shown);
+        }
+        return ExitCode.OK;
+    }
+
     @WritesStore
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = {"Read a meeting's minutes and record what they prove.", "",
@@ -79,51 +90,39 @@ public final class MeetingCommand implements Runnable {
         boolean json;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting ingest", store, policy, err, (meetings, p, app) -> {
-                byte[] bytes;
-                String name = source;
-                if (MinutesFetcher.isUrl(source)) {
-                    MinutesFetcher.Fetched f = new MinutesFetcher(p.meeting().minutesHosts(),
-                            MinutesLimits.DEFAULT.maxBytes(), FETCH_TIME).fetch(source);
-                    if (f instanceof MinutesFetcher.Fetched.Refused r) {
-                        err.println("breakwater meeting ingest: " + r.reason());
-                        return ExitCode.INPUT_ERROR;
-                    }
-                    bytes = ((MinutesFetcher.Fetched.Body) f).bytes();
-                    name = ((MinutesFetcher.Fetched.Body) f).url();
-                } else {
-                    try (InputStream in = Files.newInputStream(Path.of(source))) {
-                        bytes = in.readNBytes(MinutesLimits.DEFAULT.maxBytes() + 1);
-                    } catch (NoSuchFileException e) {
-                        err.println("breakwater meeting ingest: " + source + ": no such file");
-                        return ExitCode.INPUT_ERROR;
-                    } catch (IOException e) {
-                        err.println("breakwater meeting ingest: " + source + ": cannot read it: " + e.getMessage());
-                        return ExitCode.INPUT_ERROR;
-                    }
+            return MeetingContext.run("meeting ingest", options, err, (meetings, p, app) ->
+                    Outcomes.exit(err, "meeting ingest", read(p), minutes ->
+                            Outcomes.exit(err, "meeting ingest", meetings.ingest(minutes.name(), minutes.bytes(),
+                                    Users.or(by)), s -> printed(out, s, json))));
+        }
+
+        /** The minutes' bytes (one more than the limit at most) and their name: the file, or the URL fetched. */
+        private Outcome<Minutes> read(Policy p) {
+            if (MinutesFetcher.isUrl(source)) {
+                MinutesFetcher.Fetched f = new MinutesFetcher(p.meeting().minutesHosts(),
+                        MinutesLimits.DEFAULT.maxBytes(), FETCH_TIME).fetch(source);
+                if (f instanceof MinutesFetcher.Fetched.Refused r) {
+                    return Outcome.refused(r.reason());
                 }
-                Outcome<MeetingService.Shown> o = meetings.ingest(name, bytes, by != null ? by : Users.current());
-                if (o instanceof Outcome.Refused<MeetingService.Shown> r) {
-                    err.println("breakwater meeting ingest: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                MeetingService.Shown s = ((Outcome.Done<MeetingService.Shown>) o).value();
-                if (json) {
-                    JsonOutput.print(out, g -> MeetingJson.shown(g, s));
-                } else {
-                    MeetingText.print(out, s);
-                }
-                return ExitCode.OK;
-            });
+                MinutesFetcher.Fetched.Body body = (MinutesFetcher.Fetched.Body) f;
+                return Outcome.done(new Minutes(body.url(), body.bytes()));
+            }
+            try (InputStream in = Files.newInputStream(Path.of(source))) {
+                return Outcome.done(new Minutes(source, in.readNBytes(MinutesLimits.DEFAULT.maxBytes() + 1)));
+            } catch (NoSuchFileException e) {
+                return Outcome.refused(source + ": no such file");
+            } catch (IOException e) {
+                return Outcome.refused(source + ": cannot read it: " + e.getMessage());
+            }
+        }
+
+        private record Minutes(String name, byte[] bytes) {
         }
     }
 
@@ -136,15 +135,12 @@ public final class MeetingCommand implements Runnable {
         boolean json;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            return MeetingContext.run("meeting list", store, policy, spec.commandLine().getErr(), (meetings, p, app) -> {
+            return MeetingContext.run("meeting list", options, spec.commandLine().getErr(), (meetings, p, app) -> {
                 List<Meeting> all = meetings.list();
                 List<StoredItem> pending = meetings.pending();
                 if (json) {
@@ -182,27 +178,19 @@ public final class MeetingCommand implements Runnable {
         boolean json;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting show", store, policy, err, (meetings, p, app) -> {
+            return MeetingContext.run("meeting show", options, err, (meetings, p, app) -> {
                 var shown = meetings.show(id);
                 if (shown.isEmpty()) {
                     err.println("breakwater meeting show: no meeting " + id + " (breakwater meeting list)");
                     return ExitCode.INPUT_ERROR;
                 }
-                if (json) {
-                    JsonOutput.print(out, g -> MeetingJson.shown(g, shown.get()));
-                } else {
-                    MeetingText.print(out, shown.get());
-                }
-                return ExitCode.OK;
+                return printed(out, shown.get(), json);
             });
         }
     }
@@ -226,25 +214,17 @@ public final class MeetingCommand implements Runnable {
         String by;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting confirm", store, policy, err, (meetings, p, app) -> {
-                Outcome<StoredItem> o = meetings.confirm(item, choice, by != null ? by : Users.current());
-                if (o instanceof Outcome.Refused<StoredItem> r) {
-                    err.println("breakwater meeting confirm: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                StoredItem i = ((Outcome.Done<StoredItem>) o).value();
-                out.println("Item " + i.id() + " (" + i.source() + "): " + i.state().id() + ": " + i.outcome());
-                return ExitCode.OK;
-            });
+            return MeetingContext.run("meeting confirm", options, err, (meetings, p, app) ->
+                    Outcomes.exit(err, "meeting confirm", meetings.confirm(item, choice, Users.or(by)), i -> {
+                        out.println("Item " + i.id() + " (" + i.source() + "): " + i.state().id() + ": " + i.outcome());
+                        return ExitCode.OK;
+                    }));
         }
     }
 
@@ -261,23 +241,16 @@ public final class MeetingCommand implements Runnable {
         String by;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting done", store, policy, err, (meetings, p, app) -> {
-                Outcome<String> o = meetings.followUpDone(id, by != null ? by : Users.current());
-                if (o instanceof Outcome.Refused<String> r) {
-                    err.println("breakwater meeting done: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                spec.commandLine().getOut().println(((Outcome.Done<String>) o).value());
-                return ExitCode.OK;
-            });
+            return MeetingContext.run("meeting done", options, err, (meetings, p, app) ->
+                    Outcomes.exit(err, "meeting done", meetings.followUpDone(id, Users.or(by)), said -> {
+                        spec.commandLine().getOut().println(said);
+                        return ExitCode.OK;
+                    }));
         }
     }
 

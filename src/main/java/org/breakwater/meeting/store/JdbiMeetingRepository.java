@@ -185,8 +185,9 @@ public final class JdbiMeetingRepository implements MeetingRepository {
 
     @Override
     public boolean claimAgenda(String occurrence, String messageId, Instant at) {
+        // on conflict: two instances claiming at once both pass a "where not exists"; the key decides, quietly
         return jdbi.withHandle(h -> h.createUpdate("insert into meeting_agenda_sent (occurrence, message_id, sent_at)"
-                        + " select ?, ?, ? where not exists (select 1 from meeting_agenda_sent where occurrence = ?)")
-                .bind(0, occurrence).bind(1, messageId).bind(2, at.toEpochMilli()).bind(3, occurrence).execute()) == 1;
+                        + " values (?, ?, ?) on conflict do nothing")
+                .bind(0, occurrence).bind(1, messageId).bind(2, at.toEpochMilli()).execute()) == 1;
     }
 }

@@ -9,8 +9,7 @@ import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.Deprecations;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.plan.CanDeploy;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -85,10 +84,7 @@ public final class CanDeployCommand implements Callable<Integer> {
     long pollSeconds;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -102,7 +98,7 @@ public final class CanDeployCommand implements Callable<Integer> {
             err.println("breakwater can-deploy: --retry-while-pending must be 0 or more and --poll at least 1");
             return ExitCode.INPUT_ERROR;
         }
-        return PlanContext.run("can-deploy", store, policy, err, plans -> {
+        return PlanContext.run("can-deploy", options, err, plans -> {
             Instant giveUp = Instant.now().plus(Duration.ofSeconds(retrySeconds));
             while (true) {
                 Outcome<CanDeploy> o = target.plan != null ? plans.canDeploy(target.plan)

@@ -4,16 +4,13 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
-import org.breakwater.cli.common.Users;
-import org.breakwater.cli.common.Times;
-import org.breakwater.plan.Evidence;
-import org.breakwater.plan.Waiver;
-import org.breakwater.cli.common.WritesStore;
+import org.breakwater.cli.common.Outcomes;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.TimeConverter;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Users;
+import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,10 +82,7 @@ public final class GateCommand implements Runnable {
         Instant at;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
@@ -107,18 +101,14 @@ public final class GateCommand implements Runnable {
                 return ExitCode.INPUT_ERROR;
             }
             Optional<Instant> time = when;
-            String who = by != null ? by : Users.current();
-            return PlanContext.run("gate record", store, policy, err, plans -> {
-                Outcome<Evidence> o = plans.record(plan, gate, evidence, who, time,
-                        Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision));
-                if (o instanceof Outcome.Refused<Evidence> r) {
-                    err.println("breakwater gate record: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                Evidence e = ((Outcome.Done<Evidence>) o).value();
-                out.println("Recorded on plan " + plan + ", gate " + gate + ": " + e.evidence() + " (by " + e.by()
-                        + ", " + Times.show(e.at()) + ")");
-                return ExitCode.OK;
+            String who = Users.or(by);
+            return PlanContext.run("gate record", options, err, plans -> {
+                return Outcomes.exit(err, "gate record", plans.record(plan, gate, evidence, who, time,
+                        Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision)), e -> {
+                    out.println("Recorded on plan " + plan + ", gate " + gate + ": " + e.evidence() + " (by " + e.by()
+                            + ", " + Times.show(e.at()) + ")");
+                    return ExitCode.OK;
+                });
             });
         }
     }
@@ -143,23 +133,17 @@ public final class GateCommand implements Runnable {
         String approver;
 
         @Mixin
-        StoreOptions store;
-
-        @Mixin
-        PolicyOption policy;
+        StoreAndPolicy options;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return PlanContext.run("gate waive", store, policy, err, plans -> {
-                Outcome<Waiver> o = plans.waive(plan, gate, reason, approver);
-                if (o instanceof Outcome.Refused<Waiver> r) {
-                    err.println("breakwater gate waive: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                out.println("Waived gate " + gate + " of plan " + plan + " (approved by " + approver + "): " + reason);
-                return ExitCode.OK;
+            return PlanContext.run("gate waive", options, err, plans -> {
+                return Outcomes.exit(err, "gate waive", plans.waive(plan, gate, reason, approver), done -> {
+                    out.println("Waived gate " + gate + " of plan " + plan + " (approved by " + approver + "): " + reason);
+                    return ExitCode.OK;
+                });
             });
         }
     }

@@ -12,19 +12,17 @@ import java.util.concurrent.Callable;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.catalog.ApiDescription;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.files.ApiFiles;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
-import org.breakwater.cli.common.Users;
-import org.breakwater.cli.common.Times;
-import org.breakwater.plan.NewPlan;
-import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanStatus;
-import org.breakwater.cli.common.WritesStore;
+import org.breakwater.cli.common.Outcomes;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.TimeConverter;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Users;
+import org.breakwater.cli.common.WritesStore;
+import org.breakwater.plan.NewPlan;
+import org.breakwater.plan.PlanStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,10 +86,7 @@ final class PlanCreateCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -117,27 +112,24 @@ final class PlanCreateCommand implements Callable<Integer> {
                 return ExitCode.INPUT_ERROR;
             }
         }
-        String who = owner != null ? owner : Users.current();
+        String who = Users.or(owner);
         String name = title != null ? title : String.join(" + ", releases.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList());
         NewPlan p = new NewPlan(name, releases, descriptions, environment, at.get(), span.get(), who,
                 Optional.ofNullable(ticket), scheduled ? PlanStatus.SCHEDULED : PlanStatus.DRAFT);
-        return PlanContext.run("plan create", store, policy, err, plans -> {
-            Outcome<Plan> o = plans.create(p, force);
-            if (o instanceof Outcome.Refused<Plan> r) {
-                err.println("breakwater plan create: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            Plan plan = ((Outcome.Done<Plan>) o).value();
-            plans.warnings(plan.id()).forEach(w -> err.println("breakwater plan create: warning: " + w));
-            if (json) {
-                JsonOutput.print(out, g -> PlanJson.plan(g, plan));
-            } else {
-                out.println("Created plan " + plan.id() + ": " + plan.releaseLabel() + " → " + plan.environment() + ", "
-                        + Times.show(plan.start()) + " for " + Times.show(plan.duration()) + " (" + plan.status().id() + ")");
-                out.println("Next: breakwater plan assess " + plan.id());
-            }
-            return ExitCode.OK;
+        return PlanContext.run("plan create", options, err, plans -> {
+            return Outcomes.exit(err, "plan create", plans.create(p, force), plan -> {
+                plans.warnings(plan.id()).forEach(w -> err.println("breakwater plan create: warning: " + w));
+                if (json) {
+                    JsonOutput.print(out, g -> PlanJson.plan(g, plan));
+                } else {
+                    out.println("Created plan " + plan.id() + ": " + plan.releaseLabel() + " → " + plan.environment()
+                            + ", " + Times.show(plan.start()) + " for " + Times.show(plan.duration())
+                            + " (" + plan.status().id() + ")");
+                    out.println("Next: breakwater plan assess " + plan.id());
+                }
+                return ExitCode.OK;
+            });
         });
     }
 

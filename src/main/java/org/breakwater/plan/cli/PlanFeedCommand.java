@@ -3,14 +3,11 @@ package org.breakwater.plan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.calendar.CalendarEvent;
 import org.breakwater.calendar.files.IcsWriter;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.ReportFiles;
 import org.breakwater.cli.common.StoreOptions;
@@ -39,8 +36,7 @@ final class PlanFeedCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("plan feed", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("plan feed", err, app -> {
             List<CalendarEvent> events = app.plans(PolicyReader.defaults()).schedule(problem ->
                     err.println("breakwater plan feed: warning: " + problem));
             String ics = IcsWriter.write("Planned deployments", events, Instant.now());

@@ -6,8 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
 import org.breakwater.plan.Plan;
@@ -34,10 +33,7 @@ final class PlanListCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -48,7 +44,7 @@ final class PlanListCommand implements Callable<Integer> {
             err.println("breakwater plan list: unknown status '" + status + "'");
             return ExitCode.INPUT_ERROR;
         }
-        return PlanContext.run("plan list", store, policy, err, plans -> {
+        return PlanContext.run("plan list", options, err, plans -> {
             List<Plan> list = plans.list(wanted);
             if (json) {
                 JsonOutput.print(out, g -> {

@@ -8,8 +8,7 @@ import org.breakwater.calendar.Reason;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.Times;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.cli.common.TimeConverter;
@@ -52,10 +51,7 @@ final class PlanProposeCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -63,7 +59,7 @@ final class PlanProposeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Optional<java.time.Instant> after = Optional.ofNullable(notBefore);
         Optional<java.time.Instant> from = after;
-        return PlanContext.run("plan propose", store, policy, err, plans -> {
+        return PlanContext.run("plan propose", options, err, plans -> {
             Outcome<Proposal> o = plans.propose(id, from);
             if (o instanceof Outcome.Refused<Proposal> r) {
                 err.println("breakwater plan propose: " + r.reason());

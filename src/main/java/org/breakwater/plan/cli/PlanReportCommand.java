@@ -1,12 +1,10 @@
 package org.breakwater.plan.cli;
 
 import java.io.PrintWriter;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
-import org.breakwater.plan.PlanReport;
+import org.breakwater.cli.common.Outcomes;
+import org.breakwater.cli.common.StoreAndPolicy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,10 +23,7 @@ abstract class PlanReportCommand implements java.util.concurrent.Callable<Intege
     boolean json;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     abstract String name();
 
@@ -38,21 +33,17 @@ abstract class PlanReportCommand implements java.util.concurrent.Callable<Intege
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return PlanContext.run(name(), store, policy, err, plans -> {
-            Outcome<PlanReport> o = plans.report(id);
-            if (o instanceof Outcome.Refused<PlanReport> r) {
-                err.println("breakwater " + name() + ": " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            PlanReport report = ((Outcome.Done<PlanReport>) o).value();
-            if (json) {
-                JsonOutput.print(out, g -> PlanJson.report(g, report, full()));
-            } else if (full()) {
-                PlanText.assessment(out, report);
-            } else {
-                PlanText.show(out, report);
-            }
-            return ExitCode.OK;
+        return PlanContext.run(name(), options, err, plans -> {
+            return Outcomes.exit(err, name(), plans.report(id), report -> {
+                if (json) {
+                    JsonOutput.print(out, g -> PlanJson.report(g, report, full()));
+                } else if (full()) {
+                    PlanText.assessment(out, report);
+                } else {
+                    PlanText.show(out, report);
+                }
+                return ExitCode.OK;
+            });
         });
     }
 }

@@ -3,13 +3,12 @@ package org.breakwater.plan.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.Outcomes;
+import org.breakwater.cli.common.StoreAndPolicy;
+import org.breakwater.cli.common.WritesStore;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
-import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,10 +33,7 @@ final class PlanStatusCommand implements Callable<Integer> {
     String status;
 
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy options;
 
     @Override
     public Integer call() {
@@ -49,14 +45,11 @@ final class PlanStatusCommand implements Callable<Integer> {
                     + "' (draft, scheduled, in-progress, done, cancelled, rolled-back)");
             return ExitCode.INPUT_ERROR;
         }
-        return PlanContext.run("plan status", store, policy, err, plans -> {
-            Outcome<Plan> o = plans.setStatus(id, next.get());
-            if (o instanceof Outcome.Refused<Plan> r) {
-                err.println("breakwater plan status: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            out.println("Plan " + id + " is now " + next.get().id() + ".");
-            return ExitCode.OK;
+        return PlanContext.run("plan status", options, err, plans -> {
+            return Outcomes.exit(err, "plan status", plans.setStatus(id, next.get()), done -> {
+                out.println("Plan " + id + " is now " + next.get().id() + ".");
+                return ExitCode.OK;
+            });
         });
     }
 }

@@ -50,6 +50,7 @@ public final class ScheduleJob implements AutoCloseable {
                 if (!taken.isEmpty()) {
                     LOG.info("staging: running due suite(s) {}", taken);
                 }
+                LOG.debug("staging: tick done, {} suite(s) taken here", taken.size()); // tests wait on each instance's
             } catch (RuntimeException e) {
                 LOG.error("staging: the schedule's tick failed, tried again in {} s: {}", TICK_SECONDS, e.toString(), e);
             }

@@ -254,11 +254,12 @@ public final class JdbiSuiteRepository implements SuiteRepository {
 
     @Override
     public void setDue(String suite, Instant due, Instant now) {
-        jdbi.useTransaction(h -> {
-            h.createUpdate("delete from staging_schedule where suite = ?").bind(0, suite).execute();
-            h.createUpdate("insert into staging_schedule (suite, next_due, taken_by, taken_at) values (?, ?, '', ?)")
-                    .bind(0, suite).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute();
-        });
+        // one upsert, not delete-then-insert: two instances setting it at once (a deployment recorded on each) both
+        // deleted nothing new, and the second insert failed on the key (ClaimRaceTest)
+        jdbi.useHandle(h -> h.createUpdate("insert into staging_schedule (suite, next_due, taken_by, taken_at)"
+                        + " values (?, ?, '', ?) on conflict (suite) do update set next_due = excluded.next_due,"
+                        + " taken_by = excluded.taken_by, taken_at = excluded.taken_at")
+                .bind(0, suite).bind(1, due.toEpochMilli()).bind(2, now.toEpochMilli()).execute());
     }
 
     @Override

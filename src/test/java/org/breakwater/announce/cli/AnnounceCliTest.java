@@ -6,11 +6,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.breakwater.cli.CliRun;
 import org.breakwater.cli.Main;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,17 +20,8 @@ class AnnounceCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--data-dir=" + dir.resolve("demo/store"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.run(args, List.of("--data-dir=" + dir.resolve("demo/store")));
     }
 
     @BeforeEach
@@ -44,7 +34,7 @@ class AnnounceCliTest {
     @Test
     void a_notice_goes_from_draft_to_an_eml_file_and_its_gate_is_met() throws Exception {
         Path notes = Files.writeString(dir.resolve("notes.txt"), "Use /api/package/ instead of /packages/.");
-        Run draft = run("announce", "draft", "1", "api-break-notice", "--notes-file", notes.toString(),
+        CliRun draft = run("announce", "draft", "1", "api-break-notice", "--notes-file", notes.toString(),
                 "--from", "breakwater@fedoraproject.org");
         assertThat(draft.code()).as(draft.err()).isZero();
         assertThat(draft.out()).contains("Subject: API-breaking update of fas, pkgdb planned for")
@@ -52,17 +42,17 @@ class AnnounceCliTest {
         Matcher id = Pattern.compile("Draft (\\d+) written").matcher(draft.out());
         assertThat(id.find()).isTrue();
         String n = id.group(1);
-        Run edit = run("announce", "edit", n, "--subject", "pkgdb2 and fas 0.8.19: API-breaking update",
+        CliRun edit = run("announce", "edit", n, "--subject", "pkgdb2 and fas 0.8.19: API-breaking update",
                 "--to", "devel@lists.fedoraproject.org,infrastructure@lists.fedoraproject.org");
         assertThat(edit.code()).as(edit.err()).isZero();
         assertThat(run("announce", "deliver", "--dry-run", dir.resolve("out").toString()).out())
                 .as("drafts are never delivered").contains("Delivered 0 message(s)");
-        Run send = run("announce", "send", n, "--from", "breakwater@fedoraproject.org");
+        CliRun send = run("announce", "send", n, "--from", "breakwater@fedoraproject.org");
         assertThat(send.code()).as(send.err()).isZero();
         assertThat(send.out()).containsPattern("queued as <breakwater\\.announcement-" + n + "\\.[0-9a-f]+@fedoraproject\\.org>");
         assertThat(run("announce", "send", n, "--from", "breakwater@fedoraproject.org").err())
                 .contains("is already queued");
-        Run deliver = run("announce", "deliver", "--dry-run", dir.resolve("out").toString());
+        CliRun deliver = run("announce", "deliver", "--dry-run", dir.resolve("out").toString());
         assertThat(deliver.code()).isZero();
         assertThat(deliver.out()).contains("Delivered 1 message(s) to the folder");
         try (var files = Files.list(dir.resolve("out"))) {
@@ -76,23 +66,23 @@ class AnnounceCliTest {
 
     @Test
     void bad_input_is_refused_in_words() {
-        Run kind = run("announce", "draft", "1", "press-release");
+        CliRun kind = run("announce", "draft", "1", "press-release");
         assertThat(kind.code()).isEqualTo(2);
         assertThat(kind.err()).contains("no kind 'press-release'; one of outage-notice, api-break-notice");
         assertThat(run("announce", "draft", "99", "outage-notice").err()).contains("no plan 99");
         assertThat(run("announce", "show", "42").err()).contains("no announcement 42");
-        Run where = run("announce", "deliver");
+        CliRun where = run("announce", "deliver");
         assertThat(where.code()).isEqualTo(2);
         assertThat(where.err()).contains("where to? Give --smtp-host");
         assertThat(run("announce", "deliver", "--smtp-host", "localhost", "--smtp-user", "x").err())
                 .contains("needs the password in $BREAKWATER_SMTP_PASSWORD");
         run("announce", "draft", "1", "outage-notice");
-        Run stranger = run("announce", "edit", "1", "--to", "someone@example.org");
+        CliRun stranger = run("announce", "edit", "1", "--to", "someone@example.org");
         assertThat(stranger.code()).isEqualTo(2);
         assertThat(stranger.err()).contains("someone@example.org is not in the catalog or the policy");
-        Run injected = run("announce", "edit", "1", "--subject", "Outage\nBcc: victim@example.org");
+        CliRun injected = run("announce", "edit", "1", "--subject", "Outage\nBcc: victim@example.org");
         assertThat(injected.err()).contains("line break");
-        Run badTemplates = run("announce", "draft", "1", "outage-notice", "--templates", dir.toString());
+        CliRun badTemplates = run("announce", "draft", "1", "outage-notice", "--templates", dir.toString());
         assertThat(badTemplates.code()).as("an empty folder: the defaults stay").isZero();
     }
 
@@ -105,7 +95,7 @@ class AnnounceCliTest {
 
     @Test
     void a_deliver_run_after_a_failure_says_how_many_wait_and_when_the_next_is_due() throws Exception {
-        Run draft = run("announce", "draft", "1", "outage-notice");
+        CliRun draft = run("announce", "draft", "1", "outage-notice");
         Matcher id = Pattern.compile("Draft (\\d+) written").matcher(draft.out());
         assertThat(id.find()).as(draft.out() + draft.err()).isTrue();
         assertThat(run("announce", "send", id.group(1), "--from", "breakwater@fedoraproject.org").code()).isZero();
@@ -113,10 +103,10 @@ class AnnounceCliTest {
         String[] smtp = {"announce", "deliver", "--smtp-host", "127.0.0.1", "--smtp-port", port, "--smtp-security", "none",
             "--from", "breakwater@fedoraproject.org"};
 
-        Run failing = run(smtp);
+        CliRun failing = run(smtp);
         assertThat(failing.code()).isEqualTo(1);
         assertThat(failing.out()).contains("1 could not go this time and will be retried:");
-        Run after = run(smtp);
+        CliRun after = run(smtp);
 
         assertThat(after.code()).as("mail still waits: the check failed").isEqualTo(1);
         assertThat(after.out()).containsPattern("Delivered 0 message\\(s\\) to smtp://127\\.0\\.0\\.1:" + port
@@ -126,19 +116,19 @@ class AnnounceCliTest {
     @Test
     void mail_does_not_go_out_without_a_sender_outside_the_dry_run() throws Exception {
         run("announce", "draft", "1", "outage-notice");
-        Run send = run("announce", "send", "1");
+        CliRun send = run("announce", "send", "1");
         assertThat(send.code()).isEqualTo(2);
         assertThat(send.err()).contains("no sender address: give --from ADDRESS or set $BREAKWATER_MAIL_FROM");
-        Run deliver = run("announce", "deliver", "--smtp-host", "127.0.0.1", "--smtp-port", closedPort());
+        CliRun deliver = run("announce", "deliver", "--smtp-host", "127.0.0.1", "--smtp-port", closedPort());
         assertThat(deliver.code()).isEqualTo(2);
         assertThat(deliver.err()).contains("no sender address: give --from ADDRESS or set $BREAKWATER_MAIL_FROM")
                 .contains("only for the demo and --dry-run");
-        Run bad = run("announce", "send", "1", "--from", "breakwater");
+        CliRun bad = run("announce", "send", "1", "--from", "breakwater");
         assertThat(bad.err()).contains("'breakwater' is not a plain e-mail address");
         assertThat(run("announce", "deliver", "--dry-run", dir.resolve("out").toString()).code())
                 .as("the dry run needs no sender").isZero();
         // a policy that does not read stops serve right after the mail settings, so no server starts either way
-        Run serve = run("serve", "--smtp-host", "127.0.0.1", "--policy", dir.resolve("no-such-policy.yaml").toString());
+        CliRun serve = run("serve", "--smtp-host", "127.0.0.1", "--policy", dir.resolve("no-such-policy.yaml").toString());
         assertThat(serve.code()).isEqualTo(2);
         assertThat(serve.err()).contains("breakwater serve: no sender address: give --from ADDRESS");
     }

@@ -2,14 +2,10 @@ package org.breakwater.calendar.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,27 +16,18 @@ class CalendarCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--data-dir=" + dir.resolve("data"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.run(args, List.of("--data-dir=" + dir.resolve("data")));
     }
 
     @Test
     void an_ics_schedule_imports_its_freezes_and_releases_and_shows_them() {
-        Run r = run("calendar", "import", ICS);
+        CliRun r = run("calendar", "import", ICS);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("Imported .*: 3 freezes, 3 releases, 0 recurring windows");
-        Run again = run("calendar", "import", ICS);
+        CliRun again = run("calendar", "import", ICS);
         assertThat(again.out()).isEqualTo(r.out());
-        Run show = run("calendar", "show", "--from", "2014-09-01", "--to", "2015-01-01");
+        CliRun show = run("calendar", "show", "--from", "2014-09-01", "--to", "2015-01-01");
         assertThat(show.code()).isZero();
         assertThat(show.out()).containsPattern("freeze\\s+2014-11-25 14:00 UTC\\s+2014-12-09 14:00 UTC\\s+Final Freeze")
                 .containsPattern("release\\s+2014-12-09 00:00 UTC\\s+2014-12-10 00:00 UTC\\s+Fedora 21 Final Release \\(GA\\)");
@@ -51,7 +38,7 @@ class CalendarCliTest {
     void a_yaml_calendar_with_a_mistake_is_refused_with_its_place_and_nothing_imported() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "windows:\n  - name: x\n    kind: freeze\n    start: 2014-11-25\n    end: 2014-11-20\n");
-        Run r = run("calendar", "import", bad.toString());
+        CliRun r = run("calendar", "import", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(bad + ":").contains("nothing was imported");
         assertThat(run("calendar", "show", "--from", "2014-11-01", "--to", "2014-12-31").err()).contains("no store at");
@@ -62,7 +49,7 @@ class CalendarCliTest {
         Path hourly = dir.resolve("hourly.yaml");
         Files.writeString(hourly, "recurring:\n  - name: oops\n    kind: freeze\n    cron: \"0 * * * *\"\n"
                 + "    duration: 30m\n    zone: UTC\n");
-        Run r = run("calendar", "import", hourly.toString());
+        CliRun r = run("calendar", "import", hourly.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("opens more than 400 times a year");
         Path weekly = dir.resolve("weekly.yaml");

@@ -3,12 +3,9 @@ package org.breakwater.catalog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,7 +14,7 @@ import org.breakwater.apidiff.spec.Node;
 import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.TreeReader;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,26 +36,12 @@ abstract class CatalogCliContract {
     /** The options naming this test's store. */
     abstract List<String> store();
 
-    record Run(int code, String out, String err) {
-        String all() {
-            return out + err;
-        }
+    CliRun run(String... args) {
+        return CliRun.run(args, store());
     }
 
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(store());
-        return plain(all.toArray(String[]::new));
-    }
-
-    static Run plain(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        Run r = new Run(code, out.toString(), err.toString());
-        assertThat(r.all()).as("no exception or stack trace in the output of %s", List.of(args))
-                .doesNotContain("Exception").doesNotContain("\tat ");
-        return r;
+    static CliRun plain(String... args) {
+        return CliRun.run(args);
     }
 
     @BeforeEach
@@ -88,10 +71,10 @@ abstract class CatalogCliContract {
 
     @Test
     void importing_the_demo_catalog_twice_changes_nothing_the_second_time() {
-        Run first = run("catalog", "import", catalog.toString());
+        CliRun first = run("catalog", "import", catalog.toString());
         assertThat(first.code()).as(first.all()).isZero();
         assertThat(first.out()).contains("25 services, 43 consumers").contains("98 added, 0 changed");
-        Run second = run("catalog", "import", catalog.toString());
+        CliRun second = run("catalog", "import", catalog.toString());
         assertThat(second.code()).isZero();
         assertThat(second.out()).contains("No changes");
     }
@@ -113,7 +96,7 @@ abstract class CatalogCliContract {
         // and a second, valid change in another file that must not land either
         Files.writeString(catalog.resolve("extra.yaml"), "services:\n  - {name: newsvc, owner: infrastructure, tier: leaf}\n");
         Files.write(services, lines);
-        Run r = run("catalog", "import", catalog.toString());
+        CliRun r = run("catalog", "import", catalog.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(services + ":" + ownerLine + ":")
                 .contains("unknown team 'infrastruture'; did you mean 'infrastructure'?")
@@ -125,7 +108,7 @@ abstract class CatalogCliContract {
     void validate_reports_errors_with_exit_1_and_json() throws Exception {
         Files.writeString(catalog.resolve("broken.yaml"), "consumers:\n  - name: x\n    kind: script\n"
                 + "    owner: infrastructure\n    uses:\n      - service: pkgdb\n        operations: [getPackageACL]\n");
-        Run r = plain("catalog", "validate", catalog.toString(), "--json");
+        CliRun r = plain("catalog", "validate", catalog.toString(), "--json");
         assertThat(r.code()).isEqualTo(1);
         ObjectNode result = (ObjectNode) json(r.out());
         assertThat(result.text("valid")).contains("false");
@@ -138,23 +121,23 @@ abstract class CatalogCliContract {
     @Test
     void a_recorded_deployment_shows_in_where_with_its_api_hash() throws Exception {
         run("catalog", "import", catalog.toString());
-        Run rec = run("record-deployment", "--service", "pkgdb", "--version", "1.9.2", "--env", "production",
+        CliRun rec = run("record-deployment", "--service", "pkgdb", "--version", "1.9.2", "--env", "production",
                 "--spec", PKGDB_V1.toString(), "--by", "pingou", "--at", "2014-06-02T09:00:00Z", "--json");
         assertThat(rec.code()).as(rec.all()).isZero();
         String hash = ((ObjectNode) json(rec.out())).text("apiHash").orElseThrow();
         assertThat(hash).startsWith("sha256:");
         run("record-deployment", "--service", "pkgdb", "--version", "2.0.0", "--env", "staging",
                 "--spec", PKGDB_V2.toString(), "--by", "pingou");
-        Run where = run("where", "pkgdb");
+        CliRun where = run("where", "pkgdb");
         assertThat(where.code()).isZero();
         assertThat(where.out()).containsPattern("pkgdb\\s+production\\s+1\\.9\\.2\\s+" + hash.substring(7, 19)
                 + "\\s+\\d+ years\\s+pingou").containsPattern("pkgdb\\s+staging\\s+2\\.0\\.0");
         ArrayNode all = (ArrayNode) json(run("where", "--json").out());
         assertThat(all.items()).hasSize(2);
         // at a moment before the staging deployment, only production had it
-        Run before = run("where", "--at", "2014-06-03 00:00");
+        CliRun before = run("where", "--at", "2014-06-03 00:00");
         assertThat(before.out()).containsPattern("pkgdb\\s+production\\s+1\\.9\\.2").doesNotContain("staging");
-        Run history = run("history", "pkgdb");
+        CliRun history = run("history", "pkgdb");
         assertThat(history.code()).isZero();
         assertThat(history.out().lines().skip(1).map(l -> l.split("\\s{2,}")[2]).toList())
                 .containsExactly("staging", "production");
@@ -167,12 +150,12 @@ abstract class CatalogCliContract {
     @Test
     void record_deployment_refuses_unknown_services_and_unreadable_descriptions() throws IOException {
         run("catalog", "import", catalog.toString());
-        Run unknown = run("record-deployment", "--service", "pkgbd", "--version", "1", "--env", "production");
+        CliRun unknown = run("record-deployment", "--service", "pkgbd", "--version", "1", "--env", "production");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown service 'pkgbd'; did you mean 'pkgdb'?");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a: [\n");
-        Run unreadable = run("record-deployment", "--service", "pkgdb", "--version", "1", "--env", "production",
+        CliRun unreadable = run("record-deployment", "--service", "pkgdb", "--version", "1", "--env", "production",
                 "--spec", bad.toString());
         assertThat(unreadable.code()).isEqualTo(2);
         assertThat(unreadable.err()).contains(bad + ":");
@@ -182,7 +165,7 @@ abstract class CatalogCliContract {
     @Test
     void consumers_lists_direct_and_transitive_consumers_with_the_chain() throws Exception {
         run("catalog", "import", catalog.toString());
-        Run r = run("consumers", "pkgdb", "--operation", "getPackageAcls", "--transitive");
+        CliRun r = run("consumers", "pkgdb", "--operation", "getPackageAcls", "--transitive");
         assertThat(r.code()).as(r.all()).isZero();
         assertThat(r.out()).contains("faf-pkgdb-importer").contains("mass-branching")
                 .containsPattern("relnotes-scripts\\s+script\\s+docs\\s+2\\s+pkgdb → bodhi\\s+listUpdates")
@@ -197,7 +180,7 @@ abstract class CatalogCliContract {
     @Test
     void consumers_and_where_refuse_unknown_names() {
         run("catalog", "import", catalog.toString());
-        Run op = run("consumers", "pkgdb", "--operation", "getPackageACLs");
+        CliRun op = run("consumers", "pkgdb", "--operation", "getPackageACLs");
         assertThat(op.code()).isEqualTo(2);
         assertThat(op.err()).contains("did you mean 'getPackageAcls'");
         assertThat(run("where", "nosuch").code()).isEqualTo(2);
@@ -208,7 +191,7 @@ abstract class CatalogCliContract {
     void an_exported_catalog_imports_back_unchanged() {
         run("catalog", "import", catalog.toString());
         Path exported = dir.resolve("exported");
-        Run export = run("catalog", "export", exported.toString());
+        CliRun export = run("catalog", "export", exported.toString());
         assertThat(export.code()).as(export.all()).isZero();
         assertThat(exported.resolve("apis/pkgdb/pkgdb.yaml")).isRegularFile();
         assertThat(plain("catalog", "validate", exported.toString()).code()).isZero();
@@ -223,7 +206,7 @@ abstract class CatalogCliContract {
             assertThat(run("record-deployment", "--service", "koji", "--version", d[0], "--env", "production",
                     "--at", d[1]).code()).isZero();
         }
-        Run r = run("prune", "--keep", "30d");
+        CliRun r = run("prune", "--keep", "30d");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Deleted 2 deployment records").contains("0 suite runs with 0 test cases (kept each"
                 + " suite's newest 20)");
@@ -233,9 +216,9 @@ abstract class CatalogCliContract {
 
     @Test
     void a_backstage_catalog_imports_in_one_command() {
-        Run r = run("catalog", "import", "src/test/resources/backstage/catalog-info.yaml");
+        CliRun r = run("catalog", "import", "src/test/resources/backstage/catalog-info.yaml");
         assertThat(r.code()).as(r.all()).isZero();
-        Run consumers = run("consumers", "pkgdb");
+        CliRun consumers = run("consumers", "pkgdb");
         assertThat(consumers.code()).as(consumers.all()).isZero();
         assertThat(consumers.out()).contains("bodhi");
     }

@@ -3,6 +3,7 @@ package org.breakwater.catalog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.breakwater.cli.CliRun;
 import org.breakwater.store.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CatalogCliOnPostgresTest extends CatalogCliContract {
 
     @Test
     void an_unreachable_server_is_refused_in_words_without_the_password() {
-        Run r = plain("where", "--db", "jdbc:postgresql://127.0.0.1:1/breakwater?user=bw&password=secret");
+        CliRun r = plain("where", "--db", "jdbc:postgresql://127.0.0.1:1/breakwater?user=bw&password=secret");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cannot open the database").doesNotContain("secret");
     }

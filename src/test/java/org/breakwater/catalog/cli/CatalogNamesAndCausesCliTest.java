@@ -3,13 +3,10 @@ package org.breakwater.catalog.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,17 +22,8 @@ class CatalogNamesAndCausesCliTest {
 
     Path catalog;
 
-    record Run(int code, String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @BeforeEach
@@ -57,7 +45,7 @@ class CatalogNamesAndCausesCliTest {
         // the case of the report: 56 errors, the YAML error last
         edit("services-essential.yaml", "\n    owner: infrastructure", "\n      owner: infrastructure");
 
-        Run r = run("catalog", "validate", catalog.toString());
+        CliRun r = run("catalog", "validate", catalog.toString());
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.outLines().get(0)).isEqualTo(catalog.resolve("services-essential.yaml") + ":7:12: error:"
@@ -72,7 +60,7 @@ class CatalogNamesAndCausesCliTest {
             throws IOException {
         edit("services-essential.yaml", "tier: essential", "teir: essential");
 
-        Run r = run("catalog", "validate", catalog.toString());
+        CliRun r = run("catalog", "validate", catalog.toString());
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.outLines().get(0)).isEqualTo(catalog.resolve("services-essential.yaml")
@@ -86,7 +74,7 @@ class CatalogNamesAndCausesCliTest {
     void a_misspelt_name_field_leaves_out_the_references_to_the_entry_it_names() throws IOException {
         edit("services-essential.yaml", "- name: fas\n", "- nmae: fas\n");
 
-        Run r = run("catalog", "validate", catalog.toString());
+        CliRun r = run("catalog", "validate", catalog.toString());
 
         assertThat(r.outLines().get(0)).isEqualTo(catalog.resolve("services-essential.yaml")
                 + ":5:11: error: unknown field 'nmae' in a service; did you mean 'name'?"
@@ -98,7 +86,7 @@ class CatalogNamesAndCausesCliTest {
     void the_json_of_validate_counts_the_errors_left_out() throws IOException {
         edit("services-essential.yaml", "tier: essential", "teir: essential");
 
-        Run r = run("catalog", "validate", catalog.toString(), "--json");
+        CliRun r = run("catalog", "validate", catalog.toString(), "--json");
 
         assertThat(r.out()).contains("\"errors\" : 1").contains("\"following\" : 15");
     }
@@ -110,7 +98,7 @@ class CatalogNamesAndCausesCliTest {
         edit("teams.yaml", "- name: qa\n", "- name: \"<b>qa</b>\"\n");
         edit("people.yaml", "username: pingou", "username: .pingou");
 
-        Run r = run("catalog", "validate", catalog.toString());
+        CliRun r = run("catalog", "validate", catalog.toString());
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out())
@@ -127,11 +115,11 @@ class CatalogNamesAndCausesCliTest {
         edit("services-essential.yaml", "- name: fas\n", "- name: /tmp/x/pwned\n");
         String data = dir.resolve("data").toString();
 
-        Run r = run("catalog", "import", catalog.toString(), "--data-dir", data);
+        CliRun r = run("catalog", "import", catalog.toString(), "--data-dir", data);
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("service name '/tmp/x/pwned' is not a valid name").contains("nothing was imported");
-        Run where = run("where", "--data-dir", data);
+        CliRun where = run("where", "--data-dir", data);
         assertThat(where.out() + where.err()).doesNotContain("pwned");
     }
 
@@ -159,7 +147,7 @@ class CatalogNamesAndCausesCliTest {
                   owner: group:infra
                 """, StandardCharsets.UTF_8);
 
-        Run r = run("catalog", "import", file.toString(), "--data-dir", dir.resolve("data").toString());
+        CliRun r = run("catalog", "import", file.toString(), "--data-dir", dir.resolve("data").toString());
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(file + ":12:9: error: service name '../login' is not a valid name");

@@ -2,11 +2,9 @@ package org.breakwater.cli.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,20 +15,14 @@ class StoreCreationTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void a_read_from_a_folder_that_does_not_exist_is_refused_and_leaves_nothing_behind() {
         Path typo = dir.resolve("nonexistent/dir");
-        Run r = run("where", "--data-dir", typo.toString());
+        CliRun r = run("where", "--data-dir", typo.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no store at " + typo.resolve("breakwater.db"))
                 .contains("run `breakwater catalog import` or pass --data-dir");
@@ -40,7 +32,7 @@ class StoreCreationTest {
 
     @Test
     void a_read_from_an_empty_existing_folder_is_refused_and_creates_no_database() {
-        Run r = run("history", "pkgdb", "--data-dir", dir.toString());
+        CliRun r = run("history", "pkgdb", "--data-dir", dir.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no store at");
         assertThat(dir.resolve("breakwater.db")).doesNotExist();
@@ -52,7 +44,7 @@ class StoreCreationTest {
             {"token", "list"}, {"traffic", "consumers", "pkgdb"}, {"can-deploy", "--plan", "1"}}) {
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(read),
                     java.util.stream.Stream.of("--data-dir", dir.resolve("typo").toString())).toArray(String[]::new);
-            Run r = run(args);
+            CliRun r = run(args);
             assertThat(r.code()).as(String.join(" ", read) + ": " + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", read)).contains("no store at");
         }
@@ -62,7 +54,7 @@ class StoreCreationTest {
     @Test
     void a_sqlite_url_naming_a_missing_file_is_refused_for_a_read() {
         Path file = dir.resolve("other.db");
-        Run r = run("where", "--db", "jdbc:sqlite:" + file);
+        CliRun r = run("where", "--db", "jdbc:sqlite:" + file);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no store at " + file);
         assertThat(file).doesNotExist();
@@ -71,14 +63,14 @@ class StoreCreationTest {
     @Test
     void a_write_creates_the_store_and_says_so_once() {
         Path data = dir.resolve("new-folder");
-        Run first = run("catalog", "import", CATALOG, "--data-dir", data.toString());
+        CliRun first = run("catalog", "import", CATALOG, "--data-dir", data.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.err()).contains("created a new store at " + data.resolve("breakwater.db"));
         assertThat(data.resolve("breakwater.db")).exists();
 
-        Run again = run("catalog", "import", CATALOG, "--data-dir", data.toString());
+        CliRun again = run("catalog", "import", CATALOG, "--data-dir", data.toString());
         assertThat(again.err()).doesNotContain("created a new store");
-        Run read = run("where", "pkgdb", "--data-dir", data.toString());
+        CliRun read = run("where", "pkgdb", "--data-dir", data.toString());
         assertThat(read.code()).as(read.err()).isZero();
         assertThat(read.err()).doesNotContain("no store");
     }

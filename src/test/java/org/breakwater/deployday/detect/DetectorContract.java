@@ -53,8 +53,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class DetectorContract {
     static final Instant CUT = Instant.parse("2014-06-02T15:07:00Z");
-    static final String BODHI = "bodhi/0.9.12";
-    static final String PACKAGES = "fedora-packages/1.0";
 
     @TempDir
     Path dir;
@@ -82,35 +80,14 @@ abstract class DetectorContract {
         app.close();
     }
 
-    static final java.time.format.DateTimeFormatter CLF = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     /** A combined-format line. */
     static String line(String client, Instant at, String request, int status, String agent) {
-        return client + " - - [" + CLF.format(at) + "] \"" + request + " HTTP/1.1\" " + status + " 512 \"-\" \"" + agent
-                + "\"\n";
+        return PkgdbDayLog.line(client, at, request, status, agent);
     }
 
     /** The day's log: a quiet baseline, then after the cut-over the failures, in time order. */
     static List<String> day() {
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Instant t = CUT.minusSeconds(1200 - i * 50);
-            lines.add(line("10.5.126.20", t, "GET /pkgdb/acls/name/guake", 200, BODHI));
-            lines.add(line("10.5.126.21", t, "GET /pkgdb/users/packages/ralph", 200, PACKAGES));
-            lines.add(line("10.5.126.30", t, "GET /pkgdb/lists/bugzilla", 200, "curl/7.29"));
-        }
-        for (int i = 0; i < 42; i++) {
-            lines.add(line("10.5.126.20", CUT.plusSeconds(10 + i), "GET /pkgdb/acls/name/guake", 404, BODHI));
-        }
-        for (int i = 0; i < 6; i++) {
-            lines.add(line("10.5.126.21", CUT.plusSeconds(20 + i * 5), "GET /pkgdb/users/packages/ralph", 404, PACKAGES));
-        }
-        for (int i = 0; i < 500; i++) { // one unknown script, many paths
-            lines.add(line("192.0.2.9", CUT.plusSeconds(30 + i / 20), "GET /pkgdb/api/nope/" + i, 404, "sync.py/0.1"));
-        }
-        lines.add(line("10.5.126.20", CUT.plus(Duration.ofMinutes(40)), "GET /pkgdb/api/package/guake", 200, "bodhi/2.0"));
-        return lines;
+        return PkgdbDayLog.lines(CUT);
     }
 
     void ingest(List<String> lines) {

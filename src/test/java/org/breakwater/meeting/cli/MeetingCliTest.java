@@ -142,6 +142,18 @@ class MeetingCliTest {
     }
 
     @Test
+    void a_follow_up_is_marked_done_once_and_a_second_time_is_refused_in_one_line_with_exit_2() throws Exception {
+        Path f = file("infrastructure." + YESTERDAY + "-18.00.log.txt", minutes());
+        assertThat(run("meeting", "ingest", f.toString(), "--json")).as(err).isZero();
+        String followUp = new ObjectMapper().readTree(out).get("followUps").get(0).get("id").asText();
+        assertThat(run("meeting", "done", followUp, "--by", "lmacken")).as(err).isZero();
+        assertThat(out.strip()).isEqualTo("follow-up " + followUp + " done");
+        assertThat(run("meeting", "done", followUp)).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("breakwater meeting done: no open follow-up " + followUp);
+        assertThat(out).isEmpty();
+    }
+
+    @Test
     void the_json_ingest_is_refused_the_second_time_with_nothing_recorded_twice() throws Exception {
         Path f = file("a.log.txt", minutes());
         assertThat(run("meeting", "ingest", f.toString(), "--json")).isZero();

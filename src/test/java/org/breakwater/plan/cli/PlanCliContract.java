@@ -2,21 +2,17 @@ package org.breakwater.plan.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.breakwater.apidiff.spec.ArrayNode;
 import org.breakwater.apidiff.spec.Node;
 import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.TreeReader;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,26 +29,17 @@ abstract class PlanCliContract {
 
     abstract List<String> store();
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
+    CliRun run(String... args) {
         return run(store(), args);
     }
 
     /** Runs the command line in this JVM with {@code store}'s options; no stack trace may show. */
-    static Run run(List<String> store, String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.addAll(store);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(List<String> store, String... args) {
+        return CliRun.run(args, store);
     }
 
-    Run ok(String... args) {
-        Run r = run(args);
+    CliRun ok(String... args) {
+        CliRun r = run(args);
         assertThat(r.code()).as(String.join(" ", args) + "\n" + r.out() + r.err()).isZero();
         return r;
     }
@@ -75,19 +62,19 @@ abstract class PlanCliContract {
     void a_plan_is_refused_until_its_gates_are_met_then_allowed() throws Exception {
         Instant now = Instant.now();
         Instant start = now.minus(Duration.ofMinutes(5));
-        Run created = ok("plan", "create", "--release", "pkgdb=2.0.0", "--start", at(start), "--duration", "4h",
+        CliRun created = ok("plan", "create", "--release", "pkgdb=2.0.0", "--start", at(start), "--duration", "4h",
                 "--owner", "pingou", "--scheduled", "--force", "--json");
         long id = Long.parseLong(((ObjectNode) json(created.out())).text("id").orElseThrow());
 
-        Run assess = ok("plan", "assess", Long.toString(id));
+        CliRun assess = ok("plan", "assess", Long.toString(id));
         assertThat(assess.out()).contains("== pkgdb 2.0.0 (essential, owned by infrastructure)")
                 .contains("API: 15 breaking").contains("abrt  (OUTSIDE infrastructure)")
                 .contains("Policy verdict: applies");
 
-        Run no = run("can-deploy", "--plan", Long.toString(id));
+        CliRun no = run("can-deploy", "--plan", Long.toString(id));
         assertThat(no.code()).isEqualTo(1);
         assertThat(no.out()).startsWith("no").contains("api-break-notice failed");
-        Run noService = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--json");
+        CliRun noService = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0", "--json");
         assertThat(noService.code()).isEqualTo(1);
         assertThat(((ObjectNode) json(noService.out())).text("deployable")).contains("false");
 
@@ -122,16 +109,16 @@ abstract class PlanCliContract {
             }
         }
         ok("gate", "record", p, "roster", "--evidence", "pingou", "--note", "firefighter", "--at", before);
-        Run stillNo = run("can-deploy", "--plan", p);
+        CliRun stillNo = run("can-deploy", "--plan", p);
         assertThat(stillNo.code()).isEqualTo(1);
         assertThat(stillNo.out()).contains("roster").doesNotContain("api-break-notice");
         ok("gate", "record", p, "roster", "--evidence", "nirik", "--note", "firefighter", "--at", before);
 
-        Run yes = run("can-deploy", "--plan", p);
+        CliRun yes = run("can-deploy", "--plan", p);
         assertThat(yes.code()).as(yes.out()).isZero();
         assertThat(yes.out()).startsWith("yes");
         assertThat(run("can-deploy", "--service", "pkgdb", "--version", "2.0.0").code()).isZero();
-        Run shown = ok("plan", "show", p);
+        CliRun shown = ok("plan", "show", p);
         assertThat(shown.out()).contains("Gates: 11 of 11 met or waived");
     }
 
@@ -152,7 +139,7 @@ abstract class PlanCliContract {
         assertThat(feed).startsWith("BEGIN:VCALENDAR").contains("SUMMARY:Deployment: pkgdb 2.0.0 (production)")
                 .contains("UID:plan-" + id + "@breakwater");
 
-        Run waited = run("can-deploy", "--plan", id, "--retry-while-pending", "2", "--poll", "1");
+        CliRun waited = run("can-deploy", "--plan", id, "--retry-while-pending", "2", "--poll", "1");
         assertThat(waited.code()).isEqualTo(1);
         assertThat(waited.err()).contains("not yet").contains("asking again in 1 s");
         assertThat(waited.out()).startsWith("no");
@@ -163,10 +150,10 @@ abstract class PlanCliContract {
         assertThat(run("plan", "create", "--release", "pkgdb=2.0.0", "--start", "next tuesday").err())
                 .contains("is not a time");
         assertThat(run("plan", "show", "42").err()).contains("no plan 42");
-        Run gate = run("gate", "record", "1", "api-break-notice", "--evidence", "x");
+        CliRun gate = run("gate", "record", "1", "api-break-notice", "--evidence", "x");
         assertThat(gate.code()).isEqualTo(2);
         assertThat(run("can-deploy", "--service", "nosuch", "--version", "1").err()).contains("unknown service 'nosuch'");
-        Run policy = run("plan", "list", "--policy", dir.resolve("missing.yaml").toString());
+        CliRun policy = run("plan", "list", "--policy", dir.resolve("missing.yaml").toString());
         assertThat(policy.code()).isEqualTo(2);
         assertThat(policy.err()).contains("the policy does not read");
     }

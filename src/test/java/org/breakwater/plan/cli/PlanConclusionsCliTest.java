@@ -10,13 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
+import org.breakwater.cli.CliRun;
 import org.breakwater.cli.Main;
 import org.breakwater.plan.NewPlan;
 import org.breakwater.plan.Plan;
@@ -37,18 +36,8 @@ class PlanConclusionsCliTest {
 
     static Path store;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--data-dir");
-        all.add(store.toString());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args, List.of("--data-dir", store.toString()));
     }
 
     @BeforeAll
@@ -71,19 +60,19 @@ class PlanConclusionsCliTest {
     @Test
     void evidence_the_gate_cannot_use_is_refused_with_a_did_you_mean_and_counts_nothing() {
         assertThat(run("plan", "show", "1").out()).contains("23 of 26 not acknowledged");
-        Run typo = run("gate", "record", "1", "consumers-acknowledged", "--consumer", "bodhi-pkgdb-clent",
+        CliRun typo = run("gate", "record", "1", "consumers-acknowledged", "--consumer", "bodhi-pkgdb-clent",
                 "--evidence", "https://lists.example/ack");
         assertThat(typo.code()).isEqualTo(2);
         assertThat(typo.out()).doesNotContain("Recorded");
         assertThat(typo.err()).contains("'bodhi-pkgdb-clent' is not among the 25 consumers plan 1 affects")
                 .contains("did you mean 'bodhi-pkgdb-client'?");
-        Run nobody = run("gate", "record", "1", "consumers-acknowledged", "--evidence", "https://lists.example/ack");
+        CliRun nobody = run("gate", "record", "1", "consumers-acknowledged", "--evidence", "https://lists.example/ack");
         assertThat(nobody.code()).isEqualTo(2);
         assertThat(nobody.err()).contains("counts evidence per consumer: name the consumer it is for, one of the 25 plan 1 affects");
-        Run firefighter = run("gate", "record", "1", "roster", "--note", "firefigther", "--evidence", "pingou");
+        CliRun firefighter = run("gate", "record", "1", "roster", "--note", "firefigther", "--evidence", "pingou");
         assertThat(firefighter.code()).isEqualTo(2);
         assertThat(firefighter.err()).contains("'firefigther' counts for nothing on the roster; did you mean 'firefighter'?");
-        Run contact = run("gate", "record", "1", "roster", "--note", "contact:qaa", "--evidence", "adamw");
+        CliRun contact = run("gate", "record", "1", "roster", "--note", "contact:qaa", "--evidence", "adamw");
         assertThat(contact.code()).isEqualTo(2);
         assertThat(contact.err()).contains("did you mean 'contact:qa'?");
         assertThat(run("gate", "record", "1", "consumers-acknowleged", "--consumer", "fedpkg", "--evidence", "x").err())
@@ -101,10 +90,10 @@ class PlanConclusionsCliTest {
 
     @Test
     void a_release_whose_api_was_not_compared_is_unknown_not_unbroken() {
-        Run show = run("plan", "show", "3");
+        CliRun show = run("plan", "show", "3");
         assertThat(show.out()).contains("breaks    unknown: the API of fedocal 1.0.0 was not compared")
                 .doesNotContain("0 breaking change(s)");
-        Run assess = run("plan", "assess", "3");
+        CliRun assess = run("plan", "assess", "3");
         assertThat(assess.out()).contains("API: not compared")
                 .contains("version: 0.5.1 → 1.0.0 is a major step; whether the API breaks is unknown")
                 .doesNotContain("does not break");
@@ -124,12 +113,12 @@ class PlanConclusionsCliTest {
                 Duration.ofHours(3));
         assertThat(run("can-deploy", "--plan", Long.toString(open)).code()).isZero();
 
-        Run no = run("can-deploy", "--plan", Long.toString(passed), "--retry-while-pending", "5", "--poll", "1");
+        CliRun no = run("can-deploy", "--plan", Long.toString(passed), "--retry-while-pending", "5", "--poll", "1");
         assertThat(no.code()).isEqualTo(1);
         assertThat(no.err()).doesNotContain("not yet");
         assertThat(no.out()).startsWith("no").contains("the window closed at " + day(now.minus(Duration.ofHours(1))))
                 .contains("reschedule (breakwater plan propose " + passed + " --apply");
-        Run byRelease = run("can-deploy", "--service", "nuancier", "--version", "0.5.1");
+        CliRun byRelease = run("can-deploy", "--service", "nuancier", "--version", "0.5.1");
         assertThat(byRelease.code()).isEqualTo(1);
         assertThat(byRelease.out()).contains("the window closed at");
     }
@@ -137,11 +126,11 @@ class PlanConclusionsCliTest {
     @Test
     void a_release_two_open_plans_ship_is_refused_naming_both() {
         Instant later = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS);
-        Run made = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", later.toString(), "--duration", "2h",
+        CliRun made = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", later.toString(), "--duration", "2h",
                 "--owner", "pingou", "--json");
         assertThat(made.code()).as(made.err()).isZero();
         String second = made.out().replaceAll("(?s).*?\"id\" : (\\d+).*", "$1");
-        Run asked = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0");
+        CliRun asked = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0");
         assertThat(asked.code()).isEqualTo(2);
         assertThat(asked.out()).isEmpty();
         assertThat(asked.err()).contains("2 open plans ship pkgdb 2.0.0 to production: plan 1 (scheduled, ")

@@ -16,7 +16,7 @@ import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.store.JdbiDeploymentRepository;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
-import org.breakwater.plan.cli.PlanCliContract.Run;
+import org.breakwater.cli.CliRun;
 import org.breakwater.plan.PlannedRelease;
 import org.breakwater.plan.store.JdbiPlanRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +35,7 @@ class PlanInputCliTest {
 
     final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-    Run run(String... args) {
+    CliRun run(String... args) {
         return PlanCliContract.run(List.of("--data-dir", dir.resolve("data").toString()), args);
     }
 
@@ -65,11 +65,11 @@ class PlanInputCliTest {
 
     @Test
     void plan_create_refuses_an_endless_duration_and_a_start_decades_away() {
-        Run endless = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", now.plus(Duration.ofDays(20)).toString(),
+        CliRun endless = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", now.plus(Duration.ofDays(20)).toString(),
                 "--duration", "99999999999d");
         assertThat(endless.code()).isEqualTo(2);
         assertThat(endless.err()).contains("longer than a deployment may last (14 days)");
-        Run far = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", "2090-01-01 15:00");
+        CliRun far = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", "2090-01-01 15:00");
         assertThat(far.code()).isEqualTo(2);
         assertThat(far.err()).contains("within 5 years");
         assertThat(run("plan", "list").out()).doesNotContain("pkgdb 2.0.0");
@@ -78,10 +78,10 @@ class PlanInputCliTest {
     @Test
     void a_scheduled_plan_in_the_past_needs_force_and_is_warned_about_with_its_failed_gates() {
         String lastWeek = now.minus(Duration.ofDays(7)).toString();
-        Run refused = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", lastWeek, "--scheduled");
+        CliRun refused = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", lastWeek, "--scheduled");
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("is in the past").contains("--force");
-        Run forced = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", lastWeek, "--scheduled", "--force");
+        CliRun forced = run("plan", "create", "--release", "pkgdb=2.0.0", "--start", lastWeek, "--scheduled", "--force");
         assertThat(forced.code()).isZero();
         assertThat(forced.err()).contains("warning: the start").contains("is in the past")
                 .contains("warning: gate api-break-notice has failed already");
@@ -89,7 +89,7 @@ class PlanInputCliTest {
 
     @Test
     void the_readmes_example_makes_a_plan_with_no_gate_failed() {
-        Run made = run("plan", "create", "--release", "pkgdb=2.0.0", "--release", "fas=0.8.19", "--start",
+        CliRun made = run("plan", "create", "--release", "pkgdb=2.0.0", "--release", "fas=0.8.19", "--start",
                 now.plus(Duration.ofDays(21)).toString());
         assertThat(made.code()).as(made.err()).isZero();
         assertThat(made.err()).doesNotContain("warning");
@@ -98,7 +98,7 @@ class PlanInputCliTest {
     @Test
     void gate_record_refuses_evidence_dated_in_the_future() {
         long id = stored(null);
-        Run future = run("gate", "record", Long.toString(id), "staging-green", "--evidence", "rube run", "--at",
+        CliRun future = run("gate", "record", Long.toString(id), "staging-green", "--evidence", "rube run", "--at",
                 "2099-01-01 00:00");
         assertThat(future.code()).isEqualTo(2);
         assertThat(future.err()).contains("evidence cannot come from the future");
@@ -106,13 +106,13 @@ class PlanInputCliTest {
 
     @Test
     void a_version_that_does_not_parse_is_refused_by_can_deploy_plan_create_and_record_deployment() {
-        Run asked = run("can-deploy", "--service", "pkgdb", "--version", "three");
+        CliRun asked = run("can-deploy", "--service", "pkgdb", "--version", "three");
         assertThat(asked.code()).isEqualTo(2);
         assertThat(asked.err()).contains("'three' is not a version").contains("2.0.0, v0.8.19, 2.0.0-rc3");
-        Run planned = run("plan", "create", "--release", "pkgdb=three", "--start", now.plus(Duration.ofDays(20)).toString());
+        CliRun planned = run("plan", "create", "--release", "pkgdb=three", "--start", now.plus(Duration.ofDays(20)).toString());
         assertThat(planned.code()).isEqualTo(2);
         assertThat(planned.err()).contains("'three' is not a version");
-        Run recorded = run("record-deployment", "--service", "pkgdb", "--version", "three", "--env", "staging");
+        CliRun recorded = run("record-deployment", "--service", "pkgdb", "--version", "three", "--env", "staging");
         assertThat(recorded.code()).isEqualTo(2);
         assertThat(recorded.err()).contains("'three' is not a version");
     }
@@ -122,7 +122,7 @@ class PlanInputCliTest {
         inStore(app -> new JdbiDeploymentRepository(app.database().jdbi()).record(new NewDeployment("pkgdb", "2.0.0",
                 "staging", now.minus(Duration.ofDays(2)), "pingou", Optional.empty()), Optional.of(ApiDescription.of(
                 "../evil.yaml", Map.of("../evil.yaml", "openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths: {}\n"))), now));
-        Run asked = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0");
+        CliRun asked = run("can-deploy", "--service", "pkgdb", "--version", "2.0.0");
         assertThat(asked.code()).as(asked.out() + asked.err()).isEqualTo(1);
         assertThat(asked.out()).contains("stored API description is damaged").contains("leaves the description's folder");
         assertThat(run("plan", "show", Long.toString(stored(null))).code()).isZero();
@@ -131,7 +131,7 @@ class PlanInputCliTest {
     @Test
     void plan_feed_leaves_out_a_stored_ticket_with_a_space_and_says_so() {
         long id = stored("https://tickets.example/4 2");
-        Run feed = run("plan", "feed");
+        CliRun feed = run("plan", "feed");
         assertThat(feed.code()).as(feed.err()).isZero();
         assertThat(feed.out()).contains("UID:plan-" + id + "@breakwater").doesNotContain("URL:");
         assertThat(feed.err()).contains("warning: plan " + id + ": its ticket is left out of the feed");
