@@ -12,25 +12,25 @@
 # Environment (all optional):
 #   LOAD_SERVICES=N              catalog scale: N services, 4N consumers, 20N deployments (default 5000)
 #   LOAD_PLANS=N                 deployment plans created (default 20)
-#   LOAD_RATES="R ..."           fixed rates, requests per second (default "100 250 500 750 1000"); rates
+#   LOAD_RATES="R ..."           fixed rates, requests per second (default "250 500"); rates
 #                                at 50% and 80% of the measured maximum are added when below the lowest
-#   LOAD_DURATION=S              measured seconds per fixed rate (default 15)
-#   LOAD_WARMUP=S                warm-up seconds at the same rate before each (default 5)
+#   LOAD_DURATION=S              measured seconds per fixed rate (default 10)
+#   LOAD_WARMUP=S                warm-up seconds at the same rate before each (default 3)
 #   LOAD_GRACE=S                 after the last request is due, wait S seconds for answers (default 5);
 #                                requests still open then count as errors ("not completed")
 #   LOAD_CONNECTIONS=N           keep-alive connections of the fixed-rate generator (default 32)
-#   LOAD_MAX_SECONDS=S           the wrk maximum-throughput run per endpoint (default 20, after as long a warm-up)
+#   LOAD_MAX_SECONDS=S           the wrk maximum-throughput run per endpoint (default 10, after as long a warm-up)
 #   LOAD_WRK_CONNECTIONS=N       wrk connections (default 4)
 #   LOAD_ENDPOINTS="..."         can-deploy and/or plan-page (default both)
 #   LOAD_POSTGRES=0              measure SQLite only (default 1: then the same catalog, plans and endpoint
 #                                measures on PostgreSQL, an embedded server as the tests use, data under
 #                                BENCH_BUILD_DIR, started and stopped by the script; the JVM comparison and
 #                                the in-process breakdown run on SQLite only)
-#   LOAD_SERVER_OPTS="..."       the measured server's JVM options (default below, see docs/benchmarks.md)
-#   LOAD_COMPARE_OPTS=0          skip the comparison of JVM option sets (default 1: run it)
+#   LOAD_SERVER_OPTS="..."       the measured server's JVM options (default: what ./breakwater gives serve)
+#   LOAD_COMPARE_OPTS=1          also compare JVM option sets (default 0: skip it; it adds about 2 minutes)
 #   LOAD_COMPARE_SECONDS=S       seconds of wrk per option set, after as long a warm-up (default 10)
 #   LOAD_DIAGNOSE=0              skip the in-process breakdown of a can-deploy request (default 1)
-#   LOAD_DIAGNOSE_SECONDS=S      warm-up and measured seconds per breakdown measure (default 8)
+#   LOAD_DIAGNOSE_SECONDS=S      warm-up and measured seconds per breakdown measure (default 3)
 #   LOAD_WAIT_QUIET=SECONDS      wait up to that long for the 1-minute load average to fall to
 #                                LOAD_QUIET_LOAD (default 600; 0: do not wait)
 #   LOAD_QUIET_LOAD=X            default 1.5
@@ -54,24 +54,23 @@ build="${BENCH_BUILD_DIR:-${TMPDIR:-/tmp}/breakwater-load-bench}"
 doc="${BENCH_DOC:-$repo/docs/benchmarks.md}"
 services="${LOAD_SERVICES:-5000}"
 plan_count="${LOAD_PLANS:-20}"
-rates="${LOAD_RATES:-100 250 500 750 1000}"
-duration="${LOAD_DURATION:-15}"
-warmup="${LOAD_WARMUP:-5}"
+rates="${LOAD_RATES:-250 500}"
+duration="${LOAD_DURATION:-10}"
+warmup="${LOAD_WARMUP:-3}"
 grace="${LOAD_GRACE:-5}"
 connections="${LOAD_CONNECTIONS:-32}"
-max_seconds="${LOAD_MAX_SECONDS:-20}"
+max_seconds="${LOAD_MAX_SECONDS:-10}"
 wrk_connections="${LOAD_WRK_CONNECTIONS:-4}"
 endpoints="${LOAD_ENDPOINTS:-can-deploy plan-page}"
 postgres="${LOAD_POSTGRES:-1}"
-# A long-running server: C2 (no TieredStopAtLevel), G1 with a fixed 2 GB heap touched up front
-# (first touches of memory are slow on this VM). Each request reads the whole catalog, so with
-# several in flight a 1 GB heap promotes them to the old generation and runs full collections.
-# See the comparison in docs/benchmarks.md.
-server_opts="${LOAD_SERVER_OPTS:--XX:+UseG1GC -Xms2g -Xmx2g -XX:+AlwaysPreTouch}"
-compare_opts="${LOAD_COMPARE_OPTS:-1}"
+# What ships: the launcher runs serve with G1, the full JIT and the JVM's default heap. A request
+# answered from a kept report allocates a few kB (docs/benchmarks.md, "Where a request's time goes"),
+# so no fixed large heap is needed; LOAD_SERVER_OPTS measures another set.
+server_opts="${LOAD_SERVER_OPTS:--XX:+UseG1GC}"
+compare_opts="${LOAD_COMPARE_OPTS:-0}"
 compare_seconds="${LOAD_COMPARE_SECONDS:-10}"
 diagnose="${LOAD_DIAGNOSE:-1}"
-diagnose_seconds="${LOAD_DIAGNOSE_SECONDS:-8}"
+diagnose_seconds="${LOAD_DIAGNOSE_SECONDS:-3}"
 wait_quiet="${LOAD_WAIT_QUIET:-600}"
 quiet_load="${LOAD_QUIET_LOAD:-1.5}"
 reuse="${LOAD_REUSE:-0}"
@@ -302,6 +301,8 @@ wait_idle() {
   [ "$waited" -gt 2 ] && echo "   waited ${waited} s for the server to go idle" >&2
   echo "$waited" >>"$results/idle-waits.txt"
 }
+# server_cpu_ticks: the server process's CPU time so far (user + system, clock ticks)
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat" 2>/dev/null || echo 0; }
 server_rss() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$server_pid/status" 2>/dev/null || echo "?"; }
 
 # wrk_run NAME ENDPOINT SECONDS CONNECTIONS: closed-loop wrk over the endpoint's paths
@@ -347,7 +348,9 @@ for e in $endpoints; do
   wrk_run "max-$e-warmup" "$e" "$max_seconds" "$wrk_connections" 2>/dev/null
   log "$e: maximum throughput, wrk -c$wrk_connections for ${max_seconds} s"
   echo "load_start=$(loadavg)" >"$results/max-$e.properties"
+  cpu_before="$(server_cpu_ticks)"
   wrk_run "max-$e" "$e" "$max_seconds" "$wrk_connections"
+  { echo "cpu_ticks=$(($(server_cpu_ticks) - cpu_before))"; echo "clk_tck=$(getconf CLK_TCK)"; } >>"$results/max-$e.properties"
   max_rps="$(awk '/^Requests\/sec:/ {print $2}' "$results/max-$e.txt")"
   lowest="${rates%% *}"
   extra=""

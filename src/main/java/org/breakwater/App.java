@@ -78,7 +78,8 @@ public final class App implements AutoCloseable {
                         new JdbiTrafficRepository(database.jdbi())))
                 .replays(replays())
                 .staging(suiteResults())
-                .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)));
+                .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)))
+                .changes(database.changes());
     }
 
     private org.breakwater.deployday.roster.RosterRepository rosterStore() {

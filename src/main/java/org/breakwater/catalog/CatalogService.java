@@ -164,6 +164,14 @@ public final class CatalogService {
                 .filter(p -> p.environment().equals(environment)).findFirst();
     }
 
+    /**
+     * What runs of {@code service} now, in every environment (empty for a service the catalog does
+     * not have): {@link #where(Optional)} for one service without the check that it is in the catalog.
+     */
+    public List<Placement> running(String service) {
+        return deployments.where(Optional.of(service), clock.instant());
+    }
+
     /** A stored API description, read. */
     public Optional<ApiSpec> api(String hash) {
         return apis.spec(hash);

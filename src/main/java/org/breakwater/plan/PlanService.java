@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +45,7 @@ public final class PlanService {
     private volatile ReplayCheck.Source replays = ReplayCheck.Source.NONE;
     private volatile StagingEvidence staging = StagingEvidence.NONE;
     private volatile RosterConfirmations roster = RosterConfirmations.NONE;
+    private final KeptReports kept = new KeptReports();
 
     public PlanService(PlanRepository plans, CatalogService catalog, Policy policy, Supplier<ReleaseCalendar> calendar,
                        Clock clock) {
@@ -65,24 +66,38 @@ public final class PlanService {
     /** Where consumer migrations come from (default: declared consumers and recorded evidence only). */
     public PlanService migrations(MigrationSource source) {
         this.migrations = source;
+        kept.clear();
         return this;
     }
 
     /** Where the staging-replay gate reads the newest replay of a plan (default: none). */
     public PlanService replays(ReplayCheck.Source source) {
         this.replays = source;
+        kept.clear();
         return this;
     }
 
     /** Evidence computed from staging (default: none; recorded evidence only). */
     public PlanService staging(StagingEvidence source) {
         this.staging = source;
+        kept.clear();
         return this;
     }
 
     /** Where the roster gate hears of confirmations besides hand-recorded evidence (default: none). */
     public PlanService roster(RosterConfirmations source) {
         this.roster = source;
+        kept.clear();
+        return this;
+    }
+
+    /**
+     * Where the store's change token comes from ({@code Database.changes()}): with one, the last
+     * report and answer of each plan are reused while the store has taken no write, within the same
+     * second ({@link KeptReports}). Without (the default) every report is made afresh.
+     */
+    public PlanService changes(java.util.function.Supplier<String> token) {
+        kept.changes(token);
         return this;
     }
 
@@ -232,62 +247,45 @@ public final class PlanService {
     }
 
     public Outcome<PlanReport> report(long id) {
+        KeptReports.Stamp stamp = kept.stamp(clock.instant());
+        Optional<PlanReport> known = kept.report(id, stamp);
+        if (known.isPresent()) {
+            return Outcome.done(known.get());
+        }
         Optional<Plan> plan = plans.plan(id);
         if (plan.isEmpty()) {
             return Outcome.refused("no plan " + id + " (breakwater plan list)");
         }
-        return Outcome.done(report(plan.get()));
-    }
-
-    /**
-     * What an assessment depends on: the plan itself, the catalog's generation, what the target
-     * environment runs of each release's service, the meeting's decisions, the policy and the
-     * day (deprecation sunsets). The same key gives the same assessment, so it is kept.
-     */
-    private record AssessmentKey(Plan plan, long generation, List<Optional<Placement>> running, List<Evidence> decisions,
-                                 String policy, LocalDate today) {
-    }
-
-    private record Assessed(AssessmentKey key, Assessment assessment) {
+        PlanReport r = report(plan.get());
+        kept.keep(id, stamp, r, Optional.empty());
+        return Outcome.done(r);
     }
 
     /** The last assessment of each plan, reused while its key holds (a server answers the same plan often). */
-    private final Map<Long, Assessed> assessed = new ConcurrentHashMap<>();
+    private final KeptAssessments assessed = new KeptAssessments();
 
-    private Assessment assessment(Plan plan, List<Evidence> evidence) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        AssessmentKey key = new AssessmentKey(plan, catalog.generation(), plan.releases().stream()
-                .map(r -> catalog.placement(r.service(), plan.environment())).toList(),
-                evidence.stream().filter(e -> e.gate().equals(Assessor.MEETING_DECISION)).toList(), policy.hash(), today);
-        Assessed a = assessed.get(plan.id());
-        if (a != null && a.key().equals(key)) {
-            return a.assessment();
-        }
-        Assessment fresh = new Assessor(catalog).assess(plan, policy, evidence, today);
-        if (assessed.size() > 1_000) {
-            assessed.clear();
-        }
-        assessed.put(plan.id(), new Assessed(key, fresh));
-        return fresh;
+    private Assessment assessment(Plan plan, List<Evidence> evidence, Map<String, List<Placement>> running) {
+        return assessed.of(plan, evidence, running, catalog, policy, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
     }
 
     private PlanReport report(Plan plan) {
         List<Evidence> evidence = plans.evidence(plan.id());
-        Assessment assessment = assessment(plan, evidence);
+        Map<String, List<Placement>> running = new HashMap<>();
+        plan.releases().forEach(r -> running.computeIfAbsent(r.service(), catalog::running));
+        Assessment assessment = assessment(plan, evidence, running);
         Instant now = clock.instant();
         List<String> stagingRuns = new ArrayList<>();
+        Catalog all = catalog.export();
         Set<String> production = new TreeSet<>();
-        catalog.environments().stream().filter(Environment::production).forEach(e -> production.add(e.name()));
+        all.environments().stream().filter(Environment::production).forEach(e -> production.add(e.name()));
         Set<String> essential = new TreeSet<>();
         for (PlannedRelease r : plan.releases()) {
-            for (Placement p : catalog.where(Optional.of(r.service())) instanceof Outcome.Done<List<Placement>> d
-                    ? d.value() : List.<Placement>of()) {
+            for (Placement p : all.service(r.service()).isPresent() ? running.get(r.service()) : List.<Placement>of()) {
                 if (!production.contains(p.environment())) {
                     stagingRuns.add(p.service() + " " + p.version());
                 }
             }
         }
-        Catalog all = catalog.export();
         List<Migration> moved = migrations.migrations(assessment, evidence, now);
         essential.addAll(ConsumerTally.essential(moved, all));
         List<Evidence> judged = new ArrayList<>(evidence);
@@ -378,7 +376,27 @@ public final class PlanService {
 
     /** May plan {@code id} go ahead now? */
     public Outcome<CanDeploy> canDeploy(long id) {
-        return report(id).map(this::answer);
+        KeptReports.Stamp stamp = kept.stamp(clock.instant());
+        Optional<CanDeploy> known = kept.answer(id, stamp);
+        if (known.isPresent()) {
+            return Outcome.done(known.get());
+        }
+        Optional<PlanReport> report = kept.report(id, stamp);
+        if (report.isEmpty()) {
+            Optional<Plan> plan = plans.plan(id);
+            if (plan.isEmpty()) {
+                return Outcome.refused("no plan " + id + " (breakwater plan list)");
+            }
+            report = Optional.of(report(plan.get()));
+        }
+        CanDeploy answer = answer(report.get());
+        kept.keep(id, stamp, report.get(), Optional.of(answer));
+        return Outcome.done(answer);
+    }
+
+    /** The answer {@link #canDeploy(long)} gives, from a report already made (the plan page shows both). */
+    public CanDeploy canDeploy(PlanReport r) {
+        return answer(r);
     }
 
     private CanDeploy answer(PlanReport r) {

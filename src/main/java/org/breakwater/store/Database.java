@@ -36,13 +36,18 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final StoreChanges changes;
     /** The pool reports to this once measured (HikariCP takes one registry, once); each server adds its own. */
     private io.micrometer.core.instrument.composite.CompositeMeterRegistry meters;
 
-    private Database(String url, HikariDataSource pool) {
+    private Database(String url, HikariDataSource pool, DataSource direct) {
         this.url = url;
         this.dialect = Dialect.of(url);
         this.pool = pool;
+        // SQLite's token needs a connection of its own, outside the pool; PostgreSQL's any connection
+        boolean memory = url.contains(":memory:") || url.contains("mode=memory");
+        this.changes = new StoreChanges(dialect == Dialect.SQLITE ? (memory ? null : direct) : pool,
+                dialect == Dialect.SQLITE);
         this.jdbi = Jdbi.create(pool);
         // queries share one set of named values and use the ones they need
         jdbi.getConfig(org.jdbi.v3.core.statement.SqlStatements.class).setUnusedBindingAllowed(true);
@@ -74,7 +79,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open the database " + redacted(url) + ": " + e.getMessage(), e);
         }
         HikariDataSource pool = pool(ds);
-        Database db = new Database(url, pool);
+        Database db = new Database(url, pool, ds);
         try {
             db.migrate(pool);
         } catch (RuntimeException e) {
@@ -123,7 +128,13 @@ public final class Database implements AutoCloseable {
     /** Closes the pool's connections. */
     @Override
     public void close() {
+        changes.close();
         pool.close();
+    }
+
+    /** A token that differs once any write has been committed to the store since ({@link StoreChanges}). */
+    public StoreChanges changes() {
+        return changes;
     }
 
     private static DataSource sqliteSource(String url) {

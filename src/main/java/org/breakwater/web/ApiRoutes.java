@@ -256,8 +256,13 @@ final class ApiRoutes {
             o = plans.canDeploy(service, version, to);
         }
         CanDeploy answer = done(o, 404);
-        json(ctx, Json.write(g -> PlanJson.canDeploy(g, answer)));
+        // the answer of a plan is the same object while nothing changed (decision 0029): its JSON too
+        json(ctx, plan == null ? Json.write(g -> PlanJson.canDeploy(g, answer))
+                : answers.of(id(plan), answer, () -> Json.write(g -> PlanJson.canDeploy(g, answer))));
     }
+
+    /** The can-deploy JSON of each plan, for the answer object it was written from. */
+    private final KeptPages answers = new KeptPages();
 
     /** 409, a problem naming every open plan that ships the release ({@code plans}: their ids). */
     private static void ambiguous(Context ctx, AmbiguousRelease a) {

@@ -9,19 +9,27 @@ final class Html {
     private final StringBuilder b = new StringBuilder();
 
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
+        return escape(new StringBuilder(s.length() + 16), s).toString();
+    }
+
+    /** {@code s} escaped onto the end of {@code out} (plain runs copied whole). */
+    private static StringBuilder escape(StringBuilder out, String s) {
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+            String entity = switch (s.charAt(i)) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                out.append(s, plain, i).append(entity);
+                plain = i + 1;
             }
         }
-        return out.toString();
+        return out.append(s, plain, s.length());
     }
 
     /** Raw markup written by the page code itself (tags), never user data. */
@@ -32,7 +40,7 @@ final class Html {
 
     /** Text, escaped. */
     Html text(String text) {
-        b.append(escape(text));
+        escape(b, text);
         return this;
     }
 

@@ -269,7 +269,7 @@ final class Pages {
                 + " evidence recorded here and the access logs (breakwater traffic migrations " + r.plan().id() + ").");
         h.tag("<table><tr><th>Consumer</th><th>State</th><th>Why</th><th>Still calls (plan's environment)</th>"
                 + "<th>Warnings</th></tr>");
-        org.breakwater.plan.cli.MigrationOutput.order(r.migrations()).stream().limit(TRAFFIC_ROWS).forEach(m -> {
+        org.breakwater.plan.cli.MigrationOutput.first(r.migrations(), TRAFFIC_ROWS).forEach(m -> {
                     h.tag(m.known() ? "<tr><td>" : "<tr><td class=\"failed\">").text(m.consumer());
                     if (!m.declared()) {
                         h.tag(" <span class=\"outside\">seen in the logs only</span>");
@@ -305,9 +305,28 @@ final class Pages {
                 + " more (all of them: GET /api/v1/plans/" + plan + ")";
     }
 
-    /** A plan's page: the answer and the next thing to do on top, then its gates; {@code in}: a refused form shown again. */
+    /** The plan page of visitors not logged in, per plan, while its report is the same object. */
+    private final KeptPages anonymous = new KeptPages();
+
+    /**
+     * A plan's page: the answer and the next thing to do on top, then its gates; {@code in}: a
+     * refused form shown again. A visitor not logged in gets the page kept for the same report.
+     */
     void plan(Context ctx, FormInput in) {
         PlanReport r = Requests.done(plans.report(Requests.id(ctx.pathParam("id"))), 404);
+        if (in == FormInput.NONE && WebAuth.session(ctx).isEmpty()) {
+            WebAuth.html(ctx, anonymous.of(r.plan().id(), r, () -> Html.page(title(r.plan()), planBody(ctx, r, in),
+                    java.util.Optional.empty())));
+            return;
+        }
+        html(ctx, title(r.plan()), planBody(ctx, r, in));
+    }
+
+    private static String title(Plan p) {
+        return "Plan " + p.id() + ": " + p.title();
+    }
+
+    private Html planBody(Context ctx, PlanReport r, FormInput in) {
         Plan p = r.plan();
         Html h = new Html();
         in.notice(h);
@@ -316,7 +335,7 @@ final class Pages {
         h.tag("<p>").link("/plans/" + p.id() + "/board", "The day's board").tag(" (checklist, roster, rollback)</p>");
         h.tag("<p><strong>Policy: ").text(r.assessment().verdict().label()).tag("</strong> — ")
                 .text(r.assessment().verdict().reason()).tag("</p>");
-        CanDeploy answer = Requests.done(plans.canDeploy(p.id()), 404);
+        CanDeploy answer = plans.canDeploy(r);
         PlanGates.summary(h, r, answer);
         boolean may = WebAuth.session(ctx).map(x -> Permissions.mayChangePlan(app, p, x.principal())).orElse(false);
         PlanForms.render(h, r, WebAuth.session(ctx), may, in);
@@ -365,6 +384,6 @@ final class Pages {
         AnnouncePages.render(h, p, announcements.list(Optional.of(p.id())), announcements.reminderApprover(p.id()),
                 WebAuth.session(ctx), may, in);
         audit(h, "plan/" + p.id());
-        html(ctx, "Plan " + p.id() + ": " + p.title(), h);
+        return h;
     }
 }

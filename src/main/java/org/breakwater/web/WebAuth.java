@@ -76,7 +76,12 @@ final class WebAuth {
 
     /** Pages: the layout with this visitor's name and log-out button, or a log-in link. */
     static void html(Context ctx, String title, Html body) {
-        ctx.contentType("text/html; charset=utf-8").result(Html.page(title, body, session(ctx)));
+        html(ctx, Html.page(title, body, session(ctx)));
+    }
+
+    /** A whole page, made already. */
+    static void html(Context ctx, String page) {
+        ctx.contentType("text/html; charset=utf-8").result(page);
     }
 
     private void identify(Context ctx) {

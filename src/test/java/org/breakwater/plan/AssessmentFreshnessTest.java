@@ -30,13 +30,16 @@ class AssessmentFreshnessTest {
     Path dir;
 
     App app;
+    /** The store's URL as opened (a second App opens the same store). */
+    Optional<String> store;
     PlanService plans;
     long id;
     final Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
 
     @BeforeEach
     void start() throws Exception {
-        app = App.open(new App.Settings(database(), dir), Clock.systemUTC());
+        store = database();
+        app = App.open(new App.Settings(store, dir), Clock.systemUTC());
         app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
                 .read(Path.of("src/main/resources/demo/catalog"))));
         deploy("1.9.2", "production", "v1/pkgdb.yaml");
@@ -149,5 +152,23 @@ class AssessmentFreshnessTest {
         deploy("2.0.1", "production", "v2/openapi.yaml", 30);
         assertThat(report().assessment().breaks()).isFalse();
         assertThat(canDeploy().reasons().size()).as("no break left: fewer gates wait").isLessThan(before);
+    }
+
+    @Test
+    void a_gate_recorded_by_another_instance_shows_on_the_next_answer_of_a_server_that_kept_it() {
+        // the reader's clock stands still: only the store's change token can tell it its kept answer is stale
+        try (App reader = App.open(new App.Settings(store, dir), Clock.fixed(Instant.now(), java.time.ZoneOffset.UTC))) {
+            PlanService server = reader.plans(PolicyReader.defaults());
+            assertThat(((Outcome.Done<CanDeploy>) server.canDeploy(id)).value().reasons())
+                    .anyMatch(r -> r.startsWith("api-break-notice "));
+            assertThat(((Outcome.Done<CanDeploy>) server.canDeploy(id)).value().reasons()).as("asked again: kept")
+                    .anyMatch(r -> r.startsWith("api-break-notice "));
+            assertThat(plans.record(id, "api-break-notice", "https://lists.example.org/announce/1", "pingou",
+                    Optional.empty(), Optional.empty(), Optional.empty())).isInstanceOf(Outcome.Done.class);
+            assertThat(((Outcome.Done<CanDeploy>) server.canDeploy(id)).value().reasons())
+                    .noneMatch(r -> r.startsWith("api-break-notice "));
+            assertThat(((Outcome.Done<PlanReport>) server.report(id)).value().gates())
+                    .anyMatch(g -> g.id().equals("api-break-notice") && g.state() == GateState.MET);
+        }
     }
 }

@@ -35,6 +35,7 @@ import org.breakwater.plan.cli.PlanJson;
 import org.breakwater.plan.store.JdbiPlanRepository;
 import org.breakwater.policy.Policy;
 import org.breakwater.policy.PolicyReader;
+import org.breakwater.web.WebServer;
 
 /**
  * Where a can-deploy request's time goes, in process, single-threaded, over the store that
@@ -75,7 +76,16 @@ public final class LoadDiagnose {
 
             measure(out, "export", "CatalogService.export() alone", plans, nanos, id -> app.catalog().export().teams().size());
             measure(out, "shipped", "can-deploy as shipped", plans, nanos, id -> canDeploy(shipped, id));
-            measure(out, "cached", "can-deploy, catalog load() cached", plans, nanos, id -> canDeploy(cached, id));
+            measure(out, "cached", "can-deploy, nothing kept (catalog load() cached)", plans, nanos, id -> canDeploy(cached, id));
+            WebServer server = WebServer.start(app, policy, "127.0.0.1", 0);
+            try (ServerThreads threads = new ServerThreads(server.port())) {
+                measure(out, "http_can_deploy", "GET /api/v1/can-deploy?plan=ID (server threads)", plans, nanos,
+                        id -> threads.get("/api/v1/can-deploy?plan=" + id), threads);
+                measure(out, "http_plan_page", "GET /plans/ID (server threads)", plans, nanos,
+                        id -> threads.get("/plans/" + id), threads);
+            } finally {
+                server.close();
+            }
         }
         LoadSetup.writeProperties(Path.of(o.get("--out")), out);
     }
@@ -97,6 +107,11 @@ public final class LoadDiagnose {
 
     private static void measure(Map<String, String> out, String key, String what, long[] plans, long nanos,
                                 LongFunction<Integer> call) {
+        measure(out, key, what, plans, nanos, call, new CallingThread());
+    }
+
+    private static void measure(Map<String, String> out, String key, String what, long[] plans, long nanos,
+                                LongFunction<Integer> call, Cost cost) {
         long end = System.nanoTime() + nanos;
         int i = 0;
         // at least two passes: the first assessment of a large plan takes seconds on a busy machine
@@ -105,8 +120,7 @@ public final class LoadDiagnose {
         }
         List<Long> times = new ArrayList<>();
         long size = 0;
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long cpuStart = threads.getCurrentThreadCpuTime();
+        long[] start = cost.now();
         end = System.nanoTime() + nanos;
         i = 0;
         while (System.nanoTime() < end || i < plans.length) {
@@ -115,8 +129,10 @@ public final class LoadDiagnose {
             times.add(System.nanoTime() - t);
         }
         // CPU time of this thread per call: what the call costs whatever else the machine runs
-        double cpuMs = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e6 / times.size();
+        long[] end2 = cost.now();
+        double cpuMs = (end2[0] - start[0]) / 1e6 / times.size();
         out.put(key + ".cpu_ms", LoadGen.fmt(cpuMs));
+        out.put(key + ".alloc_kb", LoadGen.fmt((end2[1] - start[1]) / 1024.0 / times.size()));
         long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
         double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
         out.put(key + ".what", what);
@@ -126,8 +142,75 @@ public final class LoadDiagnose {
         out.put(key + ".p99_ms", LoadGen.fmt(LoadGen.pct(sorted, 99) / 1e6));
         out.put(key + ".max_ms", LoadGen.fmt(LoadGen.max(sorted) / 1e6));
         out.put(key + ".mean_size", Long.toString(size / sorted.length));
-        System.err.printf(Locale.ROOT, "   %s: %,d calls, mean %.2f ms, p50 %s ms, p99 %s ms; CPU %s ms per call%n", what,
-                sorted.length, mean, out.get(key + ".p50_ms"), out.get(key + ".p99_ms"), out.get(key + ".cpu_ms"));
+        System.err.printf(Locale.ROOT, "   %s: %,d calls, mean %.2f ms, p50 %s ms, p99 %s ms; CPU %s ms, %s kB allocated per call%n",
+                what, sorted.length, mean, out.get(key + ".p50_ms"), out.get(key + ".p99_ms"), out.get(key + ".cpu_ms"),
+                out.get(key + ".alloc_kb"));
+    }
+
+    /** CPU nanoseconds and bytes allocated so far by the threads a measure charges. */
+    private interface Cost {
+        long[] now();
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The measuring thread's own: the call runs on it. */
+    private static final class CallingThread implements Cost {
+        @Override
+        public long[] now() {
+            return new long[] {THREADS.getCurrentThreadCpuTime(), THREADS.getCurrentThreadAllocatedBytes()};
+        }
+    }
+
+    /**
+     * Requests over one keep-alive connection to a server in this JVM, charged with every other
+     * Java thread's CPU time and allocation (the server's: Jetty's, the pool's, the log's), the
+     * client thread's own left out. Threads that end between two readings take theirs with them.
+     */
+    private static final class ServerThreads implements Cost, AutoCloseable {
+        private final LoadGen.Connection connection;
+        private final byte[] buffer = new byte[64 * 1024];
+        private final int port;
+
+        ServerThreads(int port) throws IOException {
+            this.port = port;
+            this.connection = new LoadGen.Connection("127.0.0.1", port, 10_000);
+        }
+
+        int get(String path) {
+            try {
+                connection.out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                LoadGen.Response r = connection.read(buffer);
+                if (r.status() != 200) {
+                    throw new IllegalStateException(path + ": HTTP " + r.status());
+                }
+                return (int) r.bodyBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public long[] now() {
+            long self = Thread.currentThread().getId();
+            long[] ids = java.util.Arrays.stream(THREADS.getAllThreadIds()).filter(id -> id != self).toArray();
+            long cpu = 0;
+            for (long t : THREADS.getThreadCpuTime(ids)) {
+                cpu += Math.max(t, 0);
+            }
+            long bytes = 0;
+            for (long b : THREADS.getThreadAllocatedBytes(ids)) {
+                bytes += Math.max(b, 0);
+            }
+            return new long[] {cpu, bytes};
+        }
+
+        @Override
+        public void close() {
+            connection.close();
+        }
     }
 
     /** The shipped repository, with {@link #load()} remembered until {@link #generation()} moves (an import). */

@@ -377,7 +377,7 @@ public final class LoadGen {
     }
 
     /** One keep-alive connection. */
-    private static final class Connection {
+    static final class Connection {
         final Socket socket;
         final OutputStream out;
         final InputStream in;
