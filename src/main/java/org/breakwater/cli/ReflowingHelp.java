@@ -29,16 +29,35 @@ final class ReflowingHelp extends Help {
     public Layout createDefaultLayout(List<OptionSpec> options, List<PositionalParamSpec> positionals,
                                       ColorScheme scheme) {
         Layout plain = super.createDefaultLayout(options, positionals, scheme);
+        List<String> wholeWords = new ArrayList<>();
         return new Layout(scheme, plain.textTable(), plain.optionRenderer(), plain.parameterRenderer()) {
             @Override
             public void layout(ArgSpec arg, Text[][] rows) {
-                super.layout(arg, refill(rows, textTable(), scheme));
+                super.layout(arg, refill(rows, textTable(), scheme, wholeWords));
+            }
+
+            @Override
+            public String toString() {
+                String table = super.toString();
+                for (int i = 0; i < wholeWords.size(); i++) {
+                    table = table.replace(placeholder(i), wholeWords.get(i));
+                }
+                return table;
             }
         };
     }
 
+    /**
+     * Stands in the table for a word longer than the description column: picocli would cut the
+     * word itself at its column's width, so it lays out this short one instead, and the word is
+     * put back whole afterwards (on a line of its own, wider than the rest).
+     */
+    private static String placeholder(int index) {
+        return "BreakwaterWholeWord" + index + "x";
+    }
+
     /** The rows of one option with its description (the last column) refilled to that column's width. */
-    private static Text[][] refill(Text[][] rows, TextTable table, ColorScheme scheme) {
+    private static Text[][] refill(Text[][] rows, TextTable table, ColorScheme scheme, List<String> wholeWords) {
         Column[] columns = table.columns();
         int last = columns.length - 1;
         if (rows.length == 0 || rows[0].length != columns.length) {
@@ -48,7 +67,19 @@ final class ReflowingHelp extends Help {
         for (Text[] row : rows) {
             lines.add(row[last] == null ? "" : row[last].plainString());
         }
-        List<String> filled = Reflow.fill(lines, columns[last].width - columns[last].indent);
+        int width = columns[last].width - columns[last].indent;
+        List<String> filled = new ArrayList<>(Reflow.fill(lines, width));
+        if (!filled.isEmpty() && filled.get(0).length() > width) {
+            filled.add(0, ""); // a word too long to stand beside the option's name starts on the next line
+        }
+        for (int i = 0; i < filled.size(); i++) {
+            String line = filled.get(i);
+            if (line.length() > width) { // one word that no line of the column holds
+                String word = line.stripLeading();
+                filled.set(i, line.substring(0, line.length() - word.length()) + placeholder(wholeWords.size()));
+                wholeWords.add(word);
+            }
+        }
         // as many rows as the longer of the description and the rest (an option name may take two rows)
         Text[][] out = new Text[Math.max(filled.size(), rows.length)][];
         for (int i = 0; i < out.length; i++) {
