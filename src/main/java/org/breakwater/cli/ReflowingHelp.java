@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IllegalFormatException;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
 import picocli.CommandLine.Help.Column;
@@ -21,6 +22,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * that fit the column first ({@link Reflow}), so picocli never has to break one.
  */
 final class ReflowingHelp extends Help {
+    /** The longest summary of a command in a list of commands: two lines of the list at 80 columns. */
+    static final int SUMMARY = 110;
+
     ReflowingHelp(CommandSpec spec, ColorScheme colorScheme) {
         super(spec, colorScheme);
     }
@@ -105,6 +109,62 @@ final class ReflowingHelp extends Help {
         Reflow.wrap(name + " " + optionText.plainString().strip(), " ".repeat(headingLength), " ".repeat(indent), width, lines);
         lines.set(0, lines.get(0).substring(headingLength));
         return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    /**
+     * The list of subcommands, each with its summary: picocli shows the first line of a
+     * description, which cuts a sentence written over several lines ("... the version that ran");
+     * here the summary is the description's first sentence, wrapped at spaces.
+     */
+    @Override
+    public String commandList(Map<String, Help> subcommands) {
+        if (subcommands.isEmpty()) {
+            return "";
+        }
+        int longest = subcommands.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = commandSpec().usageMessage().width();
+        List<String> lines = new ArrayList<>();
+        subcommands.forEach((name, help) -> Reflow.wrap(summary(help.commandSpec()),
+                "  " + name + " ".repeat(longest - name.length() + 2), " ".repeat(longest + 6), width, lines));
+        return String.join(System.lineSeparator(), lines) + System.lineSeparator();
+    }
+
+    /** The command's header when it has one (picocli's help command), else the first sentence of its description. */
+    static String summary(CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        return header.length > 0 ? header[0] : summary(spec.usageMessage().description());
+    }
+
+    /** The first sentence of a description's first paragraph, its lines joined. */
+    static String summary(String[] description) {
+        StringBuilder paragraph = new StringBuilder();
+        for (String part : description) {
+            for (String line : part.split("\\R", -1)) {
+                if (line.isBlank()) {
+                    return sentence(paragraph.toString());
+                }
+                paragraph.append(paragraph.length() == 0 ? "" : " ").append(line.strip());
+            }
+        }
+        return sentence(paragraph.toString());
+    }
+
+    /**
+     * The paragraph's first sentence; one longer than {@link #SUMMARY} characters ends at its first
+     * clause instead (before ": ", " (" or " — "), so that the list stays a list.
+     */
+    private static String sentence(String paragraph) {
+        int end = paragraph.indexOf(". ");
+        String sentence = (end < 0 ? paragraph : paragraph.substring(0, end + 1)).replace("%%", "%");
+        if (sentence.length() <= SUMMARY) {
+            return sentence;
+        }
+        int clause = sentence.length();
+        for (String mark : List.of(": ", " (", " — ")) {
+            int at = sentence.indexOf(mark);
+            clause = at > 0 ? Math.min(clause, at) : clause;
+        }
+        return sentence.substring(0, clause) + (clause < sentence.length() ? "." : "");
     }
 
     @Override

@@ -99,6 +99,21 @@ class HelpTest {
     }
 
     @Test
+    void every_command_in_a_list_of_commands_reads_as_one_short_whole_sentence() {
+        List<String> cut = new ArrayList<>();
+        Main.everyCommand(Main.commandLine(), c -> c.getSubcommands().forEach((name, sub) -> {
+            String summary = ReflowingHelp.summary(sub.getCommandSpec());
+            if (!name.equals("help") && (summary.length() > ReflowingHelp.SUMMARY || !summary.endsWith("."))) {
+                cut.add(sub.getCommandSpec().qualifiedName() + ": " + summary);
+            }
+        }));
+        assertThat(cut).as("summaries that are not one sentence of at most " + ReflowingHelp.SUMMARY + " characters").isEmpty();
+        String list = helps(80).get("breakwater");
+        assertThat(list).contains("  rollback           Roll back a plan in progress.")
+                .contains("  help               Display help information about the specified command.");
+    }
+
+    @Test
     void every_option_and_parameter_says_what_it_is_for() {
         List<String> silent = new ArrayList<>();
         Main.everyCommand(Main.commandLine(), c -> {

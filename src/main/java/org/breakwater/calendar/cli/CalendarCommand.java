@@ -57,8 +57,8 @@ public final class CalendarCommand implements Runnable {
 
     @WritesStore
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Import releases and freezes from an .ics file (as a community calendar",
-                "exports it) or a YAML calendar (docs/plans.md). Events whose summary says",
+            description = {"Import releases and freezes from an .ics file or a YAML calendar (docs/plans.md).",
+                "An .ics file is read as a community calendar exports it: events whose summary says",
                 "'freeze' are freezes; 'release', 'GA' or 'launch' releases; others are",
                 "skipped (--kind takes every event as one kind). Importing a file again",
                 "replaces what it brought before."})

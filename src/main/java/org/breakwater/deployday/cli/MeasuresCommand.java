@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater measures}: DORA's four keys, or one deployment's incident times. */
 @Command(name = "measures", mixinStandardHelpOptions = true,
-        description = {"How deployments go: DORA's four keys per service and team over a window",
-            "(deployment frequency, lead time from staging to production, change failure",
-            "rate, time to restore; docs/deployment-day.md defines each), or with --plan one",
-            "deployment's incidents and times to detect, acknowledge and repair.",
+        description = {"How deployments go: DORA's four keys per service and team, or one plan's incidents.",
+            "The keys over a window: deployment frequency, lead time from staging to production,",
+            "change failure rate, time to restore (docs/deployment-day.md defines each); with --plan,",
+            "one deployment's incidents and times to detect, acknowledge and repair.",
             "",
             "Examples:",
             "  breakwater measures --days 365",

@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater plan feed}: the schedule of planned deployments as iCalendar. */
 @Command(name = "feed", mixinStandardHelpOptions = true,
-        description = {"Write the planned deployments (scheduled, in progress and past; not drafts",
-            "or cancelled ones) as an iCalendar feed a team calendar can subscribe to."})
+        description = {"Write the planned deployments as an iCalendar feed a team calendar can subscribe to.",
+            "The feed holds the plans scheduled, in progress and past; not drafts or cancelled ones."})
 final class PlanFeedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code breakwater staging coverage}: which operations of what staging runs the tests exercised. */
 @Command(name = "coverage", mixinStandardHelpOptions = true,
-        description = {"Which operations of the API description staging runs were exercised, between --since and",
-            "--until, by the callers an identify rule picks out of staging's access logs (as read by",
+        description = {"Which operations of the API description staging runs were exercised, and by whom.",
+            "Between --since and --until, by the callers an identify rule picks out of staging's access logs (as read by",
             "breakwater traffic ingest): consumer:NAME, known (every caller the catalog names),",
             "userAgent:REGEX, address:CIDR or host:REGEX (docs/staging.md, \"Coverage\").",
             "With --suite: the suite's own identify rule, in the windows of its runs of the last --days.",
