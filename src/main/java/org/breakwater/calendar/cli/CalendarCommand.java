@@ -63,6 +63,14 @@ public final class CalendarCommand implements Runnable {
                 "skipped (--kind takes every event as one kind). Importing a file again",
                 "replaces what it brought before."})
     static final class Import implements Callable<Integer> {
+        /** The reader's warning as "FILE[:LINE]: warning: WHAT": it names the file (and line) itself. */
+        static String warning(String warning, String file) {
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(file) + "(:\\d+)?: ")
+                    .matcher(warning);
+            return at.lookingAt() ? at.group().strip() + " warning: " + warning.substring(at.end())
+                    : file + ": warning: " + warning;
+        }
+
         @Spec
         CommandSpec spec;
 
@@ -123,7 +131,7 @@ public final class CalendarCommand implements Runnable {
             ReleaseCalendar calendar = read;
             return store.run("calendar import", err, app -> {
                 app.calendar().replace(file.getFileName().toString(), calendar.windows(), calendar.recurring());
-                warnings.forEach(w -> err.println(file + ": warning: " + w));
+                warnings.forEach(w -> err.println(warning(w, file.toString())));
                 long freezes = calendar.windows().stream().filter(w -> w.kind() == WindowKind.FREEZE).count();
                 out.println("Imported " + file + ": " + freezes + " freezes, " + (calendar.windows().size() - freezes)
                         + " releases, " + calendar.recurring().size() + " recurring windows");

@@ -59,6 +59,14 @@ class CalendarCliTest {
     }
 
     @Test
+    void a_skipped_event_is_warned_of_with_the_file_named_once() {
+        CliRun r = run("calendar", "import", "examples/fedora-21-schedule.ics");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("\nexamples/fedora-21-schedule.ics: warning: 4 events neither a release nor a freeze")
+                .containsOnlyOnce("fedora-21-schedule.ics");
+    }
+
+    @Test
     void bad_options_are_refused_in_words() {
         assertThat(run("calendar", "import", ICS, "--kind", "party").err()).contains("--kind is freeze or release");
         assertThat(run("calendar", "show", "--from", "soon").err()).contains("'soon' is not a time");
