@@ -73,6 +73,26 @@ class DemoTest {
     }
 
     @Test
+    void the_walkthrough_and_the_commands_it_suggests_show_times_as_people_read_them_never_a_raw_instant() {
+        StringWriter out = new StringWriter();
+        int code = Main.run(new String[] {"demo", "--no-serve", "--dir", dir.toString()}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true));
+        assertThat(code).isZero();
+        String store = "--data-dir=" + dir.resolve("store");
+        StringBuilder all = new StringBuilder(out.toString());
+        for (String[] command : List.of(new String[] {"board", "tick", "1", "pre-checks"},
+                new String[] {"prune", "--keep", "2y"},
+                new String[] {"record-deployment", "--service", "fedocal", "--version", "1.0.1", "--env", "staging"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.add(store);
+            all.append(org.breakwater.cli.CliRun.unchecked(args.toArray(String[]::new)).all());
+        }
+        // 2026-12-05T05:44:09.303Z is for machines (--json); the text says 2026-12-05 05:44 UTC
+        assertThat(all.toString()).contains("Four keys, ").contains("ticked already by")
+                .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+    }
+
+    @Test
     void the_demo_removes_the_temporary_folder_it_made_when_it_ends() {
         StringWriter out = new StringWriter();
         int code = Main.run(new String[] {"demo", "--no-serve"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));

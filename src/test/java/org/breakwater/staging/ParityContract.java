@@ -31,7 +31,8 @@ abstract class ParityContract extends StagingTrafficContract {
                         + " production hosts",
                 "pkgdb-cli: 1 calls in production in the last 30 days, none in staging (never deployed to staging?)",
                 "production host 10.5.126.30 (owner-alias-sync) calls staging: 1 calls, last "
-                        + p.productionHostsCallingStaging().get(0).lastSeen());
+                        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                                .withZone(java.time.ZoneOffset.UTC).format(p.productionHostsCallingStaging().get(0).lastSeen()));
     }
 
     @Test

@@ -112,7 +112,7 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
                     JsonOutput.print(out, g -> Views.deployment(g, done));
                 } else {
                     out.println("Recorded: " + done.service() + " " + done.version() + " in " + done.environment()
-                            + " since " + done.at() + " by " + done.by()
+                            + " since " + Times.show(done.at()) + " by " + done.by()
                             + done.apiHash().map(h -> " (API " + ApiDescription.shortHash(h) + ")").orElse(""));
                     if (!due.isEmpty()) {
                         out.println("Suites covering it there, due now (serve runs them): " + String.join(", ", due));

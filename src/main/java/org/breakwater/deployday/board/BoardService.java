@@ -98,7 +98,8 @@ public final class BoardService {
         Tick t = new Tick(planId, step, by, clock.instant(), note.filter(n -> !n.isBlank()));
         if (!ticks.tick(t)) {
             Tick was = ticks.ticks(planId).stream().filter(x -> x.step() == step).findFirst().orElseThrow();
-            return Outcome.refused(step.id() + " was ticked already by " + was.by() + " at " + was.at());
+            return Outcome.refused(step.id() + " was ticked already by " + was.by() + " at "
+                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(was.at()));
         }
         return Outcome.done(t);
     }

@@ -74,7 +74,7 @@ public final class BoardCommand implements Runnable {
             out.println("Checklist:");
             for (Board.Item i : b.checklist()) {
                 out.println("  " + (i.tick().isPresent() ? "[x] " : "[ ] ") + i.step().id() + "  " + i.step().title()
-                        + i.tick().map(t -> " — " + t.by() + " " + t.at() + t.note().map(n -> ": " + n).orElse(""))
+                        + i.tick().map(t -> " — " + t.by() + " " + org.breakwater.cli.common.Times.show(t.at()) + t.note().map(n -> ": " + n).orElse(""))
                         .orElse(""));
             }
             out.println("Roster: " + b.roster().confirmed() + " of " + b.roster().lines().size() + " confirmed"
@@ -94,7 +94,7 @@ public final class BoardCommand implements Runnable {
     /** Per service, its cut-over and each consumer x operation's failing share before and since. */
     static void rates(PrintWriter out, org.breakwater.deployday.board.ErrorRates rates) {
         for (var s : rates.services()) {
-            out.println("Error rates, " + s.service() + " " + s.version() + ": " + s.cutOver().map(c -> "since " + c)
+            out.println("Error rates, " + s.service() + " " + s.version() + ": " + s.cutOver().map(c -> "since " + org.breakwater.cli.common.Times.show(c))
                     .orElse("not deployed yet"));
             for (var r : s.rows()) {
                 out.println("  " + r.consumer() + "  " + r.operation() + (r.removed() ? " (removed)" : "") + "  before "
@@ -147,7 +147,7 @@ public final class BoardCommand implements Runnable {
                 if (json) {
                     JsonOutput.print(out, g -> DayJson.tick(g, t));
                 } else {
-                    out.println("Ticked " + t.step().id() + " of plan " + plan + " (" + t.by() + ", " + t.at() + ")");
+                    out.println("Ticked " + t.step().id() + " of plan " + plan + " (" + t.by() + ", " + org.breakwater.cli.common.Times.show(t.at()) + ")");
                 }
                 return ExitCode.OK;
             });

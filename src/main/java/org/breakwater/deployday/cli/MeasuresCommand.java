@@ -70,7 +70,7 @@ public final class MeasuresCommand implements Callable<Integer> {
                 JsonOutput.print(out, g -> DayJson.measures(g, m));
                 return ExitCode.OK;
             }
-            out.println("Four keys, " + m.from() + " to " + m.to());
+            out.println("Four keys, " + org.breakwater.cli.common.Times.show(m.from()) + " to " + org.breakwater.cli.common.Times.show(m.to()));
             out.println(String.format("%-22s %6s %8s %12s %9s %12s", "", "deploys", "per week", "lead time",
                     "failed", "restore"));
             row(out, m.all());

@@ -53,7 +53,7 @@ public final class RollbackCommand implements Callable<Integer> {
                 JsonOutput.print(out, g -> DayJson.rolledBack(g, r));
             } else {
                 r.deployments().forEach(d -> out.println("Recorded: " + d.service() + " " + d.version() + " in "
-                        + d.environment() + " since " + d.at()));
+                        + d.environment() + " since " + org.breakwater.cli.common.Times.show(d.at())));
                 out.println("Plan " + plan + " is rolled back." + (r.notices().isEmpty() ? ""
                         : " Rolled-back notice drafted: check it, then breakwater announce send "
                         + r.notices().get(0).id()));

@@ -62,8 +62,8 @@ public final class RosterCommand implements Runnable {
             RosterMember m = l.member();
             out.println("  " + (m.confirmed() ? "[x] " : "[ ] ") + m.username() + " (" + l.name() + "), "
                     + m.role().id() + m.team().map(t -> " for " + t).orElse("") + ": " + m.reason()
-                    + (m.confirmed() ? "; confirmed " + m.confirmedAt().get() + " (" + m.confirmedVia().orElse("?") + ")"
-                    : m.invitedAt().map(i -> "; invited " + i).orElse("; not invited yet")));
+                    + (m.confirmed() ? "; confirmed " + org.breakwater.cli.common.Times.show(m.confirmedAt().get()) + " (" + m.confirmedVia().orElse("?") + ")"
+                    : m.invitedAt().map(i -> "; invited " + org.breakwater.cli.common.Times.show(i)).orElse("; not invited yet")));
             out.println("      " + l.localWindow() + l.outsideDay().map(w -> "  !! the window " + w).orElse(""));
         }
         if (!v.gaps().isEmpty()) {
