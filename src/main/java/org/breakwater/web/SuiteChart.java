@@ -34,7 +34,7 @@ final class SuiteChart {
             double scale = (double) (base - 10) / max;
             int passed = r.tests() - r.failures() - r.skipped();
             h.tag("<a href=\"/staging/runs/" + r.id() + "\"><g><title>").text("#" + r.id() + " " + r.status().id() + ": "
-                    + r.tests() + " tests, " + r.failures() + " failed, " + r.started()).tag("</title>");
+                    + r.tests() + " tests, " + r.failures() + " failed, " + Requests.show(r.started())).tag("</title>");
             if (r.tests() == 0) {
                 h.tag(rect(x, base - 6, bar, 6, r.status() == RunStatus.RUNNING ? "#54aeff" : "#8c959f"));
             } else {

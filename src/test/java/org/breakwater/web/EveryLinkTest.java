@@ -38,6 +38,8 @@ class EveryLinkTest {
     private static final Pattern HREF = Pattern.compile("<a\\s[^>]*?href=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORM = Pattern.compile("<form\\s([^>]*)>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    /** A time as machines write it (2026-12-05T05:44:09.303Z): pages show 2026-12-05 05:44 UTC. */
+    private static final Pattern RAW_INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?Z");
 
     /**
      * Refusals that are the point, as "visitor STATUS path-pattern": none so far. A 403 is
@@ -66,7 +68,7 @@ class EveryLinkTest {
     }
 
     /** What one visitor met: every page fetched with its status, and the links to other sites. */
-    record Crawl(Map<String, Integer> status, Map<String, String> foundOn, Set<String> external) {
+    record Crawl(Map<String, Integer> status, Map<String, String> foundOn, Set<String> external, List<String> rawTimes) {
         List<String> failures(String visitor) {
             return status.entrySet().stream().filter(e -> e.getValue() >= 400)
                     .filter(e -> !deliberate(visitor, e.getValue(), e.getKey()))
@@ -90,6 +92,7 @@ class EveryLinkTest {
         }
         Crawl crawl = crawl(browser);
         assertThat(crawl.failures(visitor)).as("links answering an error, for " + visitor).isEmpty();
+        assertThat(crawl.rawTimes()).as("pages showing a time as machines write it, for " + visitor).isEmpty();
         assertThat(crawl.status()).as("pages reached").hasSizeGreaterThan(30).hasSizeLessThan(BOUND)
                 .containsKeys("/", "/plans/new", "/calendar", "/compare", "/services/pkgdb", "/plans/1", "/meetings",
                         "/meetings/agenda");
@@ -120,6 +123,7 @@ class EveryLinkTest {
         Map<String, Integer> status = new LinkedHashMap<>();
         Map<String, String> foundOn = new LinkedHashMap<>();
         Set<String> external = new TreeSet<>();
+        List<String> rawTimes = new ArrayList<>();
         Deque<String> queue = new ArrayDeque<>(List.of("/"));
         foundOn.put("/", "(start)");
         while (!queue.isEmpty() && status.size() < BOUND) {
@@ -130,6 +134,10 @@ class EveryLinkTest {
             r.headers().firstValue("Location").filter(l -> r.statusCode() / 100 == 3).ifPresent(next::add);
             if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
                 next.addAll(links(r.body()));
+                Matcher raw = RAW_INSTANT.matcher(text(r.body()));
+                if (raw.find()) {
+                    rawTimes.add(path + ": " + raw.group());
+                }
             }
             for (String link : next) {
                 if (link.startsWith("#")) {
@@ -145,7 +153,12 @@ class EveryLinkTest {
                 }
             }
         }
-        return new Crawl(status, foundOn, external);
+        return new Crawl(status, foundOn, external, rawTimes);
+    }
+
+    /** What a reader sees of a page: its text and the tooltips of its charts, without markup, styles or scripts. */
+    static String text(String html) {
+        return unescape(html.replaceAll("(?s)<(script|style)\\b.*?</\\1>", " ").replaceAll("<[^>]*>", " "));
     }
 
     /** The page's links and the actions of its GET forms, unescaped. */
