@@ -89,8 +89,7 @@ public final class MinutesFetcher {
         } catch (HttpTimeoutException e) {
             return new Fetched.Refused(current + ": no answer within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            return new Fetched.Refused(current + ": cannot fetch it: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Fetched.Refused(current + ": cannot fetch it: " + why(e, URI.create(current).getAuthority()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Fetched.Refused(current + ": interrupted");
@@ -114,6 +113,22 @@ public final class MinutesFetcher {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
         }
+    }
+
+    /** Why a fetch failed, in words: the JDK's client often says only "ConnectException", without a message. */
+    static String why(IOException e, String authority) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof java.net.UnknownHostException || root instanceof java.nio.channels.UnresolvedAddressException) {
+            return "no host " + authority + " is known (check the name)";
+        }
+        if (e instanceof java.net.ConnectException || root instanceof java.net.ConnectException) {
+            return "no connection to " + authority + " (refused, or the host cannot be reached from here)";
+        }
+        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
+        return message != null ? message : root.getClass().getSimpleName();
     }
 
     private Optional<String> allowed(URI uri) {
