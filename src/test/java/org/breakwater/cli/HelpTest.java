@@ -44,7 +44,8 @@ class HelpTest {
     }
 
     static Map<String, Long> words(String text) {
-        return Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty())
+        // a wrapped example gains a shell continuation (\\) per line, and its comment's lines a '#'
+        return Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty() && !w.equals("\\") && !w.equals("#"))
                 .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
     }
 
@@ -74,8 +75,9 @@ class HelpTest {
         List<String> cutWords = new ArrayList<>();
         narrow.forEach((command, help) -> {
             for (String line : help.split("\\R")) {
-                // a line may pass the width only when it is one word that nothing may cut (a long URL at 60)
-                if (line.length() > width && line.strip().contains(" ")) {
+                // a line may pass the width only when it is one word that nothing may cut (a long URL at 60,
+                // a quoted argument of an example)
+                if (line.length() > width && Reflow.shellWords(line.strip().replaceFirst(" \\\\$", "")).size() > 1) {
                     tooLong.add(command + " at " + width + ": " + line);
                 }
             }
@@ -111,6 +113,33 @@ class HelpTest {
         String list = helps(80).get("breakwater");
         assertThat(list).contains("  rollback           Roll back a plan in progress.")
                 .contains("  help               Display help information about the specified command.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {60, 80, 120})
+    void every_example_copies_and_pastes_as_the_same_command_at_any_width(int width) {
+        Map<String, String> wide = helps(1000);
+        Map<String, String> narrow = helps(width);
+        List<String> broken = new ArrayList<>();
+        narrow.forEach((command, help) -> {
+            List<String> expected = examples(wide.get(command));
+            if (!examples(help).equals(expected)) {
+                broken.add(command + " at " + width + ": " + examples(help) + " instead of " + expected);
+            }
+        });
+        assertThat(broken).as("examples that a wrap split into other commands").isEmpty();
+    }
+
+    /** The example commands of a help as a shell reads them: continued lines joined, comments and remarks dropped. */
+    static List<String> examples(String help) {
+        List<String> out = new ArrayList<>();
+        for (String line : help.replaceAll(" \\\\\\R\\s*", " ").split("\\R")) {
+            String command = line.strip();
+            if (command.startsWith("breakwater ") && line.startsWith(" ")) {
+                out.add(command.replaceAll(" +#\\s.*| {2,}\\(.*", "").replaceAll("\\s+", " ").strip());
+            }
+        }
+        return out;
     }
 
     @Test
