@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  breakwater catalog validate catalog/",
             "  breakwater catalog validate catalog-info.yaml --json"},
-        footer = {"", "Exit codes: 0 valid (warnings allowed); 1 errors found; 2 usage error."})
+        footer = {"", "Exit codes: 0 valid (warnings allowed); 1 errors found; 2 usage error or no such file or folder."})
 final class CatalogValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +38,10 @@ final class CatalogValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!java.nio.file.Files.exists(source)) {
+            spec.commandLine().getErr().println("breakwater catalog validate: " + source + ": no such file or folder");
+            return ExitCode.INPUT_ERROR;
+        }
         CatalogCheck check = CatalogChecks.check(source);
         if (json) {
             JsonOutput.print(out, g -> {

@@ -152,4 +152,12 @@ class CatalogNamesAndCausesCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(file + ":12:9: error: service name '../login' is not a valid name");
     }
+
+    @Test
+    void validating_a_folder_that_is_not_there_is_an_input_error_not_an_invalid_catalog_of_two_environments() {
+        CliRun r = CliRun.unchecked("catalog", "validate", dir.resolve("catalgo").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("breakwater catalog validate: " + dir.resolve("catalgo") + ": no such file or folder\n");
+        assertThat(r.out()).isEmpty();
+    }
 }
