@@ -241,13 +241,17 @@ public final class App implements AutoCloseable {
 
     /**
      * A deployment was recorded (CLI or REST API): the staging suites covering its service in its
-     * environment become due now, for serve's schedule (docs/staging.md). Their names.
+     * environment, and (outside production) the replay of each open plan releasing it, become due
+     * now, for serve's schedule (docs/staging.md). What was made due.
      */
-    public java.util.List<String> deployed(org.breakwater.catalog.Deployment d) {
+    public org.breakwater.catalog.MadeDue deployed(org.breakwater.catalog.Deployment d) {
         boolean production = catalog.environments().stream().anyMatch(e -> e.name().equals(d.environment())
                 && e.production());
-        replayScheduler(Optional.empty(), "", Runnable::run, line -> { }).deployed(d.service(), production);
-        return suites(org.breakwater.staging.SecretBox.NONE).deployed(d.service(), d.environment());
+        List<org.breakwater.catalog.MadeDue.DuePlan> replays = replayScheduler(Optional.empty(), "", Runnable::run,
+                line -> { }).deployed(d.service(), production).stream()
+                .map(p -> new org.breakwater.catalog.MadeDue.DuePlan(p.id(), p.title())).toList();
+        return new org.breakwater.catalog.MadeDue(suites(org.breakwater.staging.SecretBox.NONE).deployed(d.service(),
+                d.environment()), replays);
     }
 
     /**
