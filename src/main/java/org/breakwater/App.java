@@ -73,13 +73,24 @@ public final class App implements AutoCloseable {
 
     /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
     public PlanService plans(Policy policy) {
-        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
+        // a classification kept from the meeting's minutes is recorded on each new plan shipping its service
+        java.util.concurrent.atomic.AtomicReference<PlanService> self = new java.util.concurrent.atomic.AtomicReference<>();
+        EventOutbox bus = events();
+        org.breakwater.plan.PlanEvents kept = new org.breakwater.meeting.KeptClassifications(
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()), self::get);
+        PlanService plans = new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock,
+                (event, plan) -> {
+                    bus.happened(event, plan);
+                    kept.happened(event, plan);
+                })
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
                         new JdbiTrafficRepository(database.jdbi())))
                 .replays(replays())
                 .staging(suiteResults())
                 .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)))
                 .changes(database.changes());
+        self.set(plans);
+        return plans;
     }
 
     private org.breakwater.deployday.roster.RosterRepository rosterStore() {
