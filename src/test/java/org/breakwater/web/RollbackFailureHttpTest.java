@@ -2,6 +2,7 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,11 +12,10 @@ import java.util.regex.Pattern;
 import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
+import org.breakwater.logs.LogCapture;
 import org.breakwater.plan.PlanService;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.policy.PolicyReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,21 +34,6 @@ class RollbackFailureHttpTest {
     Path dir;
 
     DemoSite demo;
-    PlanService plans;
-
-    @BeforeEach
-    void start() {
-        demo = DemoSite.start(dir, new WebSettings(false, false, Optional.empty()));
-        plans = demo.app().plans(PolicyReader.defaults());
-        assertThat(plans.setStatus(1, PlanStatus.IN_PROGRESS)).isInstanceOf(Outcome.Done.class);
-        assertThat(demo.app().catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "production", Instant.now(),
-                "pingou", Optional.empty()), Optional.empty())).isInstanceOf(Outcome.Done.class);
-    }
-
-    @AfterEach
-    void stop() {
-        demo.close();
-    }
 
     long count(String table) {
         return demo.app().database().jdbi().withHandle(h -> h.createQuery("select count(*) from " + table)
@@ -69,13 +54,29 @@ class RollbackFailureHttpTest {
 
     @Test
     void a_rollback_failing_at_its_last_write_shows_a_clear_message_and_leaves_nothing_half_written() throws Exception {
+        try (DemoSite site = DemoSite.start(dir, new WebSettings(false, false, Optional.empty()))) {
+            demo = site;
+            pressedWhileTheStoreRefusesTheNotice(demo.app().plans(PolicyReader.defaults()));
+        }
+    }
+
+    private void pressedWhileTheStoreRefusesTheNotice(PlanService plans) throws Exception {
+        assertThat(plans.setStatus(1, PlanStatus.IN_PROGRESS)).isInstanceOf(Outcome.Done.class);
+        assertThat(demo.app().catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "production", Instant.now(),
+                "pingou", Optional.empty()), Optional.empty())).isInstanceOf(Outcome.Done.class);
         Visitor pingou = new Visitor(demo.server()).login("pingou");
         long deployments = count("deployment");
         long outbox = count("outbox");
         long announcements = count("announcement");
         failNotices(true);
 
-        HttpResponse<String> failed = pressRollback(pingou);
+        HttpResponse<String> failed;
+        try (LogCapture log = LogCapture.of(ServerLog.NAME, Level.ERROR)) {
+            failed = pressRollback(pingou);
+            String logged = failed.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(log.lines()).as("the server log says why, under the request id the page names")
+                    .anySatisfy(l -> assertThat(l).contains(logged).contains("injected failure"));
+        }
         assertThat(failed.statusCode()).isEqualTo(500);
         String id = failed.headers().firstValue("X-Request-Id").orElseThrow();
         assertThat(failed.body()).contains("Rollback failed")
