@@ -3,12 +3,17 @@ package org.breakwater.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.breakwater.auth.Principal;
+import org.breakwater.auth.Role;
 import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
@@ -93,6 +98,15 @@ class RollbackFailureHttpTest {
                 assertThat(e.action()).isEqualTo("plan-rolled-back"));
         assertThat(pingou.get("/plans/1/board").body()).as("the button is still there to try again")
                 .contains("action=\"/plans/1/rollback\"");
+        String token = demo.app().access().issue("test", new Principal("pingou", Role.SERVICE_OWNER,
+                Optional.of("infrastructure"))).secret();
+        HttpResponse<String> api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(demo.base()
+                + "/api/v1/plans/1/rollback")).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(500);
+        assertThat(api.body()).as("the API says the same as a problem").contains("\"title\":\"Rollback failed\"")
+                .contains("nothing was written").doesNotContain("injected failure");
+        assertThat(count("deployment")).isEqualTo(deployments);
 
         failNotices(false);
         HttpResponse<String> again = pressRollback(pingou);
