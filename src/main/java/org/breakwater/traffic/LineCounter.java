@@ -46,6 +46,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     private final Map<String, Operation> matchedOperations = new IdentityHashMap<>();
     private int nextMethod;
     private ChunkCounts counts = new ChunkCounts();
+    private ChunkCounts.Pool pool;
     private final OperationMatcher.Segments segments = new OperationMatcher.Segments();
     private final byte[][] methodBytes = new byte[16][];
     private final String[] methodNames = new String[16];
@@ -122,10 +123,16 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
         return callers.size() + operations.size();
     }
 
+    /** Takes each chunk's counts from {@code pool}, where whoever adds them up hands them back. */
+    LineCounter recycling(ChunkCounts.Pool pool) {
+        this.pool = pool;
+        return this;
+    }
+
     @Override
     public ChunkCounts chunkDone() {
         ChunkCounts done = counts;
-        counts = new ChunkCounts(done.size());
+        counts = pool == null ? new ChunkCounts(done.size()) : pool.take(done.size());
         return done;
     }
 

@@ -104,12 +104,16 @@ public final class TrafficService {
         ChunkedLogReader reader = new ChunkedLogReader(format, Runtime.getRuntime().availableProcessors());
         NameIds ids = new NameIds();
         TallySlots slots = new TallySlots(tally);
+        ChunkCounts.Pool pool = new ChunkCounts.Pool();
         TargetSamples sampled = samples == SampleRepository.NONE ? TargetSamples.NONE
                 : new TargetSamples(service, environment, droppedQuery);
         for (Input input : inputs) {
             try (InputStream in = input.open().open()) {
-                summaries.add(reader.read(input.name(), in, () -> new LineCounter(apis, identify, ids, crossings, sampled),
-                        c -> c.addTo(slots)));
+                summaries.add(reader.read(input.name(), in,
+                        () -> new LineCounter(apis, identify, ids, crossings, sampled).recycling(pool), c -> {
+                            c.addTo(slots);
+                            pool.recycle(c);
+                        }));
             } catch (IOException e) {
                 return Outcome.refused(input.name() + ": cannot be read: " + e.getMessage() + " (nothing was stored)");
             }

@@ -52,10 +52,11 @@ public final class JdbiSampleRepository implements SampleRepository {
                     + " on conflict (service_id, environment_id, caller_id, operation_id) do update set"
                     + " known = excluded.known, targets = excluded.targets, seen = excluded.seen,"
                     + " last_seen = excluded.last_seen")) {
+                JdbcRows.Binder<Sample> binder = (st, row) -> bind(st, names, row);
                 for (Sample s : samples) {
                     List<Sample> parts = stored.get(key(s));
                     Sample m = parts == null ? s : TargetSamples.merge(List.of(parts.get(0), s), random);
-                    upsert.add(m, (st, row) -> bind(st, names, row));
+                    upsert.add(m, binder);
                 }
             }
         });
