@@ -37,14 +37,7 @@ public final class JdbiSampleRepository implements SampleRepository {
         SplittableRandom random = new SplittableRandom();
         jdbi.useTransaction(h -> {
             TrafficNames names = new TrafficNames(h);
-            java.util.Set<String> all = new java.util.HashSet<>();
-            for (Sample sample : samples) {
-                all.add(sample.service());
-                all.add(sample.environment());
-                all.add(sample.caller());
-                all.add(sample.operation());
-            }
-            names.need(all);
+            names.need(samples, Sample::service, Sample::environment, Sample::caller, Sample::operation);
             Map<String, List<Sample>> stored = byKey(read(h, samples.iterator().next().service(),
                     samples.iterator().next().environment()));
             try (JdbcRows upsert = new JdbcRows(h, "insert into traffic_targets (service_id, environment_id, caller_id,"

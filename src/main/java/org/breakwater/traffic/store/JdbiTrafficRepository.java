@@ -82,14 +82,7 @@ public final class JdbiTrafficRepository implements TrafficRepository {
         if (usages.isEmpty()) {
             return;
         }
-        java.util.Set<String> all = new java.util.HashSet<>();
-        for (Usage u : usages) {
-            all.add(u.service());
-            all.add(u.environment());
-            all.add(u.caller());
-            all.add(u.operation());
-        }
-        names.need(all);
+        names.need(usages, Usage::service, Usage::environment, Usage::caller, Usage::operation);
         try (JdbcRows b = new JdbcRows(h, "insert into traffic_calls (service_id, environment_id, caller_id, operation_id,"
                 + " known, calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (service_id, environment_id, caller_id, operation_id) do update set"
