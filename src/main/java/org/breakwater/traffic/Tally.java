@@ -142,18 +142,19 @@ public final class Tally {
 
     /** {@code count} calls between {@code firstAt} and {@code lastAt}, counted in {@code c}. */
     static void add(Counts c, long count, Instant firstAt, Instant lastAt) {
+        add(c, count, firstAt.getEpochSecond(), firstAt.getNano(), lastAt.getEpochSecond(), lastAt.getNano());
+    }
+
+    /** {@code count} calls between two moments given as epoch seconds and nanoseconds, counted in {@code c}. */
+    static void add(Counts c, long count, long firstSecond, int firstNano, long lastSecond, int lastNano) {
         c.count += count;
-        long s = firstAt.getEpochSecond();
-        int n = firstAt.getNano();
-        if (s < c.firstSecond || s == c.firstSecond && n < c.firstNano) {
-            c.firstSecond = s;
-            c.firstNano = n;
+        if (firstSecond < c.firstSecond || firstSecond == c.firstSecond && firstNano < c.firstNano) {
+            c.firstSecond = firstSecond;
+            c.firstNano = firstNano;
         }
-        s = lastAt.getEpochSecond();
-        n = lastAt.getNano();
-        if (s > c.lastSecond || s == c.lastSecond && n > c.lastNano) {
-            c.lastSecond = s;
-            c.lastNano = n;
+        if (lastSecond > c.lastSecond || lastSecond == c.lastSecond && lastNano > c.lastNano) {
+            c.lastSecond = lastSecond;
+            c.lastNano = lastNano;
         }
     }
 

@@ -37,14 +37,7 @@ public final class JdbiSampleRepository implements SampleRepository {
         SplittableRandom random = new SplittableRandom();
         jdbi.useTransaction(h -> {
             TrafficNames names = new TrafficNames(h);
-            java.util.Set<String> all = new java.util.HashSet<>();
-            for (Sample sample : samples) {
-                all.add(sample.service());
-                all.add(sample.environment());
-                all.add(sample.caller());
-                all.add(sample.operation());
-            }
-            names.need(all);
+            names.need(samples, Sample::service, Sample::environment, Sample::caller, Sample::operation);
             Map<String, List<Sample>> stored = byKey(read(h, samples.iterator().next().service(),
                     samples.iterator().next().environment()));
             try (JdbcRows upsert = new JdbcRows(h, "insert into traffic_targets (service_id, environment_id, caller_id,"
@@ -52,10 +45,11 @@ public final class JdbiSampleRepository implements SampleRepository {
                     + " on conflict (service_id, environment_id, caller_id, operation_id) do update set"
                     + " known = excluded.known, targets = excluded.targets, seen = excluded.seen,"
                     + " last_seen = excluded.last_seen")) {
+                JdbcRows.Binder<Sample> binder = (st, row) -> bind(st, names, row);
                 for (Sample s : samples) {
                     List<Sample> parts = stored.get(key(s));
                     Sample m = parts == null ? s : TargetSamples.merge(List.of(parts.get(0), s), random);
-                    upsert.add(m, (st, row) -> bind(st, names, row));
+                    upsert.add(m, binder);
                 }
             }
         });

@@ -33,9 +33,10 @@ final class JdbiStatusCounts {
                 + " client_errors = traffic_status_calls.client_errors + excluded.client_errors,"
                 + " server_errors = traffic_status_calls.server_errors + excluded.server_errors")) {
             Ids ids = new Ids(names, newest);
+            JdbcRows.Binder<StatusCount> bind = ids::bind; // once: a method reference per row is an object per row
             for (StatusCount c : statuses) { // in slices: a long log's rows are never all bound at once
                 ids.of(c);
-                rows.add(c, ids::bind);
+                rows.add(c, bind);
             }
             ids.done();
         }

@@ -82,14 +82,7 @@ public final class JdbiTrafficRepository implements TrafficRepository {
         if (usages.isEmpty()) {
             return;
         }
-        java.util.Set<String> all = new java.util.HashSet<>();
-        for (Usage u : usages) {
-            all.add(u.service());
-            all.add(u.environment());
-            all.add(u.caller());
-            all.add(u.operation());
-        }
-        names.need(all);
+        names.need(usages, Usage::service, Usage::environment, Usage::caller, Usage::operation);
         try (JdbcRows b = new JdbcRows(h, "insert into traffic_calls (service_id, environment_id, caller_id, operation_id,"
                 + " known, calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict (service_id, environment_id, caller_id, operation_id) do update set"
@@ -98,17 +91,18 @@ public final class JdbiTrafficRepository implements TrafficRepository {
                 + " then excluded.first_seen else traffic_calls.first_seen end,"
                 + " last_seen = case when excluded.last_seen > traffic_calls.last_seen"
                 + " then excluded.last_seen else traffic_calls.last_seen end")) {
+            JdbcRows.Binder<Usage> binder = (st, row) -> {
+                st.setLong(1, names.id(row.service()));
+                st.setLong(2, names.id(row.environment()));
+                st.setLong(3, names.id(row.caller()));
+                st.setLong(4, names.id(row.operation()));
+                st.setBoolean(5, row.known());
+                st.setLong(6, row.count());
+                st.setLong(7, row.firstSeen().toEpochMilli());
+                st.setLong(8, row.lastSeen().toEpochMilli());
+            };
             for (Usage u : usages) {
-                b.add(u, (st, row) -> {
-                    st.setLong(1, names.id(row.service()));
-                    st.setLong(2, names.id(row.environment()));
-                    st.setLong(3, names.id(row.caller()));
-                    st.setLong(4, names.id(row.operation()));
-                    st.setBoolean(5, row.known());
-                    st.setLong(6, row.count());
-                    st.setLong(7, row.firstSeen().toEpochMilli());
-                    st.setLong(8, row.lastSeen().toEpochMilli());
-                });
+                b.add(u, binder);
             }
         }
     }

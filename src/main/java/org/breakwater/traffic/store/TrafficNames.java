@@ -34,6 +34,18 @@ final class TrafficNames {
         this.lock = !isSqlite(h);
     }
 
+    /** Finds or makes the numbers of the names each of {@code rows} has, by {@code of}. */
+    @SafeVarargs
+    final <T> void need(Collection<T> rows, java.util.function.Function<T, String>... of) {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (T row : rows) {
+            for (java.util.function.Function<T, String> name : of) {
+                all.add(name.apply(row));
+            }
+        }
+        need(all);
+    }
+
     /** Finds or makes the numbers of {@code names}. */
     void need(Collection<String> names) {
         TreeSet<String> missing = new TreeSet<>();
