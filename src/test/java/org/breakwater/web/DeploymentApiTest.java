@@ -2,24 +2,18 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import org.breakwater.App;
-import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.Principal;
 import org.breakwater.auth.Role;
-import org.breakwater.catalog.CatalogValidator;
 import org.breakwater.catalog.Placement;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.catalog.files.CatalogFolderReader;
 import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +31,8 @@ class DeploymentApiTest {
 
     @BeforeEach
     void start() {
-        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
+        app = CatalogSite.open(dir);
+        server = CatalogSite.serve(app);
     }
 
     @AfterEach
