@@ -33,6 +33,19 @@ public final class JsonOutput {
         }
     }
 
+    /**
+     * A command's answer: JSON through {@code body} when {@code json} ({@code --json}), else the
+     * words {@code text} prints; the command is done (exit 0).
+     */
+    public static int print(PrintWriter out, boolean json, Body body, Runnable text) {
+        if (json) {
+            print(out, body);
+        } else {
+            text.run();
+        }
+        return ExitCode.OK;
+    }
+
     /** Writes the field only when the value is there, as JSON null otherwise. */
     public static void optional(JsonGenerator g, String field, Optional<String> value) throws IOException {
         if (value.isPresent()) {

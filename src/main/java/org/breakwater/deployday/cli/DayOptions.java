@@ -2,7 +2,6 @@ package org.breakwater.deployday.cli;
 
 import java.io.PrintWriter;
 import org.breakwater.announce.cli.AnnounceOptions;
-import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.deployday.DayServices;
 import picocli.CommandLine.Mixin;
@@ -24,11 +23,5 @@ public final class DayOptions {
     public int run(String command, PrintWriter err, Body body) {
         return writing.run(base, command, err, (policy, app, templates) ->
                 body.run(app.day(policy, templates, writing.sender())));
-    }
-
-    /** Prints a refusal as "breakwater COMMAND: REASON" and returns the input-error code. */
-    static int refused(PrintWriter err, String command, org.breakwater.catalog.Outcome<?> o) {
-        err.println("breakwater " + command + ": " + ((org.breakwater.catalog.Outcome.Refused<?>) o).reason());
-        return ExitCode.INPUT_ERROR;
     }
 }

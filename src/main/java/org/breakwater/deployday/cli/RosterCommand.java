@@ -1,12 +1,12 @@
 package org.breakwater.deployday.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.deployday.DayServices;
@@ -47,15 +47,7 @@ public final class RosterCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static int print(PrintWriter out, PrintWriter err, String command, Outcome<RosterView> o, boolean json) {
-        if (o instanceof Outcome.Refused<RosterView>) {
-            return DayOptions.refused(err, command, o);
-        }
-        RosterView v = ((Outcome.Done<RosterView>) o).value();
-        if (json) {
-            JsonOutput.print(out, g -> DayJson.roster(g, v));
-            return ExitCode.OK;
-        }
+    static void text(PrintWriter out, RosterView v) {
         out.println("Roster of plan " + v.plan().id() + " (" + v.plan().title() + "): " + v.confirmed() + " of "
                 + v.lines().size() + " confirmed");
         for (RosterView.Line l : v.lines()) {
@@ -70,7 +62,6 @@ public final class RosterCommand implements Runnable {
             out.println("Gaps:");
             v.gaps().forEach(gap -> out.println("  - " + gap));
         }
-        return ExitCode.OK;
     }
 
     /** A command that shows a plan's roster after doing something to it (or nothing). */
@@ -91,8 +82,10 @@ public final class RosterCommand implements Runnable {
         @Override
         public Integer call() {
             String command = "roster " + name();
-            return options.run(command, spec.commandLine().getErr(), day -> print(spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), command, roster(day), json));
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return options.run(command, err, day -> Outcomes.exit(err, command, roster(day),
+                    v -> JsonOutput.print(out, json, g -> DayJson.roster(g, v), () -> text(out, v))));
         }
     }
 
@@ -149,14 +142,11 @@ public final class RosterCommand implements Runnable {
                 err.println("breakwater roster add: no role '" + role + "'; one of firefighter, owner, contact");
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("roster add", err, day -> {
-                Outcome<RosterMember> o = day.roster().add(plan, user, r.get(), Optional.ofNullable(team), Users.current());
-                if (o instanceof Outcome.Refused<RosterMember>) {
-                    return DayOptions.refused(err, "roster add", o);
-                }
-                spec.commandLine().getOut().println("Added " + user + " to plan " + plan + "'s roster as " + role);
-                return ExitCode.OK;
-            });
+            return options.run("roster add", err, day -> Outcomes.exit(err, "roster add",
+                    day.roster().add(plan, user, r.get(), Optional.ofNullable(team), Users.current()), m -> {
+                        spec.commandLine().getOut().println("Added " + user + " to plan " + plan + "'s roster as " + role);
+                        return ExitCode.OK;
+                    }));
         }
     }
 
@@ -185,27 +175,16 @@ public final class RosterCommand implements Runnable {
                 err.println("breakwater roster invite: --public-url '" + url + "' is not an http(s) URL");
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("roster invite", err, day -> {
-                Outcome<List<RosterMember>> o = day.roster().invite(plan, url);
-                if (o instanceof Outcome.Refused<List<RosterMember>>) {
-                    return DayOptions.refused(err, "roster invite", o);
-                }
-                List<RosterMember> invited = ((Outcome.Done<List<RosterMember>>) o).value();
-                if (json) {
-                    JsonOutput.print(out, g -> {
+            return options.run("roster invite", err, day -> Outcomes.exit(err, "roster invite",
+                    day.roster().invite(plan, url), invited -> JsonOutput.print(out, json, g -> {
                         g.writeStartArray();
                         for (RosterMember m : invited) {
                             DayJson.member(g, m);
                         }
                         g.writeEndArray();
-                    });
-                } else {
-                    out.println(invited.isEmpty() ? "Nobody to invite (everyone confirmed, or no mail address)"
+                    }, () -> out.println(invited.isEmpty() ? "Nobody to invite (everyone confirmed, or no mail address)"
                             : "Invited " + String.join(", ", invited.stream().map(RosterMember::username).toList())
-                            + "; the mails are in the outbox");
-                }
-                return ExitCode.OK;
-            });
+                            + "; the mails are in the outbox"))));
         }
     }
 
@@ -232,24 +211,17 @@ public final class RosterCommand implements Runnable {
                 err.println("breakwater roster confirm: give PLAN, or --token TOKEN from a confirm link");
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("roster confirm", err, day -> {
-                if (token != null) {
-                    Outcome<RosterMember> o = day.roster().confirmByLink(token);
-                    if (o instanceof Outcome.Refused<RosterMember>) {
-                        return DayOptions.refused(err, "roster confirm", o);
-                    }
-                    RosterMember m = ((Outcome.Done<RosterMember>) o).value();
-                    out.println("Confirmed " + m.username() + " on plan " + m.planId() + "'s roster");
-                    return ExitCode.OK;
-                }
-                String who = user != null ? user : Users.current();
-                Outcome<List<RosterMember>> o = day.roster().confirm(plan, who, "cli");
-                if (o instanceof Outcome.Refused<List<RosterMember>>) {
-                    return DayOptions.refused(err, "roster confirm", o);
-                }
-                out.println("Confirmed " + who + " on plan " + plan + "'s roster");
-                return ExitCode.OK;
-            });
+            String who = Users.or(user);
+            return options.run("roster confirm", err, day -> token != null
+                    ? Outcomes.exit(err, "roster confirm", day.roster().confirmByLink(token),
+                            m -> confirmed(out, m.username(), m.planId()))
+                    : Outcomes.exit(err, "roster confirm", day.roster().confirm(plan, who, "cli"),
+                            all -> confirmed(out, who, plan)));
+        }
+
+        private static int confirmed(PrintWriter out, String who, long plan) {
+            out.println("Confirmed " + who + " on plan " + plan + "'s roster");
+            return ExitCode.OK;
         }
     }
 }
