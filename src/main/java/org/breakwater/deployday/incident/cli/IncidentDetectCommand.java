@@ -87,11 +87,7 @@ final class IncidentDetectCommand implements Callable<Integer> {
                     IncidentJson.list(g, run.opened());
                     g.writeFieldName("known");
                     IncidentJson.list(g, run.known());
-                    g.writeArrayFieldStart("notes");
-                    for (String n : run.notes()) {
-                        g.writeString(n);
-                    }
-                    g.writeEndArray();
+                    JsonOutput.strings(g, "notes", run.notes());
                     g.writeEndObject();
                 });
                 return ExitCode.OK;
