@@ -267,11 +267,10 @@ public final class AnnounceCommand implements Runnable {
                 err.println("breakwater announce send: " + sender.get());
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("announce send", err, s -> Outcomes.exit(err, "announce send", s.send(id, by), a -> {
-                out.println("Announcement " + id + " queued as " + a.messageId().orElse("?") + " to "
-                        + String.join(", ", a.to()) + "; `breakwater announce deliver` (or a running server) sends it.");
-                return ExitCode.OK;
-            }));
+            return options.run("announce send", err, s -> Outcomes.say(out, err, "announce send", s.send(id, by),
+                    a -> "Announcement " + id + " queued as " + a.messageId().orElse("?") + " to "
+                            + String.join(", ", a.to())
+                            + "; `breakwater announce deliver` (or a running server) sends it."));
         }
     }
 
@@ -430,12 +429,10 @@ public final class AnnounceCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String by = Users.current();
-            return options.run("announce approve-reminders", err, s -> Outcomes.exit(err, "announce approve-reminders",
-                    s.approveReminders(plan, by), approved -> {
-                        out.println("Approved: " + approved + " (by `announce deliver` or a running server with mail"
-                                + " settings).");
-                        return ExitCode.OK;
-                    }));
+            return options.run("announce approve-reminders", err, s -> Outcomes.say(out, err,
+                    "announce approve-reminders", s.approveReminders(plan, by),
+                    approved -> "Approved: " + approved
+                            + " (by `announce deliver` or a running server with mail settings)."));
         }
     }
 }

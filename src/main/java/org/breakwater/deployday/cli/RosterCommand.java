@@ -142,11 +142,9 @@ public final class RosterCommand implements Runnable {
                 err.println("breakwater roster add: no role '" + role + "'; one of firefighter, owner, contact");
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("roster add", err, day -> Outcomes.exit(err, "roster add",
-                    day.roster().add(plan, user, r.get(), Optional.ofNullable(team), Users.current()), m -> {
-                        spec.commandLine().getOut().println("Added " + user + " to plan " + plan + "'s roster as " + role);
-                        return ExitCode.OK;
-                    }));
+            return options.run("roster add", err, day -> Outcomes.say(spec.commandLine().getOut(), err, "roster add",
+                    day.roster().add(plan, user, r.get(), Optional.ofNullable(team), Users.current()),
+                    m -> "Added " + user + " to plan " + plan + "'s roster as " + role));
         }
     }
 
@@ -213,15 +211,14 @@ public final class RosterCommand implements Runnable {
             }
             String who = Users.or(user);
             return options.run("roster confirm", err, day -> token != null
-                    ? Outcomes.exit(err, "roster confirm", day.roster().confirmByLink(token),
-                            m -> confirmed(out, m.username(), m.planId()))
-                    : Outcomes.exit(err, "roster confirm", day.roster().confirm(plan, who, "cli"),
-                            all -> confirmed(out, who, plan)));
+                    ? Outcomes.say(out, err, "roster confirm", day.roster().confirmByLink(token),
+                            m -> confirmed(m.username(), m.planId()))
+                    : Outcomes.say(out, err, "roster confirm", day.roster().confirm(plan, who, "cli"),
+                            all -> confirmed(who, plan)));
         }
 
-        private static int confirmed(PrintWriter out, String who, long plan) {
-            out.println("Confirmed " + who + " on plan " + plan + "'s roster");
-            return ExitCode.OK;
+        private static String confirmed(String who, long plan) {
+            return "Confirmed " + who + " on plan " + plan + "'s roster";
         }
     }
 }
