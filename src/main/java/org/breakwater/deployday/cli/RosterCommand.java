@@ -75,13 +75,11 @@ public final class RosterCommand implements Runnable {
         @Mixin
         DayOptions options;
 
-        abstract String name();
-
         abstract Outcome<RosterView> roster(DayServices day);
 
         @Override
         public Integer call() {
-            String command = "roster " + name();
+            String command = "roster " + spec.name();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return options.run(command, err, day -> Outcomes.exit(err, command, roster(day),
@@ -94,11 +92,6 @@ public final class RosterCommand implements Runnable {
             description = "Propose the roster from the plan and put whoever is not on it yet on it.")
     static final class Propose extends PlanRoster {
         @Override
-        String name() {
-            return "propose";
-        }
-
-        @Override
         Outcome<RosterView> roster(DayServices day) {
             return day.roster().propose(plan);
         }
@@ -107,11 +100,6 @@ public final class RosterCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show the roster: who confirmed, the window in each person's time, the gaps.")
     static final class Show extends PlanRoster {
-        @Override
-        String name() {
-            return "show";
-        }
-
         @Override
         Outcome<RosterView> roster(DayServices day) {
             return day.roster().view(plan);
