@@ -31,11 +31,11 @@ class StoreAndPolicyTest {
     }
 
     @Test
-    void the_announce_and_deployment_day_commands_read_the_policy_before_the_store_and_create_none_when_it_fails()
+    void the_announce_day_and_detect_commands_read_the_policy_first_and_create_no_store_when_it_does_not_read()
             throws Exception {
         Path policy = Files.writeString(dir.resolve("policy.yaml"), "meeting:\n  weekly: nonsense\n");
         for (String[] command : new String[][] {{"announce", "list"}, {"board", "show", "1"}, {"rollback", "1"},
-            {"roster", "add", "1", "pingou", "--role", "firefighter"}}) {
+            {"roster", "add", "1", "pingou", "--role", "firefighter"}, {"incident", "detect"}}) {
             String name = String.join(" ", command).replaceAll(" [0-9].*", "");
             CliRun r = CliRun.run(command, List.of("--policy", policy.toString(), "--data-dir", dir.resolve("typo").toString()));
             assertThat(r.code()).as(name).isEqualTo(2);
