@@ -17,8 +17,12 @@ final class ChunkCounts {
     private boolean[] known;
     private String[] operations;
     private long[] counts;
-    private Instant[] first;
-    private Instant[] last;
+    // first and last seen as seconds and nanoseconds: no reference from a recycled (old) chunk to
+    // each line's young Instant (the collector would rescan its cards at every young collection)
+    private long[] firstSecond;
+    private int[] firstNano;
+    private long[] lastSecond;
+    private int[] lastNano;
     private int size;
     private int[] callerIds;
     private int[] operationIds;
@@ -37,8 +41,10 @@ final class ChunkCounts {
         known = new boolean[n];
         operations = new String[n];
         counts = new long[n];
-        first = new Instant[n];
-        last = new Instant[n];
+        firstSecond = new long[n];
+        firstNano = new int[n];
+        lastSecond = new long[n];
+        lastNano = new int[n];
         callerIds = new int[n];
         operationIds = new int[n];
         statuses = new MinuteCounts(n);
@@ -63,11 +69,15 @@ final class ChunkCounts {
                 int e = slot - 1;
                 statuses.add(e, at, status);
                 counts[e]++;
-                if (at.isBefore(first[e])) {
-                    first[e] = at;
+                long sec = at.getEpochSecond();
+                int nano = at.getNano();
+                if (sec < firstSecond[e] || sec == firstSecond[e] && nano < firstNano[e]) {
+                    firstSecond[e] = sec;
+                    firstNano[e] = nano;
                 }
-                if (at.isAfter(last[e])) {
-                    last[e] = at;
+                if (sec > lastSecond[e] || sec == lastSecond[e] && nano > lastNano[e]) {
+                    lastSecond[e] = sec;
+                    lastNano[e] = nano;
                 }
                 return;
             }
@@ -81,8 +91,10 @@ final class ChunkCounts {
             known = Arrays.copyOf(known, n);
             operations = Arrays.copyOf(operations, n);
             counts = Arrays.copyOf(counts, n);
-            first = Arrays.copyOf(first, n);
-            last = Arrays.copyOf(last, n);
+            firstSecond = Arrays.copyOf(firstSecond, n);
+            firstNano = Arrays.copyOf(firstNano, n);
+            lastSecond = Arrays.copyOf(lastSecond, n);
+            lastNano = Arrays.copyOf(lastNano, n);
             callerIds = Arrays.copyOf(callerIds, n);
             operationIds = Arrays.copyOf(operationIds, n);
         }
@@ -94,8 +106,10 @@ final class ChunkCounts {
         known[size] = isKnown;
         operations[size] = operation;
         counts[size] = 1;
-        first[size] = at;
-        last[size] = at;
+        firstSecond[size] = at.getEpochSecond();
+        firstNano[size] = at.getNano();
+        lastSecond[size] = firstSecond[size];
+        lastNano[size] = firstNano[size];
         size++;
         if (size * 2 > slots.length) {
             rehash();
@@ -133,7 +147,8 @@ final class ChunkCounts {
     void addTo(Tally tally) {
         Tally.Counts[] to = new Tally.Counts[size];
         for (int e = 0; e < size; e++) {
-            to[e] = tally.add(callers[e], known[e], operations[e], counts[e], first[e], last[e]);
+            to[e] = tally.slot(callers[e], known[e], operations[e]);
+            Tally.add(to[e], counts[e], firstSecond[e], firstNano[e], lastSecond[e], lastNano[e]);
         }
         statuses.addTo(tally, to);
     }
@@ -142,9 +157,39 @@ final class ChunkCounts {
     void addTo(TallySlots slots) {
         Tally.Counts[] to = new Tally.Counts[size];
         for (int e = 0; e < size; e++) {
-            to[e] = slots.add(callerIds[e], callers[e], known[e], operationIds[e], operations[e], counts[e], first[e],
-                    last[e]);
+            to[e] = slots.slot(callerIds[e], callers[e], known[e], operationIds[e], operations[e]);
+            Tally.add(to[e], counts[e], firstSecond[e], firstNano[e], lastSecond[e], lastNano[e]);
         }
         statuses.addTo(slots.tally(), to);
+    }
+
+    /**
+     * Empties these counts for another chunk of the same reader, keeping their tables: a chunk
+     * outlives a young collection, so new tables for each would be promoted and die old (full
+     * collections); recycled ones stay.
+     */
+    ChunkCounts clear() {
+        Arrays.fill(slots, 0);
+        Arrays.fill(callers, 0, size, null);
+        Arrays.fill(operations, 0, size, null);
+        statuses.clear(size);
+        size = 0;
+        return this;
+    }
+
+    /** Counts handed back after use, for a reader's next chunk; shared by the readers. */
+    static final class Pool {
+        private final java.util.concurrent.ConcurrentLinkedQueue<ChunkCounts> free =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        /** Empty counts: recycled when there are some, else new with room for {@code pairs}. */
+        ChunkCounts take(int pairs) {
+            ChunkCounts c = free.poll();
+            return c != null ? c.clear() : new ChunkCounts(pairs);
+        }
+
+        void recycle(ChunkCounts c) {
+            free.add(c);
+        }
     }
 }

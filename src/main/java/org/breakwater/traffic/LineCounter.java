@@ -46,6 +46,9 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
     private final Map<String, Operation> matchedOperations = new IdentityHashMap<>();
     private int nextMethod;
     private ChunkCounts counts = new ChunkCounts();
+    private ChunkCounts.Pool pool;
+    private TallySlots direct; // the only reading thread: calls go straight to the Tally
+    private static final int[][] ONE = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
     private final OperationMatcher.Segments segments = new OperationMatcher.Segments();
     private final byte[][] methodBytes = new byte[16][];
     private final String[] methodNames = new String[16];
@@ -94,7 +97,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
             crossings.add(c.crossing(), c.name(), c.known(), at);
         }
         Operation o = operation(line, at);
-        counts.add(c.id(), c.name(), c.known(), o.id(), o.key(), at, line.statusCode());
+        count(c.id(), c.name(), c.known(), o.id(), o.key(), at, line.statusCode());
         int slot = samples.offer(c.id(), c.name(), c.known(), o.id(), o.key(), at);
         if (slot >= 0) {
             samples.keep(slot, line.text(line.targetFrom(), line.targetTo()));
@@ -110,7 +113,7 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
                 .orElseGet(() -> Usage.unmatched(r.method(), TrafficService.path(r.target())));
         int callerId = ids.caller(c.name(), c.known());
         int operationId = ids.operation(operation);
-        counts.add(callerId, c.name(), c.known(), operationId, operation, r.time(), r.status());
+        count(callerId, c.name(), c.known(), operationId, operation, r.time(), r.status());
         int slot = samples.offer(callerId, c.name(), c.known(), operationId, operation, r.time());
         if (slot >= 0) {
             samples.keep(slot, r.target());
@@ -122,10 +125,50 @@ final class LineCounter implements ChunkedLogReader.LineSink<ChunkCounts> {
         return callers.size() + operations.size();
     }
 
+    /**
+     * One call, answered {@code status}: into this chunk's counts, or straight into the Tally when
+     * this is the only reading thread (its lines come in file order, so the Tally sees the calls in
+     * the order chunk after chunk would give it, without counting each call twice).
+     */
+    private void count(int callerId, String caller, boolean known, int operationId, String operation, Instant at,
+                       int status) {
+        if (direct == null) {
+            counts.add(callerId, caller, known, operationId, operation, at, status);
+            return;
+        }
+        Tally.Counts t = direct.slot(callerId, caller, known, operationId, operation);
+        long second = at.getEpochSecond();
+        int nano = at.getNano();
+        Tally.add(t, 1, second, nano, second, nano);
+        int cls = status / 100 - 2;
+        if (cls >= 0 && cls <= 3) {
+            direct.tally().addStatuses(t, Math.floorDiv(second, 60) * 60, ONE[cls], 0);
+        }
+    }
+
+    /**
+     * Adds each call straight to {@code slots}' Tally instead of making per-chunk counts: for the
+     * only reading thread ({@link org.breakwater.traffic.parse.ChunkedLogReader} with one thread
+     * reads on the calling thread, in file order). {@link #chunkDone} then has nothing to hand on.
+     */
+    LineCounter direct(TallySlots slots) {
+        this.direct = slots;
+        return this;
+    }
+
+    /** Takes each chunk's counts from {@code pool}, where whoever adds them up hands them back. */
+    LineCounter recycling(ChunkCounts.Pool pool) {
+        this.pool = pool;
+        return this;
+    }
+
     @Override
     public ChunkCounts chunkDone() {
+        if (direct != null) {
+            return null;
+        }
         ChunkCounts done = counts;
-        counts = new ChunkCounts(done.size());
+        counts = pool == null ? new ChunkCounts(done.size()) : pool.take(done.size());
         return done;
     }
 

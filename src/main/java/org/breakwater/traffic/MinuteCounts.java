@@ -91,6 +91,17 @@ final class MinuteCounts {
         }
     }
 
+    /** Empties these counts of {@code pairs} pairs, keeping the tables. */
+    void clear(int pairs) {
+        java.util.Arrays.fill(firstMinute, 0, Math.min(pairs, firstMinute.length), 0);
+        java.util.Arrays.fill(firstCounts, 0, Math.min(4 * pairs, firstCounts.length), 0);
+        if (keys != null) {
+            java.util.Arrays.fill(used, false);
+            java.util.Arrays.fill(counts, 0);
+            size = 0;
+        }
+    }
+
     /** Adds every pair's minutes to the Tally slot {@code slots[pair]}. */
     void addTo(Tally tally, Tally.Counts[] slots) {
         for (int pair = 0; pair < slots.length && pair < firstMinute.length; pair++) {

@@ -91,6 +91,11 @@ final class StatusBuckets {
         return i >= 0 ? i : -i - 1;
     }
 
+    /** The start of the {@code i}th bucket, epoch seconds. */
+    long start(int i) {
+        return starts[i];
+    }
+
     StatusCount count(int i, String service, String environment, String caller, boolean known, String operation) {
         return new StatusCount(service, environment, caller, known, operation, Instant.ofEpochSecond(starts[i]),
                 counts[4 * i], counts[4 * i + 1], counts[4 * i + 2], counts[4 * i + 3]);

@@ -1,7 +1,5 @@
 package org.breakwater.traffic;
 
-import java.time.Instant;
-
 /**
  * Adds the counts of chunks to a {@link Tally} in file order, remembering the Tally's slot of
  * each caller and operation by their {@link NameIds} numbers, so a pair seen before costs one
@@ -32,9 +30,8 @@ final class TallySlots {
         return slots.size();
     }
 
-    /** Adds the counts; returns the Tally's slot they went to. */
-    Tally.Counts add(int callerId, String caller, boolean known, int operationId, String operation, long count,
-                     Instant first, Instant last) {
+    /** The Tally's slot of a caller and operation, found by their ids once seen. */
+    Tally.Counts slot(int callerId, String caller, boolean known, int operationId, String operation) {
         long key = ((long) callerId << 32) | (operationId & 0xFFFFFFFFL);
         Tally.Counts c = slots.get(key);
         if (c == null) {
@@ -44,7 +41,6 @@ final class TallySlots {
             }
             slots.put(key, c);
         }
-        Tally.add(c, count, first, last);
         return c;
     }
 }

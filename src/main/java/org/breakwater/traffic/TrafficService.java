@@ -101,15 +101,21 @@ public final class TrafficService {
         Tally tally = new Tally(service, environment, StatusGrid.around(apis.times()));
         Crossings crossings = new Crossings(service, environment, new Crossings.Origins(catalog.environments()));
         List<ReadSummary> summaries = new ArrayList<>();
-        ChunkedLogReader reader = new ChunkedLogReader(format, Runtime.getRuntime().availableProcessors());
+        int threads = Runtime.getRuntime().availableProcessors();
+        ChunkedLogReader reader = new ChunkedLogReader(format, threads);
         NameIds ids = new NameIds();
         TallySlots slots = new TallySlots(tally);
+        ChunkCounts.Pool pool = new ChunkCounts.Pool();
         TargetSamples sampled = samples == SampleRepository.NONE ? TargetSamples.NONE
                 : new TargetSamples(service, environment, droppedQuery);
         for (Input input : inputs) {
             try (InputStream in = input.open().open()) {
-                summaries.add(reader.read(input.name(), in, () -> new LineCounter(apis, identify, ids, crossings, sampled),
-                        c -> c.addTo(slots)));
+                summaries.add(reader.read(input.name(), in,
+                        () -> threads == 1 ? new LineCounter(apis, identify, ids, crossings, sampled).direct(slots)
+                                : new LineCounter(apis, identify, ids, crossings, sampled).recycling(pool), c -> {
+                            c.addTo(slots);
+                            pool.recycle(c);
+                        }));
             } catch (IOException e) {
                 return Outcome.refused(input.name() + ": cannot be read: " + e.getMessage() + " (nothing was stored)");
             }

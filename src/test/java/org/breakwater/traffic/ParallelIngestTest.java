@@ -37,6 +37,8 @@ class ParallelIngestTest {
             new CallerRule("alice-tool", CallerRule.Kind.USER, "alice", Optional.empty()),
             new CallerRule("keyed", CallerRule.Kind.HEADER, "secret", Optional.of("X-Api-Key")));
 
+    static final int[] STATUSES = {200, 200, 200, 301, 404, 503};
+
     @TempDir
     Path dir;
 
@@ -84,7 +86,7 @@ class ParallelIngestTest {
                     : TARGETS[random.nextInt(TARGETS.length)];
             String key = random.nextInt(10) == 0 ? "secret" : random.nextInt(3) == 0 ? "other" : "-";
             String line = client + " - " + user + " [" + TrafficIngestTest.CLF.format(at) + "] \""
-                    + METHODS[random.nextInt(METHODS.length)] + " " + target + " HTTP/1.1\" 200 12 \"-\" \"" + agent
+                    + METHODS[random.nextInt(METHODS.length)] + " " + target + " HTTP/1.1\" " + STATUSES[random.nextInt(STATUSES.length)] + " 12 \"-\" \"" + agent
                     + "\" \"" + key + "\"";
             if (random.nextInt(500) == 0) {
                 line = "garbage " + i;
@@ -169,5 +171,33 @@ class ParallelIngestTest {
             assertThat(cache.get(key, 0, key.length, hash)).isEqualTo("value" + i);
             assertThat(cache.size()).isLessThanOrEqualTo(5);
         }
+    }
+
+    /** The Tally a fast read makes: per-chunk counts added in order, or (one thread) each call straight in. */
+    Tally tally(byte[] log, int chunk, int threads, boolean direct) {
+        CallerIdentifier identify = new CallerIdentifier(RULES, a -> Optional.empty());
+        Tally tally = new Tally("pkgdb", "production");
+        NameIds ids = new NameIds();
+        TallySlots slots = new TallySlots(tally);
+        ChunkCounts.Pool pool = new ChunkCounts.Pool();
+        new ChunkedLogReader(FORMAT, LogReader.DEFAULT_MAX_LINE_BYTES, LogReader.DEFAULT_SAMPLES, chunk, threads)
+                .read("access.log", new ByteArrayInputStream(log), () -> direct
+                        ? new LineCounter(apis, identify, ids).direct(slots)
+                        : new LineCounter(apis, identify, ids).recycling(pool), c -> {
+                            c.addTo(slots);
+                            pool.recycle(c);
+                        });
+        return tally;
+    }
+
+    @Test
+    void one_thread_adding_each_call_straight_to_the_tally_counts_what_chunks_count_statuses_too() {
+        byte[] log = log(60_000, 13).getBytes(StandardCharsets.UTF_8);
+        Tally chunked = tally(log, 5000, 2, false);
+        Tally direct = tally(log, 100_000, 1, true);
+        assertThat(direct.usages()).isEqualTo(chunked.usages()).isEqualTo(plain(log).usages());
+        List<StatusCount> statuses = new ArrayList<>(chunked.statuses());
+        assertThat(statuses).extracting(StatusCount::serverErrors).contains(1L);
+        assertThat(new ArrayList<>(direct.statuses())).isEqualTo(statuses);
     }
 }

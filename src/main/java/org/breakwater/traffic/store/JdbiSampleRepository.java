@@ -15,7 +15,10 @@ import org.breakwater.traffic.TargetSamples;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Target samples in SQL, one row per kept target; a merge rewrites the reservoirs it touches. */
+/**
+ * Target samples in SQL, one row per reservoir (its targets joined by line feeds; names by number:
+ * {@link TrafficNames}); a merge rewrites the reservoirs it touches.
+ */
 public final class JdbiSampleRepository implements SampleRepository {
     /** Targets longer than this are not kept (the column's width). */
     static final int TARGET_LIMIT = 4000;
@@ -33,51 +36,41 @@ public final class JdbiSampleRepository implements SampleRepository {
         }
         SplittableRandom random = new SplittableRandom();
         jdbi.useTransaction(h -> {
+            TrafficNames names = new TrafficNames(h);
+            names.need(samples, Sample::service, Sample::environment, Sample::caller, Sample::operation);
             Map<String, List<Sample>> stored = byKey(read(h, samples.iterator().next().service(),
                     samples.iterator().next().environment()));
-            List<Sample> merged = new ArrayList<>(samples.size());
-            try (JdbcRows delete = new JdbcRows(h, "delete from traffic_sample where service = ? and environment = ?"
-                    + " and caller = ? and operation = ?")) {
+            try (JdbcRows upsert = new JdbcRows(h, "insert into traffic_targets (service_id, environment_id, caller_id,"
+                    + " operation_id, known, targets, seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (service_id, environment_id, caller_id, operation_id) do update set"
+                    + " known = excluded.known, targets = excluded.targets, seen = excluded.seen,"
+                    + " last_seen = excluded.last_seen")) {
+                JdbcRows.Binder<Sample> binder = (st, row) -> bind(st, names, row);
                 for (Sample s : samples) {
                     List<Sample> parts = stored.get(key(s));
-                    if (parts != null) {
-                        delete.add(s, JdbiSampleRepository::bindKey);
-                    }
-                    merged.add(parts == null ? s : TargetSamples.merge(List.of(parts.get(0), s), random));
-                }
-            }
-            try (JdbcRows insert = new JdbcRows(h, "insert into traffic_sample (service, environment, caller, known,"
-                    + " operation, slot, target, seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Sample m : merged) {
-                    int slot = 0;
-                    for (String t : m.targets()) {
-                        if (t.length() <= TARGET_LIMIT) {
-                            int at = slot++;
-                            insert.add(t, (st, target) -> bindTarget(st, m, at, target));
-                        }
-                    }
+                    Sample m = parts == null ? s : TargetSamples.merge(List.of(parts.get(0), s), random);
+                    upsert.add(m, binder);
                 }
             }
         });
     }
 
-    private static void bindKey(PreparedStatement st, Sample s) throws SQLException {
-        st.setString(1, s.service());
-        st.setString(2, s.environment());
-        st.setString(3, s.caller());
-        st.setString(4, s.operation());
-    }
-
-    private static void bindTarget(PreparedStatement st, Sample m, int slot, String target) throws SQLException {
-        st.setString(1, m.service());
-        st.setString(2, m.environment());
-        st.setString(3, m.caller());
-        st.setBoolean(4, m.known());
-        st.setString(5, m.operation());
-        st.setInt(6, slot);
-        st.setString(7, target);
-        st.setLong(8, m.seen());
-        st.setLong(9, m.lastSeen().toEpochMilli());
+    /** One reservoir's row: its targets joined by line feeds, without those too long or holding one. */
+    private static void bind(PreparedStatement st, TrafficNames names, Sample m) throws SQLException {
+        st.setLong(1, names.id(m.service()));
+        st.setLong(2, names.id(m.environment()));
+        st.setLong(3, names.id(m.caller()));
+        st.setLong(4, names.id(m.operation()));
+        st.setBoolean(5, m.known());
+        StringBuilder targets = new StringBuilder();
+        for (String t : m.targets()) {
+            if (t.length() <= TARGET_LIMIT && t.indexOf('\n') < 0) {
+                targets.append(targets.length() == 0 ? "" : "\n").append(t);
+            }
+        }
+        st.setString(6, targets.toString());
+        st.setLong(7, m.seen());
+        st.setLong(8, m.lastSeen().toEpochMilli());
     }
 
     private static String key(Sample s) {
@@ -96,27 +89,25 @@ public final class JdbiSampleRepository implements SampleRepository {
     }
 
     private static List<Sample> read(Handle h, String service, String environment) {
-        Map<String, Sample> out = new LinkedHashMap<>();
-        Map<String, List<String>> targets = new LinkedHashMap<>();
-        h.createQuery("select caller, known, operation, target, seen, last_seen from traffic_sample"
-                        + " where service = :s and environment = :e order by caller, operation, slot")
+        return h.createQuery("select c.name, t.known, o.name, t.targets, t.seen, t.last_seen from traffic_targets t"
+                        + TrafficNames.joins("t") + " where t.service_id = " + TrafficNames.ID_OF + ":s)"
+                        + " and t.environment_id = " + TrafficNames.ID_OF + ":e) order by c.name, o.name")
                 .bind("s", service).bind("e", environment)
                 .map((rs, ctx) -> {
-                    String k = rs.getString(1) + "\n" + rs.getString(3);
-                    targets.computeIfAbsent(k, x -> new ArrayList<>()).add(rs.getString(4));
-                    out.putIfAbsent(k, new Sample(service, environment, rs.getString(1), rs.getBoolean(2), rs.getString(3),
-                            List.of(), rs.getLong(5), Instant.ofEpochMilli(rs.getLong(6))));
-                    return k;
+                    String targets = rs.getString(4);
+                    return new Sample(service, environment, rs.getString(1), rs.getBoolean(2), rs.getString(3),
+                            targets.isEmpty() ? List.of() : List.of(targets.split("\n", -1)), rs.getLong(5),
+                            Instant.ofEpochMilli(rs.getLong(6)));
                 }).list();
-        List<Sample> list = new ArrayList<>();
-        out.forEach((k, s) -> list.add(new Sample(s.service(), s.environment(), s.caller(), s.known(), s.operation(),
-                targets.get(k), s.seen(), s.lastSeen())));
-        return list;
     }
 
     @Override
     public int prune(Instant before) {
-        return jdbi.withHandle(h -> h.createUpdate("delete from traffic_sample where last_seen < :t")
-                .bind("t", before.toEpochMilli()).execute());
+        return jdbi.inTransaction(h -> {
+            int n = h.createUpdate("delete from traffic_targets where last_seen < :t").bind("t", before.toEpochMilli())
+                    .execute();
+            TrafficNames.forgetUnused(h);
+            return n;
+        });
     }
 }

@@ -30,17 +30,9 @@ public final class JdbiTrafficRepository implements TrafficRepository {
             return;
         }
         jdbi.useTransaction(h -> {
-            JdbiStatusCounts.merge(h, statuses);
-            try (JdbcRows b = new JdbcRows(h, "insert into traffic_usage (service, environment, caller, known, operation,"
-                    + " calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict (service, environment, caller, operation) do update set"
-                    + " calls = traffic_usage.calls + excluded.calls,"
-                    + " first_seen = case when excluded.first_seen < traffic_usage.first_seen"
-                    + " then excluded.first_seen else traffic_usage.first_seen end,"
-                    + " last_seen = case when excluded.last_seen > traffic_usage.last_seen"
-                    + " then excluded.last_seen else traffic_usage.last_seen end")) {
-                usages.forEach(u -> b.add(u, JdbiTrafficRepository::bind));
-            }
+            TrafficNames names = new TrafficNames(h);
+            mergeUsages(h, names, usages);
+            JdbiStatusCounts.merge(h, names, statuses);
             PreparedBatch x = h.prepareBatch("insert into traffic_crossing (service, environment, origin, address, caller,"
                     + " known, calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (service, environment, origin, address, caller) do update set"
@@ -85,15 +77,34 @@ public final class JdbiTrafficRepository implements TrafficRepository {
         });
     }
 
-    private static void bind(java.sql.PreparedStatement st, Usage u) throws java.sql.SQLException {
-        st.setString(1, u.service());
-        st.setString(2, u.environment());
-        st.setString(3, u.caller());
-        st.setBoolean(4, u.known());
-        st.setString(5, u.operation());
-        st.setLong(6, u.count());
-        st.setLong(7, u.firstSeen().toEpochMilli());
-        st.setLong(8, u.lastSeen().toEpochMilli());
+    /** The usages' counts added to the stored ones, their names made numbers first (the callers' and operations' at once). */
+    private static void mergeUsages(org.jdbi.v3.core.Handle h, TrafficNames names, Collection<Usage> usages) {
+        if (usages.isEmpty()) {
+            return;
+        }
+        names.need(usages, Usage::service, Usage::environment, Usage::caller, Usage::operation);
+        try (JdbcRows b = new JdbcRows(h, "insert into traffic_calls (service_id, environment_id, caller_id, operation_id,"
+                + " known, calls, first_seen, last_seen) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (service_id, environment_id, caller_id, operation_id) do update set"
+                + " calls = traffic_calls.calls + excluded.calls,"
+                + " first_seen = case when excluded.first_seen < traffic_calls.first_seen"
+                + " then excluded.first_seen else traffic_calls.first_seen end,"
+                + " last_seen = case when excluded.last_seen > traffic_calls.last_seen"
+                + " then excluded.last_seen else traffic_calls.last_seen end")) {
+            JdbcRows.Binder<Usage> binder = (st, row) -> {
+                st.setLong(1, names.id(row.service()));
+                st.setLong(2, names.id(row.environment()));
+                st.setLong(3, names.id(row.caller()));
+                st.setLong(4, names.id(row.operation()));
+                st.setBoolean(5, row.known());
+                st.setLong(6, row.count());
+                st.setLong(7, row.firstSeen().toEpochMilli());
+                st.setLong(8, row.lastSeen().toEpochMilli());
+            };
+            for (Usage u : usages) {
+                b.add(u, binder);
+            }
+        }
     }
 
     @Override
@@ -141,9 +152,10 @@ public final class JdbiTrafficRepository implements TrafficRepository {
 
     @Override
     public List<Usage> usages(String service, Optional<String> environment) {
-        String sql = "select service, environment, caller, known, operation, calls, first_seen, last_seen from traffic_usage"
-                + " where service = :service" + (environment.isPresent() ? " and environment = :env" : "")
-                + " order by environment, caller, operation";
+        String sql = "select s.name, e.name, c.name, u.known, o.name, u.calls, u.first_seen, u.last_seen from traffic_calls u"
+                + TrafficNames.joins("u") + " where u.service_id = " + TrafficNames.ID_OF + ":service)"
+                + (environment.isPresent() ? " and u.environment_id = " + TrafficNames.ID_OF + ":env)" : "")
+                + " order by e.name, c.name, o.name";
         return jdbi.withHandle(h -> h.createQuery(sql).bind("service", service).bind("env", environment.orElse(null))
                 .map((rs, ctx) -> new Usage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getString(5), rs.getLong(6), Instant.ofEpochMilli(rs.getLong(7)),
@@ -154,11 +166,12 @@ public final class JdbiTrafficRepository implements TrafficRepository {
     public int prune(Instant before) {
         long t = before.toEpochMilli();
         return jdbi.inTransaction(h -> {
-            int n = h.createUpdate("delete from traffic_usage where last_seen < :t").bind("t", t).execute();
+            int n = h.createUpdate("delete from traffic_calls where last_seen < :t").bind("t", t).execute();
             n += h.createUpdate("delete from traffic_crossing where last_seen < :t").bind("t", t).execute();
             h.createUpdate("delete from traffic_cursor where updated < :t").bind("t", t).execute();
             h.createUpdate("delete from traffic_read where updated < :t").bind("t", t).execute();
-            n += h.createUpdate("delete from traffic_status where bucket < :t").bind("t", t).execute();
+            n += h.createUpdate("delete from traffic_status_calls where bucket < :t").bind("t", t).execute();
+            TrafficNames.forgetUnused(h);
             return n;
         });
     }

@@ -63,7 +63,18 @@ abstract class SampleStoreContract {
     void retention_forgets_samples_whose_newest_call_is_older() {
         samples.merge(List.of(sample("bodhi", 0, 2, 2, "2014-06-01T10:00:00Z"),
                 sample("packages", 0, 3, 3, "2014-06-05T11:00:00Z")));
-        assertThat(samples.prune(Instant.parse("2014-06-03T00:00:00Z"))).isEqualTo(2);
+        assertThat(samples.prune(Instant.parse("2014-06-03T00:00:00Z"))).as("bodhi's reservoir, of two targets").isEqualTo(1);
         assertThat(samples.samples("pkgdb", "production")).extracting(Sample::caller).containsExactly("packages");
+    }
+
+    @Test
+    void a_target_too_long_or_holding_a_line_feed_is_not_kept_and_the_others_are_in_their_order() {
+        List<String> targets = List.of("/acls/name/b", "/acls/name/" + "x".repeat(4001), "/acls/name/a\nb", "/acls/name/a");
+        samples.merge(List.of(new Sample("pkgdb", "production", "bodhi", true, "GET /acls/name/{}", targets, 4,
+                Instant.parse("2014-06-01T10:00:00Z"))));
+        assertThat(samples.samples("pkgdb", "production")).singleElement().satisfies(s -> {
+            assertThat(s.targets()).containsExactly("/acls/name/b", "/acls/name/a");
+            assertThat(s.seen()).isEqualTo(4);
+        });
     }
 }

@@ -128,4 +128,25 @@ abstract class TrafficStoreContract {
         traffic.prune(t("03T11:00:00"));
         assertThat(traffic.reads("pkgdb", "production")).isEmpty();
     }
+
+    @Test
+    void names_are_stored_once_and_a_prune_forgets_the_ones_no_row_refers_to_any_more() {
+        traffic.merge(List.of(
+                new Usage("pkgdb", "production", "bodhi", true, "GET /packages/{}", 1, t("01T09:00:00"), t("01T09:00:00")),
+                new Usage("pkgdb", "production", "koji", true, "GET /packages/{}", 1, t("02T12:00:00"), t("02T12:00:00"))));
+        assertThat(names()).containsExactlyInAnyOrder("pkgdb", "production", "bodhi", "koji", "GET /packages/{}");
+
+        traffic.prune(t("02T00:00:00"));
+
+        assertThat(names()).as("bodhi's only row went").containsExactlyInAnyOrder("pkgdb", "production", "koji",
+                "GET /packages/{}");
+        traffic.merge(List.of(new Usage("pkgdb", "production", "bodhi", true, "GET /packages/{}", 2, t("03T09:00:00"),
+                t("03T09:00:00"))));
+        assertThat(traffic.usages("pkgdb", Optional.of("production"))).extracting(u -> u.caller() + " " + u.count())
+                .containsExactly("bodhi 2", "koji 1");
+    }
+
+    private List<String> names() {
+        return db.jdbi().withHandle(h -> h.createQuery("select name from traffic_name").mapTo(String.class).list());
+    }
 }
