@@ -73,13 +73,24 @@ public final class App implements AutoCloseable {
 
     /** Plans judged by {@code policy}; freezes come from the stored release calendar. */
     public PlanService plans(Policy policy) {
-        return new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock, events())
+        // a classification kept from the meeting's minutes is recorded on each new plan shipping its service
+        java.util.concurrent.atomic.AtomicReference<PlanService> self = new java.util.concurrent.atomic.AtomicReference<>();
+        EventOutbox bus = events();
+        org.breakwater.plan.PlanEvents kept = new org.breakwater.meeting.KeptClassifications(
+                new org.breakwater.meeting.store.JdbiMeetingRepository(database.jdbi()), self::get);
+        PlanService plans = new PlanService(new JdbiPlanRepository(database.jdbi()), catalog, policy, calendar::load, clock,
+                (event, plan) -> {
+                    bus.happened(event, plan);
+                    kept.happened(event, plan);
+                })
                 .migrations(new org.breakwater.traffic.TrafficMigrations(catalog,
                         new JdbiTrafficRepository(database.jdbi())))
                 .replays(replays())
                 .staging(suiteResults())
                 .roster(id -> org.breakwater.deployday.roster.RosterService.confirmations(rosterStore().members(id)))
                 .changes(database.changes());
+        self.set(plans);
+        return plans;
     }
 
     private org.breakwater.deployday.roster.RosterRepository rosterStore() {
@@ -241,13 +252,17 @@ public final class App implements AutoCloseable {
 
     /**
      * A deployment was recorded (CLI or REST API): the staging suites covering its service in its
-     * environment become due now, for serve's schedule (docs/staging.md). Their names.
+     * environment, and (outside production) the replay of each open plan releasing it, become due
+     * now, for serve's schedule (docs/staging.md). What was made due.
      */
-    public java.util.List<String> deployed(org.breakwater.catalog.Deployment d) {
+    public org.breakwater.catalog.MadeDue deployed(org.breakwater.catalog.Deployment d) {
         boolean production = catalog.environments().stream().anyMatch(e -> e.name().equals(d.environment())
                 && e.production());
-        replayScheduler(Optional.empty(), "", Runnable::run, line -> { }).deployed(d.service(), production);
-        return suites(org.breakwater.staging.SecretBox.NONE).deployed(d.service(), d.environment());
+        List<org.breakwater.catalog.MadeDue.DuePlan> replays = replayScheduler(Optional.empty(), "", Runnable::run,
+                line -> { }).deployed(d.service(), production).stream()
+                .map(p -> new org.breakwater.catalog.MadeDue.DuePlan(p.id(), p.title())).toList();
+        return new org.breakwater.catalog.MadeDue(suites(org.breakwater.staging.SecretBox.NONE).deployed(d.service(),
+                d.environment()), replays);
     }
 
     /**

@@ -16,7 +16,12 @@ public enum ItemState {
     /** Was ambiguous; a person said it means none of the candidates. */
     REJECTED,
     /** Names nothing Breakwater knows (an {@code #agreed} line), or a reference to no plan: shown with why. */
-    UNMATCHED;
+    UNMATCHED,
+    /**
+     * A service's classification agreed when no open plan shipped the service: kept, and recorded as
+     * the {@code meeting-decision} of each later plan that ships it (unless a newer meeting said otherwise).
+     */
+    KEPT;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

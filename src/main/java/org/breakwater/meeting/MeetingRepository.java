@@ -31,6 +31,12 @@ public interface MeetingRepository {
     /** Items waiting for a person, oldest first. */
     List<StoredItem> pending();
 
+    /**
+     * The items carrying a service's classification that counted (applied, noted, confirmed or
+     * kept), newest meeting first (its day, its start, then the later line).
+     */
+    List<StoredItem> classifications();
+
     /** Records what became of an item when it was applied after being stored. */
     void update(StoredItem item);
 

@@ -177,7 +177,8 @@ public final class MeetingService {
         MinutesApplier.Applied a = applier.apply(m, item, wanted, item.decision().flatMap(DecisionCodes::decision),
                 discussed);
         StoredItem done = meetings.item(itemId).orElseThrow();
-        meetings.update(done.with(ItemState.CONFIRMED, Optional.of(wanted), "confirmed by " + by + ": " + a.outcome()));
+        meetings.update(done.with(a.state() == ItemState.KEPT ? ItemState.KEPT : ItemState.CONFIRMED, Optional.of(wanted),
+                "confirmed by " + by + ": " + a.outcome()));
         return Outcome.done(meetings.item(itemId).orElseThrow());
     }
 

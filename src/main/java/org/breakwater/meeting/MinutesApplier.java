@@ -72,8 +72,8 @@ final class MinutesApplier {
         List<Plan> shipping = shipping(service);
         if (decision.isPresent() && decision.get() instanceof Decision.Classification c) {
             if (shipping.isEmpty()) {
-                return new Applied(ItemState.NOTED, c.describe() + "; no open plan ships " + service + ", so nothing"
-                        + " was recorded (record it on the plan when there is one)");
+                return new Applied(ItemState.KEPT, c.describe() + "; no open plan ships " + service + ": kept, and"
+                        + " recorded as the meeting-decision of the later plans that ship it");
             }
             List<String> done = new ArrayList<>();
             for (Plan p : shipping) {
@@ -109,7 +109,7 @@ final class MinutesApplier {
         return new Applied(ItemState.APPLIED, "recorded " + what);
     }
 
-    private Outcome<Evidence> record(Meeting m, StoredItem item, long plan, String gate, String by,
+    Outcome<Evidence> record(Meeting m, StoredItem item, long plan, String gate, String by,
                                      Optional<String> decision) {
         Instant at = m.date().atTime(item.time()).toInstant(ZoneOffset.UTC);
         String note = "discussed on " + m.date() + ", line " + item.line() + " of " + m.source();

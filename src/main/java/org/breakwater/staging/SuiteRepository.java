@@ -67,12 +67,21 @@ public interface SuiteRepository {
 
     Optional<Instant> nextDue(String suite);
 
-    /** Sets when a suite is next due (a new or rescheduled suite). */
-    void setDue(String suite, Instant due, Instant now);
+    /** When a suite is next due and why (its schedule, or a deployment). */
+    Optional<Due> due(String suite);
+
+    /** Sets when a suite is next due (a new or rescheduled suite), by its schedule. */
+    default void setDue(String suite, Instant due, Instant now) {
+        setDue(suite, due, now, Due.SCHEDULE);
+    }
+
+    /** Sets when a suite is next due, and why ({@link Due#SCHEDULE} or {@link Due#DEPLOYMENT}). */
+    void setDue(String suite, Instant due, Instant now, String reason);
 
     /**
      * Takes a due occurrence: moves {@code suite}'s next due time from {@code expected} to
-     * {@code next}; true only for the one caller that moved it (compare and set).
+     * {@code next}; true only for the one caller that moved it (compare and set). The row is back
+     * on {@link Due#SCHEDULE} then.
      */
     boolean take(String suite, Instant expected, Instant next, String owner, Instant now);
 }

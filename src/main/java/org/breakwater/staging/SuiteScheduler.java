@@ -32,29 +32,35 @@ public final class SuiteScheduler {
         this.executor = executor;
     }
 
-    /** Takes the suites due now that no other instance took, and hands each to the executor; their names. */
+    /**
+     * Takes the suites due now that no other instance took, and hands each to the executor; their
+     * names. Each run's trigger is why it was due: {@code schedule}, or {@code deployment}.
+     */
     public List<String> tick() {
         List<String> taken = new ArrayList<>();
         for (StagingSuite suite : repository.suites()) {
-            if (take(suite)) {
+            Optional<String> trigger = take(suite);
+            if (trigger.isPresent()) {
                 taken.add(suite.name());
-                executor.execute(() -> runs.run(suite.name(), "schedule"));
+                executor.execute(() -> runs.run(suite.name(), trigger.get()));
             }
         }
         return taken;
     }
 
-    private boolean take(StagingSuite suite) {
+    /** Why the suite was due, when this instance took its due time. */
+    private Optional<String> take(StagingSuite suite) {
         Instant now = clock.instant();
-        Optional<Instant> due = repository.nextDue(suite.name());
+        Optional<Due> due = repository.due(suite.name());
         if (due.isEmpty()) {
             repository.setDue(suite.name(), SuiteSchedule.next(suite.cron(), suite.zone(), now), now);
-            return false;
+            return Optional.empty();
         }
-        if (due.get().isAfter(now)) {
-            return false;
+        if (due.get().at().isAfter(now)) {
+            return Optional.empty();
         }
         Instant next = SuiteSchedule.next(suite.cron(), suite.zone(), now);
-        return repository.take(suite.name(), due.get(), next, owner, now);
+        return repository.take(suite.name(), due.get().at(), next, owner, now) ? Optional.of(due.get().reason())
+                : Optional.empty();
     }
 }

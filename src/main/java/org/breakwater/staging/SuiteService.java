@@ -126,7 +126,7 @@ public final class SuiteService {
         List<String> due = new ArrayList<>();
         for (StagingSuite s : repository.suites()) {
             if (s.covers(service) && s.environment().equals(environment)) {
-                repository.setDue(s.name(), now, now);
+                repository.setDue(s.name(), now, now, Due.DEPLOYMENT);
                 due.add(s.name());
             }
         }

@@ -246,7 +246,8 @@ final class DayPages {
     private void rollback(Context ctx) {
         Principal who = auth.formUser(ctx);
         Plan plan = planFor(ctx, who);
-        var r = Requests.done(day.board().rollback(plan.id(), who.username()), 400);
+        var r = Requests.done(NothingWritten.rollback(plans, plan, () -> day.board().rollback(plan.id(),
+                who.username())), 400);
         access.audit(who.username(), "plan-rolled-back", "plan/" + plan.id(), Optional.empty());
         ctx.redirect(r.notices().isEmpty() ? "/plans/" + plan.id() + "/board" : "/announcements/"
                 + r.notices().get(0).id(), HttpStatus.SEE_OTHER);

@@ -124,7 +124,8 @@ final class DayRoutes {
     private void rollback(Context ctx) {
         Principal who = WriteRoutes.principal(ctx, access);
         Plan plan = planFor(ctx, who);
-        RolledBack r = Requests.done(day.board().rollback(plan.id(), who.username()), 400);
+        RolledBack r = Requests.done(NothingWritten.rollback(plans, plan, () -> day.board().rollback(plan.id(),
+                who.username())), 400);
         access.audit(who.username(), "plan-rolled-back", "plan/" + plan.id(), Optional.of(String.join(", ",
                 r.deployments().stream().map(d -> d.service() + " " + d.version()).toList())));
         Requests.json(ctx, Json.write(g -> DayJson.rolledBack(g, r)));

@@ -92,6 +92,11 @@ final class Failures {
         String id = ServerLog.incident(ctx.req());
         log.failure("internal error " + id + " on " + ctx.method().name() + " " + ctx.path() + ": " + e, e);
         ctx.header(REQUEST_ID, id);
+        if (e instanceof NothingWritten n) {
+            problem(ctx, 500, n.title(), n.getMessage() + " If it fails again, the server log says why under request id "
+                    + id, Optional.of(id));
+            return;
+        }
         problem(ctx, 500, "Internal error", detail(id), Optional.of(id));
     }
 

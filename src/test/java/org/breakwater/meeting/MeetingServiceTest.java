@@ -10,17 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.Main;
 import org.breakwater.plan.Evidence;
 import org.breakwater.plan.Gate;
+import org.breakwater.plan.NewPlan;
+import org.breakwater.plan.Plan;
 import org.breakwater.plan.GateState;
 import org.breakwater.plan.PlanReport;
+import org.breakwater.plan.PlanStatus;
 import org.breakwater.plan.PolicyVerdict;
 import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +135,44 @@ class MeetingServiceTest {
         });
         assertThat(report(3).assessment().verdict()).isInstanceOf(PolicyVerdict.Applies.class);
         assertThat(gate(3, "meeting-decision").state()).isEqualTo(GateState.MET);
+    }
+
+    Plan tagger(String version) {
+        return done(meetings.plans().create(new NewPlan("tagger " + version, Map.of("tagger", version), Map.of(),
+                "production", Instant.now().plus(Duration.ofDays(40)), Duration.ofHours(2), "ralph", Optional.empty(),
+                PlanStatus.DRAFT)));
+    }
+
+    @Test
+    void a_classification_agreed_when_no_open_plan_ships_the_service_is_kept_and_recorded_on_its_later_plans() {
+        assertThat(meetings.plans().list(Optional.empty())).as("no demo plan ships tagger")
+                .noneMatch(p -> p.releaseLabel().contains("tagger"));
+        MeetingService.Shown s = done(meetings.ingest("infrastructure.2d.log.txt", MeetBotLog.bytes(YESTERDAY.minusDays(1),
+                "18:05:00 <nirik> #topic tagger 3.0 next month", "18:06:00 <smooge> #agreed tagger is not essential"),
+                "nirik"));
+        assertThat(at(s, 7).state()).isEqualTo(ItemState.KEPT);
+        assertThat(at(s, 7).outcome()).contains("no open plan ships tagger: kept");
+
+        Plan later = tagger("3.0.0");
+        assertThat(evidence(later.id(), "meeting-decision")).as("recorded when the plan was made").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.decision()).contains("exempt");
+                    assertThat(e.by()).isEqualTo("smooge");
+                    assertThat(e.evidence()).isEqualTo("/meetings/" + s.meeting().id() + "#line-7");
+                });
+        assertThat(report(later.id()).assessment().verdict()).isInstanceOf(PolicyVerdict.Exempt.class);
+        assertThat(meetings.show(s.meeting().id()).orElseThrow().items()).filteredOn(i -> i.line() == 7).singleElement()
+                .satisfies(i -> assertThat(i.outcome()).contains("recorded meeting-decision exempt by smooge on plan BW-"
+                        + later.id()));
+
+        MeetingService.Shown newer = ingest("18:05:00 <nirik> #topic tagger 3.0 (BW-" + later.id() + ")",
+                "18:06:00 <smooge> #agreed tagger is essential");
+        assertThat(at(newer, 7).state()).as("an open plan ships it now").isEqualTo(ItemState.APPLIED);
+        done(meetings.plans().setStatus(later.id(), PlanStatus.CANCELLED));
+        Plan after = tagger("3.1.0");
+        assertThat(evidence(after.id(), "meeting-decision")).as("the newer meeting decided for that release only: the"
+                + " kept classification no longer counts").isEmpty();
+        assertThat(gate(after.id(), "meeting-decision").state()).isEqualTo(GateState.PENDING);
     }
 
     @Test

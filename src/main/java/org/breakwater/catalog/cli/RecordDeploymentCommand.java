@@ -1,15 +1,17 @@
 package org.breakwater.catalog.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.SpecException;
 import org.breakwater.catalog.ApiDescription;
+import org.breakwater.catalog.Deployment;
+import org.breakwater.catalog.MadeDue;
 import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.files.ApiFiles;
 import org.breakwater.cli.common.ExitCode;
@@ -79,7 +81,7 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
     @Option(names = "--notes", paramLabel = "TEXT", description = "a line for the history (ticket, reason)")
     String notes;
 
-    @Option(names = "--json", description = "print the recorded deployment as JSON")
+    @Option(names = "--json", description = "print the recorded deployment as JSON, with what it made due")
     boolean json;
 
     @Mixin
@@ -107,19 +109,45 @@ public final class RecordDeploymentCommand implements Callable<Integer> {
         Optional<ApiDescription> description = api;
         return store.run("record-deployment", err, app -> {
             return Outcomes.exit(err, "record-deployment", app.catalog().recordDeployment(d, description), done -> {
-                List<String> due = app.deployed(done);
+                MadeDue due = app.deployed(done);
                 if (json) {
-                    JsonOutput.print(out, g -> Views.deployment(g, done));
+                    JsonOutput.print(out, g -> json(g, done, due));
                 } else {
-                    out.println("Recorded: " + done.service() + " " + done.version() + " in " + done.environment()
-                            + " since " + done.at() + " by " + done.by()
-                            + done.apiHash().map(h -> " (API " + ApiDescription.shortHash(h) + ")").orElse(""));
-                    if (!due.isEmpty()) {
-                        out.println("Suites covering it there, due now (serve runs them): " + String.join(", ", due));
-                    }
+                    text(out, done, due);
                 }
                 return ExitCode.OK;
             });
         });
+    }
+
+    private static void text(PrintWriter out, Deployment done, MadeDue due) {
+        out.println("Recorded: " + done.service() + " " + done.version() + " in " + done.environment()
+                + " since " + done.at() + " by " + done.by()
+                + done.apiHash().map(h -> " (API " + ApiDescription.shortHash(h) + ")").orElse(""));
+        if (!due.suites().isEmpty()) {
+            out.println("Suites covering it there, due now (serve runs them): " + String.join(", ", due.suites()));
+        }
+        if (!due.replays().isEmpty()) {
+            out.println("Replays of the open plans releasing it, due now (serve replays them while the policy's"
+                    + " staging.replaySchedule is on): " + String.join(", ", due.replays().stream()
+                    .map(MadeDue.DuePlan::label).toList()));
+        }
+    }
+
+    /** The deployment's fields, then what it made due: {@code dueSuites} (names) and {@code dueReplays} (plan ids). */
+    private static void json(JsonGenerator g, Deployment done, MadeDue due) throws IOException {
+        g.writeStartObject();
+        Views.deploymentFields(g, done);
+        g.writeArrayFieldStart("dueSuites");
+        for (String s : due.suites()) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("dueReplays");
+        for (MadeDue.DuePlan p : due.replays()) {
+            g.writeNumber(p.id());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }

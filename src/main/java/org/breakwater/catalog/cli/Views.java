@@ -15,6 +15,12 @@ public final class Views {
 
     public static void deployment(JsonGenerator g, Deployment d) throws IOException {
         g.writeStartObject();
+        deploymentFields(g, d);
+        g.writeEndObject();
+    }
+
+    /** A deployment's fields, inside an object the caller opened (and may add to). */
+    public static void deploymentFields(JsonGenerator g, Deployment d) throws IOException {
         g.writeNumberField("id", d.id());
         g.writeStringField("service", d.service());
         g.writeStringField("version", d.version());
@@ -23,7 +29,6 @@ public final class Views {
         g.writeStringField("by", d.by());
         JsonOutput.optional(g, "notes", d.notes());
         JsonOutput.optional(g, "apiHash", d.apiHash());
-        g.writeEndObject();
     }
 
     public static void placement(JsonGenerator g, Placement p, java.time.Instant now) throws IOException {

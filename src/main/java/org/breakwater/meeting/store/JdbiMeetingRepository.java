@@ -24,6 +24,9 @@ public final class JdbiMeetingRepository implements MeetingRepository {
             + " content_hash, format, truncated, ingested_by, ingested_at";
     private static final String ITEM = "id, meeting_id, line, kind, nick, said_at, text, state, target, candidates,"
             + " decision, outcome, decided_by, decided_at";
+    /** {@link #ITEM}'s columns of {@code meeting_item i} in a join. */
+    private static final String ITEM_OF_I = String.join(", ", java.util.Arrays.stream(ITEM.split(", ")).map(c -> "i." + c)
+            .toList());
     private static final String FOLLOW_UP = "id, meeting_id, line, nick, text, plan_id, done_by, done_at";
 
     private final Jdbi jdbi;
@@ -149,6 +152,16 @@ public final class JdbiMeetingRepository implements MeetingRepository {
     public List<StoredItem> pending() {
         return jdbi.withHandle(h -> h.createQuery("select " + ITEM + " from meeting_item where state = ? order by id")
                 .bind(0, ItemState.PENDING.id()).map((rs, ctx) -> item(rs)).list());
+    }
+
+    @Override
+    public List<StoredItem> classifications() {
+        return jdbi.withHandle(h -> h.createQuery("select " + ITEM_OF_I
+                        + " from meeting_item i join meeting m on m.id = i.meeting_id where i.decision like 'classification:%'"
+                        + " and i.state in (<states>) order by m.held_on desc, m.started desc, i.meeting_id desc,"
+                        + " i.line desc")
+                .bindList("states", List.of(ItemState.APPLIED.id(), ItemState.NOTED.id(), ItemState.CONFIRMED.id(),
+                        ItemState.KEPT.id())).map((rs, ctx) -> item(rs)).list());
     }
 
     @Override

@@ -1,11 +1,8 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -55,8 +52,7 @@ final class HistoryCommand implements Callable<Integer> {
             err.println("breakwater staging history: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("staging history", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging history", err, app -> {
             Map<TestId, TestStats> tests = app.suiteResults().history(suite, rule);
             if (json) {
                 JsonOutput.print(out, g -> SuiteJson.history(g, suite, tests));

@@ -1,16 +1,12 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.WritesStore;
-import org.breakwater.staging.SuiteRun;
 import org.breakwater.staging.SuiteRuns;
 import org.breakwater.staging.run.ProcessLauncher;
 import picocli.CommandLine.Command;
@@ -47,30 +43,25 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("staging run", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging run", err, app -> {
             SuiteRuns runs = app.suiteRuns(secrets.box(), ProcessLauncher.standard());
             int interrupted = runs.recoverInterrupted();
             if (interrupted > 0) {
                 err.println("breakwater staging run: marked " + interrupted + " run(s) left going by a stopped"
                         + " Breakwater interrupted");
             }
-            Outcome<SuiteRun> o = runs.run(suite, "cli");
-            if (o instanceof Outcome.Refused<SuiteRun> r) {
-                err.println("breakwater staging run: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            SuiteRun run = ((Outcome.Done<SuiteRun>) o).value();
-            if (json) {
-                JsonOutput.print(out, g -> SuiteJson.run(g, run, true));
-            } else {
-                out.println("Run #" + run.id() + " of " + suite + ": " + run.status().id() + " - " + run.message());
-                if (!run.versions().isEmpty()) {
-                    out.println("Staging ran " + String.join(", ", run.versions().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue()).toList()));
+            return Outcomes.exit(err, "staging run", runs.run(suite, "cli"), run -> {
+                if (json) {
+                    JsonOutput.print(out, g -> SuiteJson.run(g, run, true));
+                } else {
+                    out.println("Run #" + run.id() + " of " + suite + ": " + run.status().id() + " - " + run.message());
+                    if (!run.versions().isEmpty()) {
+                        out.println("Staging ran " + String.join(", ", run.versions().entrySet().stream()
+                                .map(e -> e.getKey() + " " + e.getValue()).toList()));
+                    }
                 }
-            }
-            return run.green() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+                return run.green() ? ExitCode.OK : ExitCode.CHECK_FAILED;
+            });
         });
     }
 }

@@ -1,12 +1,9 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -46,8 +43,7 @@ final class RunsCommand implements Callable<Integer> {
             err.println("breakwater staging runs: --limit is 1 to 10000");
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("staging runs", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging runs", err, app -> {
             if (suite != null && app.suiteResults().suites().stream().noneMatch(s -> s.name().equals(suite))
                     && app.suiteResults().runs(Optional.of(suite), 1).isEmpty()) {
                 err.println("breakwater staging runs: " + app.suites(org.breakwater.staging.SecretBox.NONE).unknown(suite));

@@ -1,17 +1,15 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.TimeConverter;
@@ -98,8 +96,7 @@ final class StagingCoverageCommand implements Callable<Integer> {
             err.println("breakwater staging coverage: --since " + start + " is not before --until " + end);
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("staging coverage", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging coverage", err, app -> {
             Outcome<StagingPair> pair = app.parity().environments(env, Optional.empty());
             if (pair instanceof Outcome.Refused<StagingPair> r && env.isEmpty()) {
                 err.println("breakwater staging coverage: " + r.reason().replace("--staging", "--env"));
@@ -110,17 +107,14 @@ final class StagingCoverageCommand implements Callable<Integer> {
                     ? app.suiteCoverage().suite(suite.get(), service, environment, days)
                     : replay ? app.suiteCoverage().replay(service, environment, days) : app.coverage().coverage(service, environment, List.of(new Coverage.Window(start, end)),
                     ((Outcome.Done<TestCallers>) callers).value());
-            if (found instanceof Outcome.Refused<Coverage> r) {
-                err.println("breakwater staging coverage: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            Coverage c = ((Outcome.Done<Coverage>) found).value();
-            if (json) {
-                JsonOutput.print(out, g -> StagingJson.coverage(g, c));
-            } else {
-                print(out, c);
-            }
-            return ExitCode.OK;
+            return Outcomes.exit(err, "staging coverage", found, c -> {
+                if (json) {
+                    JsonOutput.print(out, g -> StagingJson.coverage(g, c));
+                } else {
+                    print(out, c);
+                }
+                return ExitCode.OK;
+            });
         });
     }
 

@@ -1,15 +1,12 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.catalog.Placement;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
@@ -58,38 +55,29 @@ final class StagingParityCommand implements Callable<Integer> {
             err.println("breakwater staging parity: --days must be between 1 and " + ParityService.MAX_DAYS);
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("staging parity", err, () -> {
-            App app = store.open(Clock.systemUTC());
-            Outcome<StagingPair> pair = app.parity().environments(staging, production);
-            if (pair instanceof Outcome.Refused<StagingPair> r) {
-                err.println("breakwater staging parity: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            StagingPair envs = ((Outcome.Done<StagingPair>) pair).value();
-            List<Parity> found;
-            if (service.isPresent()) {
-                Outcome<Parity> one = app.parity().parity(service.get(), envs, days);
-                if (one instanceof Outcome.Refused<Parity> r) {
-                    err.println("breakwater staging parity: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                found = List.of(((Outcome.Done<Parity>) one).value());
-            } else {
-                found = app.parity().all(envs, days);
-            }
-            if (json) {
-                JsonOutput.print(out, g -> {
+        return store.run("staging parity", err, app -> Outcomes.exit(err, "staging parity",
+                app.parity().environments(staging, production), envs -> {
                     if (service.isPresent()) {
-                        StagingJson.parity(g, found.get(0));
-                    } else {
-                        StagingJson.parities(g, found);
+                        return Outcomes.exit(err, "staging parity", app.parity().parity(service.get(), envs, days),
+                                one -> show(out, List.of(one), envs));
                     }
-                });
-                return ExitCode.OK;
-            }
-            print(out, found, envs);
+                    return show(out, app.parity().all(envs, days), envs);
+                }));
+    }
+
+    private int show(PrintWriter out, List<Parity> found, StagingPair envs) {
+        if (json) {
+            JsonOutput.print(out, g -> {
+                if (service.isPresent()) {
+                    StagingJson.parity(g, found.get(0));
+                } else {
+                    StagingJson.parities(g, found);
+                }
+            });
             return ExitCode.OK;
-        });
+        }
+        print(out, found, envs);
+        return ExitCode.OK;
     }
 
     private void print(PrintWriter out, List<Parity> found, StagingPair envs) {

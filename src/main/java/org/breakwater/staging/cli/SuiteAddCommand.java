@@ -1,7 +1,6 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -10,9 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.WritesStore;
@@ -106,8 +103,7 @@ final class SuiteAddCommand implements Callable<Integer> {
         String folder = workdir == null ? "" : workdir.toAbsolutePath().normalize().toString();
         StagingSuite suite = new StagingSuite(name, services, command, folder, env, results, t.get(), d.get(),
                 environment, cron, z, "cli", identify);
-        return ErrorReporting.guarded("staging suite add", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging suite add", err, app -> {
             if (app.suites(org.breakwater.staging.SecretBox.NONE).suite(name).filter(s -> !s.origin().equals("cli"))
                     .isPresent()) {
                 err.println("breakwater staging suite add: suite " + name + " comes from the catalog files; change it there");

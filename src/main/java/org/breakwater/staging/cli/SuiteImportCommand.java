@@ -2,11 +2,8 @@ package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.WritesStore;
@@ -45,8 +42,7 @@ final class SuiteImportCommand implements Callable<Integer> {
             err.println("breakwater staging suite import: " + source + " has errors; nothing was imported");
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("staging suite import", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging suite import", err, app -> {
             Outcome<Integer> o = app.suites(SecretBox.NONE).importFromFiles(read.suites());
             if (o instanceof Outcome.Refused<Integer> r) {
                 err.println("breakwater staging suite import: " + r.reason() + "; nothing was imported");

@@ -1,11 +1,8 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -36,8 +33,7 @@ final class SuiteListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("staging suite list", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging suite list", err, app -> {
             SuiteService suites = app.suites(SecretBox.NONE);
             List<StagingSuite> all = suites.suites();
             if (json) {

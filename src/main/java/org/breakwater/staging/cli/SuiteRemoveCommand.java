@@ -1,12 +1,9 @@
 package org.breakwater.staging.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.staging.SecretBox;
@@ -33,15 +30,11 @@ final class SuiteRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("staging suite remove", err, () -> {
-            App app = store.open(Clock.systemUTC());
-            Outcome<String> o = app.suites(SecretBox.NONE).remove(name);
-            if (o instanceof Outcome.Refused<String> r) {
-                err.println("breakwater staging suite remove: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            spec.commandLine().getOut().println("Removed suite " + name + " (its runs are kept)");
-            return ExitCode.OK;
+        return store.run("staging suite remove", err, app -> {
+            return Outcomes.exit(err, "staging suite remove", app.suites(SecretBox.NONE).remove(name), removed -> {
+                spec.commandLine().getOut().println("Removed suite " + name + " (its runs are kept)");
+                return ExitCode.OK;
+            });
         });
     }
 }

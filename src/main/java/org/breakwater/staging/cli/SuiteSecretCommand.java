@@ -4,12 +4,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.WritesStore;
 import picocli.CommandLine.Command;
@@ -48,8 +46,7 @@ final class SuiteSecretCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("staging suite secret", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging suite secret", err, app -> {
             Outcome<String> o;
             if (remove) {
                 o = app.suites(secrets.box()).removeSecret(suite, name);
@@ -62,12 +59,10 @@ final class SuiteSecretCommand implements Callable<Integer> {
                 }
                 o = app.suites(secrets.box()).setSecret(suite, name, value == null ? "" : value);
             }
-            if (o instanceof Outcome.Refused<String> r) {
-                err.println("breakwater staging suite secret: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            spec.commandLine().getOut().println((remove ? "Removed" : "Sealed") + " secret " + name + " of " + suite);
-            return ExitCode.OK;
+            return Outcomes.exit(err, "staging suite secret", o, done -> {
+                spec.commandLine().getOut().println((remove ? "Removed" : "Sealed") + " secret " + name + " of " + suite);
+                return ExitCode.OK;
+            });
         });
     }
 }

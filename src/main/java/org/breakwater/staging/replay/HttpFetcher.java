@@ -7,6 +7,9 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +23,8 @@ import java.util.Optional;
  * but here, and only while they stay on the environment's own scheme, host and port (at most
  * {@link #REDIRECTS}); a redirect elsewhere is answered as it came. Connecting and each read wait
  * at most the replay's timeout; a body is read up to the limit and cut there (the connection is
- * closed, the rest never read).
+ * closed, the rest never read). A method {@code HttpURLConnection} refuses (PATCH) is sent with
+ * {@code java.net.http} instead ({@link HttpClientExchange}), read and redirected the same way.
  */
 public final class HttpFetcher implements Fetcher {
     static final int REDIRECTS = 5;
@@ -29,6 +33,8 @@ public final class HttpFetcher implements Fetcher {
 
     private final int timeout;
     private final int maxBody;
+    /** For the methods {@code HttpURLConnection} refuses; made at the first such call. */
+    private HttpClient client;
 
     public HttpFetcher(ReplayLimits limits) {
         this.timeout = (int) Math.min(Integer.MAX_VALUE, limits.timeout().toMillis());
@@ -52,20 +58,19 @@ public final class HttpFetcher implements Fetcher {
         try {
             URI uri = URI.create(stripSlash(base.toString()) + target);
             for (int hop = 0; ; hop++) {
-                HttpURLConnection c = open(uri, method);
-                int status = c.getResponseCode();
-                if (status < 0) {
+                Exchange x = send(uri, method);
+                if (x.status() < 0) {
                     throw new IOException("not an HTTP answer");
                 }
-                Optional<URI> next = redirect(c, status, uri);
+                Optional<URI> next = redirect(x, uri);
                 if (next.isPresent() && sameOrigin(base, next.get()) && hop < REDIRECTS) {
-                    drain(c, status);
+                    drain(x);
                     uri = next.get();
                     continue;
                 }
-                return answer(c, status);
+                return answer(x);
             }
-        } catch (SocketTimeoutException e) {
+        } catch (SocketTimeoutException | HttpTimeoutException e) {
             return Answer.failed("timed out after " + timeout + " ms");
         } catch (ConnectException e) {
             return Answer.failed("connection refused");
@@ -76,10 +81,26 @@ public final class HttpFetcher implements Fetcher {
         }
     }
 
-    private HttpURLConnection open(URI uri, String method) throws IOException {
+    /** Sends {@code method}: on an {@code HttpURLConnection}, or through java.net.http for a method it refuses (PATCH). */
+    private Exchange send(URI uri, String method) throws IOException {
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw new IllegalArgumentException("not an http or https URL: " + uri);
         }
+        if (!HttpClientExchange.URL_CONNECTION.contains(method)) {
+            return HttpClientExchange.send(client(), uri, method, Duration.ofMillis(timeout));
+        }
+        HttpURLConnection c = open(uri, method);
+        return new UrlConnection(c, c.getResponseCode());
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClientExchange.client(Duration.ofMillis(timeout));
+        }
+        return client;
+    }
+
+    private HttpURLConnection open(URI uri, String method) throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
         c.setInstanceFollowRedirects(false);
         c.setUseCaches(false);
@@ -98,13 +119,40 @@ public final class HttpFetcher implements Fetcher {
         return c;
     }
 
-    private Answer answer(HttpURLConnection c, int status) throws IOException {
-        String type = Objects.requireNonNullElse(c.getContentType(), "");
-        try (InputStream in = body(c, status)) {
+    /** An answer on an {@code HttpURLConnection}: 4xx and 5xx bodies come from its error stream (null when there is none). */
+    private record UrlConnection(HttpURLConnection c, int status) implements Exchange {
+        @Override
+        public String contentType() {
+            return Objects.requireNonNullElse(c.getContentType(), "");
+        }
+
+        @Override
+        public long length() {
+            return c.getContentLengthLong();
+        }
+
+        @Override
+        public Optional<String> location() {
+            return Optional.ofNullable(c.getHeaderField("Location"));
+        }
+
+        @Override
+        public InputStream body() throws IOException {
+            return status >= 400 ? c.getErrorStream() : c.getInputStream();
+        }
+
+        @Override
+        public void abandon() {
+            c.disconnect();
+        }
+    }
+
+    private Answer answer(Exchange x) throws IOException {
+        try (InputStream in = x.body()) {
             if (in == null) {
-                return new Answer(status, type, new byte[0], false, Optional.empty());
+                return new Answer(x.status(), x.contentType(), new byte[0], false, Optional.empty());
             }
-            long length = c.getContentLengthLong();
+            long length = x.length();
             byte[] buffer = new byte[(int) Math.min(maxBody, length >= 0 ? length : 8192)];
             int n = 0;
             while (true) {
@@ -112,41 +160,38 @@ public final class HttpFetcher implements Fetcher {
                     if (n >= maxBody) {
                         boolean more = in.read() >= 0;
                         if (more) {
-                            c.disconnect(); // the rest is never read
+                            x.abandon(); // the rest is never read
                         }
-                        return new Answer(status, type, buffer, more, Optional.empty());
+                        return new Answer(x.status(), x.contentType(), buffer, more, Optional.empty());
                     }
                     buffer = Arrays.copyOf(buffer, (int) Math.min(maxBody, Math.max(8192, 2L * buffer.length)));
                 }
                 int read = in.read(buffer, n, buffer.length - n);
                 if (read < 0) {
-                    return new Answer(status, type, n == buffer.length ? buffer : Arrays.copyOf(buffer, n), false, Optional.empty());
+                    return new Answer(x.status(), x.contentType(), n == buffer.length ? buffer : Arrays.copyOf(buffer, n),
+                            false, Optional.empty());
                 }
                 n += read;
             }
         }
     }
 
-    /** The answer's body: the error stream for 4xx and 5xx (null when there is none). */
-    private static InputStream body(HttpURLConnection c, int status) throws IOException {
-        return status >= 400 ? c.getErrorStream() : c.getInputStream();
-    }
-
     /** Reads a redirect's (small) body to its end, so that its connection is kept alive; a long one closes it. */
-    private void drain(HttpURLConnection c, int status) throws IOException {
-        try (InputStream in = body(c, status)) {
+    private void drain(Exchange x) throws IOException {
+        try (InputStream in = x.body()) {
             if (in != null && in.skip(maxBody) >= maxBody) {
-                c.disconnect();
+                x.abandon();
             }
         }
     }
 
-    private static Optional<URI> redirect(HttpURLConnection c, int s, URI from) {
+    private static Optional<URI> redirect(Exchange x, URI from) {
+        int s = x.status();
         if (s != 301 && s != 302 && s != 303 && s != 307 && s != 308) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(c.getHeaderField("Location")).map(from::resolve);
+            return x.location().map(from::resolve);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -90,10 +90,10 @@ public final class ReplayScheduler {
     /**
      * A deployment of {@code service} to a non-{@code production} environment was recorded: the
      * open plans releasing that service become due now, so the next tick of any instance whose
-     * schedule is on replays them once. Their ids.
+     * schedule is on replays them once. Those plans.
      */
-    public List<Long> deployed(String service, boolean production) {
-        List<Long> due = new ArrayList<>();
+    public List<Plan> deployed(String service, boolean production) {
+        List<Plan> due = new ArrayList<>();
         if (production) {
             return due;
         }
@@ -101,7 +101,7 @@ public final class ReplayScheduler {
         for (Plan p : openPlans.get()) {
             if (p.releases().stream().anyMatch(r -> r.service().equals(service))) {
                 repository.setDue(p.id(), now, now);
-                due.add(p.id());
+                due.add(p);
             }
         }
         return due;

@@ -16,6 +16,7 @@ import org.breakwater.staging.RunStatus;
 import org.breakwater.staging.SealedSecret;
 import org.breakwater.staging.StagingSuite;
 import org.breakwater.staging.StoredCase;
+import org.breakwater.staging.Due;
 import org.breakwater.staging.SuiteRepository;
 import org.breakwater.staging.SuiteRun;
 import org.breakwater.staging.TestId;
@@ -35,7 +36,7 @@ public final class JdbiSuiteRepository implements SuiteRepository {
 
     public JdbiSuiteRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.due = new DueRows(jdbi, "staging_schedule", "suite");
+        this.due = new DueRows(jdbi, "staging_schedule", "suite", Optional.of("due_reason"));
     }
 
     private static StagingSuite suite(ResultSet rs) throws SQLException {
@@ -254,8 +255,13 @@ public final class JdbiSuiteRepository implements SuiteRepository {
     }
 
     @Override
-    public void setDue(String suite, Instant at, Instant now) {
-        due.setDue(suite, at, now);
+    public Optional<Due> due(String suite) {
+        return due.due(suite);
+    }
+
+    @Override
+    public void setDue(String suite, Instant at, Instant now, String reason) {
+        due.setDue(suite, at, now, reason);
     }
 
     @Override

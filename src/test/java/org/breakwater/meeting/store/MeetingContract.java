@@ -100,6 +100,25 @@ abstract class MeetingContract {
         assertThat(meetings.openFollowUps()).isEmpty();
     }
 
+    static StoredItem classification(int line, ItemState state, String decision) {
+        return new StoredItem(0, 0, line, ItemKind.AGREED, "smooge", LocalTime.of(18, 6), "tagger is ...", state,
+                Optional.of("service:tagger"), List.of(), Optional.of(decision), "kept", Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void the_classifications_that_counted_are_read_newest_meeting_first() {
+        Meeting older = meetings.save(meeting("d".repeat(64)), List.of(classification(7, ItemState.KEPT,
+                "classification:tagger:exempt"), classification(9, ItemState.REJECTED, "classification:tagger:applies"),
+                item(26, ItemState.APPLIED, List.of())), List.of()).orElseThrow();
+        Meeting m = meeting("e".repeat(64));
+        Meeting newer = meetings.save(new Meeting(0, m.date().plusDays(7), m.start(), "Infrastructure (2014-06-12)",
+                m.channel(), m.owner(), m.chairs(), m.participants(), m.source(), m.contentHash(), m.format(),
+                m.truncated(), m.ingestedBy(), m.ingestedAt()), List.of(classification(8, ItemState.APPLIED,
+                "classification:tagger:applies")), List.of()).orElseThrow();
+        assertThat(meetings.classifications()).extracting(i -> i.meetingId() + ":" + i.line() + ":" + i.state().id())
+                .containsExactly(newer.id() + ":8:applied", older.id() + ":7:kept");
+    }
+
     @Test
     void an_agenda_occurrence_is_claimed_once() {
         assertThat(meetings.claimAgenda("2014-06-12T18:00Z", "<a@x>", NOW)).isTrue();

@@ -2,10 +2,8 @@ package org.breakwater.staging.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +19,13 @@ class StagingCliTest {
 
     static String store;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @BeforeAll
     static void demo() {
-        Run demo = run("demo", "--no-serve", "--dir", dir.toString());
+        CliRun demo = run("demo", "--no-serve", "--dir", dir.toString());
         assertThat(demo.code()).as(demo.err()).isZero();
         assertThat(demo.out()).contains("pkgdb-sync-bugzilla: 10 calls in production in the last 30 days, none in staging")
                 .contains("3 of 12 operations exercised (25%) by userAgent:^rube/");
@@ -42,7 +34,7 @@ class StagingCliTest {
 
     @Test
     void parity_scores_pkgdb_and_names_its_gaps() {
-        Run r = run("staging", "parity", "--service", "pkgdb", store);
+        CliRun r = run("staging", "parity", "--service", "pkgdb", store);
         assertThat(r.code()).as(r.err()).isZero();
         // versions (candidate) passed; the alias script crossing failed; bodhi and the packages app are seen in
         // staging, owner-alias-sync only from its production host, pkgdb-cli and pkgdb-sync-bugzilla not at all
@@ -52,18 +44,18 @@ class StagingCliTest {
                         + " from production hosts")
                 .contains("production host 10.5.126.30 (owner-alias-sync) calls staging: 3 calls")
                 .contains("2 unknown caller(s) in production are not compared");
-        Run all = run("staging", "parity", store);
+        CliRun all = run("staging", "parity", store);
         assertThat(all.out()).containsPattern("badges\\s+100% \\(2/2, no logs\\)\\s+0\\.6\\.8\\s+0\\.6\\.8\\s+same\\s+0");
     }
 
     @Test
     void parity_and_coverage_print_json() {
-        Run parity = run("staging", "parity", "--service", "pkgdb", "--json", store);
+        CliRun parity = run("staging", "parity", "--service", "pkgdb", "--json", store);
         assertThat(parity.code()).isZero();
         assertThat(parity.out()).startsWith("{").contains("\"score\" : 42").contains("\"versions\" : \"candidate\"")
                 .contains("\"consumer\" : \"pkgdb-sync-bugzilla\"");
         assertThat(run("staging", "parity", "--json", store).out()).startsWith("[");
-        Run coverage = run("staging", "coverage", "--service", "pkgdb", "--identify", "userAgent:^rube/", "--json", store);
+        CliRun coverage = run("staging", "coverage", "--service", "pkgdb", "--identify", "userAgent:^rube/", "--json", store);
         assertThat(coverage.code()).isZero();
         assertThat(coverage.out()).contains("\"operationCount\" : 12").contains("\"exercised\" : 3")
                 .contains("\"percent\" : 25");
@@ -71,23 +63,23 @@ class StagingCliTest {
 
     @Test
     void coverage_within_a_window_and_by_a_named_consumer() {
-        Run old = run("staging", "coverage", "--service", "pkgdb", "--since", "2014-06-01", "--until", "2014-06-30", store);
+        CliRun old = run("staging", "coverage", "--service", "pkgdb", "--since", "2014-06-01", "--until", "2014-06-30", store);
         assertThat(old.out()).contains("0 of 12 operations exercised (0%) by known");
-        Run bodhi = run("staging", "coverage", "--service", "pkgdb", "--identify", "consumer:bodhi-pkgdb-client", store);
+        CliRun bodhi = run("staging", "coverage", "--service", "pkgdb", "--identify", "consumer:bodhi-pkgdb-client", store);
         assertThat(bodhi.out()).containsPattern("GET /package/\\{pkgname}\\s+yes\\s+18\\s+bodhi-pkgdb-client")
                 .contains("1 of 12");
     }
 
     @Test
     void bad_input_is_refused_with_exit_2_and_no_stack_trace() {
-        Run header = run("staging", "coverage", "--service", "pkgdb", "--identify", "header:k-4711", store);
+        CliRun header = run("staging", "coverage", "--service", "pkgdb", "--identify", "header:k-4711", store);
         assertThat(header.code()).isEqualTo(2);
         assertThat(header.err()).contains("needs the log line").doesNotContain("Exception");
         assertThat(run("staging", "coverage", "--service", "pkgbd", store).err()).contains("pkgbd");
         assertThat(run("staging", "coverage", "--service", "pkgdb", "--since", "2026-12-02", "--until", "2026-12-01", store)
                 .err()).contains("is not before");
         assertThat(run("staging", "parity", "--service", "pkgdb", "--days", "0", store).code()).isEqualTo(2);
-        Run env = run("staging", "parity", "--staging", "stg", store);
+        CliRun env = run("staging", "parity", "--staging", "stg", store);
         assertThat(env.code()).isEqualTo(2);
         assertThat(env.err()).contains("no environment 'stg'");
         assertThat(run("staging", "parity", "--service", "nosuch", store).code()).isEqualTo(2);

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,24 +20,17 @@ class SuiteCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
+    CliRun run(String... args) {
         return runWithInput("", args);
     }
 
-    Run runWithInput(String input, String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--data-dir=" + dir.resolve("store"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    /** Runs {@code args} on this test's store with {@code input} on standard input; JSON output {@link #compact}ed. */
+    CliRun runWithInput(String input, String... args) {
         InputStream before = System.in;
         System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         try {
-            int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-            assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-            return new Run(code, compact(out.toString()), err.toString());
+            CliRun r = CliRun.run(args, List.of("--data-dir=" + dir.resolve("store")));
+            return new CliRun(r.code(), compact(r.out()), r.err());
         } finally {
             System.setIn(before);
         }
@@ -64,11 +54,11 @@ class SuiteCliTest {
 
     @Test
     void a_suite_is_added_listed_as_json_and_removed() {
-        Run add = run("staging", "suite", "add", "pkgdb-e2e", "--service", "pkgdb", "--command", "./run.sh",
+        CliRun add = run("staging", "suite", "add", "pkgdb-e2e", "--service", "pkgdb", "--command", "./run.sh",
                 "--results", "out/*.xml", "--env", "BASE_URL=https://pkgdb.stg", "--timeout", "10m", "--display", "virtual",
                 "--cron", "0 4 * * *", "--time-zone", "Europe/Paris");
         assertThat(add.code()).as(add.err()).isZero();
-        Run list = run("staging", "suite", "list", "--json");
+        CliRun list = run("staging", "suite", "list", "--json");
         assertThat(list.out()).contains("\"name\":\"pkgdb-e2e\"").contains("\"services\":[\"pkgdb\"]")
                 .contains("\"timeout\":\"10m\"").contains("\"display\":\"virtual\"").contains("\"cron\":\"0 4 * * *\"")
                 .contains("\"timeZone\":\"Europe/Paris\"").contains("\"BASE_URL\":\"https://pkgdb.stg\"")
@@ -80,7 +70,7 @@ class SuiteCliTest {
 
     @Test
     void a_suite_with_bad_fields_is_refused_and_nothing_stored() {
-        Run bad = run("staging", "suite", "add", "x", "--service", "nosuch", "--command", "true", "--results", "r.xml",
+        CliRun bad = run("staging", "suite", "add", "x", "--service", "nosuch", "--command", "true", "--results", "r.xml",
                 "--cron", "every day");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("no service 'nosuch' in the catalog").contains("'every day' is not a cron expression")
@@ -94,16 +84,16 @@ class SuiteCliTest {
     void a_secret_is_sealed_listed_by_name_only_and_a_wrong_key_changes_nothing() throws Exception {
         run("staging", "suite", "add", "s", "--service", "pkgdb", "--command", "true", "--results", "r.xml");
         Path key = key("key", 7);
-        Run set = runWithInput("hunter2-value\n", "staging", "suite", "secret", "s", "TEST_PASSWORD", "--secrets-key-file",
+        CliRun set = runWithInput("hunter2-value\n", "staging", "suite", "secret", "s", "TEST_PASSWORD", "--secrets-key-file",
                 key.toString());
         assertThat(set.code()).as(set.err()).isZero();
-        Run list = run("staging", "suite", "list", "--json");
+        CliRun list = run("staging", "suite", "list", "--json");
         assertThat(list.out()).contains("\"secrets\":[\"TEST_PASSWORD\"]").doesNotContain("hunter2");
-        Run wrong = runWithInput("other\n", "staging", "suite", "secret", "s", "OTHER", "--secrets-key-file",
+        CliRun wrong = runWithInput("other\n", "staging", "suite", "secret", "s", "OTHER", "--secrets-key-file",
                 key("wrong", 9).toString());
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("were sealed with another key").contains("nothing was changed");
-        Run none = runWithInput("other\n", "staging", "suite", "secret", "s", "OTHER");
+        CliRun none = runWithInput("other\n", "staging", "suite", "secret", "s", "OTHER");
         assertThat(none.code()).isEqualTo(2);
         assertThat(run("staging", "suite", "list", "--json").out()).contains("\"secrets\":[\"TEST_PASSWORD\"]");
     }
@@ -121,7 +111,7 @@ class SuiteCliTest {
                     schedule: "0 5 * * *"
                     timeZone: Europe/Paris
                 """);
-        Run ok = run("staging", "suite", "import", catalog.toString());
+        CliRun ok = run("staging", "suite", "import", catalog.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(run("staging", "suite", "list", "--json").out()).contains("\"origin\":\"" + catalog.resolve("suites.yaml"))
                 .contains("\"workdir\":\"" + catalog.toAbsolutePath());
@@ -134,7 +124,7 @@ class SuiteCliTest {
                     timout: 5m
                     display: hologram
                 """);
-        Run bad = run("staging", "suite", "import", catalog.toString());
+        CliRun bad = run("staging", "suite", "import", catalog.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains(catalog.resolve("suites.yaml") + ":6:13: error: unknown field 'timout' in a suite;"
                 + " did you mean 'timeout'?").contains(":7:14: error: display is none or virtual, not 'hologram'")
@@ -153,7 +143,7 @@ class SuiteCliTest {
                     results: out/*.xml
                     identify: "userAgent:(rube"
                 """);
-        Run bad = run("staging", "suite", "import", catalog.toString());
+        CliRun bad = run("staging", "suite", "import", catalog.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains(catalog.resolve("suites.yaml") + ":6:15: error: identify rule 'userAgent:(rube':"
                 + " not a regular expression").contains("nothing was imported");
@@ -167,7 +157,7 @@ class SuiteCliTest {
                 """);
         assertThat(run("staging", "suite", "import", catalog.toString()).code()).isZero();
         assertThat(run("staging", "suite", "list", "--json").out()).contains("\"identify\":\"userAgent:^rube/\"");
-        Run byHand = run("staging", "suite", "add", "other", "--service", "pkgdb", "--command", "true", "--results",
+        CliRun byHand = run("staging", "suite", "add", "other", "--service", "pkgdb", "--command", "true", "--results",
                 "r.xml", "--identify", "user:rube");
         assertThat(byHand.code()).isEqualTo(2);
         assertThat(byHand.err()).contains("needs the log line").contains("nothing was stored");

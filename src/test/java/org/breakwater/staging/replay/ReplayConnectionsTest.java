@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReplayConnectionsTest {
     final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     final List<String> paths = new ArrayList<>();
+    final List<String> methods = java.util.Collections.synchronizedList(new ArrayList<>());
     HttpServer server;
 
     @AfterEach
@@ -37,7 +38,14 @@ class ReplayConnectionsTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", x -> {
             clientPorts.add(x.getRemoteAddress().getPort());
+            methods.add(x.getRequestMethod());
             String path = x.getRequestURI().getPath();
+            if (path.startsWith("/moved")) {
+                x.getResponseHeaders().add("Location", "/x/moved-here");
+                x.sendResponseHeaders(308, -1);
+                x.close();
+                return;
+            }
             byte[] body = path.startsWith("/big") ? new byte[5000]
                     : ("{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
             x.getResponseHeaders().add("Content-Type", "application/json");
@@ -111,6 +119,42 @@ class ReplayConnectionsTest {
             }
         } catch (IOException e) {
             // the test is over
+        }
+    }
+
+    @Test
+    void an_allowed_patch_reaches_staging_once_as_a_patch_and_is_answered_redirected_and_cut_like_any_call()
+            throws Exception {
+        URI env = serve();
+        ReplayLimits limits = ReplayLimits.defaults().withRate(100_000).withTimeout(Duration.ofSeconds(10));
+        limits = new ReplayLimits(limits.concurrency(), limits.ratePerSecond(), limits.timeout(), limits.maxCalls(),
+                limits.maxBodyBytes(), Set.of("PATCH /x/{}"));
+        List<ReplayCall> calls = List.of(new ReplayCall("pkgdb", "PATCH /x/{}", "c", true, "PATCH", "/x/1", 1));
+        ReplayTally tally = new ReplayTally(new Noise());
+        new ReplayEngine(new HttpFetcher(limits), limits).run(calls, x -> new ReplayEngine.Endpoints(env, List.of(env)),
+                tally);
+        assertThat(tally.counts().calls()).isEqualTo(1);
+        assertThat(tally.counts().unanswered()).as("answered, not 'unanswered: Invalid HTTP method'").isZero();
+        assertThat(methods).as("once to the candidate, once to the baseline, each a real PATCH")
+                .containsExactly("PATCH", "PATCH");
+
+        methods.clear();
+        HttpFetcher fetcher = new HttpFetcher(ReplayLimits.defaults().withBody(100));
+        Answer patched = fetcher.fetch(env, "PATCH", "/x/2?q=1");
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.contentType()).isEqualTo("application/json");
+        assertThat(new String(patched.body(), StandardCharsets.UTF_8)).isEqualTo("{\"path\":\"/x/2\"}");
+        Answer moved = fetcher.fetch(env, "PATCH", "/moved");
+        assertThat(new String(moved.body(), StandardCharsets.UTF_8)).as("a redirect on the same origin is followed")
+                .isEqualTo("{\"path\":\"/x/moved-here\"}");
+        Answer cut = fetcher.fetch(env, "PATCH", "/big");
+        assertThat(cut.cut()).isTrue();
+        assertThat(cut.body()).hasSize(100);
+        assertThat(methods).containsExactly("PATCH", "PATCH", "PATCH", "PATCH");
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            URI nobody = URI.create("http://127.0.0.1:" + closed.getLocalPort());
+            closed.close();
+            assertThat(fetcher.fetch(nobody, "PATCH", "/x").failure()).contains("connection refused");
         }
     }
 

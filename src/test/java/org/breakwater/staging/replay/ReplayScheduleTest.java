@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.breakwater.App;
+import org.breakwater.cli.CliRun;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.policy.PolicyReader;
@@ -173,6 +174,29 @@ class ReplayScheduleTest {
         clock.set(Instant.now().plusSeconds(1));
         assertThat(scheduler(app, yearly, "a").tick()).containsExactly(plan.id());
         assertThat(scheduler(app, yearly, "a").tick()).as("then back on its schedule").isEmpty();
+    }
+
+    @Test
+    void record_deployment_prints_and_lists_in_json_the_plans_whose_replay_it_made_due() throws Exception {
+        Instant now = Instant.now();
+        App app = open(Optional.empty(), new MutableClock(now));
+        Plan plan = setUp(app, now);
+        List<String> store = List.of("--data-dir", dir.resolve("store").toString());
+        CliRun text = CliRun.run(new String[] {"record-deployment", "--service", "pkgdb", "--version", "2.0.0", "--env",
+            "staging"}, store);
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("Replays of the open plans releasing it, due now (serve replays them while the"
+                + " policy's staging.replaySchedule is on): plan " + plan.id() + " (" + plan.title() + ")");
+        CliRun json = CliRun.run(new String[] {"record-deployment", "--service", "pkgdb", "--version", "2.0.0", "--env",
+            "staging", "--json"}, store);
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(tree.get("service").asText()).isEqualTo("pkgdb");
+        assertThat(tree.get("dueReplays").toString()).isEqualTo("[" + plan.id() + "]");
+        assertThat(tree.get("dueSuites").toString()).isEqualTo("[]");
+        CliRun production = CliRun.run(new String[] {"record-deployment", "--service", "pkgdb", "--version", "2.0.0",
+            "--env", "production", "--json"}, store);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(production.out()).get("dueReplays")
+                .toString()).as("production makes no replay due").isEqualTo("[]");
     }
 
     int cli(String... args) {

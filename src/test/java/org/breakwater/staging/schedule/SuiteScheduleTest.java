@@ -66,6 +66,20 @@ class SuiteScheduleTest {
     }
 
     @Test
+    void a_run_a_deployment_made_due_is_recorded_with_trigger_deployment_and_the_next_scheduled_one_with_schedule()
+            throws Exception {
+        try (StagingFixture fx = new StagingFixture(dir.resolve("store"), MONDAY_5AM.minusSeconds(3600))) {
+            fx.app.suites(SecretBox.NONE).add(daily(dir.resolve("suite")));
+            assertThat(fx.app.suites(SecretBox.NONE).deployed("pkgdb", "staging")).containsExactly("pkgdb-e2e");
+            assertThat(scheduler(fx, "a").tick()).containsExactly("pkgdb-e2e");
+            fx.clock.set(MONDAY_5AM.plusSeconds(1));
+            assertThat(scheduler(fx, "a").tick()).as("then at its cron time").containsExactly("pkgdb-e2e");
+            List<SuiteRun> runs = fx.app.suiteResults().runs(Optional.of("pkgdb-e2e"), 10);
+            assertThat(runs).extracting(SuiteRun::trigger).as("newest first").containsExactly("schedule", "deployment");
+        }
+    }
+
+    @Test
     void two_instances_on_one_postgresql_due_the_same_suite_at_once_run_it_once() throws Exception {
         String url = TestDatabases.newPostgresUrl();
         try (StagingFixture one = new StagingFixture(url, MONDAY_5AM.minusSeconds(60));
@@ -123,7 +137,8 @@ class SuiteScheduleTest {
             List<String> taken = new ArrayList<>(scheduler(one, "a").tick());
             taken.addAll(scheduler(two, "b").tick());
             assertThat(taken).as("one instance takes it, once").containsExactly("pkgdb-e2e");
-            assertThat(one.app.suiteResults().runs(Optional.of("pkgdb-e2e"), 10)).hasSize(1);
+            assertThat(one.app.suiteResults().runs(Optional.of("pkgdb-e2e"), 10)).singleElement()
+                    .satisfies(r -> assertThat(r.trigger()).isEqualTo("deployment"));
             assertThat(one.app.suites(SecretBox.NONE).nextDue("pkgdb-e2e").orElseThrow()).as("back on its schedule")
                     .isAfter(soon);
 

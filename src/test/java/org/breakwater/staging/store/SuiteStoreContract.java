@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.breakwater.staging.Due;
 import org.breakwater.staging.RunStatus;
 import org.breakwater.staging.SealedSecret;
 import org.breakwater.staging.StagingSuite;
@@ -134,6 +135,17 @@ abstract class SuiteStoreContract {
         assertThat(repo.take("s", NOW, NOW.plus(Duration.ofDays(1)), "one", NOW)).isTrue();
         assertThat(repo.take("s", NOW, NOW.plus(Duration.ofDays(1)), "two", NOW)).isFalse();
         assertThat(repo.nextDue("s")).contains(NOW.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void a_due_time_keeps_why_it_is_due_until_it_is_taken_and_then_is_back_on_the_schedule() {
+        repo.setDue("s", NOW.plusSeconds(3600), NOW.minusSeconds(60));
+        assertThat(repo.due("s")).contains(new Due(NOW.plusSeconds(3600), Due.SCHEDULE));
+        repo.setDue("s", NOW, NOW, Due.DEPLOYMENT);
+        assertThat(repo.due("s")).contains(new Due(NOW, Due.DEPLOYMENT));
+        assertThat(repo.take("s", NOW, NOW.plus(Duration.ofDays(1)), "one", NOW)).isTrue();
+        assertThat(repo.due("s")).contains(new Due(NOW.plus(Duration.ofDays(1)), Due.SCHEDULE));
+        assertThat(repo.due("none")).isEmpty();
     }
 
     long ranDaysAgo(String suite, int days, boolean finished) {

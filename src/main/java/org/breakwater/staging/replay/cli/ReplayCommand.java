@@ -1,18 +1,16 @@
 package org.breakwater.staging.replay.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.plan.Plan;
@@ -94,8 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("breakwater staging replay: " + e.getMessage());
             return ExitCode.INPUT_ERROR;
         }
-        return ErrorReporting.guarded("staging replay", err, () -> {
-            App app = store.open(Clock.systemUTC());
+        return store.run("staging replay", err, app -> {
             Optional<Plan> p = app.plans(PolicyReader.defaults()).plan(plan);
             if (p.isEmpty()) {
                 err.println("breakwater staging replay: no plan " + plan);
@@ -103,31 +100,25 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             ReplayService replays = app.replays();
             if (acknowledge.isPresent()) {
-                Outcome<ReplayRun.Acknowledgement> a = replays.acknowledge(plan, acknowledge.get(), by, note);
-                if (a instanceof Outcome.Refused<ReplayRun.Acknowledgement> r) {
-                    err.println("breakwater staging replay: " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                out.println("Acknowledged " + acknowledge.get() + " on plan " + plan + ".");
-                return ExitCode.OK;
+                return Outcomes.exit(err, "staging replay", replays.acknowledge(plan, acknowledge.get(), by, note), a -> {
+                    out.println("Acknowledged " + acknowledge.get() + " on plan " + plan + ".");
+                    return ExitCode.OK;
+                });
             }
             Outcome<ReplayRun> run = show ? replays.latestRun(plan).map(Outcome::done)
                     .orElseGet(() -> Outcome.refused("plan " + plan + " has no replay yet (breakwater staging replay "
                             + plan + ")")) : replays.replay(p.get(), candidate, limits, Set.copyOf(noise));
-            if (run instanceof Outcome.Refused<ReplayRun> r) {
-                err.println("breakwater staging replay: " + r.reason());
-                return ExitCode.INPUT_ERROR;
-            }
-            ReplayRun done = ((Outcome.Done<ReplayRun>) run).value();
-            List<ReplayRun.Acknowledgement> acks = replays.acknowledgements(plan);
-            if (json) {
-                JsonOutput.print(out, g -> ReplayJson.run(g, done, acks));
-            } else {
-                ReplayText.print(out, p.get(), done, acks);
-            }
-            Set<String> acked = new java.util.HashSet<>();
-            acks.forEach(a -> acked.add(a.key()));
-            return done.real().stream().allMatch(g -> acked.contains(g.key())) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+            return Outcomes.exit(err, "staging replay", run, done -> {
+                List<ReplayRun.Acknowledgement> acks = replays.acknowledgements(plan);
+                if (json) {
+                    JsonOutput.print(out, g -> ReplayJson.run(g, done, acks));
+                } else {
+                    ReplayText.print(out, p.get(), done, acks);
+                }
+                Set<String> acked = new java.util.HashSet<>();
+                acks.forEach(a -> acked.add(a.key()));
+                return done.real().stream().allMatch(g -> acked.contains(g.key())) ? ExitCode.OK : ExitCode.CHECK_FAILED;
+            });
         });
     }
 }
