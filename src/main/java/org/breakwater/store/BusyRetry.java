@@ -6,6 +6,8 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a transaction again when SQLite says the store is busy. SQLite's busy timeout makes a
@@ -17,6 +19,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 final class BusyRetry extends DelegatingTransactionHandler {
     /** Pauses before each retry, in milliseconds: five tries in all. */
     private static final long[] PAUSES = {100, 200, 400, 800};
+    private static final Logger LOG = LoggerFactory.getLogger(BusyRetry.class);
 
     BusyRetry(TransactionHandler delegate) {
         super(delegate);
@@ -49,6 +52,8 @@ final class BusyRetry extends DelegatingTransactionHandler {
                 if (tried >= PAUSES.length || why.isEmpty() || !why.get().busy()) {
                     throw e;
                 }
+                LOG.debug("the store is busy (another writer holds it): the transaction runs again in {} ms, try {} of {}",
+                        PAUSES[tried], tried + 2, PAUSES.length + 1);
                 pause(PAUSES[tried], e);
             }
         }

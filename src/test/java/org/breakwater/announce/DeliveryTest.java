@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.breakwater.App;
-import org.breakwater.MovableClock;
 import org.breakwater.announce.mail.FolderCourier;
 import org.breakwater.announce.store.JdbiAnnounceRepository;
 import org.breakwater.catalog.Outcome;
@@ -20,38 +18,14 @@ import org.breakwater.plan.Gate;
 import org.breakwater.plan.GateState;
 import org.breakwater.plan.PlanReport;
 import org.breakwater.policy.PolicyReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's pkgdb2 notices delivered to a real SMTP server (GreenMail on a random port):
  * exactly once, even when the sender dies mid-batch or the server is down for a while; and the
  * notice gates turn green from the sent mail.
  */
-class DeliveryTest {
-    static final String FROM = DemoMail.FROM;
-
-    @TempDir
-    Path dir;
-
-    // one clock for the plans and the announcements, as in the server: a sent notice is dated by it
-    final MovableClock clock = new MovableClock();
-    DemoMail mail;
-    App app;
-
-    @BeforeEach
-    void start() throws Exception {
-        mail = DemoMail.start(dir, clock);
-        app = mail.app();
-    }
-
-    @AfterEach
-    void stop() {
-        mail.close();
-    }
-
+class DeliveryTest extends DemoMailCase {
     AnnounceService service() {
         return new AnnounceService(new JdbiAnnounceRepository(app.database().jdbi()), app.plans(PolicyReader.defaults()),
                 app.catalog(), PolicyReader.defaults(), Templates.defaults(), FROM, clock);

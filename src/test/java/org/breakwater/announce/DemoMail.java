@@ -1,12 +1,9 @@
 package org.breakwater.announce;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +13,7 @@ import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.announce.mail.MailSettings;
 import org.breakwater.announce.mail.SmtpCourier;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 
 /**
  * What the mail tests start from: the demo (`breakwater demo --no-serve`) in {@code DIR/demo}, its
@@ -38,10 +35,7 @@ public final class DemoMail implements AutoCloseable {
 
     /** Writes the demo into {@code dir}/demo and opens its store on {@code clock}; the SMTP server runs. */
     public static DemoMail start(Path dir, Clock clock) throws Exception {
-        StringWriter err = new StringWriter();
-        assertThat(Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err))).as(err.toString()).isZero();
-        App app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), clock);
+        App app = App.open(new App.Settings(Optional.empty(), CliRun.demo(dir)), clock);
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();

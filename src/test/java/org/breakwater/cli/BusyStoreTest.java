@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,22 +51,41 @@ class BusyStoreTest {
     @Test
     void an_import_waits_and_retries_while_another_writer_holds_the_store_and_succeeds_once_it_lets_go() throws Exception {
         Connection other = holdWriteLock();
-        CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(1500);
-                try (Statement s = other.createStatement()) {
-                    s.execute("commit");
+        // The other writer lets go when the import's first try has failed busy and it is about to
+        // try again (the retry's log line, on the import's own thread): no timing involved.
+        ch.qos.logback.classic.Logger retries = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                "org.breakwater.store.BusyRetry");
+        ch.qos.logback.classic.Level level = retries.getLevel();
+        java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+        ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> release = new ch.qos.logback.core.AppenderBase<>() {
+            @Override
+            protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+                if (busy.getAndIncrement() == 0) {
+                    try (Statement s = other.createStatement()) {
+                        s.execute("commit");
+                        other.close();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
-                other.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
-        });
-        // each statement waits 250 ms for the lock: without retrying the transaction, the import fails well before the release
-        CliRun r = run(url("busy_timeout=250"), "catalog", "import", CATALOG);
-        release.join();
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Imported");
+        };
+        release.setContext(retries.getLoggerContext());
+        release.start();
+        retries.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        retries.addAppender(release);
+        try {
+            CliRun r = run(url("busy_timeout=250"), "catalog", "import", CATALOG);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Imported");
+            assertThat(busy.get()).as("the import found the store busy once, then went through").isEqualTo(1);
+        } finally {
+            retries.detachAppender(release);
+            retries.setLevel(level);
+            if (!other.isClosed()) {
+                other.close();
+            }
+        }
     }
 
     @Test

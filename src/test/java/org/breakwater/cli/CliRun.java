@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,13 @@ public record CliRun(int code, String out, String err) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(options);
         return run(all.toArray(String[]::new));
+    }
+
+    /** Writes the demo into {@code dir}/demo ({@code breakwater demo --no-serve}) and gives back its store folder. */
+    public static Path demo(Path dir) {
+        CliRun r = run("demo", "--no-serve", "--dir", dir.resolve("demo").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return dir.resolve("demo/store");
     }
 
     /** Runs {@code args} and gives back whatever it printed, unchecked. */

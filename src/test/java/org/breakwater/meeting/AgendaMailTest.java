@@ -3,44 +3,18 @@ package org.breakwater.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import org.breakwater.App;
-import org.breakwater.MovableClock;
 import org.breakwater.announce.AnnounceService;
-import org.breakwater.announce.DemoMail;
+import org.breakwater.announce.DemoMailCase;
 import org.breakwater.announce.Templates;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.policy.PolicyReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The agenda mail reaches a real SMTP server (GreenMail on a random port) once per meeting, and not before its time. */
-class AgendaMailTest {
-    static final String FROM = DemoMail.FROM;
-
-    @TempDir
-    Path dir;
-
-    final MovableClock clock = new MovableClock();
-    DemoMail mail;
-    App app;
-
-    @BeforeEach
-    void start() throws Exception {
-        mail = DemoMail.start(dir, clock);
-        app = mail.app();
-    }
-
-    @AfterEach
-    void stop() {
-        mail.close();
-    }
-
+class AgendaMailTest extends DemoMailCase {
     AnnounceService announcements() {
         return app.announcements(PolicyReader.defaults(), Templates.defaults(), FROM);
     }

@@ -6,18 +6,12 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.breakwater.App;
-import org.breakwater.apidiff.spec.ReadLimits;
-import org.breakwater.catalog.CatalogValidator;
-import org.breakwater.catalog.NewDeployment;
-import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.catalog.files.CatalogFolderReader;
 import org.breakwater.traffic.parse.ChunkedLogReader;
 import org.breakwater.traffic.parse.LogFormat;
 import org.breakwater.traffic.parse.LogReader;
@@ -55,14 +49,7 @@ class ParallelIngestTest {
     @BeforeEach
     void start() throws Exception {
         app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        Path specs = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production", rollout.minus(Duration.ofDays(60)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(specs.resolve("v1/pkgdb.yaml"), ReadLimits.defaults())
-                .description()));
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "production", rollout, "pingou", Optional.empty()),
-                Optional.of(ApiFiles.read(specs.resolve("v2/openapi.yaml"), ReadLimits.defaults()).description()));
+        PkgdbCutOver.record(app, rollout);
         apis = new DeployedApis(app.catalog(), "pkgdb", "production");
     }
 

@@ -14,12 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.breakwater.App;
-import org.breakwater.apidiff.spec.ReadLimits;
-import org.breakwater.catalog.CatalogValidator;
-import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.catalog.files.CatalogFolderReader;
 import org.breakwater.traffic.parse.LogFormat;
 import org.breakwater.traffic.store.JdbiTrafficRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -46,14 +41,7 @@ class TrafficIngestTest {
     @BeforeEach
     void start() throws Exception {
         app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production", rollout.minus(Duration.ofDays(60)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v1/pkgdb.yaml"), ReadLimits.defaults())
-                .description()));
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "production", rollout, "pingou", Optional.empty()),
-                Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults()).description()));
+        PkgdbCutOver.record(app, rollout);
         traffic = new TrafficService(app.catalog(), new JdbiTrafficRepository(app.database().jdbi()));
     }
 

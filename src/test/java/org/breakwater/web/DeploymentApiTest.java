@@ -2,64 +2,23 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
-import org.breakwater.App;
-import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.auth.AccessService;
-import org.breakwater.auth.Principal;
 import org.breakwater.auth.Role;
-import org.breakwater.catalog.CatalogValidator;
 import org.breakwater.catalog.Placement;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.catalog.files.CatalogFolderReader;
 import org.breakwater.policy.PolicyReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** CI recording a deployment over HTTP: tokens, roles, validation, the audit log. */
-class DeploymentApiTest {
-    @TempDir
-    Path dir;
-
-    App app;
-    WebServer server;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        app.close();
-    }
-
+class DeploymentApiTest extends CatalogApiCase {
     HttpResponse<String> post(String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/deployments"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return post("/api/v1/deployments", token, body);
     }
 
     String token(Role role, String team) {
-        return app.access().issue("test", new Principal("ci-bot", role, Optional.ofNullable(team))).secret();
+        return token("ci-bot", role, team);
     }
 
     static final String PKGDB = "{\"service\": \"pkgdb\", \"version\": \"1.9.3\", \"environment\": \"production\","
@@ -98,12 +57,6 @@ class DeploymentApiTest {
         assertThat(((Outcome.Done<java.util.List<Placement>>) app.catalog().where(Optional.of("pkgdb"))).value()).isEmpty();
     }
 
-    HttpResponse<String> postTo(String path, String token, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     @Test
     void gate_evidence_and_waivers_are_recorded_by_the_plans_owners() throws Exception {
         var plans = app.plans(PolicyReader.defaults());
@@ -112,11 +65,11 @@ class DeploymentApiTest {
                 java.time.Instant.now().plus(java.time.Duration.ofDays(20)), java.time.Duration.ofHours(2), "pingou",
                 Optional.empty(), org.breakwater.plan.PlanStatus.DRAFT))).value().id();
         String owner = token(Role.SERVICE_OWNER, "infrastructure");
-        HttpResponse<String> ev = postTo("/api/v1/plans/" + id + "/gates/outage-notice/evidence", owner,
+        HttpResponse<String> ev = post("/api/v1/plans/" + id + "/gates/outage-notice/evidence", owner,
                 "{\"evidence\": \"https://lists.fedoraproject.org/outage\"}");
         assertThat(ev.statusCode()).as(ev.body()).isEqualTo(201);
         assertThat(ev.body()).contains("\"by\":\"ci-bot\"");
-        HttpResponse<String> waived = postTo("/api/v1/plans/" + id + "/gates/freeze/waiver", owner,
+        HttpResponse<String> waived = post("/api/v1/plans/" + id + "/gates/freeze/waiver", owner,
                 "{\"reason\": \"rube is down this week\"}");
         assertThat(waived.statusCode()).isEqualTo(201);
         var report = ((Outcome.Done<org.breakwater.plan.PlanReport>) plans.report(id)).value();
@@ -124,11 +77,11 @@ class DeploymentApiTest {
                 .evidence()).hasSize(1);
         assertThat(report.gates().stream().filter(g -> g.id().equals("freeze")).findFirst().orElseThrow()
                 .state()).isEqualTo(org.breakwater.plan.GateState.WAIVED);
-        assertThat(postTo("/api/v1/plans/" + id + "/gates/outage-notice/evidence", token(Role.SERVICE_OWNER, "qa"),
+        assertThat(post("/api/v1/plans/" + id + "/gates/outage-notice/evidence", token(Role.SERVICE_OWNER, "qa"),
                 "{\"evidence\": \"x\"}").statusCode()).isEqualTo(403);
-        assertThat(postTo("/api/v1/plans/" + id + "/gates/no-such-gate/evidence", owner, "{\"evidence\": \"x\"}")
+        assertThat(post("/api/v1/plans/" + id + "/gates/no-such-gate/evidence", owner, "{\"evidence\": \"x\"}")
                 .body()).contains("unknown gate 'no-such-gate'");
-        assertThat(postTo("/api/v1/plans/999/gates/meeting/evidence", owner, "{\"evidence\": \"x\"}").statusCode())
+        assertThat(post("/api/v1/plans/999/gates/meeting/evidence", owner, "{\"evidence\": \"x\"}").statusCode())
                 .isEqualTo(404);
         assertThat(app.access().auditLog(Optional.of("plan/" + id), 10)).extracting(e -> e.action())
                 .containsExactly("gate-waived", "gate-evidence");

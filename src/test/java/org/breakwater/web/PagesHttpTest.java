@@ -2,29 +2,15 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.breakwater.App;
-import org.breakwater.apidiff.spec.ReadLimits;
-import org.breakwater.catalog.CatalogValidator;
-import org.breakwater.catalog.NewDeployment;
-import org.breakwater.catalog.Outcome;
-import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.catalog.files.CatalogFolderReader;
-import org.breakwater.plan.NewPlan;
-import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanStatus;
-import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,25 +28,13 @@ class PagesHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production",
-                Instant.now().minus(Duration.ofDays(30)), "pingou", Optional.of("routine <update>")),
-                Optional.of(ApiFiles.read(apis.resolve("v1/pkgdb.yaml"), ReadLimits.defaults()).description()));
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "staging",
-                Instant.now().minus(Duration.ofDays(3)), "pingou", Optional.empty()),
-                Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults()).description()));
-        Plan plan = ((Outcome.Done<Plan>) app.plans(PolicyReader.defaults()).create(new NewPlan(
-                "pkgdb2 <script>alert(1)</script>", Map.of("pkgdb", "2.0.0"), Map.of(), "production",
-                Instant.now().plus(Duration.ofDays(20)), Duration.ofHours(4), "pingou", Optional.empty(),
-                PlanStatus.SCHEDULED))).value();
-        planId = plan.id();
+        app = CatalogSite.open(dir);
+        CatalogSite.pkgdbDeployed(app, Instant.now(), Optional.of("routine <update>"));
+        planId = CatalogSite.pkgdb2(app, "pkgdb2 <script>alert(1)</script>", Instant.now());
         app.calendar().replace("test.yaml", java.util.List.of(new org.breakwater.calendar.Window("Fedora 21 <Beta> freeze",
                 org.breakwater.calendar.WindowKind.FREEZE, Instant.now().plus(Duration.ofDays(2)),
                 Instant.now().plus(Duration.ofDays(9)))), java.util.List.of());
-        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
+        server = CatalogSite.serve(app);
     }
 
     @AfterAll

@@ -2,66 +2,17 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.breakwater.App;
-import org.breakwater.apidiff.spec.ReadLimits;
-import org.breakwater.auth.Principal;
 import org.breakwater.auth.Role;
-import org.breakwater.catalog.CatalogValidator;
-import org.breakwater.catalog.files.CatalogFolderReader;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.policy.PolicyReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Pipelines and tools planning deployments and diffing descriptions over the API. */
-class PlanApiTest {
-    @TempDir
-    Path dir;
-
-    App app;
-    WebServer server;
-    final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        app.close();
-    }
-
-    HttpResponse<String> post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    String token(String user, Role role, String team) {
-        return app.access().issue("test", new Principal(user, role, Optional.ofNullable(team))).secret();
-    }
-
+class PlanApiTest extends CatalogApiCase {
     static final String NEW_PLAN = "{\"releases\": {\"pkgdb\": \"2.0.0\", \"fas\": \"0.8.19\"}, \"start\":"
             + " \"2030-06-16T15:00:00Z\", \"duration\": \"4h\", \"ticket\": \"https://tickets.example/4242\","
             + " \"apiDescriptions\": {\"pkgdb\": {\"file\": \"openapi.yaml\", \"content\":"

@@ -2,12 +2,9 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,15 +14,7 @@ import org.breakwater.apidiff.spec.ArrayNode;
 import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.TreeReader;
-import org.breakwater.catalog.CatalogValidator;
-import org.breakwater.catalog.NewDeployment;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.catalog.files.CatalogFolderReader;
-import org.breakwater.plan.NewPlan;
-import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanStatus;
-import org.breakwater.policy.PolicyReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,44 +31,25 @@ class StagingHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
+        app = CatalogSite.open(dir);
         Instant now = Instant.now();
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production", now.minus(Duration.ofDays(30)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v1/pkgdb.yaml"), ReadLimits.defaults())
-                .description()));
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "staging", now.minus(Duration.ofDays(3)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults())
-                .description()));
-        planId = ((Outcome.Done<Plan>) app.plans(PolicyReader.defaults()).create(new NewPlan("pkgdb2",
-                Map.of("pkgdb", "2.0.0"), Map.of(), "production", now.plus(Duration.ofDays(20)), Duration.ofHours(4),
-                "pingou", Optional.empty(), PlanStatus.SCHEDULED))).value().id();
-        ingest("production", TrafficHttpTest.line("10.5.126.21", now.minus(Duration.ofDays(1)),
+        CatalogSite.pkgdbDeployed(app, now, Optional.empty());
+        planId = CatalogSite.pkgdb2(app, "pkgdb2", now);
+        CatalogSite.ingest(app, "production", CatalogSite.line("10.5.126.21", now.minus(Duration.ofDays(1)),
                 "GET /pkgdb/acls/name/guake", "bodhi/0.9.12")
-                + TrafficHttpTest.line("203.0.113.80", now.minus(Duration.ofDays(1)), "GET /pkgdb/users/packages/pingou",
+                + CatalogSite.line("203.0.113.80", now.minus(Duration.ofDays(1)), "GET /pkgdb/users/packages/pingou",
                 "pkgdb-cli/1.6"));
-        ingest("staging", TrafficHttpTest.line("10.5.128.21", now.minus(Duration.ofHours(2)),
+        CatalogSite.ingest(app, "staging", CatalogSite.line("10.5.128.21", now.minus(Duration.ofHours(2)),
                 "GET /pkgdb/api/package/guake", "bodhi/2.0.0")
-                + TrafficHttpTest.line("10.5.128.40", now.minus(Duration.ofHours(1)), "GET /pkgdb/api/collections",
+                + CatalogSite.line("10.5.128.40", now.minus(Duration.ofHours(1)), "GET /pkgdb/api/collections",
                 "rube/0.3"));
-        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
+        server = CatalogSite.serve(app);
     }
 
     @AfterAll
     static void stop() {
         server.close();
         app.close();
-    }
-
-    static void ingest(String env, String log) {
-        var t = app.traffic();
-        assertThat(t.ingest("pkgdb", env, org.breakwater.traffic.parse.LogFormat.combined(), java.util.List.of(
-                new org.breakwater.traffic.TrafficService.Input("log", () -> new java.io.ByteArrayInputStream(
-                        log.getBytes(StandardCharsets.UTF_8)))),
-                ((Outcome.Done<java.util.List<org.breakwater.traffic.CallerRule>>) t.rules()).value(), a -> Optional.empty()))
-                .isInstanceOf(Outcome.Done.class);
     }
 
     static String get(String path, int status) throws Exception {

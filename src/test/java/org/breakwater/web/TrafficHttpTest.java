@@ -2,38 +2,19 @@ package org.breakwater.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.apidiff.spec.ArrayNode;
 import org.breakwater.apidiff.spec.ObjectNode;
 import org.breakwater.apidiff.spec.ReadLimits;
 import org.breakwater.apidiff.spec.TreeReader;
-import org.breakwater.catalog.CatalogValidator;
-import org.breakwater.catalog.NewDeployment;
-import org.breakwater.catalog.Outcome;
-import org.breakwater.catalog.files.ApiFiles;
-import org.breakwater.catalog.files.CatalogFolderReader;
-import org.breakwater.plan.NewPlan;
-import org.breakwater.plan.Plan;
-import org.breakwater.plan.PlanStatus;
-import org.breakwater.policy.PolicyReader;
-import org.breakwater.traffic.CallerRule;
-import org.breakwater.traffic.TrafficService;
-import org.breakwater.traffic.parse.LogFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,40 +32,17 @@ class TrafficHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = App.open(new App.Settings(Optional.empty(), dir), Clock.systemUTC());
-        app.catalog().importCatalog(CatalogValidator.check(new CatalogFolderReader(ReadLimits.defaults())
-                .read(Path.of("src/main/resources/demo/catalog"))));
-        Path apis = Path.of("src/main/resources/demo/catalog/apis/pkgdb");
+        app = CatalogSite.open(dir);
         Instant now = Instant.now();
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "1.9.2", "production", now.minus(Duration.ofDays(30)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v1/pkgdb.yaml"), ReadLimits.defaults())
-                .description()));
-        app.catalog().recordDeployment(new NewDeployment("pkgdb", "2.0.0", "staging", now.minus(Duration.ofDays(3)),
-                "pingou", Optional.empty()), Optional.of(ApiFiles.read(apis.resolve("v2/openapi.yaml"), ReadLimits.defaults())
-                .description()));
-        planId = ((Outcome.Done<Plan>) app.plans(PolicyReader.defaults()).create(new NewPlan("pkgdb2",
-                Map.of("pkgdb", "2.0.0"), Map.of(), "production", now.plus(Duration.ofDays(20)), Duration.ofHours(4),
-                "pingou", Optional.empty(), PlanStatus.SCHEDULED))).value().id();
-        ingest("production", line("10.5.126.21", now.minus(Duration.ofDays(1)), "GET /pkgdb/acls/name/guake", "bodhi/0.9.12")
-                + line("192.0.2.9", now.minus(Duration.ofHours(2)), "GET /pkgdb/acls/name/guake", "<script>x</script>"));
-        ingest("staging", line("10.5.126.30", now.minus(Duration.ofHours(1)), "GET /pkgdb/api/notify/all",
-                "python-requests/2.2.1"));
-        server = WebServer.start(app, PolicyReader.defaults(), "127.0.0.1", 0, new PrintWriter(new StringWriter()));
-    }
-
-    static final java.time.format.DateTimeFormatter CLF = java.time.format.DateTimeFormatter
-            .ofPattern("dd/MMM/yyyy:HH:mm:ss Z", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC);
-
-    static String line(String client, Instant at, String request, String agent) {
-        return client + " - - [" + CLF.format(at) + "] \"" + request + " HTTP/1.1\" 200 512 \"-\" \"" + agent + "\"\n";
-    }
-
-    static void ingest(String env, String log) {
-        TrafficService t = app.traffic();
-        assertThat(t.ingest("pkgdb", env, LogFormat.combined(), List.of(new TrafficService.Input("log",
-                () -> new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)))),
-                ((Outcome.Done<List<CallerRule>>) t.rules()).value(), a -> Optional.empty()))
-                .isInstanceOf(Outcome.Done.class);
+        CatalogSite.pkgdbDeployed(app, now, Optional.empty());
+        planId = CatalogSite.pkgdb2(app, "pkgdb2", now);
+        CatalogSite.ingest(app, "production", CatalogSite.line("10.5.126.21", now.minus(Duration.ofDays(1)),
+                "GET /pkgdb/acls/name/guake", "bodhi/0.9.12")
+                + CatalogSite.line("192.0.2.9", now.minus(Duration.ofHours(2)), "GET /pkgdb/acls/name/guake",
+                "<script>x</script>"));
+        CatalogSite.ingest(app, "staging", CatalogSite.line("10.5.126.30", now.minus(Duration.ofHours(1)),
+                "GET /pkgdb/api/notify/all", "python-requests/2.2.1"));
+        server = CatalogSite.serve(app);
     }
 
     @AfterAll

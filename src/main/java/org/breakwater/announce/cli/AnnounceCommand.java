@@ -1,5 +1,6 @@
 package org.breakwater.announce.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,9 @@ import org.breakwater.announce.bus.BusCourier;
 import org.breakwater.announce.mail.FolderCourier;
 import org.breakwater.announce.mail.MailSettings;
 import org.breakwater.announce.mail.SmtpCourier;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
 import org.breakwater.cli.common.Users;
@@ -66,11 +67,6 @@ public final class AnnounceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static int refused(PrintWriter err, String command, Outcome<?> o) {
-        err.println("breakwater announce " + command + ": " + ((Outcome.Refused<?>) o).reason());
-        return ExitCode.INPUT_ERROR;
-    }
-
     static void print(PrintWriter out, Announcement a, boolean full) {
         out.println("Announcement " + a.id() + " (" + a.kind().id() + a.consumer().map(c -> " for " + c).orElse("")
                 + ", plan " + a.planId() + ") [" + a.status().id() + "]" + a.messageId().map(m -> " " + m).orElse(""));
@@ -82,29 +78,23 @@ public final class AnnounceCommand implements Runnable {
         }
     }
 
-    static void json(PrintWriter out, List<Announcement> list) {
-        JsonOutput.print(out, g -> {
-            g.writeStartArray();
-            for (Announcement a : list) {
-                g.writeStartObject();
-                g.writeNumberField("id", a.id());
-                g.writeNumberField("plan", a.planId());
-                g.writeStringField("kind", a.kind().id());
-                JsonOutput.optional(g, "consumer", a.consumer());
-                g.writeStringField("status", a.status().id());
-                g.writeArrayFieldStart("to");
-                for (String t : a.to()) {
-                    g.writeString(t);
-                }
-                g.writeEndArray();
-                g.writeStringField("subject", a.subject());
-                g.writeStringField("body", a.body());
-                JsonOutput.optional(g, "messageId", a.messageId());
-                JsonOutput.optional(g, "sentAt", a.sentAt().map(Object::toString));
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        });
+    static void json(JsonGenerator g, List<Announcement> list) throws IOException {
+        g.writeStartArray();
+        for (Announcement a : list) {
+            g.writeStartObject();
+            g.writeNumberField("id", a.id());
+            g.writeNumberField("plan", a.planId());
+            g.writeStringField("kind", a.kind().id());
+            JsonOutput.optional(g, "consumer", a.consumer());
+            g.writeStringField("status", a.status().id());
+            JsonOutput.strings(g, "to", a.to());
+            g.writeStringField("subject", a.subject());
+            g.writeStringField("body", a.body());
+            JsonOutput.optional(g, "messageId", a.messageId());
+            JsonOutput.optional(g, "sentAt", a.sentAt().map(Object::toString));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     @WritesStore
@@ -162,24 +152,18 @@ public final class AnnounceCommand implements Runnable {
             Optional<String> m = migration;
             Optional<java.time.Duration> l = span;
             String by = Users.current();
-            return options.run("announce draft", err, s -> {
-                Outcome<List<Announcement>> o = s.draft(plan, k.get(), m, l, by);
-                if (o instanceof Outcome.Refused<List<Announcement>>) {
-                    return refused(err, "draft", o);
-                }
-                List<Announcement> made = ((Outcome.Done<List<Announcement>>) o).value();
-                if (asJson) {
-                    json(out, made);
-                } else {
-                    for (Announcement a : made) {
-                        print(out, a, made.size() == 1);
-                    }
-                    out.println(made.size() == 1 ? "Draft " + made.get(0).id() + " written; check it (announce show),"
-                            + " change it (announce edit), then: breakwater announce send " + made.get(0).id()
-                            : made.size() + " drafts written; send each with: breakwater announce send ID");
-                }
-                return ExitCode.OK;
-            });
+            return options.run("announce draft", err, s -> Outcomes.exit(err, "announce draft",
+                    s.draft(plan, k.get(), m, l, by),
+                    made -> JsonOutput.print(out, asJson, g -> json(g, made), () -> drafted(out, made))));
+        }
+
+        private static void drafted(PrintWriter out, List<Announcement> made) {
+            for (Announcement a : made) {
+                print(out, a, made.size() == 1);
+            }
+            out.println(made.size() == 1 ? "Draft " + made.get(0).id() + " written; check it (announce show),"
+                    + " change it (announce edit), then: breakwater announce send " + made.get(0).id()
+                    : made.size() + " drafts written; send each with: breakwater announce send ID");
         }
     }
 
@@ -207,12 +191,7 @@ public final class AnnounceCommand implements Runnable {
                     err.println("breakwater announce show: no announcement " + id);
                     return ExitCode.INPUT_ERROR;
                 }
-                if (asJson) {
-                    json(out, List.of(a.get()));
-                } else {
-                    print(out, a.get(), true);
-                }
-                return ExitCode.OK;
+                return JsonOutput.print(out, asJson, g -> json(g, List.of(a.get())), () -> print(out, a.get(), true));
             });
         }
     }
@@ -256,14 +235,11 @@ public final class AnnounceCommand implements Runnable {
             }
             Optional<String> b = text;
             String by = Users.current();
-            return options.run("announce edit", err, s -> {
-                Outcome<Announcement> o = s.edit(id, Optional.ofNullable(to), Optional.ofNullable(subject), b, by);
-                if (o instanceof Outcome.Refused<Announcement>) {
-                    return refused(err, "edit", o);
-                }
-                print(out, ((Outcome.Done<Announcement>) o).value(), false);
-                return ExitCode.OK;
-            });
+            return options.run("announce edit", err, s -> Outcomes.exit(err, "announce edit",
+                    s.edit(id, Optional.ofNullable(to), Optional.ofNullable(subject), b, by), a -> {
+                        print(out, a, false);
+                        return ExitCode.OK;
+                    }));
         }
     }
 
@@ -291,16 +267,10 @@ public final class AnnounceCommand implements Runnable {
                 err.println("breakwater announce send: " + sender.get());
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("announce send", err, s -> {
-                Outcome<Announcement> o = s.send(id, by);
-                if (o instanceof Outcome.Refused<Announcement>) {
-                    return refused(err, "send", o);
-                }
-                Announcement a = ((Outcome.Done<Announcement>) o).value();
-                out.println("Announcement " + id + " queued as " + a.messageId().orElse("?") + " to "
-                        + String.join(", ", a.to()) + "; `breakwater announce deliver` (or a running server) sends it.");
-                return ExitCode.OK;
-            });
+            return options.run("announce send", err, s -> Outcomes.say(out, err, "announce send", s.send(id, by),
+                    a -> "Announcement " + id + " queued as " + a.messageId().orElse("?") + " to "
+                            + String.join(", ", a.to())
+                            + "; `breakwater announce deliver` (or a running server) sends it."));
         }
     }
 
@@ -337,18 +307,17 @@ public final class AnnounceCommand implements Runnable {
                     return ExitCode.OK;
                 }
                 List<Announcement> list = s.list(Optional.ofNullable(plan));
-                if (asJson) {
-                    json(out, list);
-                    return ExitCode.OK;
-                }
-                Table t = new Table("ID", "PLAN", "KIND", "STATUS", "SENT", "SUBJECT");
-                for (Announcement a : list) {
-                    t.row(Long.toString(a.id()), Long.toString(a.planId()), a.kind().id() + a.consumer().map(c -> " (" + c + ")")
-                            .orElse(""), a.status().id(), a.sentAt().map(Times::show).orElse("-"), a.subject());
-                }
-                t.print(out);
-                return ExitCode.OK;
+                return JsonOutput.print(out, asJson, g -> json(g, list), () -> table(out, list));
             });
+        }
+
+        private static void table(PrintWriter out, List<Announcement> list) {
+            Table t = new Table("ID", "PLAN", "KIND", "STATUS", "SENT", "SUBJECT");
+            for (Announcement a : list) {
+                t.row(Long.toString(a.id()), Long.toString(a.planId()), a.kind().id() + a.consumer().map(c -> " (" + c + ")")
+                        .orElse(""), a.status().id(), a.sentAt().map(Times::show).orElse("-"), a.subject());
+            }
+            t.print(out);
         }
     }
 
@@ -460,15 +429,10 @@ public final class AnnounceCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String by = Users.current();
-            return options.run("announce approve-reminders", err, s -> {
-                Outcome<String> o = s.approveReminders(plan, by);
-                if (o instanceof Outcome.Refused<String>) {
-                    return refused(err, "approve-reminders", o);
-                }
-                out.println("Approved: " + ((Outcome.Done<String>) o).value() + " (by `announce deliver` or a running"
-                        + " server with mail settings).");
-                return ExitCode.OK;
-            });
+            return options.run("announce approve-reminders", err, s -> Outcomes.say(out, err,
+                    "announce approve-reminders", s.approveReminders(plan, by),
+                    approved -> "Approved: " + approved
+                            + " (by `announce deliver` or a running server with mail settings)."));
         }
     }
 }

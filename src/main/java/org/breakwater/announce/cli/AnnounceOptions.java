@@ -2,27 +2,21 @@ package org.breakwater.announce.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import org.breakwater.App;
 import org.breakwater.announce.AnnounceService;
 import org.breakwater.announce.TemplateException;
 import org.breakwater.announce.Templates;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
-import org.breakwater.cli.common.PolicyOption;
-import org.breakwater.cli.common.StoreOptions;
-import org.breakwater.policy.PolicyException;
+import org.breakwater.cli.common.StoreAndPolicy;
+import org.breakwater.policy.Policy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What every announce command needs: the store, the policy, the templates and the sender's address. */
 public final class AnnounceOptions {
     @Mixin
-    StoreOptions store;
-
-    @Mixin
-    PolicyOption policy;
+    StoreAndPolicy base;
 
     @Mixin
     Writing writing;
@@ -74,6 +68,28 @@ public final class AnnounceOptions {
             return Templates.load(Optional.ofNullable(templates).or(() -> Optional.ofNullable(
                     System.getenv("BREAKWATER_TEMPLATES")).filter(s -> !s.isBlank()).map(Path::of)));
         }
+
+        /** What a command does once it has the policy, the store and the templates. */
+        public interface Body {
+            int run(Policy policy, App app, Templates templates);
+        }
+
+        /**
+         * Reads the policy and opens the store ({@link StoreAndPolicy#run}), then reads the templates
+         * and runs {@code body}; a template that does not read is said in words with exit code 2.
+         */
+        public int run(StoreAndPolicy base, String command, PrintWriter err, Body body) {
+            return base.run(command, err, (policy, app) -> {
+                Templates read;
+                try {
+                    read = templates();
+                } catch (TemplateException e) {
+                    err.println("breakwater " + command + ": a template does not read: " + e.getMessage());
+                    return ExitCode.INPUT_ERROR;
+                }
+                return body.run(policy, app, read);
+            });
+        }
     }
 
     public String sender() {
@@ -92,19 +108,7 @@ public final class AnnounceOptions {
 
     /** Opens everything and runs {@code body}; a policy, template or store that does not read is reported in words. */
     public int run(String command, PrintWriter err, Body body) {
-        return ErrorReporting.guarded(command, err, () -> {
-            AnnounceService service;
-            try {
-                App app = store.open(Clock.systemUTC());
-                service = app.announcements(policy.load(), writing.templates(), sender());
-            } catch (PolicyException e) {
-                err.println("breakwater " + command + ": the policy does not read: " + e.getMessage());
-                return ExitCode.INPUT_ERROR;
-            } catch (TemplateException e) {
-                err.println("breakwater " + command + ": a template does not read: " + e.getMessage());
-                return ExitCode.INPUT_ERROR;
-            }
-            return body.run(service);
-        });
+        return writing.run(base, command, err, (policy, app, templates) ->
+                body.run(app.announcements(policy, templates, sender())));
     }
 }

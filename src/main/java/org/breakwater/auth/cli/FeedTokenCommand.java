@@ -1,12 +1,9 @@
 package org.breakwater.auth.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.FeedToken;
-import org.breakwater.cli.common.ErrorReporting;
-import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
@@ -59,14 +56,10 @@ public final class FeedTokenCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String who = Users.current();
-            return ErrorReporting.guarded("token feed create", err, () -> {
-                var made = store.open(Clock.systemUTC()).access().issueFeedToken(user, who);
-                return Outcomes.exit(err, "token feed create", made, issued -> {
-                    out.println("Feed token " + issued.token().id() + " (" + user + "): " + issued.secret());
-                    out.println("Keep it now: it is not shown again. Add it to a feed's URL: /calendar.ics?token=TOKEN");
-                    return ExitCode.OK;
-                });
-            });
+            return store.run("token feed create", err, app -> Outcomes.exit(err, "token feed create",
+                    app.access().issueFeedToken(user, who), issued -> TokenCommand.shown(out, "Feed token "
+                            + issued.token().id() + " (" + user + ")", issued.secret(),
+                            "Add it to a feed's URL: /calendar.ics?token=TOKEN")));
         }
     }
 
@@ -80,16 +73,10 @@ public final class FeedTokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return ErrorReporting.guarded("token feed list", spec.commandLine().getErr(), () -> {
-                Table t = new Table("ID", "USER", "CREATED", "REVOKED");
-                for (FeedToken k : store.open(Clock.systemUTC()).access().feedTokens()) {
-                    t.row(Long.toString(k.id()), k.username(), Times.show(k.createdAt()),
-                            k.revokedAt().map(Times::show).orElse("-"));
-                }
-                t.print(out);
-                return ExitCode.OK;
-            });
+            return store.run("token feed list", spec.commandLine().getErr(), app -> new Table("ID", "USER", "CREATED",
+                    "REVOKED").rows(app.access().feedTokens(), (FeedToken k) -> new String[] {Long.toString(k.id()),
+                        k.username(), Times.show(k.createdAt()), k.revokedAt().map(Times::show).orElse("-")})
+                    .printed(spec.commandLine().getOut()));
         }
     }
 

@@ -1,12 +1,10 @@
 package org.breakwater.auth.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.auth.AccessService;
 import org.breakwater.auth.ApiToken;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Users;
@@ -78,9 +76,8 @@ public final class TokenCommand implements Runnable {
                     return ExitCode.INPUT_ERROR;
                 }
                 AccessService.Issued issued = app.access().issue(name, who.principal(user));
-                out.println("Token " + issued.token().id() + " (" + name + "): " + issued.secret());
-                out.println("Keep it now: it is not shown again. Send it as 'Authorization: Bearer TOKEN'.");
-                return ExitCode.OK;
+                return shown(out, "Token " + issued.token().id() + " (" + name + ")", issued.secret(),
+                        "Send it as 'Authorization: Bearer TOKEN'.");
             });
         }
     }
@@ -95,17 +92,11 @@ public final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return ErrorReporting.guarded("token list", spec.commandLine().getErr(), () -> {
-                Table t = new Table("ID", "NAME", "USER", "ROLE", "TEAM", "CREATED", "REVOKED");
-                for (ApiToken k : store.open(Clock.systemUTC()).access().tokens()) {
-                    t.row(Long.toString(k.id()), k.name(), k.principal().username(), k.principal().role().id(),
-                            k.principal().team().orElse("-"), Times.show(k.createdAt()),
-                            k.revokedAt().map(Times::show).orElse("-"));
-                }
-                t.print(out);
-                return ExitCode.OK;
-            });
+            return store.run("token list", spec.commandLine().getErr(), app -> new Table("ID", "NAME", "USER", "ROLE",
+                    "TEAM", "CREATED", "REVOKED").rows(app.access().tokens(), (ApiToken k) -> new String[] {
+                        Long.toString(k.id()), k.name(), k.principal().username(), k.principal().role().id(),
+                        k.principal().team().orElse("-"), Times.show(k.createdAt()),
+                        k.revokedAt().map(Times::show).orElse("-")}).printed(spec.commandLine().getOut()));
         }
     }
 
@@ -133,14 +124,21 @@ public final class TokenCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String who = Users.current();
-        return ErrorReporting.guarded(command, err, () -> {
-            if (!revoke.revoke(store.open(Clock.systemUTC()).access(), id, who)) {
+        return store.run(command, err, app -> {
+            if (!revoke.revoke(app.access(), id, who)) {
                 err.println("breakwater " + command + ": no active " + what.toLowerCase(java.util.Locale.ROOT) + " " + id);
                 return ExitCode.INPUT_ERROR;
             }
             out.println(what + " " + id + " revoked.");
             return ExitCode.OK;
         });
+    }
+
+    /** A token just made, shown once: "LABEL: SECRET", then to keep it now and how to {@code use} it. */
+    static int shown(PrintWriter out, String label, String secret, String use) {
+        out.println(label + ": " + secret);
+        out.println("Keep it now: it is not shown again. " + use);
+        return ExitCode.OK;
     }
 
     /** How one kind of token is revoked. */

@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.auth.Account;
 import org.breakwater.auth.Principal;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.Table;
 import org.breakwater.cli.common.Times;
@@ -94,13 +93,7 @@ public final class UserCommand implements Runnable {
     }
 
     static int answer(Outcome<Account> o, PrintWriter out, PrintWriter err, String command, String done) {
-        if (o instanceof Outcome.Refused<Account> r) {
-            err.println("breakwater " + command + ": " + r.reason());
-            return ExitCode.INPUT_ERROR;
-        }
-        Account a = ((Outcome.Done<Account>) o).value();
-        out.println(done + ": " + a.username() + " (" + describe(a.principal()) + ")");
-        return ExitCode.OK;
+        return Outcomes.say(out, err, command, o, a -> done + ": " + a.username() + " (" + describe(a.principal()) + ")");
     }
 
     static String describe(Principal p) {
@@ -169,17 +162,11 @@ public final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            return ErrorReporting.guarded("user list", spec.commandLine().getErr(), () -> {
-                Table t = new Table("USER", "ROLE", "TEAM", "LOGIN", "CREATED", "DISABLED");
-                for (Account a : store.open(Clock.systemUTC()).access().accounts()) {
-                    t.row(a.username(), a.principal().role().id(), a.principal().team().orElse("-"),
-                            a.passwordHash().isPresent() ? "password" : "oidc", Times.show(a.createdAt()),
-                            a.disabledAt().map(Times::show).orElse("-"));
-                }
-                t.print(out);
-                return ExitCode.OK;
-            });
+            return store.run("user list", spec.commandLine().getErr(), app -> new Table("USER", "ROLE", "TEAM", "LOGIN",
+                    "CREATED", "DISABLED").rows(app.access().accounts(), (Account a) -> new String[] {a.username(),
+                        a.principal().role().id(), a.principal().team().orElse("-"),
+                        a.passwordHash().isPresent() ? "password" : "oidc", Times.show(a.createdAt()),
+                        a.disabledAt().map(Times::show).orElse("-")}).printed(spec.commandLine().getOut()));
         }
     }
 
@@ -233,8 +220,8 @@ public final class UserCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             String by = Users.current();
-            return ErrorReporting.guarded("user disable", err, () ->
-                    answer(store.open(Clock.systemUTC()).access().disable(user, by), out, err, "user disable", "Disabled"));
+            return store.run("user disable", err, app ->
+                    answer(app.access().disable(user, by), out, err, "user disable", "Disabled"));
         }
     }
 }

@@ -67,7 +67,8 @@ public final class PruneCommand implements Callable<Integer> {
             int deleted = pruned.deployments();
             int traffic = pruned.trafficCounts();
             out.println("Deleted " + deleted + " deployment record" + (deleted == 1 ? "" : "s") + " older than "
-                    + org.breakwater.cli.common.Times.show(before) + " (kept what runs now), and " + traffic + " traffic count" + (traffic == 1 ? "" : "s")
+                    + org.breakwater.cli.common.Times.show(before) + " (kept what runs now), and " + traffic
+                    + " traffic count" + (traffic == 1 ? "" : "s")
                     + " last seen before then; " + pruned.suiteRuns() + " suite run" + (pruned.suiteRuns() == 1 ? "" : "s")
                     + " with " + pruned.suiteCases() + " test case" + (pruned.suiteCases() == 1 ? "" : "s")
                     + " (kept each suite's newest " + App.SUITE_RUNS_KEPT + "); " + pruned.replayRuns() + " replay"

@@ -1,6 +1,7 @@
 package org.breakwater.cli.common;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 import org.breakwater.catalog.Outcome;
 
 /**
@@ -23,5 +24,14 @@ public final class Outcomes {
             return ExitCode.INPUT_ERROR;
         }
         return done.with(((Outcome.Done<T>) outcome).value());
+    }
+
+    /** A use case whose result is said in one line: {@code line} of it on {@code out}, exit 0; a refusal as {@link #exit}. */
+    public static <T> int say(PrintWriter out, PrintWriter err, String command, Outcome<T> outcome,
+                              Function<T, String> line) {
+        return exit(err, command, outcome, value -> {
+            out.println(line.apply(value));
+            return ExitCode.OK;
+        });
     }
 }

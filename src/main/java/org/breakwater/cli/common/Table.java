@@ -3,6 +3,7 @@ package org.breakwater.cli.common;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** A plain-text table with aligned columns, for terminal output. */
 public final class Table {
@@ -20,6 +21,18 @@ public final class Table {
         }
         rows.add(cells);
         return this;
+    }
+
+    /** A row for each of {@code items}, its cells as {@code cells} gives them. */
+    public <T> Table rows(Iterable<T> items, Function<T, String[]> cells) {
+        items.forEach(item -> row(cells.apply(item)));
+        return this;
+    }
+
+    /** Prints the table: what a listing command says; it is done (exit 0). */
+    public int printed(PrintWriter out) {
+        print(out);
+        return ExitCode.OK;
     }
 
     public boolean isEmpty() {

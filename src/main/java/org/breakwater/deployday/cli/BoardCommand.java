@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.deployday.board.Board;
@@ -54,19 +55,8 @@ public final class BoardCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return options.run("board show", err, day -> {
-                Outcome<Board> o = day.board().board(plan);
-                if (o instanceof Outcome.Refused<Board>) {
-                    return DayOptions.refused(err, "board show", o);
-                }
-                Board b = ((Outcome.Done<Board>) o).value();
-                if (json) {
-                    JsonOutput.print(out, g -> DayJson.board(g, b));
-                } else {
-                    text(out, b);
-                }
-                return ExitCode.OK;
-            });
+            return options.run("board show", err, day -> Outcomes.exit(err, "board show", day.board().board(plan),
+                    b -> JsonOutput.print(out, json, g -> DayJson.board(g, b), () -> text(out, b))));
         }
 
         private static void text(PrintWriter out, Board b) {
@@ -74,7 +64,8 @@ public final class BoardCommand implements Runnable {
             out.println("Checklist:");
             for (Board.Item i : b.checklist()) {
                 out.println("  " + (i.tick().isPresent() ? "[x] " : "[ ] ") + i.step().id() + "  " + i.step().title()
-                        + i.tick().map(t -> " — " + t.by() + " " + org.breakwater.cli.common.Times.show(t.at()) + t.note().map(n -> ": " + n).orElse(""))
+                        + i.tick().map(t -> " — " + t.by() + " " + Times.show(t.at())
+                                + t.note().map(n -> ": " + n).orElse(""))
                         .orElse(""));
             }
             out.println("Roster: " + b.roster().confirmed() + " of " + b.roster().lines().size() + " confirmed"
@@ -94,7 +85,8 @@ public final class BoardCommand implements Runnable {
     /** Per service, its cut-over and each consumer x operation's failing share before and since. */
     static void rates(PrintWriter out, org.breakwater.deployday.board.ErrorRates rates) {
         for (var s : rates.services()) {
-            out.println("Error rates, " + s.service() + " " + s.version() + ": " + s.cutOver().map(c -> "since " + org.breakwater.cli.common.Times.show(c))
+            out.println("Error rates, " + s.service() + " " + s.version() + ": "
+                    + s.cutOver().map(c -> "since " + Times.show(c))
                     .orElse("not deployed yet"));
             for (var r : s.rows()) {
                 out.println("  " + r.consumer() + "  " + r.operation() + (r.removed() ? " (removed)" : "") + "  before "
@@ -137,20 +129,10 @@ public final class BoardCommand implements Runnable {
                         Arrays.stream(ChecklistStep.values()).map(ChecklistStep::id).toList()));
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("board tick", err, day -> {
-                Outcome<Tick> o = day.board().tick(plan, s.get(), by != null ? by : Users.current(),
-                        Optional.ofNullable(note));
-                if (o instanceof Outcome.Refused<Tick>) {
-                    return DayOptions.refused(err, "board tick", o);
-                }
-                Tick t = ((Outcome.Done<Tick>) o).value();
-                if (json) {
-                    JsonOutput.print(out, g -> DayJson.tick(g, t));
-                } else {
-                    out.println("Ticked " + t.step().id() + " of plan " + plan + " (" + t.by() + ", " + org.breakwater.cli.common.Times.show(t.at()) + ")");
-                }
-                return ExitCode.OK;
-            });
+            return options.run("board tick", err, day -> Outcomes.exit(err, "board tick",
+                    day.board().tick(plan, s.get(), Users.or(by), Optional.ofNullable(note)),
+                    t -> JsonOutput.print(out, json, g -> DayJson.tick(g, t), () -> out.println("Ticked "
+                            + t.step().id() + " of plan " + plan + " (" + t.by() + ", " + Times.show(t.at()) + ")"))));
         }
     }
 }

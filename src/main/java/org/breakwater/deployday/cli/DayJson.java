@@ -28,11 +28,7 @@ public final class DayJson {
     }
 
     private static void seconds(JsonGenerator g, String field, Optional<Duration> d) throws IOException {
-        if (d.isPresent()) {
-            g.writeNumberField(field, d.get().toSeconds());
-        } else {
-            g.writeNullField(field);
-        }
+        JsonOutput.number(g, field, d.map(Duration::toSeconds));
     }
 
     public static void member(JsonGenerator g, RosterMember m) throws IOException {
@@ -67,11 +63,7 @@ public final class DayJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("gaps");
-        for (String gap : v.gaps()) {
-            g.writeString(gap);
-        }
-        g.writeEndArray();
+        JsonOutput.strings(g, "gaps", v.gaps());
         g.writeEndObject();
     }
 
@@ -103,11 +95,7 @@ public final class DayJson {
         g.writeEndArray();
         g.writeFieldName("roster");
         roster(g, b.roster());
-        g.writeArrayFieldStart("incidents");
-        for (DayIncident i : b.incidents()) {
-            incident(g, i);
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "incidents", b.incidents(), DayJson::incident);
         g.writeFieldName("rollback");
         rollback(g, b.rollback());
         rates(g, b.rates());
@@ -169,11 +157,7 @@ public final class DayJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("problems");
-        for (String p : r.problems()) {
-            g.writeString(p);
-        }
-        g.writeEndArray();
+        JsonOutput.strings(g, "problems", r.problems());
         g.writeEndObject();
     }
 
@@ -191,11 +175,7 @@ public final class DayJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("notices");
-        for (var a : r.notices()) {
-            g.writeNumber(a.id());
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "notices", r.notices(), (gen, a) -> gen.writeNumber(a.id()));
         g.writeEndObject();
     }
 
@@ -240,16 +220,8 @@ public final class DayJson {
         g.writeStringField("to", m.to().toString());
         g.writeFieldName("all");
         keys(g, m.all());
-        g.writeArrayFieldStart("services");
-        for (FourKeys k : m.services()) {
-            keys(g, k);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("teams");
-        for (FourKeys k : m.teams()) {
-            keys(g, k);
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "services", m.services(), DayJson::keys);
+        JsonOutput.array(g, "teams", m.teams(), DayJson::keys);
         g.writeEndObject();
     }
 }

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.deployday.measures.DayMeasures;
 import org.breakwater.deployday.measures.FourKeys;
 import org.breakwater.deployday.measures.Measures;
@@ -44,42 +44,29 @@ public final class MeasuresCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return options.run("measures", err, day -> {
-            if (plan != null) {
-                Outcome<DayMeasures> o = day.measures().day(plan);
-                if (o instanceof Outcome.Refused<DayMeasures>) {
-                    return DayOptions.refused(err, "measures", o);
-                }
-                DayMeasures m = ((Outcome.Done<DayMeasures>) o).value();
-                if (json) {
-                    JsonOutput.print(out, g -> DayJson.day(g, m));
-                } else {
-                    out.println("Plan " + m.planId() + ": " + m.incidents() + " incident(s), " + m.open() + " open");
-                    out.println("  time to detect       " + spread(m.timeToDetect()));
-                    out.println("  time to acknowledge  " + spread(m.timeToAcknowledge()));
-                    out.println("  time to repair       " + spread(m.timeToRepair()));
-                }
-                return ExitCode.OK;
-            }
-            Outcome<Measures> o = day.measures().keys(days);
-            if (o instanceof Outcome.Refused<Measures>) {
-                return DayOptions.refused(err, "measures", o);
-            }
-            Measures m = ((Outcome.Done<Measures>) o).value();
-            if (json) {
-                JsonOutput.print(out, g -> DayJson.measures(g, m));
-                return ExitCode.OK;
-            }
-            out.println("Four keys, " + org.breakwater.cli.common.Times.show(m.from()) + " to " + org.breakwater.cli.common.Times.show(m.to()));
-            out.println(String.format("%-22s %6s %8s %12s %9s %12s", "", "deploys", "per week", "lead time",
-                    "failed", "restore"));
-            row(out, m.all());
-            out.println("By team:");
-            m.teams().forEach(k -> row(out, k));
-            out.println("By service:");
-            m.services().forEach(k -> row(out, k));
-            return ExitCode.OK;
-        });
+        return options.run("measures", err, day -> plan != null
+                ? Outcomes.exit(err, "measures", day.measures().day(plan),
+                        m -> JsonOutput.print(out, json, g -> DayJson.day(g, m), () -> day(out, m)))
+                : Outcomes.exit(err, "measures", day.measures().keys(days),
+                        m -> JsonOutput.print(out, json, g -> DayJson.measures(g, m), () -> keys(out, m))));
+    }
+
+    private static void day(PrintWriter out, DayMeasures m) {
+        out.println("Plan " + m.planId() + ": " + m.incidents() + " incident(s), " + m.open() + " open");
+        out.println("  time to detect       " + spread(m.timeToDetect()));
+        out.println("  time to acknowledge  " + spread(m.timeToAcknowledge()));
+        out.println("  time to repair       " + spread(m.timeToRepair()));
+    }
+
+    private static void keys(PrintWriter out, Measures m) {
+        out.println("Four keys, " + Times.show(m.from()) + " to " + Times.show(m.to()));
+        out.println(String.format("%-22s %6s %8s %12s %9s %12s", "", "deploys", "per week", "lead time",
+                "failed", "restore"));
+        row(out, m.all());
+        out.println("By team:");
+        m.teams().forEach(k -> row(out, k));
+        out.println("By service:");
+        m.services().forEach(k -> row(out, k));
     }
 
     private static void row(PrintWriter out, FourKeys k) {

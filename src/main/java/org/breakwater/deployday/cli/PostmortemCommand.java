@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
+import org.breakwater.cli.common.Outcomes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,24 +39,22 @@ public final class PostmortemCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return options.run("postmortem", err, day -> {
-            Outcome<String> o = day.postmortem().draft(plan);
-            if (o instanceof Outcome.Refused<String>) {
-                return DayOptions.refused(err, "postmortem", o);
-            }
-            String md = ((Outcome.Done<String>) o).value();
-            if (output == null) {
-                out.print(md);
-                return ExitCode.OK;
-            }
-            try {
-                Files.writeString(output, md, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("breakwater postmortem: " + output + ": cannot be written: " + e.getMessage());
-                return ExitCode.INPUT_ERROR;
-            }
-            out.println("Wrote " + output);
+        return options.run("postmortem", err, day -> Outcomes.exit(err, "postmortem", day.postmortem().draft(plan),
+                md -> write(out, err, md)));
+    }
+
+    private int write(PrintWriter out, PrintWriter err, String md) {
+        if (output == null) {
+            out.print(md);
             return ExitCode.OK;
-        });
+        }
+        try {
+            Files.writeString(output, md, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("breakwater postmortem: " + output + ": cannot be written: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        out.println("Wrote " + output);
+        return ExitCode.OK;
     }
 }

@@ -2,9 +2,9 @@ package org.breakwater.deployday.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.deployday.board.RolledBack;
@@ -43,22 +43,15 @@ public final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return options.run("rollback", err, day -> {
-            Outcome<RolledBack> o = day.board().rollback(plan, by != null ? by : Users.current());
-            if (o instanceof Outcome.Refused<RolledBack>) {
-                return DayOptions.refused(err, "rollback", o);
-            }
-            RolledBack r = ((Outcome.Done<RolledBack>) o).value();
-            if (json) {
-                JsonOutput.print(out, g -> DayJson.rolledBack(g, r));
-            } else {
-                r.deployments().forEach(d -> out.println("Recorded: " + d.service() + " " + d.version() + " in "
-                        + d.environment() + " since " + org.breakwater.cli.common.Times.show(d.at())));
-                out.println("Plan " + plan + " is rolled back." + (r.notices().isEmpty() ? ""
-                        : " Rolled-back notice drafted: check it, then breakwater announce send "
-                        + r.notices().get(0).id()));
-            }
-            return ExitCode.OK;
-        });
+        return options.run("rollback", err, day -> Outcomes.exit(err, "rollback",
+                day.board().rollback(plan, Users.or(by)),
+                r -> JsonOutput.print(out, json, g -> DayJson.rolledBack(g, r), () -> text(out, r))));
+    }
+
+    private void text(PrintWriter out, RolledBack r) {
+        r.deployments().forEach(d -> out.println("Recorded: " + d.service() + " " + d.version() + " in "
+                + d.environment() + " since " + Times.show(d.at())));
+        out.println("Plan " + plan + " is rolled back." + (r.notices().isEmpty() ? ""
+                : " Rolled-back notice drafted: check it, then breakwater announce send " + r.notices().get(0).id()));
     }
 }

@@ -1,12 +1,13 @@
 package org.breakwater.deployday.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.breakwater.catalog.Outcome;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Times;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.Users;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.deployday.DayServices;
@@ -47,30 +48,22 @@ public final class RosterCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static int print(PrintWriter out, PrintWriter err, String command, Outcome<RosterView> o, boolean json) {
-        if (o instanceof Outcome.Refused<RosterView>) {
-            return DayOptions.refused(err, command, o);
-        }
-        RosterView v = ((Outcome.Done<RosterView>) o).value();
-        if (json) {
-            JsonOutput.print(out, g -> DayJson.roster(g, v));
-            return ExitCode.OK;
-        }
+    static void text(PrintWriter out, RosterView v) {
         out.println("Roster of plan " + v.plan().id() + " (" + v.plan().title() + "): " + v.confirmed() + " of "
                 + v.lines().size() + " confirmed");
         for (RosterView.Line l : v.lines()) {
             RosterMember m = l.member();
             out.println("  " + (m.confirmed() ? "[x] " : "[ ] ") + m.username() + " (" + l.name() + "), "
                     + m.role().id() + m.team().map(t -> " for " + t).orElse("") + ": " + m.reason()
-                    + (m.confirmed() ? "; confirmed " + org.breakwater.cli.common.Times.show(m.confirmedAt().get()) + " (" + m.confirmedVia().orElse("?") + ")"
-                    : m.invitedAt().map(i -> "; invited " + org.breakwater.cli.common.Times.show(i)).orElse("; not invited yet")));
+                    + (m.confirmed() ? "; confirmed " + Times.show(m.confirmedAt().get())
+                            + " (" + m.confirmedVia().orElse("?") + ")"
+                    : m.invitedAt().map(i -> "; invited " + Times.show(i)).orElse("; not invited yet")));
             out.println("      " + l.localWindow() + l.outsideDay().map(w -> "  !! the window " + w).orElse(""));
         }
         if (!v.gaps().isEmpty()) {
             out.println("Gaps:");
             v.gaps().forEach(gap -> out.println("  - " + gap));
         }
-        return ExitCode.OK;
     }
 
     /** A command that shows a plan's roster after doing something to it (or nothing). */
@@ -84,15 +77,15 @@ public final class RosterCommand implements Runnable {
         @Mixin
         DayOptions options;
 
-        abstract String name();
-
         abstract Outcome<RosterView> roster(DayServices day);
 
         @Override
         public Integer call() {
-            String command = "roster " + name();
-            return options.run(command, spec.commandLine().getErr(), day -> print(spec.commandLine().getOut(),
-                    spec.commandLine().getErr(), command, roster(day), json));
+            String command = "roster " + spec.name();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            return options.run(command, err, day -> Outcomes.exit(err, command, roster(day),
+                    v -> JsonOutput.print(out, json, g -> DayJson.roster(g, v), () -> text(out, v))));
         }
     }
 
@@ -100,11 +93,6 @@ public final class RosterCommand implements Runnable {
     @Command(name = "propose", mixinStandardHelpOptions = true,
             description = "Propose the roster from the plan and put whoever is not on it yet on it.")
     static final class Propose extends PlanRoster {
-        @Override
-        String name() {
-            return "propose";
-        }
-
         @Override
         Outcome<RosterView> roster(DayServices day) {
             return day.roster().propose(plan);
@@ -114,11 +102,6 @@ public final class RosterCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Show the roster: who confirmed, the window in each person's time, the gaps.")
     static final class Show extends PlanRoster {
-        @Override
-        String name() {
-            return "show";
-        }
-
         @Override
         Outcome<RosterView> roster(DayServices day) {
             return day.roster().view(plan);
@@ -149,14 +132,9 @@ public final class RosterCommand implements Runnable {
                 err.println("breakwater roster add: no role '" + role + "'; one of firefighter, owner, contact");
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("roster add", err, day -> {
-                Outcome<RosterMember> o = day.roster().add(plan, user, r.get(), Optional.ofNullable(team), Users.current());
-                if (o instanceof Outcome.Refused<RosterMember>) {
-                    return DayOptions.refused(err, "roster add", o);
-                }
-                spec.commandLine().getOut().println("Added " + user + " to plan " + plan + "'s roster as " + role);
-                return ExitCode.OK;
-            });
+            return options.run("roster add", err, day -> Outcomes.say(spec.commandLine().getOut(), err, "roster add",
+                    day.roster().add(plan, user, r.get(), Optional.ofNullable(team), Users.current()),
+                    m -> "Added " + user + " to plan " + plan + "'s roster as " + role));
         }
     }
 
@@ -185,27 +163,16 @@ public final class RosterCommand implements Runnable {
                 err.println("breakwater roster invite: --public-url '" + url + "' is not an http(s) URL");
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("roster invite", err, day -> {
-                Outcome<List<RosterMember>> o = day.roster().invite(plan, url);
-                if (o instanceof Outcome.Refused<List<RosterMember>>) {
-                    return DayOptions.refused(err, "roster invite", o);
-                }
-                List<RosterMember> invited = ((Outcome.Done<List<RosterMember>>) o).value();
-                if (json) {
-                    JsonOutput.print(out, g -> {
+            return options.run("roster invite", err, day -> Outcomes.exit(err, "roster invite",
+                    day.roster().invite(plan, url), invited -> JsonOutput.print(out, json, g -> {
                         g.writeStartArray();
                         for (RosterMember m : invited) {
                             DayJson.member(g, m);
                         }
                         g.writeEndArray();
-                    });
-                } else {
-                    out.println(invited.isEmpty() ? "Nobody to invite (everyone confirmed, or no mail address)"
+                    }, () -> out.println(invited.isEmpty() ? "Nobody to invite (everyone confirmed, or no mail address)"
                             : "Invited " + String.join(", ", invited.stream().map(RosterMember::username).toList())
-                            + "; the mails are in the outbox");
-                }
-                return ExitCode.OK;
-            });
+                            + "; the mails are in the outbox"))));
         }
     }
 
@@ -232,24 +199,16 @@ public final class RosterCommand implements Runnable {
                 err.println("breakwater roster confirm: give PLAN, or --token TOKEN from a confirm link");
                 return ExitCode.INPUT_ERROR;
             }
-            return options.run("roster confirm", err, day -> {
-                if (token != null) {
-                    Outcome<RosterMember> o = day.roster().confirmByLink(token);
-                    if (o instanceof Outcome.Refused<RosterMember>) {
-                        return DayOptions.refused(err, "roster confirm", o);
-                    }
-                    RosterMember m = ((Outcome.Done<RosterMember>) o).value();
-                    out.println("Confirmed " + m.username() + " on plan " + m.planId() + "'s roster");
-                    return ExitCode.OK;
-                }
-                String who = user != null ? user : Users.current();
-                Outcome<List<RosterMember>> o = day.roster().confirm(plan, who, "cli");
-                if (o instanceof Outcome.Refused<List<RosterMember>>) {
-                    return DayOptions.refused(err, "roster confirm", o);
-                }
-                out.println("Confirmed " + who + " on plan " + plan + "'s roster");
-                return ExitCode.OK;
-            });
+            String who = Users.or(user);
+            return options.run("roster confirm", err, day -> token != null
+                    ? Outcomes.say(out, err, "roster confirm", day.roster().confirmByLink(token),
+                            m -> confirmed(m.username(), m.planId()))
+                    : Outcomes.say(out, err, "roster confirm", day.roster().confirm(plan, who, "cli"),
+                            all -> confirmed(who, plan)));
+        }
+
+        private static String confirmed(String who, long plan) {
+            return "Confirmed " + who + " on plan " + plan + "'s roster";
         }
     }
 }

@@ -62,12 +62,7 @@ public final class MeetingCommand implements Runnable {
 
     /** A meeting with its items and follow-ups, as JSON or as text. */
     static int printed(PrintWriter out, MeetingService.Shown shown, boolean json) {
-        if (json) {
-            JsonOutput.print(out, g -> MeetingJson.shown(g, shown));
-        } else {
-            MeetingText.print(out, shown);
-        }
-        return ExitCode.OK;
+        return JsonOutput.print(out, json, g -> MeetingJson.shown(g, shown), () -> MeetingText.print(out, shown));
     }
 
     @WritesStore
@@ -143,24 +138,21 @@ public final class MeetingCommand implements Runnable {
             return MeetingContext.run("meeting list", options, spec.commandLine().getErr(), (meetings, p, app) -> {
                 List<Meeting> all = meetings.list();
                 List<StoredItem> pending = meetings.pending();
-                if (json) {
-                    JsonOutput.print(out, g -> {
-                        g.writeStartArray();
-                        for (Meeting m : all) {
-                            MeetingJson.meeting(g, m);
-                        }
-                        g.writeEndArray();
-                    });
-                    return ExitCode.OK;
-                }
-                if (all.isEmpty()) {
-                    out.println("No meetings ingested yet (breakwater meeting ingest FILE|URL)");
-                }
-                all.forEach(m -> out.println(MeetingText.heading(m)));
-                if (!pending.isEmpty()) {
-                    out.println(pending.size() + " item(s) wait for a person to confirm: breakwater meeting show ID");
-                }
-                return ExitCode.OK;
+                return JsonOutput.print(out, json, g -> {
+                    g.writeStartArray();
+                    for (Meeting m : all) {
+                        MeetingJson.meeting(g, m);
+                    }
+                    g.writeEndArray();
+                }, () -> {
+                    if (all.isEmpty()) {
+                        out.println("No meetings ingested yet (breakwater meeting ingest FILE|URL)");
+                    }
+                    all.forEach(m -> out.println(MeetingText.heading(m)));
+                    if (!pending.isEmpty()) {
+                        out.println(pending.size() + " item(s) wait for a person to confirm: breakwater meeting show ID");
+                    }
+                });
             });
         }
     }
@@ -221,10 +213,8 @@ public final class MeetingCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             return MeetingContext.run("meeting confirm", options, err, (meetings, p, app) ->
-                    Outcomes.exit(err, "meeting confirm", meetings.confirm(item, choice, Users.or(by)), i -> {
-                        out.println("Item " + i.id() + " (" + i.source() + "): " + i.state().id() + ": " + i.outcome());
-                        return ExitCode.OK;
-                    }));
+                    Outcomes.say(out, err, "meeting confirm", meetings.confirm(item, choice, Users.or(by)),
+                            i -> "Item " + i.id() + " (" + i.source() + "): " + i.state().id() + ": " + i.outcome()));
         }
     }
 
@@ -246,11 +236,9 @@ public final class MeetingCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
-            return MeetingContext.run("meeting done", options, err, (meetings, p, app) ->
-                    Outcomes.exit(err, "meeting done", meetings.followUpDone(id, Users.or(by)), said -> {
-                        spec.commandLine().getOut().println(said);
-                        return ExitCode.OK;
-                    }));
+            return MeetingContext.run("meeting done", options, err, (meetings, p, app) -> Outcomes.say(
+                    spec.commandLine().getOut(), err, "meeting done", meetings.followUpDone(id, Users.or(by)),
+                    said -> said));
         }
     }
 

@@ -88,28 +88,16 @@ public final class GateCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<Instant> when = Optional.empty();
-            if (at != null) {
-                when = Optional.of(at);
-                if (when.isEmpty()) {
-                    err.println("breakwater gate record: --at '" + at + "' is not a time; write it as '2014-06-10 18:00'");
-                    return ExitCode.INPUT_ERROR;
-                }
-            }
             if (consumer != null && note != null) {
                 err.println("breakwater gate record: give --consumer or --note, not both");
                 return ExitCode.INPUT_ERROR;
             }
-            Optional<Instant> time = when;
             String who = Users.or(by);
-            return PlanContext.run("gate record", options, err, plans -> {
-                return Outcomes.exit(err, "gate record", plans.record(plan, gate, evidence, who, time,
-                        Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision)), e -> {
-                    out.println("Recorded on plan " + plan + ", gate " + gate + ": " + e.evidence() + " (by " + e.by()
-                            + ", " + Times.show(e.at()) + ")");
-                    return ExitCode.OK;
-                });
-            });
+            return PlanContext.run("gate record", options, err, plans -> Outcomes.say(out, err, "gate record",
+                    plans.record(plan, gate, evidence, who, Optional.ofNullable(at),
+                            Optional.ofNullable(consumer != null ? consumer : note), Optional.ofNullable(decision)),
+                    e -> "Recorded on plan " + plan + ", gate " + gate + ": " + e.evidence() + " (by " + e.by() + ", "
+                            + Times.show(e.at()) + ")"));
         }
     }
 
@@ -139,12 +127,9 @@ public final class GateCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return PlanContext.run("gate waive", options, err, plans -> {
-                return Outcomes.exit(err, "gate waive", plans.waive(plan, gate, reason, approver), done -> {
-                    out.println("Waived gate " + gate + " of plan " + plan + " (approved by " + approver + "): " + reason);
-                    return ExitCode.OK;
-                });
-            });
+            return PlanContext.run("gate waive", options, err, plans -> Outcomes.say(out, err, "gate waive",
+                    plans.waive(plan, gate, reason, approver),
+                    done -> "Waived gate " + gate + " of plan " + plan + " (approved by " + approver + "): " + reason));
         }
     }
 }

@@ -33,7 +33,13 @@ class OutcomesTest {
             {"record-deployment --service nosuch --version 1 --env production", "nosuch"},
             {"token feed create --user nobody", "nobody"},
             {"meeting done 7", "no open follow-up 7"},
-            {"meeting confirm 7 none", "7"}};
+            {"meeting confirm 7 none", "7"},
+            {"board show 42", "no plan 42"},
+            {"roster add 42 pingou --role owner", "no plan 42"},
+            {"roster confirm 42 --user pingou", "no plan 42"},
+            {"announce approve-reminders 42", "42"},
+            {"announce send 42 --from breakwater@fedoraproject.org", "42"},
+            {"incident ack 42", "42"}};
         for (String[] r : refused) {
             String[] words = r[0].split(" ");
             String command = r[0].startsWith("record-deployment") ? "record-deployment"

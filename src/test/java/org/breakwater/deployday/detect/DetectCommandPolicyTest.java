@@ -2,8 +2,6 @@ package org.breakwater.deployday.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.breakwater.App;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanStatus;
 import org.breakwater.plan.PlannedRelease;
@@ -27,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * (on the pkgdb2 day of {@link DetectorContract}, SQLite).
  */
 class DetectCommandPolicyTest {
-    record Run(int code, String out, String err) {
-    }
-
     @TempDir
     Path dir;
 
@@ -56,23 +51,17 @@ class DetectCommandPolicyTest {
         return file;
     }
 
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.add("--data-dir=" + dir);
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.run(args, List.of("--data-dir=" + dir));
     }
 
     @Test
     void the_policy_files_thresholds_decide_and_an_option_overrides_one_of_them() throws Exception {
         Path strict = policy("  minCalls: 5 ", "  minCalls: 1000 ");
-        Run none = run("incident", "detect", "--plan", "" + plan.id(), "--policy", strict.toString());
+        CliRun none = run("incident", "detect", "--plan", "" + plan.id(), "--policy", strict.toString());
         assertThat(none.code()).as(none.err()).isZero();
         assertThat(none.out()).as("no consumer made a thousand calls").contains("No new breakage.");
-        Run some = run("incident", "detect", "--plan", "" + plan.id(), "--policy", strict.toString(),
+        CliRun some = run("incident", "detect", "--plan", "" + plan.id(), "--policy", strict.toString(),
                 "--min-calls", "5");
         assertThat(some.code()).as(some.err()).isZero();
         assertThat(some.out()).contains("Opened 4 incident(s)").contains("bodhi-pkgdb-client");
@@ -83,7 +72,7 @@ class DetectCommandPolicyTest {
         Path bad = policy("  errorRatio: 0.5 ", "  errorRatio: 2   ");
         int line = Files.readAllLines(bad).indexOf(Files.readAllLines(bad).stream()
                 .filter(l -> l.startsWith("  errorRatio:")).findFirst().orElseThrow()) + 1;
-        Run r = run("incident", "detect", "--plan", "" + plan.id(), "--policy", bad.toString());
+        CliRun r = run("incident", "detect", "--plan", "" + plan.id(), "--policy", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(bad + ":" + line + ":15: detection.errorRatio must be a share above 0 and at most 1");
         assertThat(run("incident", "list").out()).contains("No incidents.");

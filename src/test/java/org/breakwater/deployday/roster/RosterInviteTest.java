@@ -2,80 +2,43 @@ package org.breakwater.deployday.roster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.breakwater.App;
-import org.breakwater.MovableClock;
 import org.breakwater.announce.AnnounceService;
-import org.breakwater.announce.OutboxEntry;
+import org.breakwater.announce.DemoMailCase;
 import org.breakwater.announce.Templates;
-import org.breakwater.announce.mail.MailSettings;
-import org.breakwater.announce.mail.SmtpCourier;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.Main;
 import org.breakwater.deployday.DayServices;
 import org.breakwater.plan.Gate;
 import org.breakwater.plan.GateState;
 import org.breakwater.plan.Plan;
 import org.breakwater.plan.PlanReport;
 import org.breakwater.policy.PolicyReader;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Roster invitations delivered to a real SMTP server (GreenMail on a random port) with the window
  * as an .ics, confirmed through their single-use links, and the roster gate following the
  * confirmations; on the demo's bodhi2 plan, whose roster nobody has proposed yet.
  */
-class RosterInviteTest {
-    static final String FROM = "breakwater@fedoraproject.org";
+class RosterInviteTest extends DemoMailCase {
     static final Pattern LINK = Pattern.compile("/roster/confirm\\?token=([A-Za-z0-9_-]+)");
 
-    @TempDir
-    Path dir;
-
-    App app;
-    GreenMail smtp;
-    int port;
-    final MovableClock clock = new MovableClock();
     DayServices day;
     long bodhi2;
 
     @BeforeEach
-    void start() throws Exception {
-        StringWriter err = new StringWriter();
-        assertThat(Main.run(new String[] {"demo", "--no-serve", "--dir", dir.resolve("demo").toString()},
-                new PrintWriter(new StringWriter()), new PrintWriter(err))).as(err.toString()).isZero();
-        app = App.open(new App.Settings(Optional.empty(), dir.resolve("demo/store")), clock);
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+    void plan() {
         day = app.day(PolicyReader.defaults(), Templates.defaults(), FROM);
         bodhi2 = app.plans(PolicyReader.defaults()).list(Optional.empty()).stream()
                 .filter(p -> p.title().startsWith("bodhi2")).findFirst().orElseThrow().id();
-    }
-
-    @AfterEach
-    void stop() {
-        smtp.stop();
-        app.close();
     }
 
     static <T> T done(Outcome<T> o) {
@@ -90,8 +53,7 @@ class RosterInviteTest {
 
     int deliver() {
         AnnounceService s = app.announcements(PolicyReader.defaults(), Templates.defaults(), FROM);
-        return s.deliver(Map.of(OutboxEntry.Channel.MAIL, new SmtpCourier(new MailSettings("127.0.0.1", port, "none",
-                Optional.empty(), Optional.empty(), FROM, Duration.ofSeconds(5)))), 100).delivered();
+        return s.deliver(mail.couriers(), 100).delivered();
     }
 
     Gate roster() {
@@ -101,7 +63,7 @@ class RosterInviteTest {
 
     /** The confirm link's token in the mail to {@code address}. */
     String token(String address) throws Exception {
-        for (MimeMessage m : smtp.getReceivedMessages()) {
+        for (MimeMessage m : mail.received()) {
             if (m.getAllRecipients()[0].toString().equals(address)) {
                 String text = (String) ((MimeMultipart) m.getContent()).getBodyPart(0).getContent();
                 Matcher t = LINK.matcher(text);
@@ -121,7 +83,7 @@ class RosterInviteTest {
         int people = (int) proposed.lines().stream().map(l -> l.email()).distinct().count();
         assertThat(deliver()).isEqualTo(invited.size());
         assertThat(deliver()).as("each mail once").isZero();
-        MimeMessage[] got = smtp.getReceivedMessages();
+        MimeMessage[] got = mail.received();
         assertThat(got).hasSize(invited.size());
         assertThat(java.util.Arrays.stream(got).map(m -> {
             try {

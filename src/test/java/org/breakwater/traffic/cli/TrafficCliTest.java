@@ -2,14 +2,10 @@ package org.breakwater.traffic.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,17 +15,8 @@ class TrafficCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--data-dir=" + dir.resolve("data"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.run(args, List.of("--data-dir=" + dir.resolve("data")));
     }
 
     @BeforeEach
@@ -45,7 +32,7 @@ class TrafficCliTest {
                 "10.5.126.20 - - [02/Jun/2014:10:00:00 +0000] \"GET /pkgdb/packages/name/guake HTTP/1.1\" 200 10 \"-\" \"curl/7.29\"\n"
                 + "10.5.126.20 - - [02/Jun/2014:10:00:01 +0000] \"GET /pkgdb/packages/name/guake HTTP/1.1\" 200 10 \"-\" \"curl/7.29\"\n"
                 + "garbage\n");
-        Run ingest = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
+        CliRun ingest = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
         assertThat(ingest.code()).as(ingest.err()).isZero();
         assertThat(ingest.out()).contains("3 lines, 2 requests, 1 malformed").contains(log + ":3:")
                 .contains("2 calls counted for pkgdb in production: 0 by known consumers, 2 by 1 unknown caller(s); 0 to no"
@@ -57,7 +44,7 @@ class TrafficCliTest {
         assertThat(run("plan", "create", "--release", "pkgdb=2.0.0", "--spec",
                 "pkgdb=src/main/resources/demo/catalog/apis/pkgdb/v2/openapi.yaml", "--start", "2030-01-01 15:00").code())
                 .isZero();
-        Run impact = run("traffic", "impact", "1", "--days", "36500");
+        CliRun impact = run("traffic", "impact", "1", "--days", "36500");
         assertThat(impact.code()).as(impact.err()).isZero();
         assertThat(impact.out()).containsPattern("unknown \\(curl/7.29 from 10.5.126.20\\)\\s+pkgdb\\s+GET /packages/name/\\{}\\s+2")
                 .contains("1 caller(s) are not in the catalog");
@@ -71,7 +58,7 @@ class TrafficCliTest {
                 .contains("nope.log: not a readable file");
         assertThat(run("traffic", "ingest", "--service", "nosuch", "--env", "production", "-").err())
                 .contains("unknown service 'nosuch'");
-        Run format = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--format", "$remote_addr $$x", "-");
+        CliRun format = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--format", "$remote_addr $$x", "-");
         assertThat(format.code()).isEqualTo(2);
         assertThat(format.err()).contains("--format:");
         assertThat(run("traffic", "consumers", "nosuch").err()).contains("unknown service 'nosuch'");
@@ -83,13 +70,13 @@ class TrafficCliTest {
         Path logs = Files.createDirectories(dir.resolve("logs"));
         String line = "10.5.126.30 - - [02/Jun/2014:10:00:00 +0000] \"GET /pkgdb/notify/all HTTP/1.1\" 200 10 \"-\" \"x/1\"\n";
         Files.writeString(logs.resolve("access_log"), line + line);
-        Run first = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
+        CliRun first = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "1",
                 "--interval", "1", logs.toString());
         assertThat(first.code()).as(first.err()).isZero();
         assertThat(first.err()).contains("Following " + logs);
         assertThat(first.out()).contains("access_log: +2 lines, 2 requests, 0 malformed");
         Files.writeString(logs.resolve("access_log"), line, java.nio.file.StandardOpenOption.APPEND);
-        Run second = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "2",
+        CliRun second = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--follow", "--polls", "2",
                 "--interval", "1", "--json", logs.toString());
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(second.out()).contains("\"lines\" : 1").contains("(from byte " + 2 * line.length() + ")");
@@ -113,7 +100,7 @@ class TrafficCliTest {
         assertThat(run("traffic", "crossings", "pkgdb", "--json").out()).contains("\"from\" : \"production\"");
         assertThat(run("traffic", "consumers", "pkgdb").out()).contains("1 caller(s) called across environments");
         assertThat(run("plan", "create", "--release", "pkgdb=2.0.0", "--start", "2030-01-01 15:00").code()).isZero();
-        Run m = run("traffic", "migrations", "1");
+        CliRun m = run("traffic", "migrations", "1");
         assertThat(m.code()).as(m.err()).isZero();
         assertThat(m.out()).contains("owner-alias-sync — declared")
                 .contains("WARNING: a production host (10.5.126.30, production) calls staging")
@@ -147,7 +134,7 @@ class TrafficCliTest {
         Path log = Files.writeString(dir.resolve("access.log"), CALL + CALL);
         assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString()).code()).isZero();
 
-        Run again = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
+        CliRun again = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
 
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.err()).containsPattern("skipped " + java.util.regex.Pattern.quote(log.toString())
@@ -163,10 +150,10 @@ class TrafficCliTest {
         Path copy = Files.copy(log, dir.resolve("copy-of-access.log"));
         assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString()).code()).isZero();
 
-        Run same = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", copy.toString());
+        CliRun same = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", copy.toString());
         assertThat(same.err()).contains("skipped " + copy + ": already read up to byte " + 2 * CALL.length())
                 .contains(" as " + log + " (use --reread");
-        Run twice = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--reread", copy.toString(),
+        CliRun twice = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "--reread", copy.toString(),
                 log.toString());
         assertThat(twice.err()).contains("skipped " + log + ": the same log as " + copy + ", given before in this command");
 
@@ -179,7 +166,7 @@ class TrafficCliTest {
         assertThat(run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString()).code()).isZero();
         Files.writeString(log, CALL + CALL + CALL, java.nio.file.StandardOpenOption.APPEND);
 
-        Run grown = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
+        CliRun grown = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", log.toString());
 
         assertThat(grown.code()).as(grown.err()).isZero();
         assertThat(grown.err()).contains(log + ": read from byte " + 2 * CALL.length() + ", where the read of ");
@@ -191,7 +178,7 @@ class TrafficCliTest {
     @Test
     void standard_input_is_counted_as_given_and_says_so() {
         java.io.InputStream stdin = System.in;
-        Run r;
+        CliRun r;
         try {
             System.setIn(new java.io.ByteArrayInputStream(CALL.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             r = run("traffic", "ingest", "--service", "pkgdb", "--env", "production", "-");

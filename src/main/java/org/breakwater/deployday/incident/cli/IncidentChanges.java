@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
 import org.breakwater.catalog.Outcome;
-import org.breakwater.cli.common.ErrorReporting;
-import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
+import org.breakwater.cli.common.Outcomes;
 import org.breakwater.cli.common.StoreOptions;
 import org.breakwater.cli.common.TimeConverter;
 import org.breakwater.cli.common.Users;
@@ -43,29 +41,16 @@ final class IncidentChanges {
         @Mixin
         StoreOptions store;
 
-        abstract String name();
-
         abstract Outcome<Incident> change(IncidentService incidents, String by);
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return ErrorReporting.guarded("incident " + name(), err, () -> {
-                App app = store.open(Clock.systemUTC());
-                Outcome<Incident> o = change(app.incidents(), as == null ? Users.current() : as);
-                if (o instanceof Outcome.Refused<Incident> r) {
-                    err.println("breakwater incident " + name() + ": " + r.reason());
-                    return ExitCode.INPUT_ERROR;
-                }
-                Incident i = ((Outcome.Done<Incident>) o).value();
-                if (json) {
-                    JsonOutput.print(out, g -> IncidentJson.incident(g, i));
-                } else {
-                    IncidentCommand.table(out, List.of(i));
-                }
-                return ExitCode.OK;
-            });
+            String command = "incident " + spec.name();
+            return store.run(command, err, app -> Outcomes.exit(err, command, change(app.incidents(), Users.or(as)),
+                    i -> JsonOutput.print(out, json, g -> IncidentJson.incident(g, i),
+                            () -> IncidentCommand.table(out, List.of(i)))));
         }
     }
 
@@ -93,11 +78,6 @@ final class IncidentChanges {
         Instant detected;
 
         @Override
-        String name() {
-            return "open";
-        }
-
-        @Override
         Outcome<Incident> change(IncidentService incidents, String by) {
             Optional<Severity> s = Severity.parse(severity);
             if (s.isEmpty()) {
@@ -122,11 +102,6 @@ final class IncidentChanges {
         long id;
 
         @Override
-        String name() {
-            return "ack";
-        }
-
-        @Override
         Outcome<Incident> change(IncidentService incidents, String by) {
             return incidents.acknowledge(id, by);
         }
@@ -139,11 +114,6 @@ final class IncidentChanges {
         long id;
         @Parameters(index = "1", paramLabel = "PERSON", description = "who takes it (a username)")
         String person;
-
-        @Override
-        String name() {
-            return "assign";
-        }
 
         @Override
         Outcome<Incident> change(IncidentService incidents, String by) {
@@ -160,11 +130,6 @@ final class IncidentChanges {
         String note;
 
         @Override
-        String name() {
-            return "resolve";
-        }
-
-        @Override
         Outcome<Incident> change(IncidentService incidents, String by) {
             return incidents.resolve(id, by, Optional.ofNullable(note));
         }
@@ -177,11 +142,6 @@ final class IncidentChanges {
         long id;
         @Option(names = "--into", required = true, paramLabel = "ID", description = "the incident that stays")
         long into;
-
-        @Override
-        String name() {
-            return "merge";
-        }
 
         @Override
         Outcome<Incident> change(IncidentService incidents, String by) {

@@ -1,12 +1,9 @@
 package org.breakwater.deployday.incident.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.cli.common.StoreOptions;
@@ -81,24 +78,22 @@ public final class IncidentCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return ErrorReporting.guarded("incident list", err, () -> {
-                Optional<IncidentStatus> s = Optional.ofNullable(status).map(t -> IncidentStatus.parse(t).orElse(null));
-                if (status != null && s.isEmpty() || limit < 1 || limit > 10_000) {
-                    err.println("breakwater incident list: " + (limit < 1 || limit > 10_000 ? "--limit must be 1 to 10000"
-                            : "no status '" + status + "'; one of open, acknowledged, resolved, merged"));
-                    return ExitCode.INPUT_ERROR;
-                }
-                App app = store.open(Clock.systemUTC());
+            Optional<IncidentStatus> s = Optional.ofNullable(status).map(t -> IncidentStatus.parse(t).orElse(null));
+            if (status != null && s.isEmpty() || limit < 1 || limit > 10_000) {
+                err.println("breakwater incident list: " + (limit < 1 || limit > 10_000 ? "--limit must be 1 to 10000"
+                        : "no status '" + status + "'; one of open, acknowledged, resolved, merged"));
+                return ExitCode.INPUT_ERROR;
+            }
+            return store.run("incident list", err, app -> {
                 List<Incident> list = app.incidents().list(new IncidentRepository.Filter(s, Optional.ofNullable(service),
                         Optional.ofNullable(plan), active), limit);
-                if (json) {
-                    JsonOutput.print(out, g -> IncidentJson.list(g, list));
-                } else if (list.isEmpty()) {
-                    out.println("No incidents.");
-                } else {
-                    table(out, list);
-                }
-                return ExitCode.OK;
+                return JsonOutput.print(out, json, g -> IncidentJson.list(g, list), () -> {
+                    if (list.isEmpty()) {
+                        out.println("No incidents.");
+                    } else {
+                        table(out, list);
+                    }
+                });
             });
         }
     }
@@ -118,20 +113,15 @@ public final class IncidentCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return ErrorReporting.guarded("incident show", err, () -> {
-                App app = store.open(Clock.systemUTC());
+            return store.run("incident show", err, app -> {
                 Optional<Incident> found = app.incidents().incident(id);
                 if (found.isEmpty()) {
                     err.println("breakwater incident show: no incident " + id);
                     return ExitCode.INPUT_ERROR;
                 }
                 List<IncidentEvent> events = app.incidents().events(id);
-                if (json) {
-                    JsonOutput.print(out, g -> IncidentJson.show(g, found.get(), events));
-                    return ExitCode.OK;
-                }
-                print(out, found.get(), events);
-                return ExitCode.OK;
+                return JsonOutput.print(out, json, g -> IncidentJson.show(g, found.get(), events),
+                        () -> print(out, found.get(), events));
             });
         }
 

@@ -1,15 +1,12 @@
 package org.breakwater.deployday.incident.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.breakwater.App;
-import org.breakwater.cli.common.ErrorReporting;
 import org.breakwater.cli.common.ExitCode;
 import org.breakwater.cli.common.JsonOutput;
-import org.breakwater.cli.common.StoreOptions;
+import org.breakwater.cli.common.StoreAndPolicy;
 import org.breakwater.cli.common.Times;
 import org.breakwater.cli.common.WritesStore;
 import org.breakwater.deployday.detect.DetectionPolicy;
@@ -45,30 +42,24 @@ final class IncidentDetectCommand implements Callable<Integer> {
     @Option(names = "--silence", paramLabel = "DURATION", description = "no call this long after the cut-over is silent"
             + " (default: detection.silence)")
     String silence;
-    @Mixin
-    org.breakwater.cli.common.PolicyOption policyFile;
     @Option(names = "--json", description = "print JSON")
     boolean json;
     @Mixin
-    StoreOptions store;
+    StoreAndPolicy base;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return ErrorReporting.guarded("incident detect", err, () -> {
-            DetectionPolicy policy;
-            try {
-                policy = thresholds(DetectionPolicy.of(policyFile.load().detection()));
-            } catch (org.breakwater.policy.PolicyException e) {
-                err.println("breakwater incident detect: the policy does not read: " + e.getMessage());
-                return ExitCode.INPUT_ERROR;
-            } catch (IllegalArgumentException e) {
-                err.println("breakwater incident detect: " + e.getMessage());
-                return ExitCode.INPUT_ERROR;
-            }
-            App app = store.open(Clock.systemUTC());
-            Detector detector = app.detector(policy);
+        try {
+            // the options' own values, refused before anything is read: a policy that reads has valid thresholds
+            thresholds(DetectionPolicy.defaults());
+        } catch (IllegalArgumentException e) {
+            err.println("breakwater incident detect: " + e.getMessage());
+            return ExitCode.INPUT_ERROR;
+        }
+        return base.run("incident detect", err, (policy, app) -> {
+            Detector detector = app.detector(thresholds(DetectionPolicy.of(policy.detection())));
             Detector.Run run;
             if (plan != null) {
                 Optional<Plan> p = new JdbiPlanRepository(app.database().jdbi()).plan(plan);
@@ -87,11 +78,7 @@ final class IncidentDetectCommand implements Callable<Integer> {
                     IncidentJson.list(g, run.opened());
                     g.writeFieldName("known");
                     IncidentJson.list(g, run.known());
-                    g.writeArrayFieldStart("notes");
-                    for (String n : run.notes()) {
-                        g.writeString(n);
-                    }
-                    g.writeEndArray();
+                    JsonOutput.strings(g, "notes", run.notes());
                     g.writeEndObject();
                 });
                 return ExitCode.OK;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.breakwater.cli.common.JsonOutput;
 import org.breakwater.deployday.incident.Incident;
 import org.breakwater.deployday.incident.IncidentEvent;
@@ -16,11 +15,7 @@ public final class IncidentJson {
 
     public static void list(JsonGenerator g, List<Incident> incidents) throws IOException {
         g.writeStartObject();
-        g.writeArrayFieldStart("incidents");
-        for (Incident i : incidents) {
-            incident(g, i);
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "incidents", incidents, IncidentJson::incident);
         g.writeEndObject();
     }
 
@@ -55,32 +50,20 @@ public final class IncidentJson {
         g.writeStringField("service", i.service());
         JsonOutput.optional(g, "consumer", i.consumer());
         JsonOutput.optional(g, "operation", i.operation());
-        number(g, "plan", i.planId());
-        g.writeArrayFieldStart("links");
-        for (String l : i.links()) {
-            g.writeString(l);
-        }
-        g.writeEndArray();
+        JsonOutput.number(g, "plan", i.planId());
+        JsonOutput.strings(g, "links", i.links());
         JsonOutput.optional(g, "detail", i.detail());
         g.writeStringField("openedBy", i.openedBy());
         JsonOutput.optional(g, "key", i.key());
         g.writeStringField("detectedAt", i.detectedAt().toString());
         g.writeStringField("recordedAt", i.recordedAt().toString());
         JsonOutput.optional(g, "firstFailingAt", i.firstFailingAt().map(Instant::toString));
-        number(g, "timeToDetectSeconds", i.timeToDetect().map(java.time.Duration::toSeconds));
+        JsonOutput.number(g, "timeToDetectSeconds", i.timeToDetect().map(java.time.Duration::toSeconds));
         JsonOutput.optional(g, "assignee", i.assignee());
         JsonOutput.optional(g, "acknowledgedAt", i.acknowledgedAt().map(Instant::toString));
         JsonOutput.optional(g, "acknowledgedBy", i.acknowledgedBy());
         JsonOutput.optional(g, "resolvedAt", i.resolvedAt().map(Instant::toString));
         JsonOutput.optional(g, "resolvedBy", i.resolvedBy());
-        number(g, "mergedInto", i.mergedInto());
-    }
-
-    private static void number(JsonGenerator g, String field, Optional<Long> value) throws IOException {
-        if (value.isPresent()) {
-            g.writeNumberField(field, value.get());
-        } else {
-            g.writeNullField(field);
-        }
+        JsonOutput.number(g, "mergedInto", i.mergedInto());
     }
 }

@@ -2,13 +2,9 @@ package org.breakwater.deployday.incident.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.breakwater.cli.Main;
+import org.breakwater.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +14,8 @@ class IncidentCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    Run run(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        all.add("--data-dir=" + dir.resolve("data"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(out.toString() + err).doesNotContain("Exception").doesNotContain("\tat ");
-        return new Run(code, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.run(args, List.of("--data-dir=" + dir.resolve("data")));
     }
 
     @BeforeEach
@@ -38,7 +25,7 @@ class IncidentCliTest {
 
     @Test
     void an_incident_is_opened_acknowledged_assigned_and_resolved_from_the_command_line() {
-        Run open = run("incident", "open", "--service", "pkgdb", "--title", "bodhi cannot read ACLs", "--severity",
+        CliRun open = run("incident", "open", "--service", "pkgdb", "--title", "bodhi cannot read ACLs", "--severity",
                 "critical", "--consumer", "bodhi-pkgdb-client", "--link", "https://pagure.io/x/1", "--as", "kevin",
                 "--detected", "2014-06-02T15:07:00Z", "--json");
         assertThat(open.code()).as(open.err()).isZero();
@@ -47,7 +34,7 @@ class IncidentCliTest {
         assertThat(run("incident", "ack", "1", "--as", "pingou").out()).contains("acknowledged");
         assertThat(run("incident", "assign", "1", "ralph", "--as", "pingou").out()).contains("ralph");
         assertThat(run("incident", "resolve", "1", "--note", "fixed", "--as", "ralph").out()).contains("resolved");
-        Run show = run("incident", "show", "1");
+        CliRun show = run("incident", "show", "1");
         assertThat(show.out()).contains("Incident 1: bodhi cannot read ACLs", "acknowledged", "by pingou",
                 "assigned to ralph", "resolved", "History:", "kevin  opened", "ralph  resolved: fixed");
         assertThat(run("incident", "show", "1", "--json").out()).contains("\"action\" : \"assigned\"",
@@ -60,7 +47,7 @@ class IncidentCliTest {
     void a_duplicate_is_merged_into_the_other() {
         run("incident", "open", "--service", "pkgdb", "--title", "one");
         run("incident", "open", "--service", "pkgdb", "--title", "two");
-        Run merge = run("incident", "merge", "2", "--into", "1", "--json");
+        CliRun merge = run("incident", "merge", "2", "--into", "1", "--json");
         assertThat(merge.code()).isZero();
         assertThat(merge.out()).contains("\"status\" : \"merged\"", "\"mergedInto\" : 1");
         assertThat(run("incident", "list", "--status", "merged", "--json").out()).contains("\"title\" : \"two\"")
@@ -69,10 +56,10 @@ class IncidentCliTest {
 
     @Test
     void bad_input_is_refused_with_exit_code_2_and_nothing_stored() {
-        Run service = run("incident", "open", "--service", "nope", "--title", "t");
+        CliRun service = run("incident", "open", "--service", "nope", "--title", "t");
         assertThat(service.code()).isEqualTo(2);
         assertThat(service.err()).contains("no service 'nope'");
-        Run severity = run("incident", "open", "--service", "pkgdb", "--title", "t", "--severity", "awful");
+        CliRun severity = run("incident", "open", "--service", "pkgdb", "--title", "t", "--severity", "awful");
         assertThat(severity.code()).isEqualTo(2);
         assertThat(severity.err()).contains("no severity 'awful'; one of critical, major, minor");
         assertThat(run("incident", "ack", "9").err()).contains("no incident 9");
