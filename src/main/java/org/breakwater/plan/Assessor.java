@@ -56,7 +56,8 @@ public final class Assessor {
         Service service = catalog.service(r.service()).orElseThrow(() ->
                 new IllegalStateException("service " + r.service() + " left the catalog"));
         Optional<Placement> current = catalog.placement(r.service(), plan.environment());
-        if (current.isPresent() && current.get().version().equals(r.version())) {
+        boolean deployed = current.isPresent() && current.get().version().equals(r.version());
+        if (deployed) {
             // the release runs there already (the plan is under way or done): it is judged against
             // what ran before it, so its breaks and their consumers stay on the plan afterwards
             Instant before = current.get().since().minusMillis(1);
@@ -78,7 +79,7 @@ public final class Assessor {
         SemverCheck semver = current.map(p -> SemverCheck.of(p.version(), r.version(), breaks, compared))
                 .orElse(new SemverCheck(SemverCheck.Outcome.NOT_CHECKED, "first deployment: no earlier version"));
         PolicyVerdict verdict = verdict(service, r, current, diff, breaks, policy, evidence);
-        return new ReleaseAssessment(r, service, current, diff, impacts, semver, verdict);
+        return new ReleaseAssessment(r, service, current, diff, impacts, semver, verdict, deployed);
     }
 
     private DiffOutcome diff(PlannedRelease r, Optional<Placement> current, LocalDate today) {

@@ -10,10 +10,12 @@ import org.breakwater.catalog.Service;
 /**
  * One release of a plan, judged: its API against what the target environment runs, who each
  * break reaches, whether the version number says so, and whether the policy applies.
+ * {@code current} is what it is judged against: what the environment runs, or, when the release
+ * runs there already ({@code deployed}: the plan is under way or done), what ran before it.
  */
 public record ReleaseAssessment(PlannedRelease release, Service service, Optional<Placement> current,
                                 DiffOutcome diff, List<BreakImpact> impacts, SemverCheck semver,
-                                PolicyVerdict verdict) {
+                                PolicyVerdict verdict, boolean deployed) {
     public ReleaseAssessment {
         impacts = List.copyOf(impacts);
     }

@@ -81,8 +81,11 @@ final class PlanText {
             out.println();
             out.println("== " + ra.release().service() + " " + ra.release().version() + " (" + ra.service().tier().id()
                     + ", owned by " + ra.service().owner() + ")");
-            out.println("  " + r.plan().environment() + " runs " + ra.current().map(p -> p.version() + " since "
-                    + Times.show(p.since())).orElse("nothing yet"));
+            String ran = ra.current().map(p -> p.version() + " since " + Times.show(p.since())).orElse(null);
+            out.println("  " + r.plan().environment() + (ra.deployed()
+                    ? " runs " + ra.release().version() + " now (this release); judged against what ran before it: "
+                            + (ran == null ? "nothing (its first deployment)" : ran)
+                    : " runs " + (ran == null ? "nothing yet" : ran)));
             DiffOutcome d = ra.diff();
             if (d instanceof DiffOutcome.Compared c) {
                 var s = c.report().summary();

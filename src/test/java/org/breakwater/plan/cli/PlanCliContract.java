@@ -59,6 +59,21 @@ abstract class PlanCliContract {
     }
 
     @Test
+    void assess_says_what_the_environment_runs_and_what_a_release_already_there_is_judged_against() throws Exception {
+        Instant start = Instant.now().plus(Duration.ofDays(30));
+        String production = ((ObjectNode) json(ok("plan", "create", "--release", "pkgdb=2.0.0", "--start", at(start),
+                "--duration", "4h", "--owner", "pingou", "--json").out())).text("id").orElseThrow();
+        String staging = ((ObjectNode) json(ok("plan", "create", "--release", "pkgdb=2.0.0", "--env", "staging",
+                "--start", at(start), "--duration", "4h", "--owner", "pingou", "--json").out())).text("id").orElseThrow();
+
+        assertThat(ok("plan", "assess", production).out()).contains("  production runs 1.9.2 since ");
+        assertThat(ok("plan", "assess", staging).out())
+                .contains("  staging runs 2.0.0 now (this release); judged against what ran before it: nothing"
+                        + " (its first deployment)")
+                .doesNotContain("runs nothing yet");
+    }
+
+    @Test
     void a_plan_is_refused_until_its_gates_are_met_then_allowed() throws Exception {
         Instant now = Instant.now();
         Instant start = now.minus(Duration.ofMinutes(5));
