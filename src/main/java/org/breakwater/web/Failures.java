@@ -34,6 +34,7 @@ final class Failures {
     static void guard(JavalinConfig config, long maxBody, ServerLog log) {
         // Javalin checks only a declared length under 2 GB, and answers in plain text: Guard caps every body instead
         config.http.maxRequestSize = Long.MAX_VALUE;
+        config.http.prefer405over404 = true; // a path that answers other methods says so, rather than "not found"
         config.jetty.multipartConfig.maxTotalRequestSize(maxBody, SizeUnit.BYTES);
         config.jetty.modifyServletContextHandler(handler -> {
             handler.addFilter(new FilterHolder(new Guard(maxBody, log)), "/*", EnumSet.of(DispatcherType.REQUEST));
@@ -45,6 +46,13 @@ final class Failures {
     /** The server's one exception mapping: refusals as they are, a busy store as 503, anything else 500 with an id. */
     static void map(Javalin server, ServerLog log) {
         server.exception(Problem.class, (e, ctx) -> problem(ctx, e));
+        server.exception(io.javalin.http.MethodNotAllowedResponse.class, (e, ctx) -> {
+            String allowed = String.join(", ", e.getDetails().values().stream()
+                    .flatMap(v -> java.util.Arrays.stream(v.split(",\\s*"))).filter(m -> !m.isBlank()).sorted().toList());
+            ctx.header("Allow", allowed);
+            problem(ctx, 405, "Method not allowed", ctx.path() + " answers " + allowed + ", not " + ctx.method().name(),
+                    Optional.empty());
+        });
         server.exception(Exception.class, (e, ctx) -> failed(ctx, log, e));
         server.error(404, ctx -> {
             String type = ctx.res().getContentType();

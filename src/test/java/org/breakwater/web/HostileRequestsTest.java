@@ -129,6 +129,15 @@ class HostileRequestsTest {
     }
 
     @Test
+    void a_get_to_a_path_that_only_takes_posts_is_answered_405_with_the_methods_it_allows() throws Exception {
+        HttpResponse<String> r = get("/api/v1/diff");
+        problem(r, 405);
+        assertThat(r.headers().firstValue("allow")).contains("POST");
+        assertThat(r.body()).contains("/api/v1/diff answers POST, not GET");
+        problem(get("/api/v1/no-such-thing"), 404);
+    }
+
+    @Test
     void three_chunked_bodies_of_300_mb_at_once_to_diff_are_refused_with_413_and_not_read() throws Exception {
         List<CompletableFuture<RawHttp.Answer>> attacks = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
