@@ -59,7 +59,7 @@ public final class PostMortemWriter {
         events.add(Map.entry(f.report().plan().createdAt(), "plan created by " + f.report().plan().owner()));
         f.notices().forEach(a -> a.sentAt().ifPresent(s -> events.add(Map.entry(s, a.kind().id() + " sent: "
                 + a.subject()))));
-        f.checklist().forEach(t -> events.add(Map.entry(t.at(), t.step().title() + " (" + t.by() + ")")));
+        f.checklist().forEach(t -> events.add(Map.entry(t.at(), t.step().title() + ", ticked by " + t.by())));
         f.deployments().forEach(d -> events.add(Map.entry(d.at(), d.service() + " " + d.version() + " deployed to "
                 + d.environment() + " by " + d.by())));
         for (DayIncident i : f.incidents()) {

@@ -72,7 +72,8 @@ class DayCliTest {
         assertThat(run("where", "pkgdb").out()).contains("1.9.2");
         Path md = dir.resolve("pm.md");
         assertThat(run("postmortem", "1", "-o", md.toString()).code()).isZero();
-        assertThat(Files.readString(md, StandardCharsets.UTF_8)).contains("post-mortem").contains("rollback of plan 1");
+        assertThat(Files.readString(md, StandardCharsets.UTF_8)).contains("post-mortem").contains("rollback of plan 1")
+                .containsPattern(", ticked by pingou\\n").doesNotContain("(pingou)");
         CliRun keys = run("measures", "--days", "30", "--json");
         assertThat(keys.out()).contains("\"group\" : \"pkgdb\"").contains("\"failures\" : 1");
         assertThat(run("postmortem", "99").code()).isEqualTo(2);
