@@ -37,8 +37,6 @@ import org.breakwater.policy.Policy;
  * address, or a person of the catalog), else its team's list, else the team's members.
  */
 public final class Drafter {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final Catalog catalog;
@@ -126,10 +124,10 @@ public final class Drafter {
         p.put("owner", plan.owner());
         plan.ticket().ifPresent(t -> p.put("ticket", t));
         m.put("plan", p);
-        m.put("start", MINUTE.format(plan.start()));
+        m.put("start", org.breakwater.text.Moments.show(plan.start()));
         m.put("startDate", DAY.format(plan.start()));
-        m.put("startForDate", MINUTE.format(plan.start()));
-        m.put("end", MINUTE.format(plan.end()));
+        m.put("startForDate", org.breakwater.text.Moments.show(plan.start()));
+        m.put("end", org.breakwater.text.Moments.show(plan.end()));
         m.put("duration", span(plan.duration()));
         lead.ifPresent(l -> m.put("lead", span(l)));
 

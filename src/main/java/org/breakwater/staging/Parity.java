@@ -101,7 +101,7 @@ public record Parity(String service, StagingPair environments, int days, Optiona
         }
         for (Crossings.Crossing x : productionHostsCallingStaging) {
             out.add("production host " + x.address() + " (" + x.caller() + ") calls " + x.environment() + ": "
-                    + x.count() + " calls, last " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(x.lastSeen()));
+                    + x.count() + " calls, last " + org.breakwater.text.Moments.show(x.lastSeen()));
         }
         return out;
     }

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,8 +24,6 @@ import java.util.function.UnaryOperator;
 public final class LogReads {
     /** How many first bytes of a log identify it. */
     public static final int HEAD = 4096;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     /** The logs to read (each with the read to record once it is counted), and what was skipped or shortened. */
     public record Plan(List<TrafficService.Input> inputs, List<String> notes) {
@@ -89,24 +85,24 @@ public final class LogReads {
                 name, head.length, clock.instant()));
         long from = before.isEmpty() || reread ? 0 : before.get().position();
         if (from >= size) {
-            notes.add("skipped " + name + ": already read up to byte " + from + " on " + SHOWN.format(before.get().at())
+            notes.add("skipped " + name + ": already read up to byte " + from + " on " + org.breakwater.text.Moments.show(before.get().at())
                     + as(before.get(), name) + " (use --reread to count it again)");
             return;
         }
         if (from > 0 && gzip(head)) {
             notes.add("skipped " + name + ": a compressed log read up to byte " + from + " on "
-                    + SHOWN.format(before.get().at()) + as(before.get(), name) + " has changed since; it can only be"
+                    + org.breakwater.text.Moments.show(before.get().at()) + as(before.get(), name) + " has changed since; it can only be"
                     + " read whole (use --reread to count it all again)");
             return;
         }
         LogRead done = read.readTo(name, size, clock.instant());
         planned.add(done);
         if (from > 0) {
-            notes.add(name + ": read from byte " + from + ", where the read of " + SHOWN.format(before.get().at())
+            notes.add(name + ": read from byte " + from + ", where the read of " + org.breakwater.text.Moments.show(before.get().at())
                     + " stopped" + as(before.get(), name));
         } else if (reread && before.isPresent()) {
             notes.add(name + ": read again from its start (--reread); it was read up to byte "
-                    + before.get().position() + " on " + SHOWN.format(before.get().at()));
+                    + before.get().position() + " on " + org.breakwater.text.Moments.show(before.get().at()));
         }
         String shown = from == 0 ? name : name + " (from byte " + from + ")";
         inputs.add(new TrafficService.Input(shown, () -> wrap.apply(Follower.slice(file, from, size)),

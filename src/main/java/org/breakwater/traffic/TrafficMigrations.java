@@ -216,6 +216,6 @@ public final class TrafficMigrations implements MigrationSource {
 
     /** "2026-06-12 09:30 UTC". */
     static String show(Instant t) {
-        return t.toString().substring(0, 16).replace('T', ' ') + " UTC";
+        return org.breakwater.text.Moments.show(t);
     }
 }

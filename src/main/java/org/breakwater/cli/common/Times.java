@@ -62,8 +62,7 @@ public final class Times {
 
     /** "2014-06-16 12:00 UTC". */
     public static String show(Instant t) {
-        return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC).toLocalDateTime().toString()
-                .replace('T', ' ') + " UTC";
+        return org.breakwater.text.Moments.show(t);
     }
 
     /** "4h", "2d", "90m". */

@@ -99,7 +99,7 @@ public final class BoardService {
         if (!ticks.tick(t)) {
             Tick was = ticks.ticks(planId).stream().filter(x -> x.step() == step).findFirst().orElseThrow();
             return Outcome.refused(step.id() + " was ticked already by " + was.by() + " at "
-                    + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC).format(was.at()));
+                    + org.breakwater.text.Moments.show(was.at()));
         }
         return Outcome.done(t);
     }
