@@ -89,8 +89,8 @@ final class CatalogImportCommand implements Callable<Integer> {
                 CatalogChecks.printProblems(err, check);
                 out.println("Imported " + source + " into " + app.database().url() + ": " + check.catalog().counts());
                 out.println(s.unchanged() ? "No changes: the store already held this catalog."
-                        : String.format("%d added, %d changed, %d removed, %d services retired",
-                        s.added(), s.changed(), s.removed(), s.retired()));
+                        : String.format("%d added, %d changed, %d removed, %d %s retired",
+                        s.added(), s.changed(), s.removed(), s.retired(), s.retired() == 1 ? "service" : "services"));
             }
             return ExitCode.OK;
         });

@@ -80,6 +80,19 @@ abstract class CatalogCliContract {
     }
 
     @Test
+    void a_service_with_history_left_out_of_the_catalog_is_counted_as_one_service_retired() throws IOException {
+        Path extra = catalog.resolve("extra.yaml");
+        Files.writeString(extra, "services:\n  - {name: newsvc, owner: infrastructure, tier: leaf}\n");
+        assertThat(run("catalog", "import", catalog.toString()).code()).isZero();
+        CliRun deployed = run("record-deployment", "--service", "newsvc", "--version", "1.0.0", "--env", "production");
+        assertThat(deployed.code()).as(deployed.all()).isZero();
+        Files.delete(extra);
+        CliRun again = run("catalog", "import", catalog.toString());
+        assertThat(again.code()).as(again.all()).isZero();
+        assertThat(again.out()).contains("0 added, 0 changed, 0 removed, 1 service retired");
+    }
+
+    @Test
     void an_invalid_catalog_is_refused_with_its_place_and_leaves_the_store_unchanged() throws IOException {
         assertThat(run("catalog", "import", catalog.toString()).code()).isZero();
         String before = run("catalog", "export", "-").out();
