@@ -71,11 +71,11 @@ final class ChunkCounts {
                 counts[e]++;
                 long sec = at.getEpochSecond();
                 int nano = at.getNano();
-                if (sec < firstSecond[e] || sec == firstSecond[e] && nano < firstNano[e]) {
+                if (Tally.before(sec, nano, firstSecond[e], firstNano[e])) {
                     firstSecond[e] = sec;
                     firstNano[e] = nano;
                 }
-                if (sec > lastSecond[e] || sec == lastSecond[e] && nano > lastNano[e]) {
+                if (Tally.before(lastSecond[e], lastNano[e], sec, nano)) {
                     lastSecond[e] = sec;
                     lastNano[e] = nano;
                 }

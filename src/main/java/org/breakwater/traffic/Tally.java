@@ -148,14 +148,19 @@ public final class Tally {
     /** {@code count} calls between two moments given as epoch seconds and nanoseconds, counted in {@code c}. */
     static void add(Counts c, long count, long firstSecond, int firstNano, long lastSecond, int lastNano) {
         c.count += count;
-        if (firstSecond < c.firstSecond || firstSecond == c.firstSecond && firstNano < c.firstNano) {
+        if (before(firstSecond, firstNano, c.firstSecond, c.firstNano)) {
             c.firstSecond = firstSecond;
             c.firstNano = firstNano;
         }
-        if (lastSecond > c.lastSecond || lastSecond == c.lastSecond && lastNano > c.lastNano) {
+        if (before(c.lastSecond, c.lastNano, lastSecond, lastNano)) {
             c.lastSecond = lastSecond;
             c.lastNano = lastNano;
         }
+    }
+
+    /** Whether the moment of epoch second {@code s} and nanosecond {@code n} comes before that of {@code s2}, {@code n2}. */
+    static boolean before(long s, int n, long s2, int n2) {
+        return s < s2 || s == s2 && n < n2;
     }
 
     /**
@@ -193,6 +198,8 @@ public final class Tally {
     private Iterator<StatusCount> rows(long from) {
         Counts[] pairs = sorted();
         LongTable<int[]> perBucket = new LongTable<>();
+        long[] starts = new long[16];
+        int buckets = 0;
         int total = 0;
         for (Counts c : pairs) {
             for (int i = c.statuses.from(from); i < c.statuses.size(); i++) {
@@ -201,27 +208,21 @@ public final class Tally {
                 if (n == null) {
                     n = new int[1];
                     perBucket.put(start, n);
+                    if (buckets == starts.length) {
+                        starts = java.util.Arrays.copyOf(starts, 2 * buckets);
+                    }
+                    starts[buckets++] = start;
                 }
                 n[0]++;
                 total++;
             }
         }
-        long[] starts = new long[perBucket.size()];
-        int k = 0;
-        for (Counts c : pairs) { // every bucket, once: its count is turned negative when listed
-            for (int i = c.statuses.from(from); i < c.statuses.size(); i++) {
-                int[] n = perBucket.get(c.statuses.start(i));
-                if (n[0] > 0) {
-                    n[0] = -n[0];
-                    starts[k++] = c.statuses.start(i);
-                }
-            }
-        }
+        starts = java.util.Arrays.copyOf(starts, buckets);
         java.util.Arrays.sort(starts);
         int place = 0;
         for (long start : starts) { // each bucket's count becomes its first place
             int[] n = perBucket.get(start);
-            int rows = -n[0];
+            int rows = n[0];
             n[0] = place;
             place += rows;
         }

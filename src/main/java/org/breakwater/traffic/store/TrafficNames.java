@@ -114,7 +114,8 @@ final class TrafficNames {
 
     private static boolean isSqlite(Handle h) {
         try {
-            return h.getConnection().getMetaData().getURL().startsWith("jdbc:sqlite:");
+            return org.breakwater.store.Dialect.of(h.getConnection().getMetaData().getURL())
+                    == org.breakwater.store.Dialect.SQLITE;
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
